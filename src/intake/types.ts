@@ -1,0 +1,107 @@
+// The shapes that flow out of the intake core. Plain data only: everything here can be written
+// with JSON.stringify and read back without loss.
+
+export type Language = 'nb' | 'nn' | 'en';
+
+export interface Address {
+  address: string;
+  name: string;
+}
+
+/** One matched rule term, with the words around it, so a caseworker can see why. */
+export interface Evidence {
+  term: string;
+  snippet: string;
+}
+
+export interface CommitmentMatch {
+  /** A commitment id from consultation.json, or one of the topics `ny-forpliktelse` / `samskaping`. */
+  id: string;
+  score: number;
+  evidence: Evidence[];
+}
+
+export interface SenderFinding {
+  /** Exact organisation name from the register, or null when the address domain is not in it. */
+  organisation: string | null;
+  /** A sender category id from consultation.json; `ukjent` when unknown. */
+  category: string;
+  /** The register domain that matched, if any. */
+  domain: string | null;
+  /** Hints a caseworker may use, never used to decide the organisation. */
+  hints: {
+    displayName: string;
+    replyTo: string | null;
+    signature: string | null;
+    /** Original sender of forwarded input, when the message forwards someone else's words. */
+    forwardedFrom: string | null;
+  };
+}
+
+export type AutomaticKind =
+  | 'auto-reply'
+  | 'out-of-office'
+  | 'bounce'
+  | 'delay'
+  | 'read-receipt'
+  | 'ticket'
+  | 'list'
+  | 'noreply'
+  | 'own-receipt'
+  | 'report';
+
+export interface ReceiptDecision {
+  send: boolean;
+  reason: string;
+}
+
+export interface AttachmentFinding {
+  /** Decoded file name as the sender gave it (never used as a path). Empty string when none. */
+  filename: string;
+  /** Declared content type. */
+  contentType: string;
+  /** What the bytes are, found by sniffing: pdf, docx, odt, doc, text, html, image, zip, … */
+  detectedType: string;
+  size: number;
+  sha256: string;
+  /** Extracted text, '' when none could be read. */
+  text: string;
+  /** null when the text was read; otherwise a short sentence in Norwegian saying why not. */
+  problem: string | null;
+  /** Part of a forwarded message (message/rfc822) rather than of the message itself. */
+  nested: boolean;
+}
+
+export interface Submission {
+  messageId: string | null;
+  receivedAt: string | null;
+  /** Where receivedAt came from: a Received header, the Date header, or the mailbox. */
+  receivedFrom: 'received' | 'date' | 'mailbox' | null;
+  date: string | null;
+  from: Address | null;
+  replyTo: Address | null;
+  to: Address[];
+  subject: string;
+  inReplyTo: string | null;
+  references: string[];
+  relevant: boolean;
+  relevance: { score: number; reasons: string[] };
+  automatic: boolean;
+  automaticKind: AutomaticKind | null;
+  /** For bounces: the addresses the original message could not reach. */
+  bouncedRecipients: string[];
+  sender: SenderFinding;
+  commitments: CommitmentMatch[];
+  language: Language;
+  late: boolean;
+  receipt: ReceiptDecision;
+  attachments: AttachmentFinding[];
+  /** The sender's own words (quoted letter, signatures and disclaimers removed). */
+  ownWords: string;
+  /** The full body text as read, for the record. */
+  bodyText: string;
+  /** Headers a caseworker or a loop guard needs later (lower-case names). */
+  headers: Record<string, string>;
+  /** Everything that went wrong, in words. */
+  problems: string[];
+}
