@@ -10,7 +10,11 @@ export interface Address {
 
 /** One matched rule term, with the words around it, so a caseworker can see why. */
 export interface Evidence {
+  /** The rule term that matched. */
   term: string;
+  /** Where: "e-posten" (the sender's own words) or the attachment's file name. */
+  where: string;
+  /** The words around the match. */
   snippet: string;
 }
 

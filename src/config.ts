@@ -1,0 +1,191 @@
+// The one place that reads process.env. Every INNSPILL_* variable is declared here with its
+// default and meaning; the README's configuration table is generated from this list
+// (`npm run docs:config`) and a test checks that the two agree.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+// src/config.ts and dist/config.js both sit one folder below the package root.
+const packageRoot = fileURLToPath(new URL('../', import.meta.url));
+
+const bool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ['true', 'false', '1', '0', 'yes', 'no'].includes(v), 'must be true or false')
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const port = z.coerce.number({ message: 'must be a port number' }).int().min(1, 'must be a port number (1–65535)').max(65535, 'must be a port number (1–65535)');
+const positiveInt = z.coerce.number({ message: 'must be a whole number' }).int().positive('must be a positive whole number');
+const tls = z.enum(['true', 'starttls', 'false'], { message: 'must be one of: true (implicit TLS), starttls, false' });
+const text = z.string().trim().min(1, 'must not be empty');
+const addressList = z
+  .string()
+  .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+  .pipe(z.array(z.email({ message: 'must be a comma-separated list of e-mail addresses' })));
+
+interface Variable<T extends z.ZodType> {
+  schema: T;
+  default?: string;
+  doc: string;
+  secret?: boolean;
+}
+const v = <T extends z.ZodType>(schema: T, doc: string, dflt?: string, secret = false): Variable<T> =>
+  dflt === undefined ? { schema, doc, secret } : { schema, doc, default: dflt, secret };
+
+/** Every variable innspill reads. Order = order in the README table. */
+export const VARIABLES = {
+  INNSPILL_DATA_DIR: v(text, 'Folder of the JSON store: records, original messages, attachments, outbox, state.', './var/data'),
+  INNSPILL_RULES_DIR: v(text, 'Folder of the rules (keywords, sender register, templates). Default: the rules/ folder shipped with innspill.'),
+  INNSPILL_MAILDIR: v(text, 'Maildir watched when no IMAP server is set (the embedded default).', './var/mailbox'),
+  INNSPILL_IMAP_HOST: v(text, 'IMAP server of the postmottak mailbox. When set, IMAP is used instead of the Maildir.'),
+  INNSPILL_IMAP_PORT: v(port, 'IMAP port.', '993'),
+  INNSPILL_IMAP_USER: v(text, 'IMAP login name.'),
+  INNSPILL_IMAP_PASS: v(z.string(), 'IMAP password (never logged).', undefined, true),
+  INNSPILL_IMAP_TLS: v(tls, 'true = implicit TLS (port 993), starttls, or false (loopback tests only).', 'true'),
+  INNSPILL_IMAP_CA: v(text, 'PEM file with the CA that signed the IMAP server certificate, if not a public CA.'),
+  INNSPILL_IMAP_MAILBOX: v(text, 'Folder watched for new mail.', 'INBOX'),
+  INNSPILL_IMAP_FILED_FOLDER: v(text, 'Folder that filed consultation mail is moved to (created if missing).', 'Innspill/OGP-4B'),
+  INNSPILL_IMAP_CHECK_SECONDS: v(positiveInt, 'Seconds between fallback checks of the mailbox (IDLE is used as well).', '60'),
+  INNSPILL_SMTP_HOST: v(text, 'SMTP server for receipts and digests. Without it receipts are written as .eml files to INNSPILL_OUTBOX_DIR.'),
+  INNSPILL_SMTP_PORT: v(port, 'SMTP port.', '587'),
+  INNSPILL_SMTP_USER: v(text, 'SMTP login name (leave unset for no login).'),
+  INNSPILL_SMTP_PASS: v(z.string(), 'SMTP password (never logged).', undefined, true),
+  INNSPILL_SMTP_TLS: v(tls, 'true = implicit TLS (port 465), starttls (port 587), or false.', 'starttls'),
+  INNSPILL_FROM: v(z.email({ message: 'must be an e-mail address' }), 'Sender address of receipts and digests.', 'postmottak@kmd.dep.no'),
+  INNSPILL_OUTBOX_DIR: v(text, 'Where receipts are written as .eml files when no SMTP server is set.', './var/outbox'),
+  INNSPILL_RECEIPTS_PER_SENDER_PER_DAY: v(positiveInt, 'At most this many receipts to one address in 24 hours (loop guard).', '3'),
+  INNSPILL_DIGEST_CRON: v(text, 'When digests are sent (cron, 5 or 6 fields).', '0 8 * * 1-5'),
+  INNSPILL_TZ: v(text, 'Time zone for digests, receipts and the schedule.', 'Europe/Oslo'),
+  INNSPILL_DIGEST_TO: v(addressList, 'Caseworkers who get the digest (comma-separated). Unset: no digest is mailed.'),
+  INNSPILL_DIGEST_SEND_EMPTY: v(bool, 'Send a digest also when nothing new was filed.', 'false'),
+  INNSPILL_MAX_ATTACHMENT_MB: v(positiveInt, 'Attachments larger than this are kept but not read.', '25'),
+  INNSPILL_EXTRACT_TIMEOUT_SECONDS: v(positiveInt, 'Time limit for reading one attachment.', '30'),
+  INNSPILL_EXTRACT_MEMORY_MB: v(positiveInt, 'Memory limit for the process reading one attachment.', '768'),
+  INNSPILL_WORKERS: v(positiveInt, 'Processes that read attachments in parallel.', '2'),
+  INNSPILL_LOG_LEVEL: v(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'Log level.', 'info'),
+  INNSPILL_HEALTH_PORT: v(port, 'Port of the HTTP health endpoint (off when unset).'),
+  INNSPILL_HEALTH_HOST: v(text, 'Address the health endpoint listens on.', '127.0.0.1'),
+} as const;
+
+export type VariableName = keyof typeof VARIABLES;
+type Values = { [K in VariableName]: z.output<(typeof VARIABLES)[K]['schema']> | undefined };
+
+export interface Config {
+  dataDir: string;
+  rulesDir: string;
+  maildir: string;
+  imap: {
+    host: string;
+    port: number;
+    user: string;
+    pass: string;
+    tls: 'true' | 'starttls' | 'false';
+    caFile: string | null;
+    mailbox: string;
+    filedFolder: string;
+    checkSeconds: number;
+  } | null;
+  smtp: { host: string; port: number; user: string | null; pass: string | null; tls: 'true' | 'starttls' | 'false' } | null;
+  from: string;
+  outboxDir: string;
+  receiptsPerSenderPerDay: number;
+  digest: { cron: string; to: string[]; sendEmpty: boolean };
+  timezone: string;
+  limits: { maxAttachmentBytes: number; timeoutMs: number; maxMemoryMb: number };
+  workers: number;
+  logLevel: string;
+  health: { port: number; host: string } | null;
+  /** Values that must never appear in logs, records or errors. */
+  secrets: string[];
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`The configuration has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Reads .env in the working folder (if there is one) into process.env, without overriding. */
+export function loadDotEnv(cwd = process.cwd()): void {
+  const file = resolve(cwd, '.env');
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const values = {} as Record<string, unknown>;
+  for (const [name, def] of Object.entries(VARIABLES) as Array<[VariableName, Variable<z.ZodType>]>) {
+    const raw = env[name] === undefined || env[name] === '' ? def.default : env[name];
+    if (raw === undefined) {
+      values[name] = undefined;
+      continue;
+    }
+    const parsed = def.schema.safeParse(raw);
+    if (parsed.success) values[name] = parsed.data;
+    else problems.push(`${name}: ${parsed.error.issues[0]!.message}${def.secret ? '' : ` (got "${raw}")`}`);
+  }
+  const val = values as Values;
+  const abs = (p: string) => resolve(cwd, p);
+
+  let imap: Config['imap'] = null;
+  if (val.INNSPILL_IMAP_HOST) {
+    if (!val.INNSPILL_IMAP_USER) problems.push('INNSPILL_IMAP_USER: must be set when INNSPILL_IMAP_HOST is set');
+    if (val.INNSPILL_IMAP_PASS === undefined) problems.push('INNSPILL_IMAP_PASS: must be set when INNSPILL_IMAP_HOST is set');
+    if (val.INNSPILL_IMAP_CA && !existsSync(abs(val.INNSPILL_IMAP_CA))) problems.push(`INNSPILL_IMAP_CA: no such file: ${abs(val.INNSPILL_IMAP_CA)}`);
+    imap = {
+      host: val.INNSPILL_IMAP_HOST,
+      port: val.INNSPILL_IMAP_PORT!,
+      user: val.INNSPILL_IMAP_USER ?? '',
+      pass: val.INNSPILL_IMAP_PASS ?? '',
+      tls: val.INNSPILL_IMAP_TLS!,
+      caFile: val.INNSPILL_IMAP_CA ? abs(val.INNSPILL_IMAP_CA) : null,
+      mailbox: val.INNSPILL_IMAP_MAILBOX!,
+      filedFolder: val.INNSPILL_IMAP_FILED_FOLDER!,
+      checkSeconds: val.INNSPILL_IMAP_CHECK_SECONDS!,
+    };
+  }
+  let smtp: Config['smtp'] = null;
+  if (val.INNSPILL_SMTP_HOST) {
+    if (val.INNSPILL_SMTP_USER && val.INNSPILL_SMTP_PASS === undefined) problems.push('INNSPILL_SMTP_PASS: must be set when INNSPILL_SMTP_USER is set');
+    smtp = {
+      host: val.INNSPILL_SMTP_HOST,
+      port: val.INNSPILL_SMTP_PORT!,
+      user: val.INNSPILL_SMTP_USER ?? null,
+      pass: val.INNSPILL_SMTP_PASS ?? null,
+      tls: val.INNSPILL_SMTP_TLS!,
+    };
+  }
+  const tz = val.INNSPILL_TZ!;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+  } catch {
+    problems.push(`INNSPILL_TZ: not a known time zone (got "${tz}"; e.g. Europe/Oslo)`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    dataDir: abs(val.INNSPILL_DATA_DIR!),
+    rulesDir: val.INNSPILL_RULES_DIR ? abs(val.INNSPILL_RULES_DIR) : resolve(packageRoot, 'rules'),
+    maildir: abs(val.INNSPILL_MAILDIR!),
+    imap,
+    smtp,
+    from: val.INNSPILL_FROM!,
+    outboxDir: abs(val.INNSPILL_OUTBOX_DIR!),
+    receiptsPerSenderPerDay: val.INNSPILL_RECEIPTS_PER_SENDER_PER_DAY!,
+    digest: { cron: val.INNSPILL_DIGEST_CRON!, to: val.INNSPILL_DIGEST_TO ?? [], sendEmpty: val.INNSPILL_DIGEST_SEND_EMPTY! },
+    timezone: tz,
+    limits: {
+      maxAttachmentBytes: val.INNSPILL_MAX_ATTACHMENT_MB! * 1024 * 1024,
+      timeoutMs: val.INNSPILL_EXTRACT_TIMEOUT_SECONDS! * 1000,
+      maxMemoryMb: val.INNSPILL_EXTRACT_MEMORY_MB!,
+    },
+    workers: val.INNSPILL_WORKERS!,
+    logLevel: val.INNSPILL_LOG_LEVEL!,
+    health: val.INNSPILL_HEALTH_PORT ? { port: val.INNSPILL_HEALTH_PORT, host: val.INNSPILL_HEALTH_HOST! } : null,
+    secrets: [val.INNSPILL_IMAP_PASS, val.INNSPILL_SMTP_PASS].filter((s): s is string => typeof s === 'string' && s.length > 0),
+  };
+}

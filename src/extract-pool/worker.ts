@@ -1,0 +1,17 @@
+// The extraction worker: a child process that reads one document at a time for the pool.
+// It runs in its own process so that a document that makes a parser spin or eat memory can be
+// killed without touching the daemon.
+import { readDocument } from '../intake/extract/index.js';
+import type { WorkerRequest, WorkerResponse } from './protocol.js';
+
+process.on('message', (req: WorkerRequest) => {
+  void readDocument(
+    { bytes: Buffer.from(req.bytes), declaredType: req.declaredType, filename: req.filename, charset: req.charset },
+    req.sniffed,
+    req.limits,
+  ).then(
+    (result) => process.send!({ id: req.id, ...result } satisfies WorkerResponse),
+    (err: unknown) => process.send!({ id: req.id, text: '', problem: `vedlegget kan ikke leses (${String(err).slice(0, 160)})` } satisfies WorkerResponse),
+  );
+});
+process.on('disconnect', () => process.exit(0));

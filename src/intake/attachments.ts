@@ -1,0 +1,27 @@
+// Stage 2: every attachment part → what it is, its text, or why it cannot be read.
+import { createHash } from 'node:crypto';
+import { extractDocument, type ExtractLimits, type Extractor } from './extract/index.js';
+import type { RawPart } from './parse.js';
+import type { AttachmentFinding } from './types.js';
+
+export async function readAttachments(parts: RawPart[], limits: ExtractLimits, extractor?: Extractor): Promise<AttachmentFinding[]> {
+  return Promise.all(
+    parts.map(async (part) => {
+      const extracted = await extractDocument(
+        { bytes: part.content, declaredType: part.contentType, filename: part.filename, charset: part.charset },
+        limits,
+        extractor,
+      );
+      return {
+        filename: part.filename,
+        contentType: part.contentType,
+        detectedType: extracted.detectedType,
+        size: part.content.length,
+        sha256: createHash('sha256').update(part.content).digest('hex'),
+        text: extracted.text,
+        problem: extracted.problem,
+        nested: part.nested,
+      };
+    }),
+  );
+}

@@ -1,0 +1,87 @@
+// Stage 5: which commitments (and topics) the sender's own words are about. Multi-label, with a
+// score and the evidence — the matched terms with the words around them — so a caseworker sees why.
+import type { CommitmentRule, Rules } from '../rules/load.js';
+import { FoldedText, type TermHit } from '../rules/terms.js';
+import type { CommitmentMatch, Evidence } from './types.js';
+
+export interface TextSegment {
+  /** "e-posten" or the attachment's file name. */
+  where: string;
+  text: FoldedText;
+}
+
+type Tier = 'strong' | 'medium' | 'weak';
+interface Hit extends TermHit {
+  tier: Tier;
+  weight: number;
+  segment: number;
+}
+
+const overlaps = (a: Hit, b: Hit) => a.segment === b.segment && a.start < b.end && b.start < a.end;
+
+function hitsFor(rule: CommitmentRule, segments: TextSegment[], weights: Record<Tier, number>): Hit[] {
+  const all: Hit[] = [];
+  segments.forEach((seg, segment) => {
+    const excluded = rule.exclude.size > 0 ? rule.exclude.find(seg.text) : [];
+    for (const tier of ['strong', 'medium', 'weak'] as const) {
+      for (const h of rule[tier].find(seg.text)) {
+        if (excluded.some((x) => h.start < x.end && x.start < h.end)) continue;
+        all.push({ ...h, tier, weight: weights[tier], segment });
+      }
+    }
+  });
+  // One place in the text counts once, for the strongest (then longest) term that covers it.
+  all.sort((a, b) => b.weight - a.weight || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Hit[] = [];
+  for (const h of all) if (!kept.some((k) => overlaps(k, h))) kept.push(h);
+  return kept;
+}
+
+function scoreOf(hits: Hit[], s: Rules['commitments']['scoring']): number {
+  const byTerm = new Map<string, Hit[]>();
+  for (const h of hits) byTerm.set(h.term, [...(byTerm.get(h.term) ?? []), h]);
+  let core = 0;
+  let repeats = 0;
+  let weak = 0;
+  for (const list of byTerm.values()) {
+    const tier = list[0]!.tier;
+    if (tier === 'weak') weak += list[0]!.weight;
+    else {
+      core += list[0]!.weight;
+      repeats += (list.length - 1) * s.repeatBonus;
+    }
+  }
+  if (core === 0) return 0;
+  return core + Math.min(repeats, s.maxRepeatBonus) + Math.min(weak, s.maxWeak);
+}
+
+function evidenceOf(hits: Hit[], segments: TextSegment[]): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const h of [...hits].sort((a, b) => b.weight - a.weight || a.segment - b.segment || a.start - b.start)) {
+    if (h.tier === 'weak' || seen.has(h.term)) continue;
+    seen.add(h.term);
+    const seg = segments[h.segment]!;
+    out.push({ term: h.term, where: seg.where, snippet: seg.text.snippet(h.start, h.end) });
+    if (out.length >= 5) break;
+  }
+  return out;
+}
+
+/** True for a short reply that only says the sender has no comments. */
+export function saysNoComments(own: FoldedText, rules: Rules): boolean {
+  const nc = rules.commitments.noComments;
+  return own.wordCount <= nc.maxWords && nc.matcher.find(own).length > 0;
+}
+
+export function classifyCommitments(segments: TextSegment[], rules: Rules): CommitmentMatch[] {
+  const { scoring, items } = rules.commitments;
+  const scored = items
+    .map((rule) => {
+      const hits = hitsFor(rule, segments, scoring.weights);
+      return { id: rule.id, score: scoreOf(hits, scoring), evidence: evidenceOf(hits, segments) };
+    })
+    .filter((c) => c.score >= scoring.threshold);
+  const top = Math.max(0, ...scored.map((c) => c.score));
+  return scored.filter((c) => c.score >= top * scoring.relativeThreshold).sort((a, b) => b.score - a.score);
+}

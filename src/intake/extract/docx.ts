@@ -1,0 +1,18 @@
+// Text of a Word document (DOCX) with mammoth.
+import mammoth from 'mammoth';
+import type { ExtractResult } from './types.js';
+import { shortReason } from './pdf.js';
+
+export async function extractDocx(bytes: Buffer): Promise<ExtractResult> {
+  try {
+    const result = await mammoth.extractRawText({ buffer: bytes });
+    const text = result.value.replace(/\n{3,}/g, '\n\n').trim();
+    if (text.length === 0) return { text, problem: 'Word-dokumentet inneholder ingen tekst som kan leses' };
+    return { text, problem: null };
+  } catch (err) {
+    const reason = shortReason(err);
+    if (/central directory|corrupted zip|end of data/i.test(reason)) return { text: '', problem: 'skadet Word-dokument (DOCX) – kan ikke leses' };
+    if (/main document part/i.test(reason)) return { text: '', problem: 'filen ser ut som et Word-dokument, men mangler selve dokumentet' };
+    return { text: '', problem: `Word-dokumentet kan ikke leses (${reason})` };
+  }
+}

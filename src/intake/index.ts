@@ -1,0 +1,134 @@
+// The intake core: intake(raw bytes, rules) → Submission. Pure: no clock, no network, no files.
+// The stages run in order, each in its own file, each adding its findings.
+import type { Rules } from '../rules/load.js';
+import { FoldedText } from '../rules/terms.js';
+import { parseMessage } from './parse.js';
+import { readAttachments } from './attachments.js';
+import { findOwnWords } from './own-words.js';
+import { judgeRelevance } from './relevance.js';
+import { classifyCommitments, saysNoComments, type TextSegment } from './commitments.js';
+import { identifySender } from './sender.js';
+import { detectAutomatic } from './auto-reply.js';
+import { decideReceipt } from './receipt-decision.js';
+import { detectLanguage } from './language.js';
+import { findReceivedTime } from './deadline.js';
+import { DEFAULT_LIMITS, type ExtractLimits, type Extractor } from './extract/index.js';
+import type { Submission } from './types.js';
+
+export interface IntakeOptions {
+  /** Reads attachment text; the default reads in this process. The daemon passes a killable worker pool. */
+  extractor?: Extractor;
+  limits?: ExtractLimits;
+  /** When the mailbox says the message arrived (IMAP INTERNALDATE, file time): the last fallback. */
+  mailboxDate?: Date | null;
+  /** Message-IDs of records already filed and of receipts we sent: replies to them are follow-ups. */
+  knownThreadIds?: ReadonlySet<string>;
+}
+
+/** Header names kept in the submission (lower-case). */
+const KEPT_HEADERS = [
+  'message-id',
+  'in-reply-to',
+  'references',
+  'date',
+  'auto-submitted',
+  'precedence',
+  'list-id',
+  'x-auto-response-suppress',
+  'x-innspill-receipt',
+  'return-path',
+  'authentication-results',
+];
+
+export async function intake(raw: Buffer, rules: Rules, options: IntakeOptions = {}): Promise<Submission> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const msg = await parseMessage(raw);
+  const problems = [...msg.problems];
+
+  const attachments = msg.isMail ? await readAttachments(msg.parts, limits, options.extractor) : [];
+  for (const a of attachments) if (a.problem) problems.push(`vedlegg «${a.filename || 'uten navn'}»: ${a.problem}`);
+
+  const own = findOwnWords(msg.text, msg.subject, msg.forwarded, rules);
+
+  // Attachment text counts as the sender's own words, less any copy of the letter in it.
+  const attachmentSegments: TextSegment[] = attachments
+    .filter((a) => a.text.length > 0)
+    .map((a) => ({
+      where: a.filename || 'vedlegg uten navn',
+      text: new FoldedText(
+        a.text
+          .split('\n')
+          .filter((l) => !rules.letter.contains(l))
+          .join('\n'),
+      ),
+    }));
+  const ownFolded = new FoldedText(own.text);
+  const segments: TextSegment[] = [{ where: 'e-posten', text: ownFolded }, ...attachmentSegments];
+
+  const automatic = msg.isMail ? detectAutomatic(msg, own.text, rules) : { kind: null, reason: null, bouncedRecipients: [] };
+  const noComments = attachmentSegments.every((s) => s.text.wordCount < 20) && saysNoComments(ownFolded, rules);
+  const ranked = classifyCommitments(segments, rules);
+  const commitments = automatic.kind !== null || noComments ? [] : ranked;
+
+  const { sender, problems: senderProblems } = identifySender(msg.from, msg.replyTo, own.signature, own.forwardedFrom, msg.headers, rules);
+  problems.push(...senderProblems);
+
+  const threadIds = new Set([...rules.consultation.invitationMessageIds, ...(options.knownThreadIds ?? [])]);
+  const inThread = [msg.inReplyTo, ...msg.references].some((id) => id !== null && threadIds.has(id));
+  const invited = sender.organisation !== null && rules.organisations.some((o) => o.name === sender.organisation && o.invited);
+  const relevance = msg.isMail
+    ? judgeRelevance(
+        {
+          subject: msg.subject,
+          allText: [msg.text, ...msg.forwarded.map((f) => `${f.subject}\n${f.text}`), ...attachments.map((a) => a.text)].join('\n'),
+          ownText: [own.text, ...attachmentSegments.map((s) => s.text.original)].join('\n'),
+          letterLines: own.letterLines,
+          inThread,
+          invitedSender: invited,
+          commitmentScore: ranked[0]?.score ?? 0,
+          automaticKind: automatic.kind,
+        },
+        rules,
+      )
+    : { relevant: false, score: 0, reasons: [] };
+
+  const received = findReceivedTime(msg, options.mailboxDate ?? null, rules);
+  if (msg.isMail) problems.push(...received.problems);
+
+  const headers: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const v = msg.headers.get(name)?.[0];
+    if (v !== undefined) headers[name] = v.slice(0, 2000);
+  }
+
+  return {
+    messageId: msg.messageId,
+    receivedAt: received.receivedAt?.toISOString() ?? null,
+    receivedFrom: received.receivedFrom,
+    date: msg.date?.toISOString() ?? null,
+    from: msg.from,
+    replyTo: msg.replyTo,
+    to: msg.to,
+    subject: msg.subject,
+    inReplyTo: msg.inReplyTo,
+    references: msg.references,
+    relevant: relevance.relevant,
+    relevance: { score: relevance.score, reasons: relevance.reasons },
+    automatic: automatic.kind !== null,
+    automaticKind: automatic.kind,
+    bouncedRecipients: automatic.bouncedRecipients,
+    sender,
+    commitments,
+    language: detectLanguage(own.text.trim().length > 0 ? own.text : `${msg.subject}\n${msg.text}`, rules),
+    late: received.late,
+    receipt: decideReceipt(msg.isMail, relevance.relevant, automatic, msg.from, rules),
+    attachments,
+    ownWords: own.text,
+    bodyText: msg.text,
+    headers,
+    problems,
+  };
+}
+
+export type { Submission } from './types.js';
+

@@ -1,0 +1,225 @@
+// Stage 3: the sender's own words. Replies quote the whole invitation letter, which names every
+// commitment; quoted mail, signatures, disclaimers and phone footers must not drive classification.
+// Forwarded input (someone passing on an organisation's comments) does count.
+import type { Rules } from '../rules/load.js';
+import { foldText } from '../rules/terms.js';
+
+export interface OwnWords {
+  /** The sender's own words, forwarded input included. */
+  text: string;
+  /** Lines of the invitation letter found anywhere in the body (quoted or not). */
+  letterLines: number;
+  /** The first signature block cut off, as a hint for caseworkers. */
+  signature: string | null;
+  /** The original sender named in a forwarded block, if the message forwards someone's input. */
+  forwardedFrom: string | null;
+}
+
+type LineState = 'own' | 'forwarded' | 'quoted' | 'meta';
+
+/** Lower-case, without leading quote marks, bullets or markdown stars. */
+function prepare(line: string): string {
+  return foldText(line).replace(/^[\s>*_|]+/, '').replace(/\*+/g, '').trim();
+}
+
+const FIELD_INLINE = /\s(sendt|sent|dato|date|til|to|emne|subject)\s*:/;
+const FORWARD_FIELD = /^(fra|frå|from|dato|date|sendt|sent|til|to|emne|subject|kopi|cc|reply-to|svar til|svar-til)\s*:/;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+
+interface Segmenter {
+  rules: Rules['ownWords'];
+  lines: string[];
+  prepared: string[];
+}
+
+function isHeaderBlock(s: Segmenter, i: number): boolean {
+  const first = s.prepared[i]!;
+  if (!s.rules.headerFrom.test(first)) return false;
+  if (FIELD_INLINE.test(first)) return true;
+  let found = 0;
+  for (let k = i + 1; k < s.lines.length && k <= i + s.rules.headerWindow; k++) {
+    if (s.rules.headerOthers.some((r) => r.test(s.prepared[k]!))) found++;
+  }
+  return found >= 1;
+}
+
+function isAttribution(s: Segmenter, i: number): boolean {
+  const line = s.prepared[i]!;
+  if (line.length === 0 || line.length > 300) return false;
+  if (s.rules.attribution.some((r) => r.test(line))) return true;
+  // Gmail wraps long attributions over two lines.
+  const next = s.prepared[i + 1];
+  return next !== undefined && next.length > 0 && s.rules.attribution.some((r) => r.test(`${line} ${next}`));
+}
+
+function nextNonEmpty(lines: string[], i: number): string | undefined {
+  for (let k = i; k < lines.length; k++) if (lines[k]!.trim().length > 0) return lines[k];
+  return undefined;
+}
+
+/** Marks every line of a body as own words, forwarded input, quoted mail or header lines. */
+function segment(text: string, subject: string, rules: Rules): { lines: string[]; states: LineState[]; forwardedFrom: string | null } {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const s: Segmenter = { rules: rules.ownWords, lines, prepared: lines.map(prepare) };
+  const states: LineState[] = new Array<LineState>(lines.length).fill('own');
+  const forwardSubject = rules.ownWords.forwardSubject.test(foldText(subject));
+  let state: 'own' | 'forwarded' | 'quoted' = 'own';
+  let forwardedFrom: string | null = null;
+  let sawOwnText = false;
+
+  const skipHeaderFields = (start: number): number => {
+    let k = start;
+    while (k < lines.length) {
+      const p = s.prepared[k]!;
+      if (p.length === 0 && k > start) break;
+      if (p.length > 0 && !FORWARD_FIELD.test(p) && !(k === start && (rules.ownWords.forwardSeparators.some((r) => r.test(p)) || rules.ownWords.replySeparators.some((r) => r.test(p))))) break;
+      if (/^(fra|frå|from)\s*:/.test(p) && forwardedFrom === null) forwardedFrom = EMAIL.exec(p)?.[0] ?? p.replace(/^(fra|frå|from)\s*:\s*/, '');
+      states[k] = 'meta';
+      k++;
+    }
+    return k;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    if (state === 'quoted') {
+      states[i] = 'quoted';
+      continue;
+    }
+    const raw = lines[i]!;
+    const p = s.prepared[i]!;
+    if (/^\s*>/.test(raw)) {
+      states[i] = 'quoted';
+      continue;
+    }
+    const forwardMark = rules.ownWords.forwardSeparators.some((r) => r.test(p));
+    const replyMark = rules.ownWords.replySeparators.some((r) => r.test(p));
+    const header = !forwardMark && !replyMark && isHeaderBlock(s, i);
+    if (forwardMark || ((replyMark || header) && forwardSubject && state === 'own')) {
+      // Forwarded input follows: its header fields are not words, its text is.
+      const after = skipHeaderFields(forwardMark || replyMark ? i + 1 : i);
+      if (forwardMark || replyMark) states[i] = 'meta';
+      for (let k = i + 1; k < after; k++) states[k] = 'meta';
+      state = 'forwarded';
+      i = after - 1;
+      continue;
+    }
+    if (header && !sawOwnText && state === 'own') {
+      // A block of Fra:/Til:/Emne: at the very top is a memo heading, not a quote — unless it is
+      // the ministry's own letter (an empty reply with only attachments).
+      const block = lines.slice(i, i + rules.ownWords.headerWindow + 1).join(' ').toLowerCase();
+      const ours = rules.consultation.ownAddresses.some((a) => block.includes(a.toLowerCase()));
+      const quotesLetter = lines.slice(i, i + 80).filter((l) => rules.letter.contains(l, true)).length >= 2;
+      if (!ours && !quotesLetter) {
+        const after = skipHeaderFields(i);
+        i = after - 1;
+        continue;
+      }
+    }
+    if (replyMark || header) {
+      state = 'quoted';
+      states[i] = 'quoted';
+      continue;
+    }
+    if (isAttribution(s, i)) {
+      const next = nextNonEmpty(lines, i + (s.rules.attribution.some((r) => r.test(p)) ? 1 : 2));
+      states[i] = 'quoted';
+      if (!s.rules.attribution.some((r) => r.test(p))) states[i + 1] = 'quoted';
+      if (next === undefined || !/^\s*>/.test(next)) state = 'quoted';
+      else if (!s.rules.attribution.some((r) => r.test(p))) i++;
+      continue;
+    }
+    states[i] = state;
+    if (p.length > 0) sawOwnText = true;
+  }
+  return { lines, states, forwardedFrom };
+}
+
+function isClosing(rules: Rules['ownWords'], p: string): boolean {
+  return rules.closings.some((r) => r.test(p));
+}
+
+function disclaimerScore(paragraph: string, terms: string[]): boolean {
+  const folded = foldText(paragraph);
+  let hits = 0;
+  for (const t of terms) {
+    if (folded.includes(t)) {
+      if (t.length >= 15) return true;
+      hits++;
+    }
+  }
+  return hits >= 2;
+}
+
+/** Own lines of one contiguous run: closing and signature cut, footers and disclaimers dropped. */
+function cleanRun(lines: string[], rules: Rules, signatures: string[]): string[] {
+  const ow = rules.ownWords;
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const p = prepare(lines[i]!);
+    if (isClosing(ow, p)) {
+      // From the closing on, the rest of this run is the signature.
+      signatures.push(lines.slice(i, i + 6).map((l) => l.trim()).filter(Boolean).join('\n'));
+      break;
+    }
+    if (ow.deviceLines.some((r) => r.test(p))) continue;
+    if (rules.letter.contains(lines[i]!)) continue;
+    kept.push(lines[i]!);
+  }
+  // Disclaimers: whole paragraphs.
+  const paragraphs = kept.join('\n').split(/\n\s*\n/);
+  return paragraphs.filter((para) => !disclaimerScore(para, ow.disclaimers)).join('\n\n').split('\n');
+}
+
+function ownWordsOfBody(text: string, subject: string, rules: Rules, signatures: string[]): { text: string; letterLines: number; forwardedFrom: string | null } {
+  const { lines, states, forwardedFrom } = segment(text, subject, rules);
+  const runs: string[][] = [];
+  let current: string[] = [];
+  let currentState: LineState | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const st = states[i]!;
+    if (st === 'own' || st === 'forwarded') {
+      if (currentState !== st && current.length > 0) {
+        runs.push(current);
+        current = [];
+      }
+      currentState = st;
+      current.push(lines[i]!);
+    } else if (st === 'meta' && current.length > 0) {
+      runs.push(current);
+      current = [];
+      currentState = null;
+    }
+  }
+  if (current.length > 0) runs.push(current);
+  const own = runs.map((run) => cleanRun(run, rules, signatures).join('\n').trim()).filter((t) => t.length > 0);
+  const letterLines = lines.filter((l) => rules.letter.contains(l, true)).length;
+  return { text: own.join('\n\n'), letterLines, forwardedFrom };
+}
+
+export function findOwnWords(
+  body: string,
+  subject: string,
+  forwarded: Array<{ from: { address: string } | null; subject: string; text: string }>,
+  rules: Rules,
+): OwnWords {
+  const signatures: string[] = [];
+  const main = ownWordsOfBody(body, subject, rules, signatures);
+  const parts = [main.text];
+  let letterLines = main.letterLines;
+  let forwardedFrom = main.forwardedFrom;
+  for (const f of forwarded) {
+    // An attached message is forwarded input: its own words count, its own quotes do not.
+    const inner = ownWordsOfBody(f.text, '', rules, []);
+    letterLines += inner.letterLines;
+    if (inner.text.length > 0) {
+      parts.push(inner.text);
+      forwardedFrom ??= f.from?.address ?? null;
+    }
+  }
+  return {
+    text: parts.filter((p) => p.length > 0).join('\n\n'),
+    letterLines,
+    signature: signatures[0] ?? null,
+    forwardedFrom,
+  };
+}

@@ -1,0 +1,296 @@
+// Stage 1: raw bytes → a parsed message (headers, body text, attachment parts), with mailparser.
+// Never throws for bad input: what cannot be read becomes a problem in words.
+import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
+import libmime from 'libmime';
+import { convert as htmlToText } from 'html-to-text';
+import type { Address } from './types.js';
+
+export interface RawPart {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+  /** Declared charset of a text part, if any. */
+  charset: string | undefined;
+  /** Inside a forwarded message (message/rfc822) rather than the message itself. */
+  nested: boolean;
+}
+
+export interface ParsedMessage {
+  /** false when the bytes are not an e-mail message at all (a PDF renamed .eml, say). */
+  isMail: boolean;
+  headers: Map<string, string[]>;
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  subject: string;
+  from: Address | null;
+  replyTo: Address | null;
+  to: Address[];
+  returnPath: string | null;
+  date: Date | null;
+  /** Dates of the Received: headers, topmost (newest) first; null where one could not be read. */
+  receivedDates: Array<Date | null>;
+  contentType: string;
+  /** The body as text (HTML converted), forwarded messages excluded. */
+  text: string;
+  /** Bodies of forwarded messages (message/rfc822 parts), with who sent them. */
+  forwarded: Array<{ from: Address | null; subject: string; text: string }>;
+  parts: RawPart[];
+  problems: string[];
+}
+
+const MAX_NESTED_MESSAGES = 3;
+
+/** Control characters (CR, LF, NUL …) never survive into a header value we keep. */
+export function cleanHeaderText(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+}
+
+function decodeHeader(value: string): string {
+  try {
+    return cleanHeaderText(libmime.decodeWords(value));
+  } catch {
+    return cleanHeaderText(value);
+  }
+}
+
+function headerMap(parsed: ParsedMail): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const { key, line } of parsed.headerLines ?? []) {
+    const colon = line.indexOf(':');
+    const value = colon >= 0 ? line.slice(colon + 1) : '';
+    const unfolded = value.replace(/\r?\n[ \t]+/g, ' ').trim();
+    const list = map.get(key) ?? [];
+    list.push(unfolded);
+    map.set(key, list);
+  }
+  return map;
+}
+
+function firstAddress(obj: AddressObject | AddressObject[] | undefined): Address | null {
+  const list = allAddresses(obj);
+  return list[0] ?? null;
+}
+
+function allAddresses(obj: AddressObject | AddressObject[] | undefined): Address[] {
+  if (!obj) return [];
+  const out: Address[] = [];
+  for (const group of Array.isArray(obj) ? obj : [obj]) {
+    for (const v of group.value) {
+      for (const member of v.group ?? [v]) {
+        const address = cleanHeaderText(member.address ?? '').toLowerCase();
+        if (address.includes('@')) out.push({ address, name: cleanHeaderText(member.name ?? '') });
+      }
+    }
+  }
+  return out;
+}
+
+/** Dates as mail writes them: "Tue, 18 May 2021 21:30:00 +0000 (UTC)". */
+export function parseMailDate(value: string): Date | null {
+  const cleaned = value.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  if (cleaned.length === 0) return null;
+  const d = new Date(cleaned);
+  if (Number.isNaN(d.getTime())) return null;
+  return d;
+}
+
+function receivedDates(headers: Map<string, string[]>): Array<Date | null> {
+  return (headers.get('received') ?? []).map((value) => {
+    const semi = value.lastIndexOf(';');
+    return semi >= 0 ? parseMailDate(value.slice(semi + 1)) : null;
+  });
+}
+
+function messageIdOf(value: string | undefined): string | null {
+  if (!value) return null;
+  const m = /<[^<>\s]+>/.exec(value);
+  const id = m ? m[0] : value.trim();
+  return id.length > 0 && id.length <= 998 ? cleanHeaderText(id) : null;
+}
+
+function idList(value: string | string[] | undefined): string[] {
+  if (!value) return [];
+  const joined = Array.isArray(value) ? value.join(' ') : value;
+  return [...joined.matchAll(/<[^<>\s]+>/g)].map((m) => m[0]).slice(0, 200);
+}
+
+export function htmlBodyToText(html: string): string {
+  return htmlToText(html, {
+    wordwrap: false,
+    limits: { maxInputLength: 5_000_000, maxDepth: 200 },
+    selectors: [
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+      { selector: 'style', format: 'skip' },
+      { selector: 'script', format: 'skip' },
+      { selector: 'blockquote', format: 'blockquote', options: { trimEmptyLines: true } },
+      { selector: 'table', format: 'dataTable' },
+    ],
+  });
+}
+
+/** Headers that say "this is a mail message"; a file with none of them is not one. */
+const MAIL_HEADERS = ['from', 'to', 'subject', 'date', 'message-id', 'received', 'mime-version', 'return-path', 'content-type', 'delivered-to'];
+
+function looksBinary(raw: Buffer): boolean {
+  const head = raw.subarray(0, 8);
+  const sig = head.toString('latin1');
+  return (
+    sig.startsWith('%PDF') ||
+    sig.startsWith('PK\u0003\u0004') ||
+    sig.startsWith('\u00d0\u00cf\u0011\u00e0') ||
+    sig.startsWith('\u0089PNG') ||
+    sig.startsWith('\u00ff\u00d8\u00ff')
+  );
+}
+
+function bodyText(parsed: ParsedMail): string {
+  const text = typeof parsed.text === 'string' ? parsed.text : '';
+  if (text.trim().length > 0) return text;
+  if (typeof parsed.html === 'string' && parsed.html.length > 0) {
+    try {
+      return htmlBodyToText(parsed.html);
+    } catch {
+      return '';
+    }
+  }
+  return text;
+}
+
+async function parseBytes(raw: Buffer): Promise<ParsedMail> {
+  return simpleParser(raw, {
+    skipImageLinks: true,
+    skipTextLinks: true,
+    skipTextToHtml: true,
+    maxHtmlLengthToParse: 5_000_000,
+  });
+}
+
+/** Classic Mac files end lines with CR alone; MIME parsers then see one long header line. */
+function withLineFeeds(raw: Buffer): Buffer {
+  if (raw.includes(10) || !raw.includes(13)) return raw;
+  return Buffer.from(raw.toString('latin1').replace(/\r/g, '\r\n'), 'latin1');
+}
+
+export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
+  const problems: string[] = [];
+  let parsed: ParsedMail;
+  try {
+    parsed = await parseBytes(withLineFeeds(raw));
+  } catch (err) {
+    problems.push(`meldingen kunne ikke tolkes: ${(err as Error).message}`);
+    return emptyMessage(false, problems);
+  }
+  const headers = headerMap(parsed);
+  const isMail = raw.length > 0 && !looksBinary(raw) && MAIL_HEADERS.some((h) => headers.has(h));
+  if (!isMail) {
+    problems.push(raw.length === 0 ? 'filen er tom' : 'filen er ikke en e-postmelding (ingen e-posthoder)');
+    return { ...emptyMessage(false, problems), headers };
+  }
+
+  const from = firstAddress(parsed.from);
+  if (!from) problems.push(headers.has('from') ? 'avsenderadressen (From) kan ikke leses' : 'meldingen mangler avsender (From)');
+  const subject = decodeHeader(headers.get('subject')?.[0] ?? '');
+  const messageId = messageIdOf(parsed.messageId ?? headers.get('message-id')?.[0]);
+  if (!messageId) problems.push('meldingen mangler Message-ID');
+
+  const parts: RawPart[] = [];
+  const forwarded: ParsedMessage['forwarded'] = [];
+  const html = typeof parsed.html === 'string' ? parsed.html : '';
+  await collectParts(parsed.attachments, html, false, parts, forwarded, problems, 0);
+
+  const rp = headers.get('return-path')?.[0];
+  return {
+    isMail: true,
+    headers,
+    messageId,
+    inReplyTo: messageIdOf(parsed.inReplyTo),
+    references: idList(parsed.references),
+    subject,
+    from,
+    replyTo: firstAddress(parsed.replyTo),
+    to: [...allAddresses(parsed.to), ...allAddresses(parsed.cc)].slice(0, 100),
+    returnPath: rp === undefined ? null : cleanHeaderText(rp),
+    date: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : parseMailDate(headers.get('date')?.[0] ?? ''),
+    receivedDates: receivedDates(headers),
+    contentType: (headers.get('content-type')?.[0] ?? 'text/plain').split(';')[0]!.trim().toLowerCase(),
+    text: bodyText(parsed),
+    forwarded,
+    parts,
+    problems,
+  };
+}
+
+function isInlineImage(a: Attachment, html: string): boolean {
+  if (!a.contentType.startsWith('image/')) return false;
+  if (a.related) return true;
+  return a.cid !== undefined && html.includes(`cid:${a.cid}`);
+}
+
+/** Signatures of the message itself and delivery-status blocks are not documents of the sender's. */
+const NOT_DOCUMENTS = new Set([
+  'application/pkcs7-signature',
+  'application/x-pkcs7-signature',
+  'application/pgp-signature',
+  'message/delivery-status',
+  'message/disposition-notification',
+  'message/feedback-report',
+  'text/rfc822-headers',
+  'message/rfc822-headers',
+]);
+
+async function collectParts(
+  attachments: Attachment[],
+  html: string,
+  nested: boolean,
+  parts: RawPart[],
+  forwarded: ParsedMessage['forwarded'],
+  problems: string[],
+  depth: number,
+): Promise<void> {
+  for (const a of attachments) {
+    const contentType = (a.contentType || 'application/octet-stream').toLowerCase();
+    if (NOT_DOCUMENTS.has(contentType) || isInlineImage(a, html)) continue;
+    if ((contentType === 'message/rfc822' || contentType === 'message/global') && depth < MAX_NESTED_MESSAGES) {
+      const inner = await parseBytes(a.content).catch(() => null);
+      if (inner) {
+        forwarded.push({
+          from: firstAddress(inner.from),
+          subject: cleanHeaderText(inner.subject ?? ''),
+          text: bodyText(inner),
+        });
+        const innerHtml = typeof inner.html === 'string' ? inner.html : '';
+        await collectParts(inner.attachments, innerHtml, true, parts, forwarded, problems, depth + 1);
+        continue;
+      }
+      problems.push('en videresendt melding i meldingen kunne ikke tolkes');
+    }
+    const ct = a.headers.get('content-type');
+    const charset = typeof ct === 'object' && ct !== null && 'params' in ct ? (ct.params as Record<string, string>)['charset'] : undefined;
+    parts.push({ filename: cleanHeaderText(a.filename ?? ''), contentType, content: a.content, charset, nested });
+  }
+}
+
+function emptyMessage(isMail: boolean, problems: string[]): ParsedMessage {
+  return {
+    isMail,
+    headers: new Map(),
+    messageId: null,
+    inReplyTo: null,
+    references: [],
+    subject: '',
+    from: null,
+    replyTo: null,
+    to: [],
+    returnPath: null,
+    date: null,
+    receivedDates: [],
+    contentType: '',
+    text: '',
+    forwarded: [],
+    parts: [],
+    problems,
+  };
+}

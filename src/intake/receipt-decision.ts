@@ -1,0 +1,24 @@
+// Stage 7b: may we acknowledge this message automatically? Only a person's mail that belongs to
+// the consultation gets a receipt; never a machine, never unrelated mail, never ourselves.
+import type { Rules } from '../rules/load.js';
+import type { AutomaticFinding } from './auto-reply.js';
+import type { Address, ReceiptDecision } from './types.js';
+
+const VALID = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+export function decideReceipt(
+  isMail: boolean,
+  relevant: boolean,
+  automatic: AutomaticFinding,
+  from: Address | null,
+  rules: Rules,
+): ReceiptDecision {
+  if (!isMail) return { send: false, reason: 'ingen kvittering: filen er ikke en e-postmelding' };
+  if (automatic.kind !== null) return { send: false, reason: `ingen kvittering: ${automatic.reason}` };
+  if (!relevant) return { send: false, reason: 'ingen kvittering: meldingen gjelder ikke innspillsrunden til OGP handlingsplan 4B' };
+  if (!from || !VALID.test(from.address)) return { send: false, reason: 'ingen kvittering: meldingen har ingen gyldig avsenderadresse' };
+  if (rules.consultation.ownAddresses.some((a) => a.toLowerCase() === from.address)) {
+    return { send: false, reason: 'ingen kvittering: avsender er departementets egen postmottak-adresse' };
+  }
+  return { send: true, reason: `kvittering sendes til ${from.address}` };
+}

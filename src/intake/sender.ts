@@ -1,0 +1,60 @@
+// Stage 6: who sent it. The organisation is decided by the From address's domain alone (or a
+// subdomain of a registered domain, at a label boundary); display name, Reply-To and signature
+// are kept as hints. A From address that the receiving server found forged (DMARC fail) is
+// never taken for a listed organisation.
+import type { Organisation, Rules } from '../rules/load.js';
+import type { Address, SenderFinding } from './types.js';
+
+export function domainOf(address: string): string | null {
+  const at = address.lastIndexOf('@');
+  if (at < 1) return null;
+  const domain = address.slice(at + 1).trim().toLowerCase().replace(/\.$/, '');
+  return domain.includes('.') ? domain : null;
+}
+
+/** The register entry whose domain is the address's domain or a parent of it; the longest wins. */
+export function organisationForDomain(domain: string, organisations: Organisation[]): { organisation: Organisation; domain: string } | null {
+  let best: { organisation: Organisation; domain: string } | null = null;
+  for (const organisation of organisations) {
+    for (const d of organisation.domains) {
+      if ((domain === d || domain.endsWith(`.${d}`)) && (!best || d.length > best.domain.length)) best = { organisation, domain: d };
+    }
+  }
+  return best;
+}
+
+/** The receiving server's verdict on the From domain, from the topmost Authentication-Results header. */
+export function dmarcFailed(headers: Map<string, string[]>): boolean {
+  const topmost = headers.get('authentication-results')?.[0];
+  return topmost !== undefined && /\bdmarc\s*=\s*fail\b/i.test(topmost);
+}
+
+export function identifySender(
+  from: Address | null,
+  replyTo: Address | null,
+  signature: string | null,
+  forwardedFrom: string | null,
+  headers: Map<string, string[]>,
+  rules: Rules,
+): { sender: SenderFinding; problems: string[] } {
+  const problems: string[] = [];
+  const hints = {
+    displayName: from?.name ?? '',
+    replyTo: replyTo && replyTo.address !== from?.address ? replyTo.address : null,
+    signature,
+    forwardedFrom,
+  };
+  const unknown: SenderFinding = { organisation: null, category: 'ukjent', domain: null, hints };
+  const domain = from ? domainOf(from.address) : null;
+  if (!domain) return { sender: unknown, problems };
+  const match = organisationForDomain(domain, rules.organisations);
+  if (!match) return { sender: unknown, problems };
+  if (dmarcFailed(headers)) {
+    problems.push(`avsenderadressen ${from!.address} er ikke bekreftet av mottakerserveren (DMARC feilet) – ikke registrert som ${match.organisation.name}`);
+    return { sender: unknown, problems };
+  }
+  return {
+    sender: { organisation: match.organisation.name, category: match.organisation.category, domain: match.domain, hints },
+    problems,
+  };
+}

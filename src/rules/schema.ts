@@ -1,0 +1,128 @@
+// The shape of every file in rules/, as zod schemas. A mistake is reported with file and line
+// by yaml-file.ts; the messages here are written for the caseworker who made it.
+import { z } from 'zod';
+import { rulesRegExp, termSyntaxError } from './terms.js';
+
+const term = z.string().superRefine((value, ctx) => {
+  const problem = termSyntaxError(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+const regex = z.string().superRefine((value, ctx) => {
+  try {
+    rulesRegExp(value.startsWith('re:') ? value.slice(3) : value);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(err as Error).message}` });
+  }
+});
+
+const terms = z.array(term);
+const id = z.string().regex(/^[a-z0-9-]+$/, 'an id uses only a–z, 0–9 and "-"');
+
+export const consultationSchema = z.strictObject({
+  title: z.string().min(1),
+  caseNumber: z.string().regex(/^\d{2,4}\/\d+$/, 'a case number looks like 17/1886'),
+  letterReference: z.string(),
+  letterDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD'),
+  deadline: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/, 'the deadline is a local time written YYYY-MM-DDTHH:MM:SS (e.g. 2021-05-18T23:59:59)'),
+  timezone: z.string().refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a known time zone (e.g. Europe/Oslo)'),
+  mailbox: z.email(),
+  ministry: z.string(),
+  ownAddresses: z.array(z.email()).min(1),
+  invitationMessageIds: z.array(z.string()),
+  contact: z.string(),
+  commitments: z.array(z.strictObject({ id, title: z.string(), ministry: z.string() })).min(1),
+  topics: z.array(z.strictObject({ id, title: z.string() })),
+  unclassifiedId: id,
+  senderCategories: z.array(z.strictObject({ id, title: z.string() })).min(1),
+});
+
+const domain = z
+  .string()
+  .transform((d) => d.trim().toLowerCase())
+  .refine((d) => /^(?=.{1,253}$)([a-z0-9æøå](?:[a-z0-9æøå-]{0,61}[a-z0-9æøå])?\.)+[a-z]{2,}$/.test(d), 'not a mail domain (e.g. ks.no)');
+
+export const sendersSchema = z.strictObject({
+  organisations: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        shortName: z.string().optional(),
+        category: id,
+        domains: z.array(domain).min(1),
+        invited: z.boolean().default(true),
+      }),
+    )
+    .min(1),
+});
+
+const tier = terms.default([]);
+export const commitmentsSchema = z.strictObject({
+  scoring: z.strictObject({
+    threshold: z.number().positive(),
+    relativeThreshold: z.number().min(0).max(1),
+    weights: z.strictObject({ strong: z.number(), medium: z.number(), weak: z.number() }),
+    repeatBonus: z.number().min(0),
+    maxRepeatBonus: z.number().min(0),
+    maxWeak: z.number().min(0),
+  }),
+  noComments: z.strictObject({ maxWords: z.number().int().positive(), terms }),
+  commitments: z
+    .array(z.strictObject({ id, strong: tier, medium: tier, weak: tier, exclude: tier }))
+    .min(1),
+});
+
+export const relevanceSchema = z.strictObject({
+  threshold: z.number(),
+  quotedLetter: z.strictObject({ minLines: z.number().int().positive(), points: z.number() }),
+  thread: z.strictObject({ points: z.number() }),
+  invitedSender: z.strictObject({ points: z.number() }),
+  commitmentWords: z.strictObject({ points: z.number() }),
+  signals: z.array(
+    z.strictObject({
+      name: z.string().min(1),
+      points: z.number(),
+      where: z.enum(['subject', 'text', 'own'], { message: 'where is one of: subject, text, own' }),
+      terms: terms.min(1),
+    }),
+  ),
+});
+
+const bodyRule = z.strictObject({ maxWords: z.number().int().positive(), terms });
+export const automaticSchema = z.strictObject({
+  noreplyLocalParts: terms,
+  bounceLocalParts: terms,
+  ownReceiptSubjects: terms,
+  bounceSubjects: terms,
+  delaySubjects: terms,
+  readReceiptSubjects: terms,
+  outOfOfficeSubjects: terms,
+  outOfOfficeBody: bodyRule,
+  ticketSubjects: terms,
+  ticketBody: bodyRule,
+});
+
+export const ownWordsSchema = z.strictObject({
+  separators: z.strictObject({ reply: z.array(regex), forward: z.array(regex) }),
+  headerBlock: z.strictObject({ from: regex, others: z.array(regex).min(1), window: z.number().int().positive() }),
+  attribution: z.array(regex),
+  forwardSubjects: regex,
+  closings: z.array(regex),
+  disclaimers: z.array(z.string().min(3)),
+  deviceLines: z.array(regex),
+});
+
+export const languageSchema = z.strictObject({
+  default: z.enum(['nb', 'nn', 'en']),
+  minimumPoints: z.number().int().min(0),
+  words: z.strictObject({ nb: z.array(z.string()), nn: z.array(z.string()), en: z.array(z.string()) }),
+});

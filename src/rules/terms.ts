@@ -1,0 +1,258 @@
+// Keyword terms as caseworkers write them in rules/*.yaml, compiled once into a matcher.
+//
+// A term is one or more words separated by spaces; every word must match consecutive words of
+// the text. A word is written as
+//   arkiv        the word itself or an inflection of it (same Norwegian stem, or English -s)
+//   arkiv*       any word that starts with "arkiv" (arkivet, arkivlova, arkivverket …)
+//   *korrupsjon* any word that contains it (antikorrupsjonsarbeidet …)
+//   *plikt       any word that ends with it
+// A term written `re:<regular expression>` is matched against the folded text as it is.
+// Case and accents other than æ, ø, å do not matter ("Ungdomspanelet" = "ungdomspanelet").
+import { stemNo } from './stem.js';
+
+export interface TermHit {
+  term: string;
+  start: number;
+  end: number;
+}
+
+interface WordPattern {
+  kind: 'exact' | 'prefix' | 'suffix' | 'contains';
+  value: string;
+}
+
+interface CompiledTerm {
+  source: string;
+  words: WordPattern[] | null;
+  regex: RegExp | null;
+}
+
+const KEEP = new Set(['æ', 'ø', 'å']);
+
+// JavaScript's \b only knows ASCII letters, so "\bpå\b" would never match after "å".
+const BOUNDARY = '(?:(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}]))';
+
+/** Compiles a rules regular expression with a \b that treats æ, ø, å (and every letter) as letters. */
+export function rulesRegExp(source: string, flags = 'u'): RegExp {
+  return new RegExp(source.replace(/(?<!\\)\\b/g, BOUNDARY), flags.includes('u') ? flags : flags + 'u');
+}
+
+/**
+ * Lower-cases and removes accents (é → e, ö → o) but keeps æ, ø, å, character for character, so
+ * offsets in the folded text are offsets in the original.
+ */
+export function foldText(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const code = c.charCodeAt(0);
+    if (code < 128) {
+      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c;
+      continue;
+    }
+    let lower = c.toLowerCase();
+    if (lower.length !== 1) lower = c;
+    if (KEEP.has(lower)) {
+      out += lower;
+      continue;
+    }
+    const base = lower.normalize('NFD')[0] ?? lower;
+    out += base.length === 1 ? base : lower;
+  }
+  // Typographic dashes and quotes behave as their plain forms.
+  return out.replace(/[‐‑‒–—]/g, '-').replace(/[’‘]/g, "'");
+}
+
+export interface Token {
+  word: string;
+  /** Position in the word sequence; the parts of a hyphenated word share their whole word's. */
+  index: number;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu;
+
+/** Splits folded text into words; "OGP-handlingsplan" yields the whole word and both parts. */
+export function tokenize(folded: string): Token[] {
+  const tokens: Token[] = [];
+  let index = 0;
+  for (const m of folded.matchAll(WORD)) {
+    const word = m[0];
+    const start = m.index;
+    tokens.push({ word, index, start, end: start + word.length });
+    if (word.includes('-')) {
+      let offset = start;
+      for (const part of word.split('-')) {
+        if (part.length > 0) tokens.push({ word: part, index, start: offset, end: offset + part.length });
+        offset += part.length + 1;
+      }
+    }
+    index++;
+  }
+  return tokens;
+}
+
+/** Checks a term's syntax; returns a sentence saying what is wrong, or null. */
+export function termSyntaxError(source: string): string | null {
+  const s = source.trim();
+  if (s.length === 0) return 'a term is empty';
+  if (s.startsWith('re:')) {
+    try {
+      rulesRegExp(s.slice(3));
+      return null;
+    } catch (err) {
+      return `the regular expression "${s.slice(3)}" is not valid: ${(err as Error).message}`;
+    }
+  }
+  for (const w of s.split(/\s+/)) {
+    const core = w.replace(/^\*/, '').replace(/\*$/, '');
+    if (core.length === 0) return `the term "${source}" has a word that is only "*"`;
+    if (core.includes('*')) return `in "${source}", "*" may stand only at the start or the end of a word`;
+  }
+  return null;
+}
+
+function compileWord(w: string): WordPattern {
+  const folded = foldText(w);
+  const lead = folded.startsWith('*');
+  const trail = folded.endsWith('*') && folded.length > 1;
+  const value = folded.replace(/^\*/, '').replace(/\*$/, '');
+  if (lead && trail) return { kind: 'contains', value };
+  if (lead) return { kind: 'suffix', value };
+  if (trail) return { kind: 'prefix', value };
+  return { kind: 'exact', value };
+}
+
+function compileTerm(source: string): CompiledTerm {
+  const s = source.trim();
+  if (s.startsWith('re:')) return { source, words: null, regex: rulesRegExp(s.slice(3), 'gu') };
+  return { source, words: s.split(/\s+/).map(compileWord), regex: null };
+}
+
+function wordMatches(p: WordPattern, word: string): boolean {
+  switch (p.kind) {
+    case 'prefix':
+      return word.startsWith(p.value);
+    case 'suffix':
+      return word.endsWith(p.value);
+    case 'contains':
+      return word.includes(p.value);
+    case 'exact':
+      if (word === p.value) return true;
+      if (word === p.value + 's' || word === p.value + "'s") return true;
+      // Inflections: compare Norwegian stems, but only for words long enough that a stem means something.
+      return p.value.length >= 5 && word.length >= 5 && word[0] === p.value[0] && stemNo(word) === stemNo(p.value);
+  }
+}
+
+/** A compiled set of terms; `find` returns every occurrence of every term in a text. */
+export class TermMatcher {
+  private readonly terms: CompiledTerm[];
+
+  constructor(sources: readonly string[]) {
+    this.terms = sources.map(compileTerm);
+  }
+
+  get size(): number {
+    return this.terms.length;
+  }
+
+  find(text: FoldedText): TermHit[] {
+    const hits: TermHit[] = [];
+    for (const term of this.terms) {
+      if (term.regex) {
+        term.regex.lastIndex = 0;
+        for (const m of text.folded.matchAll(term.regex)) {
+          hits.push({ term: term.source, start: m.index, end: m.index + m[0].length });
+        }
+        continue;
+      }
+      const words = term.words!;
+      const firstHits = text.matching(words[0]!);
+      for (const first of firstHits) {
+        let end = first.end;
+        let ok = true;
+        for (let k = 1; k < words.length; k++) {
+          const next = text.at(first.index + k).find((t) => wordMatches(words[k]!, t.word));
+          if (!next) {
+            ok = false;
+            break;
+          }
+          end = next.end;
+        }
+        if (ok) hits.push({ term: term.source, start: first.start, end });
+      }
+    }
+    return hits;
+  }
+}
+
+/** A text prepared once for matching against many terms. */
+export class FoldedText {
+  readonly original: string;
+  readonly folded: string;
+  private readonly tokens: Token[];
+  private readonly byIndex = new Map<number, Token[]>();
+  private readonly cache = new Map<string, Token[]>();
+  private readonly unique = new Map<string, Token[]>();
+  /** Distinct words by their first letter: prefix and exact patterns only look at their own letter. */
+  private readonly byFirst = new Map<string, string[]>();
+
+  constructor(original: string) {
+    this.original = original;
+    this.folded = foldText(original);
+    this.tokens = tokenize(this.folded);
+    for (const t of this.tokens) {
+      let list = this.byIndex.get(t.index);
+      if (!list) this.byIndex.set(t.index, (list = []));
+      list.push(t);
+      let same = this.unique.get(t.word);
+      if (!same) {
+        this.unique.set(t.word, (same = []));
+        const letter = t.word[0]!;
+        let words = this.byFirst.get(letter);
+        if (!words) this.byFirst.set(letter, (words = []));
+        words.push(t.word);
+      }
+      same.push(t);
+    }
+  }
+
+  get wordCount(): number {
+    return this.byIndex.size;
+  }
+
+  at(index: number): Token[] {
+    return this.byIndex.get(index) ?? [];
+  }
+
+  /** Every token matching one word pattern, in text order (memoised per pattern). */
+  matching(p: WordPattern): Token[] {
+    const key = `${p.kind}:${p.value}`;
+    let found = this.cache.get(key);
+    if (found) return found;
+    found = [];
+    if (p.kind === 'exact' && p.value.length < 5) {
+      for (const v of [p.value, p.value + 's', p.value + "'s"]) found.push(...(this.unique.get(v) ?? []));
+    } else {
+      const candidates = p.kind === 'prefix' || p.kind === 'exact' ? (this.byFirst.get(p.value[0]!) ?? []) : this.unique.keys();
+      for (const word of candidates) if (wordMatches(p, word)) found.push(...this.unique.get(word)!);
+    }
+    found.sort((a, b) => a.start - b.start);
+    this.cache.set(key, found);
+    return found;
+  }
+
+  /** Up to `width` characters of the original around [start, end), on one line. */
+  snippet(start: number, end: number, width = 90): string {
+    const pad = Math.max(10, Math.floor((width - (end - start)) / 2));
+    let a = Math.max(0, start - pad);
+    let b = Math.min(this.original.length, end + pad);
+    // Do not cut words in half.
+    while (a > 0 && a < start && /\S/.test(this.original[a - 1]!)) a++;
+    while (b < this.original.length && b > end && /\S/.test(this.original[b]!)) b--;
+    const body = this.original.slice(a, b).replace(/\s+/g, ' ').trim();
+    return `${a > 0 ? '…' : ''}${body}${b < this.original.length ? '…' : ''}`;
+  }
+}

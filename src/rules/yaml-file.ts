@@ -1,0 +1,84 @@
+// Reads one YAML rules file and validates it against a zod schema. Every mistake is reported
+// with the file name and the line and column where it sits, so a caseworker editing rules/ can
+// find it without a developer.
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
+import type { z } from 'zod';
+
+export class RulesError extends Error {
+  readonly file: string;
+  readonly line: number | null;
+  constructor(file: string, line: number | null, column: number | null, message: string) {
+    const where = line === null ? file : `${file}:${line}${column === null ? '' : `:${column}`}`;
+    super(`${where}: ${message}`);
+    this.name = 'RulesError';
+    this.file = file;
+    this.line = line;
+  }
+}
+
+/** Position of the YAML node at `path`, or of the nearest parent that exists. */
+function positionOf(doc: Document, lines: LineCounter, path: PropertyKey[]): { line: number; col: number } | null {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth) as (string | number)[], true);
+    if (isNode(node) && node.range) {
+      const pos = lines.linePos(node.range[0]);
+      return { line: pos.line, col: pos.col };
+    }
+  }
+  return null;
+}
+
+function describePath(path: PropertyKey[]): string {
+  if (path.length === 0) return '';
+  return ` (at ${path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('')})`;
+}
+
+/** Parses YAML text; `displayName` is the name used in error messages. */
+export function parseYamlRules<S extends z.ZodType>(text: string, displayName: string, schema: S): z.output<S> {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = first.linePos?.[0];
+    throw new RulesError(displayName, pos?.line ?? null, pos?.col ?? null, `not valid YAML: ${first.message.split('\n')[0]}`);
+  }
+  // An unquoted word that starts with "*" is a YAML alias; say so where it stands.
+  let alias: { line: number; col: number; source: string } | null = null;
+  visit(doc, {
+    Alias(_, node) {
+      if (alias === null && node.resolve(doc) === undefined && node.range) {
+        const pos = lines.linePos(node.range[0]);
+        alias = { line: pos.line, col: pos.col, source: node.source };
+      }
+    },
+  });
+  if (alias !== null) {
+    const a: { line: number; col: number; source: string } = alias;
+    throw new RulesError(displayName, a.line, a.col, `"*${a.source}" must be written in quotes ("*${a.source}"): a word that starts with * is otherwise read as a YAML alias`);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    throw new RulesError(displayName, null, null, `not valid YAML: ${(err as Error).message}`);
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const pos = positionOf(doc, lines, issue.path);
+    const hint = /expected string, received object/.test(issue.message) ? ' — a text with ": " in it must be written in quotes' : '';
+    throw new RulesError(displayName, pos?.line ?? null, pos?.col ?? null, `${issue.message}${describePath(issue.path)}${hint}`);
+  }
+  return result.data;
+}
+
+export function readYamlRules<S extends z.ZodType>(path: string, displayName: string, schema: S): z.output<S> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new RulesError(displayName, null, null, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  return parseYamlRules(text, displayName, schema);
+}
