@@ -3,22 +3,21 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
 import { loadRules, RulesError, type Rules } from './rules/load.js';
 import { ExtractorPool } from './extract-pool/pool.js';
-import { DEFAULT_LIMITS, type ExtractLimits } from './intake/extract/index.js';
+import { StoreLockedError } from './store/lock.js';
+import { limitsFrom } from './limits.js';
 import { inspectFiles } from './commands/inspect.js';
+import { createLogger, type Logger } from './log.js';
+import { ingestCommand, runCommand } from './commands/run.js';
+import { listCommand, showCommand } from './commands/list.js';
+import { reclassifyCommand } from './commands/reclassify.js';
+import { receiptsList, receiptsRetry } from './commands/receipts.js';
+import { demoCommand } from './commands/demo.js';
 
-export function limitsFrom(config: Config): ExtractLimits {
-  return {
-    ...DEFAULT_LIMITS,
-    maxBytes: config.limits.maxAttachmentBytes,
-    timeoutMs: config.limits.timeoutMs,
-    maxMemoryMb: config.limits.maxMemoryMb,
-  };
-}
-
-function setup(): { config: Config; rules: Rules } {
+function setup(level?: string): { config: Config; rules: Rules; log: Logger } {
   loadDotEnv();
   const config = loadConfig();
-  return { config, rules: loadRules(config.rulesDir) };
+  const log = createLogger({ level: level ?? config.logLevel, secrets: config.secrets });
+  return { config, rules: loadRules(config.rulesDir), log };
 }
 
 export function buildProgram(exit: { code: number }): Command {
@@ -49,6 +48,81 @@ export function buildProgram(exit: { code: number }): Command {
       }
     });
 
+  program
+    .command('run')
+    .description('Watch the postmottak mailbox (IMAP, or the Maildir by default): file consultation mail, send receipts and digests.')
+    .option('--once', 'handle all that waits and every receipt due, then exit')
+    .action(async (opts: { once?: boolean }) => {
+      const { config, rules, log } = setup();
+      exit.code = await runCommand(config, rules, log, { once: opts.once === true });
+    });
+
+  program
+    .command('ingest')
+    .description('File mail message files through the same pipeline as the mailbox (the files stay where they are).')
+    .argument('<files...>', '.eml files')
+    .action(async (files: string[]) => {
+      const { config, rules, log } = setup();
+      exit.code = await ingestCommand(config, rules, log, files);
+    });
+
+  program
+    .command('list')
+    .description('List filed submissions.')
+    .option('--commitment <id>', 'only those about this commitment or topic (or "uklassifisert")')
+    .option('--category <id>', 'only those from this sender category')
+    .option('--late', 'only those that arrived after the deadline')
+    .option('--json', 'one JSON record per line')
+    .action(async (opts: { commitment?: string; category?: string; late?: boolean; json?: boolean }) => {
+      const { config, rules } = setup();
+      exit.code = await listCommand(config.dataDir, rules, opts, process.stdout);
+    });
+
+  program
+    .command('show')
+    .description('Show one filed submission.')
+    .argument('<id>', 'submission id, e.g. 2021-0042')
+    .option('--json', 'the record as JSON')
+    .action(async (id: string, opts: { json?: boolean }) => {
+      const { config, rules } = setup();
+      exit.code = await showCommand(config.dataDir, rules, id, opts.json === true, process.stdout);
+    });
+
+  program
+    .command('reclassify')
+    .description('Run the current rules over every filed submission (after a change to rules/).')
+    .action(async () => {
+      const { config, rules } = setup();
+      exit.code = await reclassifyCommand(config.dataDir, rules, process.stdout);
+    });
+
+  const receipts = program
+    .command('receipts')
+    .description('List receipts (the outbox), or retry one.')
+    .option('--pending', 'only receipts waiting to be sent')
+    .option('--failed', 'only receipts that could not be delivered')
+    .action(async (opts: { pending?: boolean; failed?: boolean }) => {
+      const { config } = setup();
+      exit.code = await receiptsList(config, opts.failed ? 'failed' : opts.pending ? 'pending' : null, process.stdout);
+    });
+  receipts
+    .command('retry')
+    .description('Try to send one receipt again now.')
+    .argument('<id>', 'submission id')
+    .action(async (id: string) => {
+      const { config, rules, log } = setup();
+      exit.code = await receiptsRetry(config, rules, log, id, process.stdout);
+    });
+
+  program
+    .command('demo')
+    .description('Seed a fresh local Maildir with the fixture messages, make one pass, print a summary.')
+    .option('--dir <dir>', 'where the demo mailbox, store and outbox go', 'var/demo')
+    .action(async (opts: { dir: string }) => {
+      const { config, rules, log } = setup('warn');
+      exit.code = await demoCommand(config, rules, log, opts.dir, process.stdout);
+    });
+
   return program;
 }
 
@@ -66,6 +140,14 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof ConfigError) {
       process.stderr.write(`innspill: ${err.message}\n`);
       return 2;
+    }
+    if (err instanceof StoreLockedError) {
+      process.stderr.write(`innspill: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof Error && !(err instanceof TypeError) && !(err instanceof RangeError) && !(err instanceof ReferenceError)) {
+      process.stderr.write(`innspill: ${err.message}\n`);
+      return 1;
     }
     throw err;
   }

@@ -55,6 +55,8 @@ export const VARIABLES = {
   INNSPILL_FROM: v(z.email({ message: 'must be an e-mail address' }), 'Sender address of receipts and digests.', 'postmottak@kmd.dep.no'),
   INNSPILL_OUTBOX_DIR: v(text, 'Where receipts are written as .eml files when no SMTP server is set.', './var/outbox'),
   INNSPILL_RECEIPTS_PER_SENDER_PER_DAY: v(positiveInt, 'At most this many receipts to one address in 24 hours (loop guard).', '3'),
+  INNSPILL_RECEIPT_RETRY_SECONDS: v(positiveInt, 'Wait before the first retry of a receipt after a temporary failure; each later wait is three times longer (at most 3 hours).', '60'),
+  INNSPILL_RECEIPT_GIVE_UP_HOURS: v(positiveInt, 'A receipt still failing this long after its first try is marked failed and shown to caseworkers.', '72'),
   INNSPILL_DIGEST_CRON: v(text, 'When digests are sent (cron, 5 or 6 fields).', '0 8 * * 1-5'),
   INNSPILL_TZ: v(text, 'Time zone for digests, receipts and the schedule.', 'Europe/Oslo'),
   INNSPILL_DIGEST_TO: v(addressList, 'Caseworkers who get the digest (comma-separated). Unset: no digest is mailed.'),
@@ -90,6 +92,8 @@ export interface Config {
   from: string;
   outboxDir: string;
   receiptsPerSenderPerDay: number;
+  receiptRetrySeconds: number;
+  receiptGiveUpHours: number;
   digest: { cron: string; to: string[]; sendEmpty: boolean };
   timezone: string;
   limits: { maxAttachmentBytes: number; timeoutMs: number; maxMemoryMb: number };
@@ -176,6 +180,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     from: val.INNSPILL_FROM!,
     outboxDir: abs(val.INNSPILL_OUTBOX_DIR!),
     receiptsPerSenderPerDay: val.INNSPILL_RECEIPTS_PER_SENDER_PER_DAY!,
+    receiptRetrySeconds: val.INNSPILL_RECEIPT_RETRY_SECONDS!,
+    receiptGiveUpHours: val.INNSPILL_RECEIPT_GIVE_UP_HOURS!,
     digest: { cron: val.INNSPILL_DIGEST_CRON!, to: val.INNSPILL_DIGEST_TO ?? [], sendEmpty: val.INNSPILL_DIGEST_SEND_EMPTY! },
     timezone: tz,
     limits: {

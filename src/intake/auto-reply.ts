@@ -37,8 +37,11 @@ const ownReceipt: Check = (c) => {
   return null;
 };
 
-const delayed = (c: Context): boolean =>
-  /^\s*action:\s*delayed/im.test(c.msg.text) || has(c.rules.delaySubjects, c.subject) || /^\s*status:\s*4\.\d+\.\d+/im.test(c.msg.text);
+const delayed = (c: Context): boolean => {
+  const report = `${c.msg.text}\n${c.msg.reportText}`;
+  if (/^\s*action:\s*failed/im.test(report)) return false;
+  return /^\s*action:\s*delayed/im.test(report) || has(c.rules.delaySubjects, c.subject) || /^\s*status:\s*4\.\d+\.\d+/im.test(report);
+};
 
 const bounce: Check = (c) => {
   const report = c.reportType === 'delivery-status';
@@ -111,7 +114,8 @@ export function bouncedRecipients(msg: ParsedMessage): string[] {
     const clean = a.trim().replace(/^<|>$/g, '').toLowerCase();
     if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(clean)) found.add(clean);
   };
-  for (const m of msg.text.matchAll(/^\s*(?:final|original)-recipient:\s*(?:rfc822|utf-8)?\s*;?\s*(\S+)/gim)) add(m[1]!);
+  const report = `${msg.text}\n${msg.reportText}`;
+  for (const m of report.matchAll(/^\s*final-recipient:\s*(?:rfc822|utf-8)?\s*;?\s*(\S+)/gim)) add(m[1]!);
   for (const v of msg.headers.get('x-failed-recipients') ?? []) v.split(',').forEach(add);
   if (found.size === 0) {
     // Postfix and Exchange reports without a machine-readable part.

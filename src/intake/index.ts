@@ -22,7 +22,7 @@ export interface IntakeOptions {
   /** When the mailbox says the message arrived (IMAP INTERNALDATE, file time): the last fallback. */
   mailboxDate?: Date | null;
   /** Message-IDs of records already filed and of receipts we sent: replies to them are follow-ups. */
-  knownThreadIds?: ReadonlySet<string>;
+  knownThreadIds?: { has(messageId: string): boolean };
 }
 
 /** Header names kept in the submission (lower-case). */
@@ -40,7 +40,17 @@ const KEPT_HEADERS = [
   'authentication-results',
 ];
 
+/** The submission and the attachments' bytes (in the same order), for the store. */
+export interface IntakeResult {
+  submission: Submission;
+  parts: Buffer[];
+}
+
 export async function intake(raw: Buffer, rules: Rules, options: IntakeOptions = {}): Promise<Submission> {
+  return (await intakeMessage(raw, rules, options)).submission;
+}
+
+export async function intakeMessage(raw: Buffer, rules: Rules, options: IntakeOptions = {}): Promise<IntakeResult> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const msg = await parseMessage(raw);
   const problems = [...msg.problems];
@@ -73,14 +83,16 @@ export async function intake(raw: Buffer, rules: Rules, options: IntakeOptions =
   const { sender, problems: senderProblems } = identifySender(msg.from, msg.replyTo, own.signature, own.forwardedFrom, msg.headers, rules);
   problems.push(...senderProblems);
 
-  const threadIds = new Set([...rules.consultation.invitationMessageIds, ...(options.knownThreadIds ?? [])]);
-  const inThread = [msg.inReplyTo, ...msg.references].some((id) => id !== null && threadIds.has(id));
+  const known = options.knownThreadIds;
+  const inThread = [msg.inReplyTo, ...msg.references].some(
+    (id) => id !== null && (rules.consultation.invitationMessageIds.includes(id) || known?.has(id) === true),
+  );
   const invited = sender.organisation !== null && rules.organisations.some((o) => o.name === sender.organisation && o.invited);
   const relevance = msg.isMail
     ? judgeRelevance(
         {
           subject: msg.subject,
-          allText: [msg.text, ...msg.forwarded.map((f) => `${f.subject}\n${f.text}`), ...attachments.map((a) => a.text)].join('\n'),
+          allText: [msg.text, msg.reportText, ...msg.forwarded.map((f) => `${f.subject}\n${f.text}`), ...attachments.map((a) => a.text)].join('\n'),
           ownText: [own.text, ...attachmentSegments.map((s) => s.text.original)].join('\n'),
           letterLines: own.letterLines,
           inThread,
@@ -101,7 +113,7 @@ export async function intake(raw: Buffer, rules: Rules, options: IntakeOptions =
     if (v !== undefined) headers[name] = v.slice(0, 2000);
   }
 
-  return {
+  const submission: Submission = {
     messageId: msg.messageId,
     receivedAt: received.receivedAt?.toISOString() ?? null,
     receivedFrom: received.receivedFrom,
@@ -128,6 +140,7 @@ export async function intake(raw: Buffer, rules: Rules, options: IntakeOptions =
     headers,
     problems,
   };
+  return { submission, parts: msg.isMail ? msg.parts.map((p) => p.content) : [] };
 }
 
 export type { Submission } from './types.js';

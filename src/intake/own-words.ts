@@ -104,6 +104,8 @@ function segment(text: string, subject: string, rules: Rules): { lines: string[]
       continue;
     }
     if (header && !sawOwnText && state === 'own') {
+      // Field lines just above (a memo heading may start with Til:) belong to the same block.
+      while (i > 0 && FORWARD_FIELD.test(s.prepared[i - 1]!)) i--;
       // A block of Fra:/Til:/Emne: at the very top is a memo heading, not a quote — unless it is
       // the ministry's own letter (an empty reply with only attachments).
       const block = lines.slice(i, i + rules.ownWords.headerWindow + 1).join(' ').toLowerCase();
@@ -129,7 +131,7 @@ function segment(text: string, subject: string, rules: Rules): { lines: string[]
       continue;
     }
     states[i] = state;
-    if (p.length > 0) sawOwnText = true;
+    if (p.length > 0 && !(state === 'own' && !sawOwnText && FORWARD_FIELD.test(p))) sawOwnText = true;
   }
   return { lines, states, forwardedFrom };
 }

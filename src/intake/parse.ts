@@ -35,6 +35,8 @@ export interface ParsedMessage {
   text: string;
   /** Bodies of forwarded messages (message/rfc822 parts), with who sent them. */
   forwarded: Array<{ from: Address | null; subject: string; text: string }>;
+  /** Machine-readable report parts (delivery status, returned headers) as text. */
+  reportText: string;
   parts: RawPart[];
   problems: string[];
 }
@@ -198,8 +200,9 @@ export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
 
   const parts: RawPart[] = [];
   const forwarded: ParsedMessage['forwarded'] = [];
+  const reports: string[] = [];
   const html = typeof parsed.html === 'string' ? parsed.html : '';
-  await collectParts(parsed.attachments, html, false, parts, forwarded, problems, 0);
+  await collectParts(parsed.attachments, html, false, { parts, forwarded, reports, problems }, 0);
 
   const rp = headers.get('return-path')?.[0];
   return {
@@ -213,14 +216,24 @@ export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
     replyTo: firstAddress(parsed.replyTo),
     to: [...allAddresses(parsed.to), ...allAddresses(parsed.cc)].slice(0, 100),
     returnPath: rp === undefined ? null : cleanHeaderText(rp),
-    date: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : parseMailDate(headers.get('date')?.[0] ?? ''),
+    // mailparser puts the current time in `date` when the header is missing or unreadable; the
+    // header itself is the only honest source.
+    date: parseMailDate(headers.get('date')?.[0] ?? ''),
     receivedDates: receivedDates(headers),
     contentType: (headers.get('content-type')?.[0] ?? 'text/plain').split(';')[0]!.trim().toLowerCase(),
     text: bodyText(parsed),
     forwarded,
+    reportText: reports.join('\n'),
     parts,
     problems,
   };
+}
+
+interface Collected {
+  parts: RawPart[];
+  forwarded: ParsedMessage['forwarded'];
+  reports: string[];
+  problems: string[];
 }
 
 function isInlineImage(a: Attachment, html: string): boolean {
@@ -241,35 +254,31 @@ const NOT_DOCUMENTS = new Set([
   'message/rfc822-headers',
 ]);
 
-async function collectParts(
-  attachments: Attachment[],
-  html: string,
-  nested: boolean,
-  parts: RawPart[],
-  forwarded: ParsedMessage['forwarded'],
-  problems: string[],
-  depth: number,
-): Promise<void> {
+async function collectParts(attachments: Attachment[], html: string, nested: boolean, out: Collected, depth: number): Promise<void> {
   for (const a of attachments) {
     const contentType = (a.contentType || 'application/octet-stream').toLowerCase();
-    if (NOT_DOCUMENTS.has(contentType) || isInlineImage(a, html)) continue;
+    if (NOT_DOCUMENTS.has(contentType)) {
+      if (!contentType.includes('signature') && out.reports.length < 20) out.reports.push(a.content.subarray(0, 64 * 1024).toString('utf8'));
+      continue;
+    }
+    if (isInlineImage(a, html)) continue;
     if ((contentType === 'message/rfc822' || contentType === 'message/global') && depth < MAX_NESTED_MESSAGES) {
       const inner = await parseBytes(a.content).catch(() => null);
       if (inner) {
-        forwarded.push({
+        out.forwarded.push({
           from: firstAddress(inner.from),
           subject: cleanHeaderText(inner.subject ?? ''),
           text: bodyText(inner),
         });
         const innerHtml = typeof inner.html === 'string' ? inner.html : '';
-        await collectParts(inner.attachments, innerHtml, true, parts, forwarded, problems, depth + 1);
+        await collectParts(inner.attachments, innerHtml, true, out, depth + 1);
         continue;
       }
-      problems.push('en videresendt melding i meldingen kunne ikke tolkes');
+      out.problems.push('en videresendt melding i meldingen kunne ikke tolkes');
     }
     const ct = a.headers.get('content-type');
     const charset = typeof ct === 'object' && ct !== null && 'params' in ct ? (ct.params as Record<string, string>)['charset'] : undefined;
-    parts.push({ filename: cleanHeaderText(a.filename ?? ''), contentType, content: a.content, charset, nested });
+    out.parts.push({ filename: cleanHeaderText(a.filename ?? ''), contentType, content: a.content, charset, nested });
   }
 }
 
@@ -290,6 +299,7 @@ function emptyMessage(isMail: boolean, problems: string[]): ParsedMessage {
     contentType: '',
     text: '',
     forwarded: [],
+    reportText: '',
     parts: [],
     problems,
   };

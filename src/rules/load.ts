@@ -15,6 +15,7 @@ import {
 } from './schema.js';
 import { TermMatcher, rulesRegExp } from './terms.js';
 import { LetterIndex } from './letter.js';
+import { loadReceiptTemplates, type ReceiptTemplates } from './templates.js';
 import { zonedLocalToInstant } from '../intake/time.js';
 import type { Language } from '../intake/types.js';
 
@@ -77,6 +78,7 @@ export interface Rules {
   };
   language: { default: Language; minimumPoints: number; words: Map<string, Language> };
   letter: LetterIndex;
+  templates: ReceiptTemplates;
 }
 
 export const RULE_FILES = {
@@ -219,6 +221,7 @@ export function loadRules(dir: string): Rules {
     },
     language: { default: language.default, minimumPoints: language.minimumPoints, words },
     letter: new LetterIndex(letterText),
+    templates: loadReceiptTemplates(dir),
   };
 }
 

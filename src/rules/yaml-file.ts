@@ -40,8 +40,8 @@ export function parseYamlRules<S extends z.ZodType>(text: string, displayName: s
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
-    const pos = first.linePos?.[0];
-    throw new RulesError(displayName, pos?.line ?? null, pos?.col ?? null, `not valid YAML: ${first.message.split('\n')[0]}`);
+    const pos = lines.linePos(first.pos[0]);
+    throw new RulesError(displayName, pos.line, pos.col, `not valid YAML: ${first.message.split('\n')[0]}`);
   }
   // An unquoted word that starts with "*" is a YAML alias; say so where it stands.
   let alias: { line: number; col: number; source: string } | null = null;

@@ -1,0 +1,212 @@
+// The daemon: mailbox → intake → store → mailbox moves, then receipts; digests on a schedule.
+// Order of effects for every message: its record is stored first, then the mailbox is changed.
+// SIGTERM/SIGINT stop taking new mail, finish the batch in hand and close cleanly.
+import type { Config } from './config.js';
+import { loadRules, type Rules } from './rules/load.js';
+import { Store } from './store/json-store.js';
+import { ExtractorPool } from './extract-pool/pool.js';
+import { handleBatch, logOutcome, type Incoming } from './pipeline.js';
+import { MaildirMailbox } from './mailbox/maildir.js';
+import { ImapMailbox } from './mailbox/imap.js';
+import type { Mailbox } from './mailbox/types.js';
+import { limitsFrom } from './limits.js';
+import type { Logger } from './log.js';
+import { ReceiptOutbox } from './receipts/outbox.js';
+import { DigestSchedule } from './digest/schedule.js';
+import { startHealthServer, type HealthServer } from './health.js';
+import { Progress } from './progress.js';
+
+export interface Heartbeat {
+  source: string;
+  connected: boolean;
+  lastCheckAt: string | null;
+  lastFiledAt: string | null;
+  lastFiledId: string | null;
+  pid: number;
+  startedAt: string;
+}
+
+const BATCH = 50;
+
+export class Daemon {
+  private readonly abort = new AbortController();
+  private rules: Rules;
+  private store!: Store;
+  private pool!: ExtractorPool;
+  private mailbox!: Mailbox;
+  private outbox!: ReceiptOutbox;
+  private digest: DigestSchedule | null = null;
+  private health: HealthServer | null = null;
+  private heartbeat!: Heartbeat;
+  private lastHeartbeatWrite = 0;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly config: Config,
+    rules: Rules,
+    private readonly log: Logger,
+    private readonly options: { now?: () => Date; mailbox?: Mailbox } = {},
+  ) {
+    this.rules = rules;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  private readonly now: () => Date;
+
+  get stopping(): boolean {
+    return this.abort.signal.aborted;
+  }
+
+  async open(): Promise<void> {
+    this.store = await Store.open(this.config.dataDir, { lock: true });
+    this.pool = new ExtractorPool(this.config.workers);
+    this.mailbox = this.options.mailbox ?? (this.config.imap
+      ? new ImapMailbox(this.config.imap, this.store, this.log.child({ part: 'imap' }), this.config.secrets)
+      : new MaildirMailbox(this.config.maildir, this.store));
+    this.outbox = new ReceiptOutbox(this.config, () => this.rules, this.store, this.log.child({ part: 'receipts' }), this.now);
+    await this.outbox.open();
+    this.heartbeat = {
+      source: this.config.imap ? `imap://${this.config.imap.host}:${this.config.imap.port}/${this.config.imap.mailbox}` : `maildir:${this.config.maildir}`,
+      connected: false,
+      lastCheckAt: null,
+      lastFiledAt: null,
+      lastFiledId: null,
+      pid: process.pid,
+      startedAt: this.now().toISOString(),
+      ...(await this.store.readState<Partial<Heartbeat>>('heartbeat', {})),
+    };
+    this.heartbeat.pid = process.pid;
+    this.heartbeat.startedAt = this.now().toISOString();
+    this.log.info({ store: this.config.dataDir, source: this.heartbeat.source, records: this.store.size }, 'innspill started');
+    await this.mailbox.open();
+    this.heartbeat.connected = true;
+  }
+
+  /** SIGHUP: new rules and templates, or the old ones kept when the new ones have a mistake. */
+  reloadRules(): boolean {
+    try {
+      this.rules = loadRules(this.config.rulesDir);
+      this.log.info({ rules: this.config.rulesDir }, 'rules and templates reloaded');
+      return true;
+    } catch (err) {
+      this.log.error({ err: (err as Error).message }, 'the new rules have a mistake; the last good rules stay in use');
+      return false;
+    }
+  }
+
+  /** Handles everything waiting in the mailbox. Returns how many messages were read. */
+  async drain(showProgress = false): Promise<number> {
+    let count = 0;
+    const progress = showProgress ? new Progress('Leser postmottak') : null;
+    for await (const batch of this.mailbox.waiting(BATCH)) {
+      progress?.add(batch.length);
+      await this.handle(batch);
+      count += batch.length;
+      if (this.stopping) break;
+    }
+    progress?.stop();
+    this.heartbeat.lastCheckAt = this.now().toISOString();
+    this.heartbeat.connected = true;
+    await this.writeHeartbeat(false);
+    return count;
+  }
+
+  private async handle(batch: Incoming[]): Promise<void> {
+    const outcomes = await handleBatch(batch, {
+      rules: () => this.rules,
+      store: this.store,
+      extractor: this.pool.extractor,
+      limits: limitsFrom(this.config),
+      log: this.log,
+      receiptAllowed: (address) => this.outbox.allow(address),
+      now: this.now,
+      concurrency: Math.max(2, this.config.workers * 2),
+    });
+    const toMove: Incoming[] = [];
+    outcomes.forEach((o, i) => {
+      logOutcome(this.log, batch[i]!, o);
+      if (o.kind !== 'unrelated' && o.move) toMove.push(batch[i]!);
+      if (o.kind === 'filed') {
+        this.outbox.track(o.record);
+        this.heartbeat.lastFiledAt = o.record.filedAt;
+        this.heartbeat.lastFiledId = o.record.id;
+      }
+    });
+    // Only now, with every record safely stored, does the mailbox change.
+    await this.mailbox.moveFiled(toMove);
+    await this.mailbox.handled(batch);
+    await this.writeHeartbeat(true);
+  }
+
+  private async writeHeartbeat(force: boolean): Promise<void> {
+    const t = Date.now();
+    if (!force && t - this.lastHeartbeatWrite < 5_000) return;
+    this.lastHeartbeatWrite = t;
+    await this.store.writeState('heartbeat', this.heartbeat);
+  }
+
+  /** `run --once`: everything waiting, every receipt due, then stop. */
+  async runOnce(showProgress = false): Promise<{ read: number; receipts: number }> {
+    const read = await this.drain(showProgress);
+    const receipts = await this.outbox.sendDue();
+    return { read, receipts };
+  }
+
+  /** The long-running loop; resolves after stop(). */
+  async run(): Promise<void> {
+    if (this.config.health) this.health = await startHealthServer(this.config.health, () => this.status());
+    this.digest = new DigestSchedule(this.config, () => this.rules, this.store, this.log.child({ part: 'digest' }), this.now);
+    this.digest.start();
+    this.running = (async () => {
+      let first = true;
+      while (!this.stopping) {
+        try {
+          await this.drain(first && process.stderr.isTTY === true);
+          first = false;
+          await this.outbox.sendDue();
+          this.heartbeat.connected = true;
+        } catch (err) {
+          this.heartbeat.connected = false;
+          await this.writeHeartbeat(true).catch(() => undefined);
+          this.log.error({ err: (err as Error).message }, 'the mailbox could not be read; trying again shortly');
+          await this.mailbox.waitForMail(5_000, this.abort.signal);
+          continue;
+        }
+        const untilReceipt = this.outbox.msUntilNextDue();
+        const wait = Math.min(this.config.imap ? this.config.imap.checkSeconds * 1000 : 10_000, untilReceipt ?? Infinity);
+        await this.mailbox.waitForMail(Math.max(200, wait), this.abort.signal);
+      }
+    })();
+    await this.running;
+  }
+
+  status(): Record<string, unknown> {
+    return {
+      ...this.heartbeat,
+      records: this.store.size,
+      receipts: this.outbox.counts(),
+      nextDigest: this.digest?.nextRun()?.toISOString() ?? null,
+    };
+  }
+
+  stop(): void {
+    if (!this.stopping) this.log.info('stopping: finishing the message in hand');
+    this.abort.abort();
+  }
+
+  async close(): Promise<void> {
+    this.abort.abort();
+    await this.running?.catch(() => undefined);
+    this.digest?.stop();
+    await this.health?.close();
+    await this.mailbox?.close().catch(() => undefined);
+    await this.pool?.close();
+    await this.outbox?.close();
+    if (this.store) {
+      this.heartbeat.connected = false;
+      await this.store.writeState('heartbeat', this.heartbeat).catch(() => undefined);
+      await this.store.close();
+    }
+    this.log.info('innspill stopped');
+  }
+}

@@ -1,0 +1,117 @@
+// The digest as Markdown (`innspill digest --format md`), e.g. for a wiki or a case note.
+// Everything a sender wrote goes through md(): a subject cannot become a link, a heading,
+// a table cell break or raw HTML.
+import type { AttentionGroup, DigestEntry, DigestModel, DigestSection, TotalRow } from './build.js';
+import { oneLine } from './sender-text.js';
+import { HEADINGS, LABELS, attachmentText, attentionCountText, evidenceText, periodCountText, senderLabel } from './words.js';
+
+const BAR_WIDTH = 20;
+
+/** Sender text as literal Markdown: one line, with every character that has a meaning escaped. */
+export function md(text: string): string {
+  return oneLine(text).replace(/[\\`*_{}[\]()<>#|~&!]/g, (ch) => `\\${ch}`);
+}
+
+function totalsTable(firstColumn: string, rows: TotalRow[], whole: boolean): string[] {
+  const max = Math.max(1, ...rows.map((r) => r.total));
+  const bar = (n: number) => (n === 0 ? '' : '█'.repeat(Math.max(1, Math.round((n / max) * BAR_WIDTH))));
+  const head = whole ? [`| ${firstColumn} | Antall | |`, '|---|--:|---|'] : [`| ${firstColumn} | Nye i perioden | Totalt | |`, '|---|--:|--:|---|'];
+  return [...head, ...rows.map((r) => (whole ? `| ${md(r.title)} | ${r.total} | ${bar(r.total)} |` : `| ${md(r.title)} | ${r.inPeriod} | ${r.total} | ${bar(r.total)} |`))];
+}
+
+function summary(m: DigestModel): string[] {
+  const whole = m.period.wholeConsultation;
+  return [
+    `# ${md(m.subject)}`,
+    '',
+    `${LABELS.caseNumber} ${md(m.caseNumber)} · ${LABELS.made} ${m.generatedAt}  `,
+    `${md(m.period.description)}  `,
+    `**${m.deadline.text}**`,
+    '',
+    `${HEADINGS.submissions}: ${periodCountText(m.totals.submissions.inPeriod, m.totals.submissions.total, whole)} · ${LABELS.late}: ${periodCountText(m.totals.late.inPeriod, m.totals.late.total, whole)}`,
+  ];
+}
+
+function attentionGroup(g: AttentionGroup, whole: boolean): string[] {
+  return [
+    '',
+    `### ${g.title} – ${attentionCountText(g, whole)}`,
+    '',
+    ...g.items.map((i) => `- ${i.recordId ? `**${i.recordId}** ` : ''}${md(i.who)}: ${md(i.detail)}${i.isNew && g.scope === 'totalt' && !whole ? ` *(${LABELS.newMark})*` : ''}`),
+  ];
+}
+
+function attention(m: DigestModel): string[] {
+  const groups = m.needsAttention.filter((g) => g.total > 0);
+  return ['', `## ${HEADINGS.needsAttention}`, ...(groups.length === 0 ? ['', LABELS.nothingNeedsAttention] : groups.flatMap((g) => attentionGroup(g, m.period.wholeConsultation)))];
+}
+
+function notReplied(m: DigestModel): string[] {
+  const lines = ['', `## ${HEADINGS.notReplied} (${m.notReplied.length} av ${m.invitedCount} inviterte)`, ''];
+  if (m.notReplied.length === 0) return [...lines, LABELS.everyoneReplied];
+  const byCategory = new Map<string, string[]>();
+  for (const o of m.notReplied) {
+    const name = `${md(o.name)}${o.invitationBounced ? ` *(${LABELS.invitationBounced})*` : ''}`;
+    byCategory.set(o.categoryTitle, [...(byCategory.get(o.categoryTitle) ?? []), name]);
+  }
+  return [...lines, ...[...byCategory].map(([category, names]) => `- **${md(category)}:** ${names.join(', ')}`)];
+}
+
+function entry(e: DigestEntry): string[] {
+  const lines = [
+    '',
+    `#### ${e.id} · ${md(senderLabel(e.sender))} (${md(e.sender.categoryTitle)})`,
+    '',
+    `- ${LABELS.received} ${e.receivedAt ?? LABELS.unknownTime}${e.late ? ` · **${LABELS.lateMark}**` : ''}`,
+    `- ${LABELS.subject}: ${md(e.subject) || LABELS.noSubject}`,
+  ];
+  if (e.alsoUnder.length > 0) lines.push(`- ${LABELS.alsoUnder}: ${e.alsoUnder.map((o) => md(o.title)).join(', ')}`);
+  for (const ev of e.evidence) lines.push(`- ${LABELS.evidence}: ${md(evidenceText(ev))}`);
+  if (e.attachments.length > 0) lines.push(`- ${LABELS.attachments}: ${e.attachments.map((a) => md(attachmentText(a))).join('; ')}`);
+  if (e.followUpOf) lines.push(`- ${LABELS.followUpOf} ${e.followUpOf}`);
+  if (e.followedUpBy.length > 0) lines.push(`- ${LABELS.followedUpBy} ${e.followedUpBy.join(', ')}`);
+  lines.push('', `> ${e.excerpt ? `«${md(e.excerpt)}»` : LABELS.noExcerpt}`);
+  return lines;
+}
+
+function section(s: DigestSection): string[] {
+  return ['', `### ${md(s.title)}${s.ministry ? ` (${md(s.ministry)})` : ''} – ${s.entries.length} innspill`, ...s.entries.flatMap(entry)];
+}
+
+function automatic(m: DigestModel): string[] {
+  const a = m.automatic;
+  const lines = ['', `## ${HEADINGS.automatic}`, ''];
+  if (a.perKind.length === 0) return [...lines, LABELS.noAutomatic];
+  lines.push(...a.perKind.map((k) => `- ${k.title}: ${periodCountText(k.inPeriod, k.total, m.period.wholeConsultation)}`));
+  if (a.items.length > 0) lines.push('');
+  lines.push(...a.items.map((i) => `- **${i.id}** ${i.kindTitle} fra ${md(i.from)}: «${md(i.subject)}» (${i.receivedAt ?? LABELS.unknownTime})`));
+  if (a.moreItems > 0) lines.push(`- … og ${a.moreItems} til`);
+  return lines;
+}
+
+export function renderMarkdown(m: DigestModel): string {
+  const whole = m.period.wholeConsultation;
+  const filled = m.sections.filter((s) => s.entries.length > 0);
+  return [
+    ...summary(m),
+    '',
+    `## ${HEADINGS.perCommitment}`,
+    '',
+    ...totalsTable('Forpliktelse', m.totals.perCommitment, whole),
+    '',
+    `## ${HEADINGS.perCategory}`,
+    '',
+    ...totalsTable('Avsenderkategori', m.totals.perCategory, whole),
+    ...attention(m),
+    ...notReplied(m),
+    '',
+    `## ${HEADINGS.submissions}`,
+    ...(filled.length > 0 ? filled.flatMap(section) : ['', LABELS.nothingNew]),
+    ...automatic(m),
+    '',
+    '---',
+    '',
+    `*${LABELS.footer}*`,
+    '',
+  ].join('\n');
+}

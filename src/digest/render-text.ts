@@ -1,0 +1,124 @@
+// The digest as plain text (the text part of the mail, and `innspill digest --format text`),
+// with text bars for the totals.
+import type { AttentionGroup, DigestEntry, DigestModel, DigestSection, TotalRow } from './build.js';
+import { oneLine } from './sender-text.js';
+import {
+  HEADINGS,
+  LABELS,
+  attachmentText,
+  attentionCountText,
+  evidenceText,
+  periodCountText,
+  senderLabel,
+} from './words.js';
+
+const BAR_WIDTH = 30;
+const LABEL_WIDTH = 34;
+
+function heading(text: string): string[] {
+  return ['', text.toUpperCase(), '='.repeat(text.length)];
+}
+
+function fit(label: string, width: number): string {
+  return label.length > width ? `${label.slice(0, width - 1)}…` : label.padEnd(width);
+}
+
+/** "eInnsyn            ████████ 8  (+2 nye)" */
+export function textBars(rows: TotalRow[], wholeConsultation: boolean): string[] {
+  const max = Math.max(1, ...rows.map((r) => r.total));
+  const width = Math.min(LABEL_WIDTH, Math.max(...rows.map((r) => r.title.length)));
+  return rows.map((r) => {
+    const bar = r.total === 0 ? '' : '█'.repeat(Math.max(1, Math.round((r.total / max) * BAR_WIDTH)));
+    const fresh = !wholeConsultation && r.inPeriod > 0 ? `  (+${r.inPeriod} ${r.inPeriod === 1 ? 'ny' : 'nye'})` : '';
+    return `${fit(r.title, width)} ${bar}${bar ? ' ' : ''}${r.total}${fresh}`.trimEnd();
+  });
+}
+
+function summary(m: DigestModel): string[] {
+  const whole = m.period.wholeConsultation;
+  return [
+    m.subject,
+    `${LABELS.caseNumber} ${m.caseNumber} · ${LABELS.made} ${m.generatedAt}`,
+    m.period.description,
+    m.deadline.text,
+    `${HEADINGS.submissions}: ${periodCountText(m.totals.submissions.inPeriod, m.totals.submissions.total, whole)} · ${LABELS.late}: ${periodCountText(m.totals.late.inPeriod, m.totals.late.total, whole)}`,
+  ];
+}
+
+function attentionGroup(g: AttentionGroup, whole: boolean): string[] {
+  return [
+    `${g.title} – ${attentionCountText(g, whole)}`,
+    ...g.items.map((i) => `  - ${i.recordId ? `[${i.recordId}] ` : ''}${oneLine(i.who)}: ${oneLine(i.detail)}${i.isNew && g.scope === 'totalt' && !whole ? ` (${LABELS.newMark})` : ''}`),
+  ];
+}
+
+function attention(m: DigestModel): string[] {
+  const groups = m.needsAttention.filter((g) => g.total > 0);
+  if (groups.length === 0) return [...heading(HEADINGS.needsAttention), LABELS.nothingNeedsAttention];
+  return [...heading(HEADINGS.needsAttention), ...groups.flatMap((g) => attentionGroup(g, m.period.wholeConsultation))];
+}
+
+function notReplied(m: DigestModel): string[] {
+  const lines = heading(`${HEADINGS.notReplied} (${m.notReplied.length} av ${m.invitedCount} inviterte)`);
+  if (m.notReplied.length === 0) return [...lines, LABELS.everyoneReplied];
+  const byCategory = new Map<string, string[]>();
+  for (const o of m.notReplied) {
+    const name = `${o.name}${o.invitationBounced ? ` (${LABELS.invitationBounced})` : ''}`;
+    byCategory.set(o.categoryTitle, [...(byCategory.get(o.categoryTitle) ?? []), name]);
+  }
+  return [...lines, ...[...byCategory].map(([category, names]) => `${category}: ${names.join(', ')}`)];
+}
+
+function entry(e: DigestEntry): string[] {
+  const lines = [
+    `[${e.id}] ${oneLine(senderLabel(e.sender))} (${e.sender.categoryTitle})`,
+    `  ${LABELS.received} ${e.receivedAt ?? LABELS.unknownTime}${e.late ? ` · ${LABELS.lateMark}` : ''}`,
+    `  ${LABELS.subject}: ${oneLine(e.subject) || LABELS.noSubject}`,
+    `  ${e.excerpt ? `«${oneLine(e.excerpt)}»` : LABELS.noExcerpt}`,
+  ];
+  if (e.alsoUnder.length > 0) lines.push(`  ${LABELS.alsoUnder}: ${e.alsoUnder.map((o) => o.title).join(', ')}`);
+  for (const ev of e.evidence) lines.push(`  ${LABELS.evidence}: ${oneLine(evidenceText(ev))}`);
+  if (e.attachments.length > 0) lines.push(`  ${LABELS.attachments}: ${e.attachments.map((a) => oneLine(attachmentText(a))).join('; ')}`);
+  const links = [
+    ...(e.followUpOf ? [`${LABELS.followUpOf} ${e.followUpOf}`] : []),
+    ...(e.followedUpBy.length > 0 ? [`${LABELS.followedUpBy} ${e.followedUpBy.join(', ')}`] : []),
+  ];
+  if (links.length > 0) lines.push(`  ${links.join(' · ')}`);
+  return lines;
+}
+
+function section(s: DigestSection): string[] {
+  const title = `${s.title}${s.ministry ? ` (${s.ministry})` : ''} – ${s.entries.length} innspill`;
+  return ['', `== ${title} ==`, ...s.entries.flatMap((e) => ['', ...entry(e)])];
+}
+
+function automatic(m: DigestModel): string[] {
+  const a = m.automatic;
+  const lines = heading(HEADINGS.automatic);
+  if (a.perKind.length === 0) return [...lines, LABELS.noAutomatic];
+  lines.push(...a.perKind.map((k) => `${k.title}: ${periodCountText(k.inPeriod, k.total, m.period.wholeConsultation)}`));
+  if (a.items.length > 0) lines.push('');
+  lines.push(...a.items.map((i) => `  - [${i.id}] ${i.kindTitle} fra ${oneLine(i.from)}: «${oneLine(i.subject)}» (${i.receivedAt ?? LABELS.unknownTime})`));
+  if (a.moreItems > 0) lines.push(`  … og ${a.moreItems} til`);
+  return lines;
+}
+
+export function renderText(m: DigestModel): string {
+  const filled = m.sections.filter((s) => s.entries.length > 0);
+  return [
+    ...summary(m),
+    ...heading(HEADINGS.perCommitment),
+    ...textBars(m.totals.perCommitment, m.period.wholeConsultation),
+    ...heading(HEADINGS.perCategory),
+    ...textBars(m.totals.perCategory, m.period.wholeConsultation),
+    ...attention(m),
+    ...notReplied(m),
+    ...heading(HEADINGS.submissions),
+    ...(filled.length > 0 ? filled.flatMap(section) : [LABELS.nothingNew]),
+    ...automatic(m),
+    '',
+    '--',
+    LABELS.footer,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,26 @@
+// Logging: pino JSON lines by default (for journald and log shippers), readable lines on a
+// terminal. Secrets (IMAP/SMTP passwords, OAuth tokens) are scrubbed from every line, whatever
+// part of the program tried to log them.
+import { pino, type Logger } from 'pino';
+
+export type { Logger } from 'pino';
+
+export function createLogger(options: { level: string; secrets: string[]; pretty?: boolean; destination?: NodeJS.WritableStream }): Logger {
+  const secrets = options.secrets.filter((s) => s.length >= 3);
+  const scrub = (value: string) => secrets.reduce((v, s) => v.split(s).join('[hemmelig]'), value);
+  const pretty = options.pretty ?? (process.stderr.isTTY === true && options.destination === undefined);
+  const stream = pretty
+    ? pino.transport({ target: 'pino-pretty', options: { destination: 2, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } })
+    : (options.destination ?? pino.destination({ dest: 2, sync: true }));
+  return pino(
+    {
+      level: options.level,
+      base: undefined,
+      redact: { paths: ['pass', 'password', '*.pass', '*.password', 'auth.pass', 'accessToken', '*.accessToken'], censor: '[hemmelig]' },
+      hooks: {
+        streamWrite: secrets.length > 0 ? scrub : (s: string) => s,
+      },
+    },
+    stream as NodeJS.WritableStream & pino.DestinationStream,
+  );
+}

@@ -1,0 +1,121 @@
+// Outgoing mail (receipts, digests): nodemailer over SMTP when INNSPILL_SMTP_HOST is set,
+// otherwise .eml files in the outbox folder — the embedded default that needs no server.
+import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import { join } from 'node:path';
+import { access } from 'node:fs/promises';
+import type { Config } from '../config.js';
+import { ensureDirs, writeFileAtomic } from '../store/atomic.js';
+
+export interface OutgoingMessage {
+  /** Envelope sender; "" (null sender, <>) for mail that must never be answered automatically. */
+  envelopeFrom: string;
+  to: string[];
+  /** The complete message (headers and body) as built by buildMessage(). */
+  raw: Buffer;
+  messageId: string;
+}
+
+export interface SendResult {
+  /** "smtp" or the path of the written .eml file. */
+  deliveredTo: string;
+  response: string;
+}
+
+/** A failure from the SMTP server or the network, sorted into "try again later" or "give up". */
+export class SendError extends Error {
+  readonly permanent: boolean;
+  readonly code: number | null;
+  constructor(message: string, permanent: boolean, code: number | null) {
+    super(message);
+    this.name = 'SendError';
+    this.permanent = permanent;
+    this.code = code;
+  }
+}
+
+export interface MailSender {
+  send(message: OutgoingMessage): Promise<SendResult>;
+  /** Where a message with this Message-ID was already delivered, if the sender can tell (the folder can; SMTP cannot). */
+  deliveredBefore(messageId: string): Promise<string | null>;
+  close(): void;
+}
+
+/** Turns a nodemailer error into words, without ever repeating credentials. */
+export function classifySendError(err: unknown, secrets: string[]): SendError {
+  const e = err as { responseCode?: number; code?: string; response?: string; message?: string };
+  let text = e.response ?? e.message ?? String(err);
+  for (const s of secrets) if (s.length >= 3) text = text.split(s).join('[hemmelig]');
+  const code = typeof e.responseCode === 'number' ? e.responseCode : null;
+  if (code !== null && code >= 500 && code < 600) return new SendError(`SMTP-serveren avviste meldingen permanent: ${text}`, true, code);
+  if (code !== null && code >= 400 && code < 500) return new SendError(`SMTP-serveren ba oss prøve igjen senere: ${text}`, false, code);
+  if (e.code === 'EAUTH') return new SendError(`innlogging på SMTP-serveren feilet: ${text}`, false, code);
+  return new SendError(`SMTP-serveren kunne ikke nås: ${text}`, false, code);
+}
+
+class SmtpSender implements MailSender {
+  private readonly transport: Transporter;
+  constructor(private readonly config: NonNullable<Config['smtp']>, private readonly secrets: string[]) {
+    this.transport = nodemailer.createTransport({
+      host: config.host,
+      port: config.port,
+      secure: config.tls === 'true',
+      requireTLS: config.tls === 'starttls',
+      ignoreTLS: config.tls === 'false',
+      auth: config.user ? { user: config.user, pass: config.pass ?? '' } : undefined,
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 60_000,
+      logger: false,
+    });
+  }
+
+  async send(message: OutgoingMessage): Promise<SendResult> {
+    try {
+      const info = await this.transport.sendMail({
+        envelope: { from: message.envelopeFrom, to: message.to },
+        raw: message.raw,
+      });
+      return { deliveredTo: 'smtp', response: String(info.response ?? '') };
+    } catch (err) {
+      throw classifySendError(err, this.secrets);
+    }
+  }
+
+  async deliveredBefore(): Promise<string | null> {
+    return null;
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}
+
+class FolderSender implements MailSender {
+  constructor(private readonly dir: string) {}
+
+  private pathFor(messageId: string): string {
+    return join(this.dir, `${messageId.replace(/[<>]/g, '').replace(/[^A-Za-z0-9._@-]/g, '_')}.eml`);
+  }
+
+  async send(message: OutgoingMessage): Promise<SendResult> {
+    await ensureDirs([this.dir]);
+    const path = this.pathFor(message.messageId);
+    await writeFileAtomic(path, message.raw);
+    return { deliveredTo: path, response: 'written' };
+  }
+
+  async deliveredBefore(messageId: string): Promise<string | null> {
+    const path = this.pathFor(messageId);
+    return access(path).then(
+      () => path,
+      () => null,
+    );
+  }
+
+  close(): void {}
+}
+
+export function createSender(config: Config, dir: string = config.outboxDir): MailSender {
+  return config.smtp ? new SmtpSender(config.smtp, config.secrets) : new FolderSender(dir);
+}

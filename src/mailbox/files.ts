@@ -1,0 +1,37 @@
+// `innspill ingest FILE…`: files given on the command line, through the same pipeline as mail
+// from the mailbox. Nothing is moved; the files stay where they are.
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Incoming } from '../pipeline.js';
+import type { Mailbox } from './types.js';
+
+export class FilesMailbox implements Mailbox {
+  readonly kind = 'maildir' as const;
+  /** Files that could not be read, with the reason. */
+  readonly unreadable: Array<{ path: string; reason: string }> = [];
+
+  constructor(private readonly paths: string[]) {}
+
+  async open(): Promise<void> {}
+
+  async *waiting(batchSize: number): AsyncIterable<Incoming[]> {
+    for (let i = 0; i < this.paths.length; i += batchSize) {
+      const batch: Incoming[] = [];
+      for (const p of this.paths.slice(i, i + batchSize)) {
+        const path = resolve(p);
+        try {
+          const [raw, info] = await Promise.all([readFile(path), stat(path)]);
+          batch.push({ raw, source: { kind: 'file', path }, mailboxDate: info.mtime });
+        } catch (err) {
+          this.unreadable.push({ path, reason: (err as NodeJS.ErrnoException).code ?? String(err) });
+        }
+      }
+      if (batch.length > 0) yield batch;
+    }
+  }
+
+  async moveFiled(): Promise<void> {}
+  async handled(): Promise<void> {}
+  async waitForMail(): Promise<void> {}
+  async close(): Promise<void> {}
+}

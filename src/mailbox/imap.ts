@@ -1,0 +1,201 @@
+// The postmottak mailbox over IMAP (imapflow). It is shared with people: messages are read with
+// BODY.PEEK (never marked \Seen), unrelated mail is left exactly as it was, and consultation mail
+// is moved to the filed folder only after its record is stored.
+//   - Push: IDLE started explicitly and restarted every few minutes (servers drop long IDLEs),
+//     with a periodic check as fallback and for servers without IDLE.
+//   - UIDVALIDITY and the last UID handled are kept in the store; a new UIDVALIDITY means a
+//     full rescan, which files nothing twice (the store knows every message it holds).
+//   - Any drop or server restart: reconnect with exponential backoff and jitter.
+import { readFileSync } from 'node:fs';
+import { ImapFlow, type ImapFlowOptions } from 'imapflow';
+import type { Config } from '../config.js';
+import type { Incoming } from '../pipeline.js';
+import type { Store } from '../store/json-store.js';
+import type { Logger } from '../log.js';
+import type { Mailbox } from './types.js';
+
+interface ImapState {
+  mailbox: string;
+  uidValidity: string | null;
+  lastUid: number;
+}
+
+const STATE = 'imap';
+const IDLE_RESTART_MS = 4 * 60_000;
+const MAX_BACKOFF_MS = 60_000;
+
+export function imapOptions(cfg: NonNullable<Config['imap']>): ImapFlowOptions {
+  return {
+    host: cfg.host,
+    port: cfg.port,
+    secure: cfg.tls === 'true',
+    doSTARTTLS: cfg.tls === 'starttls' ? true : cfg.tls === 'false' ? false : undefined,
+    auth: { user: cfg.user, pass: cfg.pass },
+    tls: cfg.caFile ? { ca: readFileSync(cfg.caFile) } : undefined,
+    logger: false,
+    disableAutoIdle: true,
+    maxIdleTime: IDLE_RESTART_MS,
+    missingIdleCommand: 'STATUS',
+    connectionTimeout: 30_000,
+    greetingTimeout: 16_000,
+    socketTimeout: 5 * 60_000,
+    clientInfo: { name: 'innspill' },
+  };
+}
+
+export class ImapMailbox implements Mailbox {
+  readonly kind = 'imap' as const;
+  private client: ImapFlow | null = null;
+  private state: ImapState;
+  private filedPath: string | null = null;
+  private failures = 0;
+  private newMail = false;
+  private wake: (() => void) | null = null;
+  private closing = false;
+
+  constructor(
+    private readonly cfg: NonNullable<Config['imap']>,
+    private readonly store: Store,
+    private readonly log: Logger,
+    private readonly secrets: string[],
+  ) {
+    this.state = { mailbox: cfg.mailbox, uidValidity: null, lastUid: 0 };
+  }
+
+  private scrub(message: string): string {
+    return this.secrets.reduce((m, s) => (s.length >= 3 ? m.split(s).join('[hemmelig]') : m), message);
+  }
+
+  get connected(): boolean {
+    return this.client?.usable === true;
+  }
+
+  async open(): Promise<void> {
+    this.state = await this.store.readState<ImapState>(STATE, this.state);
+    if (this.state.mailbox !== this.cfg.mailbox) this.state = { mailbox: this.cfg.mailbox, uidValidity: null, lastUid: 0 };
+    await this.connect();
+  }
+
+  private async connect(): Promise<ImapFlow> {
+    if (this.client?.usable) return this.client;
+    this.log.info({ host: this.cfg.host, port: this.cfg.port, user: this.cfg.user, tls: this.cfg.tls }, 'connecting to the IMAP server');
+    const client = new ImapFlow(imapOptions(this.cfg));
+    client.on('error', (err: Error) => this.log.warn({ err: this.scrub(err.message) }, 'IMAP connection error'));
+    client.on('close', () => {
+      if (this.client === client) {
+        this.client = null;
+        if (!this.closing) this.log.warn('IMAP connection closed; will reconnect');
+      }
+      this.wake?.();
+    });
+    client.on('exists', () => {
+      this.newMail = true;
+      this.wake?.();
+    });
+    try {
+      await client.connect();
+      const box = await client.mailboxOpen(this.cfg.mailbox);
+      this.client = client;
+      this.failures = 0;
+      const uidValidity = String(box.uidValidity);
+      if (this.state.uidValidity !== null && this.state.uidValidity !== uidValidity) {
+        this.log.warn({ before: this.state.uidValidity, now: uidValidity }, 'UIDVALIDITY changed: the whole mailbox is read again (nothing is filed twice)');
+        this.state = { mailbox: this.cfg.mailbox, uidValidity, lastUid: 0 };
+      } else {
+        this.state.uidValidity = uidValidity;
+      }
+      this.log.info({ mailbox: this.cfg.mailbox, messages: box.exists, uidValidity, lastUid: this.state.lastUid }, 'connected to the IMAP server');
+      return client;
+    } catch (err) {
+      this.failures++;
+      client.close();
+      const e = err as Error & { authenticationFailed?: boolean; code?: string };
+      const why = e.authenticationFailed ? 'login refused (check INNSPILL_IMAP_USER and INNSPILL_IMAP_PASS)' : this.scrub(e.message);
+      throw new Error(`cannot reach the IMAP mailbox ${this.cfg.host}:${this.cfg.port}: ${why}`);
+    }
+  }
+
+  async *waiting(batchSize: number): AsyncIterable<Incoming[]> {
+    const client = await this.connect();
+    this.newMail = false;
+    const found = await client.search({ uid: `${this.state.lastUid + 1}:*` }, { uid: true });
+    const uids = (Array.isArray(found) ? found : []).filter((u) => u > this.state.lastUid).sort((a, b) => a - b);
+    for (let i = 0; i < uids.length; i += batchSize) {
+      const chunk = uids.slice(i, i + batchSize);
+      // Fetch the whole chunk before doing anything else on this connection (imapflow deadlocks
+      // on commands issued inside a running FETCH).
+      const messages = await client.fetchAll(chunk.join(','), { uid: true, source: true, internalDate: true }, { uid: true });
+      const batch: Incoming[] = messages
+        .filter((m) => m.source)
+        .map((m) => ({
+          raw: m.source!,
+          source: { kind: 'imap', mailbox: this.cfg.mailbox, uidValidity: this.state.uidValidity ?? '', uid: m.uid },
+          mailboxDate: m.internalDate instanceof Date ? m.internalDate : m.internalDate ? new Date(m.internalDate) : null,
+        }));
+      if (batch.length > 0) yield batch;
+    }
+  }
+
+  private async filedFolder(client: ImapFlow): Promise<string> {
+    if (this.filedPath) return this.filedPath;
+    const segments = this.cfg.filedFolder.split('/').filter(Boolean);
+    const list = await client.list();
+    const existing = list.find((m) => m.path === this.cfg.filedFolder || m.path.split(m.delimiter || '/').join('/') === segments.join('/'));
+    if (existing) {
+      this.filedPath = existing.path;
+    } else {
+      const created = await client.mailboxCreate(segments);
+      this.filedPath = created.path;
+      this.log.info({ folder: created.path }, 'created the folder for filed consultation mail');
+    }
+    return this.filedPath;
+  }
+
+  async moveFiled(items: Incoming[]): Promise<void> {
+    const uids = items.flatMap((i) => (i.source.kind === 'imap' ? [i.source.uid] : []));
+    if (uids.length === 0) return;
+    const client = await this.connect();
+    const dest = await this.filedFolder(client);
+    await client.messageMove(uids.join(','), dest, { uid: true });
+  }
+
+  async handled(items: Incoming[]): Promise<void> {
+    const uids = items.flatMap((i) => (i.source.kind === 'imap' && i.source.uidValidity === this.state.uidValidity ? [i.source.uid] : []));
+    if (uids.length === 0) return;
+    this.state.lastUid = Math.max(this.state.lastUid, ...uids);
+    await this.store.writeState(STATE, this.state);
+  }
+
+  waitForMail(maxWaitMs: number, signal: AbortSignal): Promise<void> {
+    if (this.newMail || signal.aborted) return Promise.resolve();
+    let wait = maxWaitMs;
+    if (!this.connected) {
+      // Reconnect with exponential backoff and jitter: 1 s, 2 s, 4 s … at most a minute.
+      const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, this.failures - 1));
+      wait = Math.round(base * (0.5 + Math.random()));
+      this.log.info({ inSeconds: Math.round(wait / 1000), failures: this.failures }, 'reconnecting to the IMAP server shortly');
+    } else {
+      // Push: IDLE until the server says EXISTS; the next command ends IDLE by itself.
+      this.client!.idle().catch(() => undefined);
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, wait);
+      signal.addEventListener('abort', done);
+      this.wake = done;
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    this.wake?.();
+    const client = this.client;
+    this.client = null;
+    if (client) await client.logout().catch(() => client.close());
+  }
+}

@@ -1,0 +1,119 @@
+// The embedded default: a Maildir (the format Postfix and Dovecot deliver to) watched for new
+// files. Filed messages move to the ".filed" sub-maildir; unrelated ones stay where they are.
+import { watch, type FSWatcher } from 'node:fs';
+import { readdir, readFile, rename, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Incoming } from '../pipeline.js';
+import type { Store } from '../store/json-store.js';
+import { ensureDirs, fsyncDir } from '../store/atomic.js';
+import type { Mailbox } from './types.js';
+
+export const FILED_SUBFOLDER = '.filed';
+
+/** The unique part of a Maildir file name: flags after ":2," change, the name before them does not. */
+const uniqueOf = (name: string) => name.split(':')[0]!;
+
+export class MaildirMailbox implements Mailbox {
+  readonly kind = 'maildir' as const;
+  private readonly handledNames = new Set<string>();
+  private watchers: FSWatcher[] = [];
+  private wake: (() => void) | null = null;
+  private changed = false;
+
+  constructor(
+    private readonly root: string,
+    private readonly store: Store,
+  ) {}
+
+  async open(): Promise<void> {
+    await ensureDirs(['new', 'cur', 'tmp'].flatMap((d) => [join(this.root, d), join(this.root, FILED_SUBFOLDER, d)]));
+    // What was left alone before need not be read again.
+    const seen = await this.store.readState<{ names: string[] }>('maildir-handled', { names: [] });
+    for (const n of seen.names) this.handledNames.add(n);
+    for (const d of ['new', 'cur']) {
+      const w = watch(join(this.root, d), () => {
+        this.changed = true;
+        this.wake?.();
+      });
+      w.on('error', () => undefined);
+      this.watchers.push(w);
+    }
+  }
+
+  async *waiting(batchSize: number): AsyncIterable<Incoming[]> {
+    this.changed = false;
+    const files: Array<{ dir: string; name: string }> = [];
+    for (const dir of ['new', 'cur']) {
+      for (const name of await readdir(join(this.root, dir)).catch(() => [] as string[])) {
+        if (!name.startsWith('.') && !this.handledNames.has(uniqueOf(name))) files.push({ dir, name });
+      }
+    }
+    // Maildir names begin with the delivery time: sorting gives arrival order.
+    files.sort((a, b) => a.name.localeCompare(b.name));
+    for (let i = 0; i < files.length; i += batchSize) {
+      const batch: Incoming[] = [];
+      for (const f of files.slice(i, i + batchSize)) {
+        const path = join(this.root, f.dir, f.name);
+        try {
+          const [raw, info] = await Promise.all([readFile(path), stat(path)]);
+          batch.push({ raw, source: { kind: 'maildir', file: `${f.dir}/${f.name}` }, mailboxDate: info.mtime });
+        } catch {
+          // Moved or deleted by someone else meanwhile: nothing to do.
+        }
+      }
+      if (batch.length > 0) yield batch;
+    }
+  }
+
+  async moveFiled(items: Incoming[]): Promise<void> {
+    const dirs = new Set<string>();
+    for (const item of items) {
+      if (item.source.kind !== 'maildir') continue;
+      const [dir, name] = item.source.file.split('/') as [string, string];
+      await rename(join(this.root, dir, name), join(this.root, FILED_SUBFOLDER, dir, name)).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+      });
+      dirs.add(join(this.root, dir)).add(join(this.root, FILED_SUBFOLDER, dir));
+    }
+    for (const d of dirs) await fsyncDir(d);
+  }
+
+  async handled(items: Incoming[]): Promise<void> {
+    let added = false;
+    for (const item of items) {
+      if (item.source.kind !== 'maildir') continue;
+      const name = item.source.file.split('/')[1]!;
+      if (!this.handledNames.has(uniqueOf(name))) {
+        this.handledNames.add(uniqueOf(name));
+        added = true;
+      }
+    }
+    if (!added) return;
+    // Forget names whose files are gone (filed, or deleted by a person), so the list stays small.
+    const present = new Set<string>();
+    for (const dir of ['new', 'cur']) for (const n of await readdir(join(this.root, dir)).catch(() => [] as string[])) present.add(uniqueOf(n));
+    for (const n of this.handledNames) if (!present.has(n)) this.handledNames.delete(n);
+    await this.store.writeState('maildir-handled', { names: [...this.handledNames] });
+  }
+
+  waitForMail(maxWaitMs: number, signal: AbortSignal): Promise<void> {
+    if (this.changed || signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, maxWaitMs);
+      signal.addEventListener('abort', done);
+      this.wake = done;
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const w of this.watchers) w.close();
+    this.watchers = [];
+    this.wake?.();
+  }
+}

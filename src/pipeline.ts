@@ -1,0 +1,154 @@
+// One batch of incoming messages through intake and into the store, the same for every source
+// (IMAP, Maildir, files). Messages are read in parallel (both cores: parsing here, documents in
+// the extraction workers) and filed in their arrival order.
+import PQueue from 'p-queue';
+import { intakeMessage, type IntakeResult } from './intake/index.js';
+import type { ExtractLimits, Extractor } from './intake/extract/index.js';
+import type { Rules } from './rules/load.js';
+import type { Store, FileRequest } from './store/json-store.js';
+import type { RecordSource, SubmissionRecord } from './store/record.js';
+import type { Submission } from './intake/types.js';
+import type { Logger } from './log.js';
+
+export interface Incoming {
+  raw: Buffer;
+  source: RecordSource;
+  mailboxDate: Date | null;
+}
+
+export type Outcome =
+  /** Filed now. `move`: it belongs to the consultation and leaves the inbox. */
+  | { kind: 'filed'; record: SubmissionRecord; move: boolean }
+  /** Seen before: already filed as `of`. */
+  | { kind: 'duplicate'; of: string; move: boolean }
+  /** Not the consultation's: left exactly where it was. */
+  | { kind: 'unrelated'; submission: Submission };
+
+export interface PipelineDeps {
+  rules: () => Rules;
+  store: Store;
+  extractor: Extractor;
+  limits: ExtractLimits;
+  log: Logger;
+  /** At most this many receipts to one address in 24 hours (the loop guard). */
+  receiptAllowed: (address: string) => boolean;
+  now: () => Date;
+  concurrency: number;
+}
+
+/** A message the core could not handle at all (never expected): filed raw, with the error in words. */
+function failedSubmission(err: unknown): IntakeResult {
+  const why = `meldingen kunne ikke behandles (intern feil: ${err instanceof Error ? err.message : String(err)})`;
+  return {
+    parts: [],
+    submission: {
+      messageId: null,
+      receivedAt: null,
+      receivedFrom: null,
+      date: null,
+      from: null,
+      replyTo: null,
+      to: [],
+      subject: '',
+      inReplyTo: null,
+      references: [],
+      relevant: false,
+      relevance: { score: 0, reasons: [] },
+      automatic: false,
+      automaticKind: null,
+      bouncedRecipients: [],
+      sender: { organisation: null, category: 'ukjent', domain: null, hints: { displayName: '', replyTo: null, signature: null, forwardedFrom: null } },
+      commitments: [],
+      language: 'nb',
+      late: false,
+      receipt: { send: false, reason: 'ingen kvittering: meldingen kunne ikke behandles' },
+      attachments: [],
+      ownWords: '',
+      bodyText: '',
+      headers: {},
+      problems: [why],
+    },
+  };
+}
+
+export async function handleBatch(batch: Incoming[], deps: PipelineDeps): Promise<Outcome[]> {
+  const rules = deps.rules();
+  const queue = new PQueue({ concurrency: deps.concurrency });
+  const results = await Promise.all(
+    batch.map((item) =>
+      queue.add(async () => {
+        try {
+          return await intakeMessage(item.raw, rules, {
+            extractor: deps.extractor,
+            limits: deps.limits,
+            mailboxDate: item.mailboxDate,
+            knownThreadIds: deps.store.threadIds,
+          });
+        } catch (err) {
+          return failedSubmission(err);
+        }
+      }),
+    ),
+  );
+
+  const outcomes: Outcome[] = new Array<Outcome>(batch.length);
+  const requests: FileRequest[] = [];
+  const requestIndex: number[] = [];
+  results.forEach((res, i) => {
+    const { submission, parts } = res!;
+    const item = batch[i]!;
+    const readable = !submission.problems.some((p) => p.startsWith('filen er ikke en e-postmelding') || p === 'filen er tom' || p.startsWith('meldingen kunne ikke behandles'));
+    if (!submission.relevant && readable) {
+      outcomes[i] = { kind: 'unrelated', submission };
+      return;
+    }
+    const duplicate = deps.store.duplicateOf(submission, item.raw);
+    if (duplicate) {
+      outcomes[i] = { kind: 'duplicate', of: duplicate, move: readable };
+      return;
+    }
+    let receipt: FileRequest['receipt'];
+    if (!readable) receipt = { status: 'skipped', reason: 'ingen kvittering: meldingen kunne ikke leses' };
+    else if (!submission.receipt.send) receipt = { status: 'skipped', reason: submission.receipt.reason };
+    else if (!deps.receiptAllowed(submission.from!.address)) {
+      receipt = { status: 'skipped', reason: `ingen kvittering: grensen for kvitteringer til ${submission.from!.address} i løpet av et døgn er nådd` };
+    } else receipt = { status: 'pending', reason: submission.receipt.reason };
+    requests.push({ submission, raw: item.raw, source: item.source, readable, receipt, parts });
+    requestIndex.push(i);
+  });
+
+  const filed = await deps.store.fileMany(requests, deps.now());
+  filed.forEach((outcome, k) => {
+    const i = requestIndex[k]!;
+    outcomes[i] = outcome.kind === 'filed' ? { kind: 'filed', record: outcome.record, move: outcome.record.readable } : { kind: 'duplicate', of: outcome.of, move: true };
+  });
+  return outcomes;
+}
+
+/** One log line per handled message: id, from, relevant, commitments, receipt decision. */
+export function logOutcome(log: Logger, item: Incoming, outcome: Outcome): void {
+  const where = item.source.kind === 'imap' ? `uid ${item.source.uid}` : item.source.kind === 'maildir' ? item.source.file : item.source.path;
+  if (outcome.kind === 'filed') {
+    const r = outcome.record;
+    log.info(
+      {
+        id: r.id,
+        from: r.from?.address ?? null,
+        relevant: r.relevant,
+        automatic: r.automaticKind,
+        commitments: r.commitments.map((c) => c.id),
+        organisation: r.sender.organisation,
+        late: r.late,
+        receipt: r.receipt.status,
+        source: where,
+        problems: r.problems.length,
+      },
+      `filed ${r.id}${r.receipt.status === 'pending' ? ' (receipt queued)' : ''}`,
+    );
+  } else if (outcome.kind === 'duplicate') {
+    log.info({ duplicateOf: outcome.of, source: where }, `already filed as ${outcome.of}`);
+  } else {
+    const s = outcome.submission;
+    log.info({ from: s.from?.address ?? null, relevant: false, automatic: s.automaticKind, source: where }, 'not part of the consultation; left in place');
+  }
+}

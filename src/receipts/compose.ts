@@ -1,0 +1,91 @@
+// A receipt for one filed submission, in the sender's language, as a reply to the original:
+// RFC 3834 headers so no machine answers it, and a header of our own so it is known if it
+// comes back. Sender-controlled text (subject, file names) is escaped in HTML and cleaned of
+// line breaks in headers.
+import Mustache from 'mustache';
+import { buildMessage } from '../mail/compose.js';
+import { formatInZone } from '../intake/time.js';
+import type { Rules } from '../rules/load.js';
+import type { SubmissionRecord } from '../store/record.js';
+
+export const RECEIPT_HEADER_NAME = 'X-Innspill-Receipt';
+
+const MONTHS = {
+  nb: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
+  nn: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+export function formatSize(bytes: number, lang: 'nb' | 'nn' | 'en'): string {
+  const comma = (n: number) => (lang === 'en' ? n.toFixed(1) : n.toFixed(1).replace('.', ','));
+  if (bytes < 1024) return `${bytes} ${lang === 'en' ? 'bytes' : 'byte'}`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
+  return `${comma(bytes / 1024 / 1024)} MB`;
+}
+
+export interface ComposedReceipt {
+  raw: Buffer;
+  subject: string;
+  to: string;
+}
+
+export function receiptView(record: SubmissionRecord, rules: Rules): Record<string, unknown> {
+  const lang = record.language;
+  const tz = rules.consultation.timezone;
+  const received = record.receivedAt ? formatInZone(new Date(record.receivedAt), tz) : formatInZone(new Date(record.filedAt), tz);
+  const [date, time] = [received.slice(0, 10), received.slice(11, 16)];
+  const [y, m, d] = date.split('-');
+  const [dy, dm, dd] = rules.consultation.deadline.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const deadlineDate = lang === 'en' ? `${dd} ${MONTHS.en[dm - 1]} ${dy}` : `${dd}. ${MONTHS[lang][dm - 1]} ${dy}`;
+  const attachments = record.attachments.map((a) => ({
+    filename: a.filename || (lang === 'en' ? '(no name)' : '(uten navn)'),
+    size: formatSize(a.size, lang),
+    problem: a.problem,
+  }));
+  return {
+    id: record.id,
+    caseNumber: rules.consultation.caseNumber,
+    letterReference: rules.consultation.letterReference,
+    subject: record.subject || (lang === 'en' ? '(no subject)' : '(uten emne)'),
+    receivedDate: lang === 'en' ? `${Number(d)} ${MONTHS.en[Number(m) - 1]} ${y}` : `${d}.${m}.${y}`,
+    receivedTime: time,
+    deadlineDate,
+    contact: rules.consultation.contact,
+    ministry: rules.consultation.ministry,
+    mailbox: rules.consultation.mailbox,
+    followUp: record.followUpOf !== null,
+    followUpOf: record.followUpOf,
+    hasAttachments: attachments.length > 0,
+    attachments,
+    hasUnreadable: record.attachments.some((a) => a.problem !== null),
+    late: record.late,
+  };
+}
+
+export async function composeReceipt(record: SubmissionRecord, rules: Rules, from: string, messageId: string, now: Date): Promise<ComposedReceipt> {
+  const template = rules.templates[record.language] ?? rules.templates.nb;
+  const view = receiptView(record, rules);
+  const text = Mustache.render(template.text, view, {}, { escape: (s: unknown) => String(s) });
+  const html = Mustache.render(template.html, view);
+  const subject = `${template.subjectPrefix}${record.subject}`.trim();
+  const to = record.from!.address;
+  const references = [...record.references.slice(-20), ...(record.messageId ? [record.messageId] : [])];
+  const raw = await buildMessage({
+    from,
+    to: [to],
+    subject,
+    text,
+    html,
+    messageId,
+    date: now,
+    inReplyTo: record.messageId,
+    references,
+    headers: {
+      'Auto-Submitted': 'auto-replied',
+      'X-Auto-Response-Suppress': 'All',
+      Precedence: 'auto_reply',
+      [RECEIPT_HEADER_NAME]: record.id,
+    },
+  });
+  return { raw, subject, to };
+}

@@ -1,0 +1,202 @@
+// The durable receipt outbox. A receipt's state lives in its record (records/<id>.json):
+// pending → sent | failed, or skipped from the start. Exactly one receipt per record:
+//   1. before the first try, a Message-ID is chosen and written to the record (fsync);
+//   2. the message is handed to SMTP (or written to the outbox folder);
+//   3. on "250 OK" the record is marked sent (fsync).
+// A crash between 2 and 3 — the milliseconds between the server's answer and our fsync — is the
+// only window: the next start sends again with the SAME Message-ID, which mail clients show as
+// one message. For the outbox folder there is no window at all: the file named by the
+// Message-ID is found and the record marked sent without writing it twice.
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../config.js';
+import type { Rules } from '../rules/load.js';
+import type { Store } from '../store/json-store.js';
+import type { SubmissionRecord } from '../store/record.js';
+import { createSender, SendError, type MailSender } from '../mail/transport.js';
+import { newMessageId } from '../mail/compose.js';
+import type { Logger } from '../log.js';
+import { composeReceipt, RECEIPT_HEADER_NAME } from './compose.js';
+
+const DAY = 86_400_000;
+const MAX_WAIT_MS = 3 * 3_600_000;
+
+export interface ReceiptCounts {
+  pending: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+}
+
+export class ReceiptOutbox {
+  private sender: MailSender | null = null;
+  /** Pending receipts: record id → when it may be tried (ms since epoch; 0 = now). */
+  private readonly due = new Map<string, number>();
+  /** Receipts per address (pending or sent) with their times, for the 24-hour limit. */
+  private readonly perAddress = new Map<string, number[]>();
+  private readonly counts_: ReceiptCounts = { pending: 0, sent: 0, failed: 0, skipped: 0 };
+
+  constructor(
+    private readonly config: Config,
+    private readonly rules: () => Rules,
+    private readonly store: Store,
+    private readonly log: Logger,
+    private readonly now: () => Date,
+  ) {}
+
+  async open(): Promise<void> {
+    for (const r of await this.store.readAll()) {
+      this.counts_[r.receipt.status]++;
+      if (r.receipt.status === 'pending') this.due.set(r.id, r.receipt.nextAttemptAt ? Date.parse(r.receipt.nextAttemptAt) : 0);
+      if ((r.receipt.status === 'pending' || r.receipt.status === 'sent') && r.from) this.remember(r.from.address, Date.parse(r.receipt.sentAt ?? r.filedAt));
+    }
+  }
+
+  private remember(address: string, at: number): void {
+    const list = this.perAddress.get(address) ?? [];
+    list.push(at);
+    this.perAddress.set(address, list);
+  }
+
+  /** The loop guard: may one more receipt go to this address now? Counts it if so. */
+  allow(address: string): boolean {
+    const t = this.now().getTime();
+    const recent = (this.perAddress.get(address) ?? []).filter((at) => at > t - DAY);
+    this.perAddress.set(address, recent);
+    if (recent.length >= this.config.receiptsPerSenderPerDay) return false;
+    recent.push(t);
+    return true;
+  }
+
+  /** A record was filed with a pending receipt. */
+  track(record: SubmissionRecord): void {
+    this.counts_[record.receipt.status]++;
+    if (record.receipt.status === 'pending') this.due.set(record.id, 0);
+  }
+
+  counts(): ReceiptCounts {
+    return { ...this.counts_ };
+  }
+
+  /** Milliseconds until the next pending receipt may be tried, or null when none waits. */
+  msUntilNextDue(): number | null {
+    if (this.due.size === 0) return null;
+    return Math.max(0, Math.min(...this.due.values()) - this.now().getTime());
+  }
+
+  /** Tries every receipt that is due, once each. Returns how many were sent. */
+  async sendDue(): Promise<number> {
+    const t = this.now().getTime();
+    const ids = [...this.due.entries()].filter(([, at]) => at <= t).map(([id]) => id).sort();
+    let sent = 0;
+    for (const id of ids) {
+      const record = await this.store.get(id);
+      if (!record || record.receipt.status !== 'pending') {
+        this.due.delete(id);
+        continue;
+      }
+      if (await this.attempt(record)) sent++;
+    }
+    return sent;
+  }
+
+  /** `innspill receipts retry ID`: a failed or waiting receipt is tried again now. */
+  async retry(id: string): Promise<SubmissionRecord | null> {
+    const record = await this.store.get(id);
+    if (!record || !record.receipt.send || record.receipt.status === 'sent') return record;
+    this.counts_[record.receipt.status]--;
+    this.counts_.pending++;
+    record.receipt = { ...record.receipt, status: 'pending', nextAttemptAt: null, error: null };
+    await this.store.update(record);
+    await this.attempt(record);
+    return this.store.get(id);
+  }
+
+  /** Machine mail that detection missed must still never get a receipt. */
+  private loopReason(record: SubmissionRecord): string | null {
+    const own = this.rules().consultation.ownAddresses.map((a) => a.toLowerCase());
+    const from = record.from?.address ?? '';
+    if (!from) return 'meldingen har ingen avsenderadresse';
+    if (own.includes(from) || from === this.config.from.toLowerCase()) return 'avsenderen er vår egen adresse';
+    if (record.headers[RECEIPT_HEADER_NAME.toLowerCase()] !== undefined) return 'meldingen er selv en kvittering fra innspill';
+    const prefixes = Object.values(this.rules().templates).map((t) => t.subjectPrefix.trim().toLowerCase());
+    if (prefixes.some((p) => p && record.subject.toLowerCase().startsWith(p)) && record.inReplyTo && this.store.threadIds.has(record.inReplyTo)) {
+      return 'meldingen ser ut som en av våre egne kvitteringer';
+    }
+    return null;
+  }
+
+  private async attempt(record: SubmissionRecord): Promise<boolean> {
+    const now = this.now();
+    const loop = this.loopReason(record);
+    if (loop) {
+      await this.finish(record, { status: 'skipped', reason: `ingen kvittering: ${loop}` });
+      return false;
+    }
+    this.sender ??= createSender(this.config);
+    const from = this.config.from;
+    if (!record.receipt.messageId) {
+      record.receipt.messageId = newMessageId(`kvittering.${record.id}`, from, randomBytes(6).toString('hex'));
+    } else {
+      // Tried before and maybe delivered just before a crash: the outbox folder can tell.
+      const where = await this.sender.deliveredBefore(record.receipt.messageId);
+      if (where) {
+        await this.finish(record, { status: 'sent', deliveredTo: where, sentAt: now.toISOString() });
+        return true;
+      }
+    }
+    record.receipt.attempts++;
+    // Recorded before it is sent.
+    await this.store.update(record);
+    const composed = await composeReceipt(record, this.rules(), from, record.receipt.messageId, now);
+    try {
+      // Null envelope sender (RFC 3834): bounces and auto-replies to a receipt go nowhere.
+      const result = await this.sender.send({ envelopeFrom: '', to: [composed.to], raw: composed.raw, messageId: record.receipt.messageId });
+      await this.finish(record, { status: 'sent', deliveredTo: result.deliveredTo, sentAt: this.now().toISOString() });
+      this.log.info({ id: record.id, to: composed.to, messageId: record.receipt.messageId, attempts: record.receipt.attempts }, `receipt sent for ${record.id}`);
+      return true;
+    } catch (err) {
+      const e = err instanceof SendError ? err : new SendError(String(err), false, null);
+      const firstTry = Date.parse(record.filedAt);
+      const giveUp = now.getTime() - firstTry > this.config.receiptGiveUpHours * 3_600_000;
+      if (e.permanent || giveUp) {
+        const error = giveUp && !e.permanent ? `ga opp etter ${this.config.receiptGiveUpHours} timer: ${e.message}` : e.message;
+        await this.finish(record, { status: 'failed', error });
+        this.log.warn({ id: record.id, to: composed.to, error }, `receipt for ${record.id} failed for good`);
+      } else {
+        const wait = Math.min(MAX_WAIT_MS, this.config.receiptRetrySeconds * 1000 * 3 ** (record.receipt.attempts - 1));
+        const jittered = Math.round(wait * (0.9 + Math.random() * 0.2));
+        const next = new Date(now.getTime() + jittered);
+        record.receipt.error = e.message;
+        record.receipt.nextAttemptAt = next.toISOString();
+        await this.store.update(record);
+        this.due.set(record.id, next.getTime());
+        this.log.warn({ id: record.id, to: composed.to, error: e.message, nextAttemptAt: record.receipt.nextAttemptAt }, `receipt for ${record.id} will be tried again`);
+      }
+      return false;
+    }
+  }
+
+  private async finish(
+    record: SubmissionRecord,
+    change: { status: 'sent' | 'failed' | 'skipped'; reason?: string; error?: string; deliveredTo?: string; sentAt?: string },
+  ): Promise<void> {
+    this.counts_.pending--;
+    this.counts_[change.status]++;
+    record.receipt = {
+      ...record.receipt,
+      status: change.status,
+      reason: change.reason ?? record.receipt.reason,
+      error: change.error ?? (change.status === 'sent' ? null : record.receipt.error),
+      deliveredTo: change.deliveredTo ?? record.receipt.deliveredTo,
+      sentAt: change.sentAt ?? record.receipt.sentAt,
+      nextAttemptAt: null,
+    };
+    await this.store.update(record);
+    this.due.delete(record.id);
+  }
+
+  async close(): Promise<void> {
+    this.sender?.close();
+    this.sender = null;
+  }
+}

@@ -1,0 +1,321 @@
+// The JSON store: one file per submission in records/, the original bytes in raw/, attachments
+// by sha256 in attachments/ (never under the sender's file name), small state files in state/.
+// Every write is atomic; other tools may read the files while the daemon runs.
+//
+// Only a slim index lives in memory (ids, message ids, fingerprints): memory stays flat whatever
+// the size of the store, and the files on disk stay the one source of truth.
+import { access, readdir, readFile, unlink, appendFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import type { Submission } from '../intake/types.js';
+import { ensureDirs, fsyncDir, removeTempFiles, writeFileAtomic } from './atomic.js';
+import { StoreLock } from './lock.js';
+import { fingerprintOf, idFor, type RecordSource, type StoredAttachment, type SubmissionRecord } from './record.js';
+import { baseSubject } from './follow-up.js';
+
+interface IndexEntry {
+  id: string;
+  seq: number;
+  messageId: string | null;
+  fingerprint: string;
+  rawSha256: string;
+  senderDomain: string | null;
+  baseSubject: string;
+  automatic: boolean;
+  receiptMessageId: string | null;
+}
+
+export interface FileRequest {
+  submission: Submission;
+  raw: Buffer;
+  source: RecordSource;
+  /** false for bytes that are not mail at all: kept raw for a person to look at. */
+  readable: boolean;
+  /** What the receipt stage should do with it: pending, or skipped with the reason. */
+  receipt: { status: 'pending' | 'skipped'; reason: string };
+  /** The attachments' bytes, in the order of submission.attachments. */
+  parts: Buffer[];
+  /** Extra problems found by the shell. */
+  problems?: string[];
+}
+
+export type FileOutcome = { kind: 'filed'; record: SubmissionRecord } | { kind: 'duplicate'; of: string };
+
+const RECORD_FILE = /^(\d{4}-\d{4,})\.json$/;
+
+export class Store {
+  readonly dir: string;
+  private readonly lock: StoreLock | null;
+  private readonly entries = new Map<string, IndexEntry>();
+  private readonly bySha = new Map<string, string>();
+  private readonly byFingerprint = new Map<string, string>();
+  private readonly byMessageId = new Map<string, string[]>();
+  /** Message-IDs of filed records and of receipts sent: a reply to one of them is a follow-up. */
+  readonly threadIds = new Map<string, string>();
+  private nextSeq = 1;
+
+  private constructor(dir: string, lock: StoreLock | null) {
+    this.dir = dir;
+    this.lock = lock;
+  }
+
+  path(...parts: string[]): string {
+    return join(this.dir, ...parts);
+  }
+
+  /** Opens (and creates) a store. `lock: true` for processes that write: one at a time. */
+  static async open(dir: string, options: { lock: boolean }): Promise<Store> {
+    const dirs = ['records', 'raw', 'attachments', 'state'].map((d) => join(dir, d));
+    await ensureDirs([dir, ...dirs]);
+    const lock = options.lock ? await StoreLock.acquire(join(dir, 'lock'), dir) : null;
+    const store = new Store(dir, lock);
+    try {
+      if (options.lock) await removeTempFiles([dir, ...dirs, ...(await store.attachmentDirs())]);
+      await store.loadIndex();
+      if (options.lock) await store.removeOrphans();
+    } catch (err) {
+      await lock?.release();
+      throw err;
+    }
+    return store;
+  }
+
+  private async attachmentDirs(): Promise<string[]> {
+    const names = await readdir(this.path('attachments')).catch(() => [] as string[]);
+    return names.filter((n) => /^[0-9a-f]{2}$/.test(n)).map((n) => this.path('attachments', n));
+  }
+
+  private index(r: SubmissionRecord): void {
+    const entry: IndexEntry = {
+      id: r.id,
+      seq: r.seq,
+      messageId: r.messageId,
+      fingerprint: r.fingerprint,
+      rawSha256: r.rawSha256,
+      senderDomain: r.from?.address.split('@')[1] ?? null,
+      baseSubject: baseSubject(r.subject),
+      automatic: r.automatic,
+      receiptMessageId: r.receipt.messageId,
+    };
+    this.entries.set(r.id, entry);
+    this.bySha.set(r.rawSha256, r.id);
+    this.byFingerprint.set(r.fingerprint, r.id);
+    if (r.messageId) {
+      const list = this.byMessageId.get(r.messageId) ?? [];
+      if (!list.includes(r.id)) list.push(r.id);
+      this.byMessageId.set(r.messageId, list);
+      this.threadIds.set(r.messageId, r.id);
+    }
+    if (r.receipt.messageId) this.threadIds.set(r.receipt.messageId, r.id);
+    this.nextSeq = Math.max(this.nextSeq, r.seq + 1);
+  }
+
+  private async loadIndex(): Promise<void> {
+    for (const r of await this.readAll()) this.index(r);
+  }
+
+  /** raw/ files without a record are left by a filing that crashed before its commit point. */
+  private async removeOrphans(): Promise<void> {
+    const names = await readdir(this.path('raw')).catch(() => [] as string[]);
+    for (const name of names) {
+      const id = name.replace(/\.eml$/, '');
+      if (name.endsWith('.eml') && !this.entries.has(id)) await unlink(this.path('raw', name)).catch(() => undefined);
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  ids(): string[] {
+    return [...this.entries.values()].sort((a, b) => a.seq - b.seq).map((e) => e.id);
+  }
+
+  async get(id: string): Promise<SubmissionRecord | null> {
+    if (!/^\d{4}-\d{4,}$/.test(id)) return null;
+    try {
+      return JSON.parse(await readFile(this.path('records', `${id}.json`), 'utf8')) as SubmissionRecord;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Every record, in filing order, read from disk. */
+  async readAll(): Promise<SubmissionRecord[]> {
+    const names = (await readdir(this.path('records')).catch(() => [] as string[])).filter((n) => RECORD_FILE.test(n));
+    const out: SubmissionRecord[] = [];
+    for (const name of names) {
+      try {
+        out.push(JSON.parse(await readFile(this.path('records', name), 'utf8')) as SubmissionRecord);
+      } catch {
+        // A record being replaced right now is read again next time; never fatal for readers.
+      }
+    }
+    return out.sort((a, b) => a.seq - b.seq);
+  }
+
+  async readText(record: SubmissionRecord, attachment: StoredAttachment): Promise<string> {
+    if (!attachment.textFile) return '';
+    return readFile(this.path(attachment.textFile), 'utf8').catch(() => '');
+  }
+
+  /** The record this message is a copy of (same bytes, or same content re-delivered), if any. */
+  duplicateOf(submission: Submission, raw: Buffer): string | null {
+    const sha = sha256(raw);
+    return this.bySha.get(sha) ?? this.byFingerprint.get(fingerprintOf(submission)) ?? null;
+  }
+
+  /** Records that carry the same Message-ID with other content. */
+  sameMessageId(messageId: string | null): string[] {
+    return messageId ? (this.byMessageId.get(messageId) ?? []) : [];
+  }
+
+  /** The earlier record a message follows up: by thread headers, else by subject from the same domain. */
+  followUpOf(submission: Submission): string | null {
+    const ids = [submission.inReplyTo, ...[...submission.references].reverse()].filter((x): x is string => x !== null);
+    for (const mid of ids) {
+      const id = this.threadIds.get(mid);
+      if (id) return id;
+    }
+    if (submission.automatic) return null;
+    const subject = baseSubject(submission.subject);
+    const domain = submission.from?.address.split('@')[1] ?? null;
+    if (!domain || subject.length < 4) return null;
+    let best: IndexEntry | null = null;
+    for (const e of this.entries.values()) {
+      if (!e.automatic && e.senderDomain === domain && e.baseSubject === subject && (!best || e.seq > best.seq)) best = e;
+    }
+    return best?.id ?? null;
+  }
+
+  /**
+   * Files a batch. Attachments and originals first, then the records (the commit point), with
+   * one folder sync per stage rather than per file. Returns one outcome per request, in order.
+   */
+  async fileMany(requests: FileRequest[], filedAt: Date): Promise<FileOutcome[]> {
+    const outcomes: FileOutcome[] = [];
+    const pending: Array<{ record: SubmissionRecord; texts: Array<[string, string]>; blobs: Array<[string, Buffer]>; raw: Buffer }> = [];
+    const seenInBatch = new Map<string, string>();
+    for (const req of requests) {
+      const { submission, raw } = req;
+      const rawSha = sha256(raw);
+      const fingerprint = fingerprintOf(submission);
+      const dup = this.bySha.get(rawSha) ?? this.byFingerprint.get(fingerprint) ?? seenInBatch.get(rawSha) ?? seenInBatch.get(fingerprint);
+      if (dup) {
+        outcomes.push({ kind: 'duplicate', of: dup });
+        continue;
+      }
+      const seq = this.nextSeq++;
+      const id = idFor(seq, submission.receivedAt, filedAt);
+      seenInBatch.set(rawSha, id);
+      seenInBatch.set(fingerprint, id);
+      const blobs: Array<[string, Buffer]> = [];
+      const texts: Array<[string, string]> = [];
+      const attachments: StoredAttachment[] = submission.attachments.map((a, i) => {
+        const dir = `attachments/${a.sha256.slice(0, 2)}`;
+        const file = `${dir}/${a.sha256}`;
+        const textFile = a.text.length > 0 ? `${file}.txt` : null;
+        const part = req.parts[i];
+        if (part) blobs.push([file, part]);
+        if (textFile) texts.push([textFile, a.text]);
+        const { text, ...rest } = a;
+        return { ...rest, file, textFile, textLength: text.length };
+      });
+      const shares = this.sameMessageId(submission.messageId);
+      const problems = [...submission.problems, ...(req.problems ?? [])];
+      if (shares.length > 0) problems.push(`Message-ID ${submission.messageId} er også brukt av ${shares.join(', ')}, med annet innhold`);
+      const { attachments: _a, bodyText: _b, receipt, ...rest } = submission;
+      const record: SubmissionRecord = {
+        ...rest,
+        problems,
+        id,
+        seq,
+        filedAt: filedAt.toISOString(),
+        classifiedAt: filedAt.toISOString(),
+        source: req.source,
+        raw: `raw/${id}.eml`,
+        rawSha256: rawSha,
+        size: raw.length,
+        fingerprint,
+        followUpOf: this.followUpOf(submission),
+        sharesMessageIdWith: shares,
+        readable: req.readable,
+        receipt: {
+          send: receipt.send,
+          reason: req.receipt.status === 'skipped' ? req.receipt.reason : receipt.reason,
+          status: req.receipt.status,
+          attempts: 0,
+          nextAttemptAt: null,
+          messageId: null,
+          sentAt: null,
+          error: null,
+          deliveredTo: null,
+        },
+        attachments,
+      };
+      pending.push({ record, texts, blobs, raw });
+      outcomes.push({ kind: 'filed', record });
+    }
+    if (pending.length === 0) return outcomes;
+
+    const touched = new Set<string>();
+    for (const p of pending) {
+      for (const [file, bytes] of p.blobs) {
+        touched.add(dirname(this.path(file)));
+        await ensureDirs([dirname(this.path(file))]);
+        if (!(await exists(this.path(file)))) await writeFileAtomic(this.path(file), bytes, { syncDir: false });
+      }
+      for (const [file, text] of p.texts) {
+        if (!(await exists(this.path(file)))) await writeFileAtomic(this.path(file), text, { syncDir: false });
+      }
+      await writeFileAtomic(this.path(p.record.raw), p.raw, { syncDir: false });
+    }
+    for (const d of [...touched, this.path('raw')]) await fsyncDir(d);
+    for (const p of pending) await writeFileAtomic(this.path('records', `${p.record.id}.json`), json(p.record), { syncDir: false });
+    await fsyncDir(this.path('records'));
+    for (const p of pending) this.index(p.record);
+    return outcomes;
+  }
+
+  /** Rewrites one record (receipt state, reclassification) atomically. */
+  async update(record: SubmissionRecord): Promise<void> {
+    await writeFileAtomic(this.path('records', `${record.id}.json`), json(record));
+    this.index(record);
+  }
+
+  async readState<T>(name: string, fallback: T): Promise<T> {
+    try {
+      return JSON.parse(await readFile(this.path('state', `${name}.json`), 'utf8')) as T;
+    } catch {
+      return fallback;
+    }
+  }
+
+  async writeState(name: string, value: unknown): Promise<void> {
+    await writeFileAtomic(this.path('state', `${name}.json`), json(value));
+  }
+
+  /** Appends one line to a log in state/ (what was left alone, and why). */
+  async appendLog(name: string, entry: unknown): Promise<void> {
+    await appendFile(this.path('state', `${name}.jsonl`), `${JSON.stringify(entry)}\n`);
+  }
+
+  async close(): Promise<void> {
+    await this.lock?.release();
+  }
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+export function sha256(data: Buffer | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}

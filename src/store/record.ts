@@ -1,0 +1,83 @@
+// A filed submission as it is kept in records/<id>.json: everything inspect reports (attachment
+// text stored beside the attachment, not inline), where the message came from, when it was filed,
+// what it follows up, and the state of its receipt.
+import { createHash } from 'node:crypto';
+import type { AttachmentFinding, Submission } from '../intake/types.js';
+
+export type RecordSource =
+  | { kind: 'imap'; mailbox: string; uidValidity: string; uid: number }
+  | { kind: 'maildir'; file: string }
+  | { kind: 'file'; path: string };
+
+export type ReceiptStatus = 'pending' | 'sent' | 'skipped' | 'failed';
+
+export interface ReceiptState {
+  /** What intake decided, with its reason. */
+  send: boolean;
+  reason: string;
+  status: ReceiptStatus;
+  attempts: number;
+  /** ISO time of the next try for a pending receipt after a temporary failure. */
+  nextAttemptAt: string | null;
+  /** Message-ID chosen for the receipt before the first try; kept across tries. */
+  messageId: string | null;
+  /** ISO time the SMTP server (or the outbox folder) accepted it. */
+  sentAt: string | null;
+  /** The last error in words (temporary or permanent). */
+  error: string | null;
+  /** Where it was delivered: "smtp" or the .eml file in the outbox folder. */
+  deliveredTo: string | null;
+}
+
+export type StoredAttachment = Omit<AttachmentFinding, 'text'> & {
+  /** Path of the extracted text, relative to the data folder; null when none was read. */
+  textFile: string | null;
+  textLength: number;
+  /** Path of the stored bytes, relative to the data folder. */
+  file: string;
+};
+
+export interface SubmissionRecord extends Omit<Submission, 'attachments' | 'bodyText' | 'receipt'> {
+  id: string;
+  /** Filing order across the whole store; digests use it to never skip or repeat. */
+  seq: number;
+  filedAt: string;
+  source: RecordSource;
+  /** Path of the original message, relative to the data folder. */
+  raw: string;
+  rawSha256: string;
+  size: number;
+  /** Identity of the content (independent of transport headers): re-deliveries share it. */
+  fingerprint: string;
+  followUpOf: string | null;
+  /** Other records that share this Message-ID but differ in content. */
+  sharesMessageIdWith: string[];
+  /** false when the bytes could not be read as mail at all (kept raw, for a person to look at). */
+  readable: boolean;
+  receipt: ReceiptState;
+  attachments: StoredAttachment[];
+  /** When the rules last classified this record (reclassify updates it). */
+  classifiedAt: string;
+}
+
+/** The content identity: sender, subject, date, body and attachments; not Received lines or flags. */
+export function fingerprintOf(s: Submission): string {
+  const h = createHash('sha256');
+  h.update(s.messageId ?? '');
+  h.update('\u0000');
+  h.update(s.from?.address ?? '');
+  h.update('\u0000');
+  h.update(s.subject);
+  h.update('\u0000');
+  h.update(s.date ?? '');
+  h.update('\u0000');
+  h.update(s.bodyText);
+  for (const a of s.attachments) h.update(`\u0000${a.sha256}`);
+  return h.digest('hex');
+}
+
+export function idFor(seq: number, receivedAt: string | null, filedAt: Date): string {
+  const year = receivedAt ? new Date(receivedAt).getUTCFullYear() : NaN;
+  const y = year >= 2000 && year <= filedAt.getUTCFullYear() + 1 ? year : filedAt.getUTCFullYear();
+  return `${y}-${String(seq).padStart(4, '0')}`;
+}

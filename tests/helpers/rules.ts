@@ -1,0 +1,10 @@
+// The project's own rules, loaded once per test file.
+import { fileURLToPath } from 'node:url';
+import { loadRules, type Rules } from '../../src/rules/load.js';
+
+export const rulesDir = fileURLToPath(new URL('../../rules/', import.meta.url));
+let cached: Rules | null = null;
+export function projectRules(): Rules {
+  cached ??= loadRules(rulesDir);
+  return cached;
+}
