@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { intake } from '../intake/index.js';
 import { formatInZone } from '../intake/time.js';
+import { cleanHeaderText } from '../intake/parse.js';
 import type { Rules } from '../rules/load.js';
 import type { ExtractLimits, Extractor } from '../intake/extract/index.js';
 import type { Submission } from '../intake/types.js';
@@ -33,7 +34,7 @@ export function summarise(file: string, s: Submission, rules: Rules): string {
   row('Språk:', s.language);
   row('Kvittering:', s.receipt.reason);
   for (const a of s.attachments) {
-    row('Vedlegg:', `${a.filename || '(uten navn)'} – ${a.detectedType}, ${kb(a.size)} – ${a.problem ?? `lest (${a.text.length} tegn)`}`);
+    row('Vedlegg:', `${cleanHeaderText(a.filename).slice(0, 120) || '(uten navn)'} – ${a.detectedType}, ${kb(a.size)} – ${a.problem ?? `lest (${a.text.length} tegn)`}`);
   }
   for (const p of s.problems) row('Problem:', p);
   return lines.join('\n');

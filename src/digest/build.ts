@@ -9,7 +9,7 @@ import type { Organisation, Rules } from '../rules/load.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { clip, excerptOf } from './sender-text.js';
 import { calendarDaysBetween, localParts, norwegianDate, showDateTime } from './local-time.js';
-import { ATTENTION_TITLES, AUTOMATIC_KIND_TITLES, LABELS, deadlineText } from './words.js';
+import { ATTENTION_TITLES, AUTOMATIC_KIND_TITLES, LABELS, deadlineText, newCountText } from './words.js';
 
 export interface DigestOptions {
   /** Records filed after this time are new (ignored when seqAfter is given). */
@@ -42,6 +42,7 @@ export interface DigestPeriod {
 export interface SenderView {
   /** From the sender register; null for an unknown sender. */
   organisation: string | null;
+  shortName: string | null;
   /** Display name, '' when the message gave none. */
   name: string;
   address: string | null;
@@ -168,10 +169,9 @@ export function buildDigest(records: SubmissionRecord[], rules: Rules, opts: Dig
   const daysLeft = calendarDaysBetween(today, deadlineDate);
   const shownDeadline = norwegianDate(deadlineDate);
   const title = `Innspill OGP 4B – oversikt ${norwegianDate(today)}`;
-  const countWord = period.wholeConsultation ? 'innspill' : 'nye';
   return {
     title,
-    subject: `${title} (${newSubmissions.length} ${countWord})`,
+    subject: `${title} (${period.wholeConsultation ? `${submissions.length} innspill` : newCountText(newSubmissions.length)})`,
     caseNumber: c.caseNumber,
     generatedAt: showDateTime(opts.now, tz),
     period,
@@ -351,7 +351,7 @@ function invitationBounces(records: SubmissionRecord[], rules: Rules): Finding[]
       byAddress.set(address.toLowerCase(), {
         record: r,
         who: organisation?.name ?? address,
-        detail: `${address} (returmelding ${r.id})${organisation ? '' : ' – adressen er ikke i avsenderregisteret'}`,
+        detail: `${organisation ? address : 'adressen er ikke i avsenderregisteret'} (returmelding ${r.id})`,
       });
     }
   }
@@ -390,6 +390,7 @@ function senderView(r: SubmissionRecord, rules: Rules): SenderView {
   const categoryId = categoryOf(r, rules);
   return {
     organisation: r.sender.organisation,
+    shortName: rules.organisations.find((o) => o.name === r.sender.organisation)?.shortName ?? null,
     name: r.from?.name ?? '',
     address: r.from?.address ?? null,
     categoryId,

@@ -1,7 +1,7 @@
 // The digest as HTML mail: tables and inline styles only (Outlook's Word engine ignores most
 // else), no external assets, no script, at most 680 px wide and fluid below that for phones.
-// The bar charts are inline SVG; the same numbers stand in a table beside them for clients
-// that drop SVG (Outlook on Windows, Gmail).
+// The totals are inline SVG bar charts; Outlook on Windows cannot draw SVG, so it alone gets the
+// same numbers as a table (conditional comments only it reads).
 //
 // Every piece of text goes through escapeHtml(), the one escape function: whatever a sender
 // wrote (subject, names, addresses, excerpts, snippets, file names) can only ever be text.
@@ -56,7 +56,7 @@ function header(m: DigestModel): string {
         p(`<strong>${t(m.deadline.text)}</strong>`),
         p(
           t(
-            `${HEADINGS.submissions}: ${periodCountText(m.totals.submissions.inPeriod, m.totals.submissions.total, whole)} · ${LABELS.late}: ${periodCountText(m.totals.late.inPeriod, m.totals.late.total, whole)}`,
+            `${HEADINGS.submissions} – ${periodCountText(m.totals.submissions.inPeriod, m.totals.submissions.total, whole)} · ${LABELS.late} – ${periodCountText(m.totals.late.inPeriod, m.totals.late.total, whole)}`,
           ),
         ),
       ].join(''),
@@ -78,8 +78,8 @@ function totalsTable(firstColumn: string, rows: TotalRow[], whole: boolean): str
 
 /** Horizontal bars with the label above each bar, so it stays legible when a phone scales it down. */
 export function svgBarChart(title: string, rows: TotalRow[], whole: boolean): string {
-  const width = 420;
-  const barMax = 340;
+  const width = 360;
+  const barMax = 290;
   const step = 34;
   const max = Math.max(1, ...rows.map((r) => r.total));
   const scale = (n: number) => (n === 0 ? 0 : Math.max(2, Math.round((n / max) * barMax)));
@@ -96,20 +96,25 @@ export function svgBarChart(title: string, rows: TotalRow[], whole: boolean): st
   });
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(title)}" width="100%" viewBox="0 0 ${width} ${height}" `,
-    `style="display:block;max-width:${width}px;margin:0 0 6px 0;font-family:Arial,Helvetica,sans-serif;">`,
+    `style="display:block;max-width:420px;margin:0 0 6px 0;font-family:Arial,Helvetica,sans-serif;">`,
     `<title>${t(title)}</title>`,
     ...bars,
     '</svg>',
   ].join('');
 }
 
+function chart(heading: string, firstColumn: string, rows: TotalRow[], whole: boolean): string {
+  const legend = whole ? '' : p(t(LABELS.chartLegend), `${SMALL}${MUTED}`);
+  return row(
+    h2(heading) +
+      `<!--[if mso]>${totalsTable(firstColumn, rows, whole)}<![endif]-->` +
+      `<!--[if !mso]><!-->${svgBarChart(heading, rows, whole)}${legend}<!--<![endif]-->`,
+  );
+}
+
 function totals(m: DigestModel): string {
   const whole = m.period.wholeConsultation;
-  const legend = whole ? '' : p(t(LABELS.chartLegend), `${SMALL}${MUTED}`);
-  return [
-    row(h2(HEADINGS.perCommitment) + totalsTable('Forpliktelse', m.totals.perCommitment, whole) + svgBarChart(HEADINGS.perCommitment, m.totals.perCommitment, whole) + legend),
-    row(h2(HEADINGS.perCategory) + totalsTable('Avsenderkategori', m.totals.perCategory, whole) + svgBarChart(HEADINGS.perCategory, m.totals.perCategory, whole) + legend),
-  ].join('');
+  return chart(HEADINGS.perCommitment, 'Forpliktelse', m.totals.perCommitment, whole) + chart(HEADINGS.perCategory, 'Avsenderkategori', m.totals.perCategory, whole);
 }
 
 function attentionGroup(g: AttentionGroup, whole: boolean): string {
@@ -119,7 +124,7 @@ function attentionGroup(g: AttentionGroup, whole: boolean): string {
     return `<li style="${SMALL}">${id}${t(i.who)}: ${t(i.detail)}${fresh}</li>`;
   });
   return [
-    h3(`${g.title} – ${attentionCountText(g, whole)}`),
+    p(`<strong>${t(g.title)}</strong> – ${t(attentionCountText(g, whole))}`, `${P}margin:10px 0 4px 0;`),
     items.length > 0 ? `<ul style="margin:0 0 8px 0;padding:0 0 0 18px;">${items.join('')}</ul>` : '',
   ].join('');
 }
@@ -189,7 +194,7 @@ function submissions(m: DigestModel): string {
 function automatic(m: DigestModel): string {
   const a = m.automatic;
   if (a.perKind.length === 0) return row(h2(HEADINGS.automatic) + p(t(LABELS.noAutomatic)));
-  const kinds = a.perKind.map((k) => p(t(`${k.title}: ${periodCountText(k.inPeriod, k.total, m.period.wholeConsultation)}`), SMALL)).join('');
+  const kinds = a.perKind.map((k) => p(t(`${k.title} – ${periodCountText(k.inPeriod, k.total, m.period.wholeConsultation)}`), SMALL)).join('');
   const items = a.items.map(
     (i) => `<li style="${SMALL}"><strong>${t(i.id)}</strong> ${t(`${i.kindTitle} fra ${i.from}: «${i.subject}» (${i.receivedAt ?? LABELS.unknownTime})`)}</li>`,
   );
@@ -206,7 +211,7 @@ export function renderHtml(m: DigestModel): string {
     `<title>${t(m.subject)}</title></head>`,
     `<body style="margin:0;padding:0;background:${COLOR.page};">`,
     `<table ${TABLE} style="background:${COLOR.page};"><tr><td align="center" style="padding:12px 6px;">`,
-    `<!--[if mso]><table ${TABLE.replace('width="100%"', 'width="680"')} align="center"><tr><td><![endif]-->`,
+    `<!--[if mso]><table ${TABLE.replace('width="100%"', 'width="680"')} align="center" style="width:680px;"><tr><td style="padding:0;"><![endif]-->`,
     `<table ${TABLE} style="width:100%;max-width:680px;background:#ffffff;border-collapse:collapse;text-align:left;">`,
     header(m),
     totals(m),

@@ -9,7 +9,7 @@ const BAR_WIDTH = 20;
 
 /** Sender text as literal Markdown: one line, with every character that has a meaning escaped. */
 export function md(text: string): string {
-  return oneLine(text).replace(/[\\`*_{}[\]()<>#|~&!]/g, (ch) => `\\${ch}`);
+  return oneLine(text).replace(/[\\`*_[\]<>#|~&]/g, (ch) => `\\${ch}`);
 }
 
 function totalsTable(firstColumn: string, rows: TotalRow[], whole: boolean): string[] {
@@ -28,7 +28,7 @@ function summary(m: DigestModel): string[] {
     `${md(m.period.description)}  `,
     `**${m.deadline.text}**`,
     '',
-    `${HEADINGS.submissions}: ${periodCountText(m.totals.submissions.inPeriod, m.totals.submissions.total, whole)} · ${LABELS.late}: ${periodCountText(m.totals.late.inPeriod, m.totals.late.total, whole)}`,
+    `${HEADINGS.submissions} – ${periodCountText(m.totals.submissions.inPeriod, m.totals.submissions.total, whole)} · ${LABELS.late} – ${periodCountText(m.totals.late.inPeriod, m.totals.late.total, whole)}`,
   ];
 }
 
@@ -82,7 +82,7 @@ function automatic(m: DigestModel): string[] {
   const a = m.automatic;
   const lines = ['', `## ${HEADINGS.automatic}`, ''];
   if (a.perKind.length === 0) return [...lines, LABELS.noAutomatic];
-  lines.push(...a.perKind.map((k) => `- ${k.title}: ${periodCountText(k.inPeriod, k.total, m.period.wholeConsultation)}`));
+  lines.push(...a.perKind.map((k) => `- ${k.title} – ${periodCountText(k.inPeriod, k.total, m.period.wholeConsultation)}`));
   if (a.items.length > 0) lines.push('');
   lines.push(...a.items.map((i) => `- **${i.id}** ${i.kindTitle} fra ${md(i.from)}: «${md(i.subject)}» (${i.receivedAt ?? LABELS.unknownTime})`));
   if (a.moreItems > 0) lines.push(`- … og ${a.moreItems} til`);

@@ -12,8 +12,8 @@ import {
   senderLabel,
 } from './words.js';
 
-const BAR_WIDTH = 30;
-const LABEL_WIDTH = 34;
+const BAR_WIDTH = 20;
+const LABEL_WIDTH = 44;
 
 function heading(text: string): string[] {
   return ['', text.toUpperCase(), '='.repeat(text.length)];
@@ -23,13 +23,13 @@ function fit(label: string, width: number): string {
   return label.length > width ? `${label.slice(0, width - 1)}…` : label.padEnd(width);
 }
 
-/** "eInnsyn            ████████ 8  (+2 nye)" */
+/** "eInnsyn            ████████ 8  (nye: 2)" */
 export function textBars(rows: TotalRow[], wholeConsultation: boolean): string[] {
   const max = Math.max(1, ...rows.map((r) => r.total));
   const width = Math.min(LABEL_WIDTH, Math.max(...rows.map((r) => r.title.length)));
   return rows.map((r) => {
     const bar = r.total === 0 ? '' : '█'.repeat(Math.max(1, Math.round((r.total / max) * BAR_WIDTH)));
-    const fresh = !wholeConsultation && r.inPeriod > 0 ? `  (+${r.inPeriod} ${r.inPeriod === 1 ? 'ny' : 'nye'})` : '';
+    const fresh = !wholeConsultation && r.inPeriod > 0 ? `  (nye: ${r.inPeriod})` : '';
     return `${fit(r.title, width)} ${bar}${bar ? ' ' : ''}${r.total}${fresh}`.trimEnd();
   });
 }
@@ -41,7 +41,7 @@ function summary(m: DigestModel): string[] {
     `${LABELS.caseNumber} ${m.caseNumber} · ${LABELS.made} ${m.generatedAt}`,
     m.period.description,
     m.deadline.text,
-    `${HEADINGS.submissions}: ${periodCountText(m.totals.submissions.inPeriod, m.totals.submissions.total, whole)} · ${LABELS.late}: ${periodCountText(m.totals.late.inPeriod, m.totals.late.total, whole)}`,
+    `${HEADINGS.submissions} – ${periodCountText(m.totals.submissions.inPeriod, m.totals.submissions.total, whole)} · ${LABELS.late} – ${periodCountText(m.totals.late.inPeriod, m.totals.late.total, whole)}`,
   ];
 }
 
@@ -96,7 +96,7 @@ function automatic(m: DigestModel): string[] {
   const a = m.automatic;
   const lines = heading(HEADINGS.automatic);
   if (a.perKind.length === 0) return [...lines, LABELS.noAutomatic];
-  lines.push(...a.perKind.map((k) => `${k.title}: ${periodCountText(k.inPeriod, k.total, m.period.wholeConsultation)}`));
+  lines.push(...a.perKind.map((k) => `${k.title} – ${periodCountText(k.inPeriod, k.total, m.period.wholeConsultation)}`));
   if (a.items.length > 0) lines.push('');
   lines.push(...a.items.map((i) => `  - [${i.id}] ${i.kindTitle} fra ${oneLine(i.from)}: «${oneLine(i.subject)}» (${i.receivedAt ?? LABELS.unknownTime})`));
   if (a.moreItems > 0) lines.push(`  … og ${a.moreItems} til`);

@@ -31,7 +31,7 @@ export const LABELS = {
   noSubject: '(uten emne)',
   noExcerpt: '(ingen egen tekst i e-posten)',
   unknownTime: 'ukjent tidspunkt',
-  unclassifiedSection: 'Uklassifisert – ikke plassert under noen forpliktelse',
+  unclassifiedSection: 'Uklassifisert (ikke plassert)',
   nothingNew: 'Ingen nye innspill i perioden.',
   nothingNeedsAttention: 'Ingenting trenger oppfølging.',
   everyoneReplied: 'Alle inviterte har svart.',
@@ -63,26 +63,34 @@ export const AUTOMATIC_KIND_TITLES: Record<AutomaticKind, string> = {
   report: 'Rapport (DMARC o.l.)',
 };
 
-export function countText(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** "nye i perioden: 3, totalt: 7" — or only the total when the period is the whole consultation. */
+export function periodCountText(inPeriod: number, total: number, wholeConsultation: boolean): string {
+  return wholeConsultation ? `${LABELS.total}: ${total}` : `${LABELS.inPeriod}: ${inPeriod}, ${LABELS.total}: ${total}`;
 }
 
-/** "3 nye i perioden (totalt 7)" — or only the total when the period is the whole consultation. */
-export function periodCountText(inPeriod: number, total: number, wholeConsultation: boolean): string {
-  return wholeConsultation ? `${total} ${LABELS.total}` : `${inPeriod} ${LABELS.inPeriod} (${LABELS.total} ${total})`;
+/** The count in a digest's subject: "12 nye", "1 nytt" (et innspill), "ingen nye". */
+export function newCountText(n: number): string {
+  return n === 0 ? 'ingen nye' : `${n} ${n === 1 ? 'nytt' : 'nye'}`;
 }
 
 export function deadlineText(daysLeft: number, deadlineDate: string): string {
   if (daysLeft > 1) return `${daysLeft} dager igjen til fristen ${deadlineDate}`;
   if (daysLeft === 1) return `1 dag igjen til fristen ${deadlineDate}`;
   if (daysLeft === 0) return `Fristen er i dag, ${deadlineDate}`;
-  return `Fristen gikk ut ${deadlineDate}, for ${countText(-daysLeft, 'dag', 'dager')} siden`;
+  return `Fristen gikk ut ${deadlineDate}, for ${-daysLeft === 1 ? '1 dag' : `${-daysLeft} dager`} siden`;
 }
 
-/** Who sent it: "KS – Kari Nordmann" for a registered organisation, the name and address otherwise. */
-export function senderLabel(sender: { organisation: string | null; name: string; address: string | null }): string {
+/**
+ * Who sent it: "KS – Kari Nordmann" for a registered organisation (its short name when it has
+ * one), the name and address of an unknown sender.
+ */
+export function senderLabel(sender: { organisation: string | null; shortName: string | null; name: string; address: string | null }): string {
   const person = sender.name || sender.address || '';
-  if (sender.organisation) return person ? `${sender.organisation} – ${person}` : sender.organisation;
+  if (sender.organisation) {
+    const organisation = sender.shortName ?? sender.organisation;
+    const same = person.localeCompare(sender.organisation, 'nb', { sensitivity: 'base' }) === 0 || person === sender.shortName;
+    return person && !same ? `${organisation} – ${person}` : organisation;
+  }
   if (sender.name && sender.address) return `${sender.name} <${sender.address}>`;
   return person || 'ukjent avsender';
 }
@@ -90,7 +98,7 @@ export function senderLabel(sender: { organisation: string | null; name: string;
 /** The count line of a "needs attention" group, saying whether it covers the period or everything. */
 export function attentionCountText(group: { scope: 'periode' | 'totalt'; inPeriod: number; total: number }, wholeConsultation: boolean): string {
   if (group.scope === 'periode') return periodCountText(group.inPeriod, group.total, wholeConsultation);
-  return wholeConsultation ? `${group.total} åpne` : `${group.total} åpne i hele høringen, ${group.inPeriod} ${group.inPeriod === 1 ? 'ny' : 'nye'}`;
+  return wholeConsultation ? `åpne: ${group.total}` : `åpne i hele høringen: ${group.total}, nye i perioden: ${group.inPeriod}`;
 }
 
 export function attachmentText(a: { filename: string; readable: boolean; problem: string | null }): string {

@@ -90,22 +90,27 @@ const autoHeaders: Check = (c) => {
   return { kind: 'auto-reply', reason: `automatisk svar (${markers[0]})` };
 };
 
-const mailingList: Check = (c) => {
-  const listHeader = ['list-id', 'list-unsubscribe', 'list-post', 'list-help'].find((h) => c.msg.headers.has(h));
+const listHeaders: Check = (c) => {
+  const found = ['list-id', 'list-unsubscribe', 'list-post', 'list-help'].find((h) => c.msg.headers.has(h));
+  return found ? { kind: 'list', reason: `nyhetsbrev eller e-postliste (${found})` } : null;
+};
+
+const bulkPrecedence: Check = (c) => {
   const precedence = (header(c, 'precedence') ?? header(c, 'x-precedence'))?.trim().toLowerCase();
-  if (listHeader) return { kind: 'list', reason: `nyhetsbrev eller e-postliste (${listHeader})` };
-  if (precedence === 'bulk' || precedence === 'list' || precedence === 'junk') return { kind: 'list', reason: `masseutsendelse (Precedence: ${precedence})` };
-  return null;
+  return precedence === 'bulk' || precedence === 'list' || precedence === 'junk' ? { kind: 'list', reason: `masseutsendelse (Precedence: ${precedence})` } : null;
 };
 
 const noreply: Check = (c) =>
   has(c.rules.noreplyLocalParts, c.localPart) ? { kind: 'noreply', reason: `avsenderen tar ikke imot svar (${c.msg.from!.address})` } : null;
 
-const outOfOfficeText: Check = (c) => (outOfOfficeWords(c) ? { kind: 'out-of-office', reason: 'fraværsmelding (kjent på emne eller tekst)' } : null);
+const outOfOfficeText: Check = (c) => {
+  if (outOfOfficeWords(c)) return { kind: 'out-of-office', reason: 'fraværsmelding (kjent på emne eller tekst)' };
+  return has(c.rules.autoReplySubjects, c.subject) ? { kind: 'auto-reply', reason: 'automatisk svar (kjent på emnet)' } : null;
+};
 
 const ticketText: Check = (c) => (ticketWords(c) ? { kind: 'ticket', reason: 'automatisk kvittering fra et saks- eller kundesystem' } : null);
 
-const CHECKS: Check[] = [ownReceipt, bounce, readReceipt, otherReport, autoHeaders, mailingList, noreply, outOfOfficeText, ticketText];
+const CHECKS: Check[] = [ownReceipt, bounce, readReceipt, otherReport, listHeaders, noreply, autoHeaders, bulkPrecedence, outOfOfficeText, ticketText];
 
 /** Addresses a bounce says it could not reach. */
 export function bouncedRecipients(msg: ParsedMessage): string[] {

@@ -71,7 +71,7 @@ function evidenceOf(hits: Hit[], segments: TextSegment[]): Evidence[] {
 /** True for a short reply that only says the sender has no comments. */
 export function saysNoComments(own: FoldedText, rules: Rules): boolean {
   const nc = rules.commitments.noComments;
-  return own.wordCount <= nc.maxWords && nc.matcher.find(own).length > 0;
+  return own.wordCount <= nc.maxWords && nc.matcher.find(own).length > 0 && nc.unless.find(own).length === 0;
 }
 
 export function classifyCommitments(segments: TextSegment[], rules: Rules): CommitmentMatch[] {

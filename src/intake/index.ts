@@ -2,7 +2,7 @@
 // The stages run in order, each in its own file, each adding its findings.
 import type { Rules } from '../rules/load.js';
 import { FoldedText } from '../rules/terms.js';
-import { parseMessage } from './parse.js';
+import { cleanHeaderText, parseMessage } from './parse.js';
 import { readAttachments } from './attachments.js';
 import { findOwnWords } from './own-words.js';
 import { judgeRelevance } from './relevance.js';
@@ -56,7 +56,7 @@ export async function intakeMessage(raw: Buffer, rules: Rules, options: IntakeOp
   const problems = [...msg.problems];
 
   const attachments = msg.isMail ? await readAttachments(msg.parts, limits, options.extractor) : [];
-  for (const a of attachments) if (a.problem) problems.push(`vedlegg «${a.filename || 'uten navn'}»: ${a.problem}`);
+  for (const a of attachments) if (a.problem) problems.push(`vedlegg «${cleanHeaderText(a.filename).slice(0, 120) || 'uten navn'}»: ${a.problem}`);
 
   const own = findOwnWords(msg.text, msg.subject, msg.forwarded, rules);
 
@@ -78,7 +78,6 @@ export async function intakeMessage(raw: Buffer, rules: Rules, options: IntakeOp
   const automatic = msg.isMail ? detectAutomatic(msg, own.text, rules) : { kind: null, reason: null, bouncedRecipients: [] };
   const noComments = attachmentSegments.every((s) => s.text.wordCount < 20) && saysNoComments(ownFolded, rules);
   const ranked = classifyCommitments(segments, rules);
-  const commitments = automatic.kind !== null || noComments ? [] : ranked;
 
   const { sender, problems: senderProblems } = identifySender(msg.from, msg.replyTo, own.signature, own.forwardedFrom, msg.headers, rules);
   problems.push(...senderProblems);
@@ -130,7 +129,8 @@ export async function intakeMessage(raw: Buffer, rules: Rules, options: IntakeOp
     automaticKind: automatic.kind,
     bouncedRecipients: automatic.bouncedRecipients,
     sender,
-    commitments,
+    // Only a person's submission to this consultation is sorted under the commitments.
+    commitments: relevance.relevant && automatic.kind === null && !noComments ? ranked : [],
     language: detectLanguage(own.text.trim().length > 0 ? own.text : `${msg.subject}\n${msg.text}`, rules),
     late: received.late,
     receipt: decideReceipt(msg.isMail, relevance.relevant, automatic, msg.from, rules),

@@ -278,7 +278,9 @@ async function collectParts(attachments: Attachment[], html: string, nested: boo
     }
     const ct = a.headers.get('content-type');
     const charset = typeof ct === 'object' && ct !== null && 'params' in ct ? (ct.params as Record<string, string>)['charset'] : undefined;
-    out.parts.push({ filename: cleanHeaderText(a.filename ?? ''), contentType, content: a.content, charset, nested });
+    // The name exactly as sent (it may hold anything, NUL and ../ included): it is only ever shown,
+    // cleaned at the point of display, and never used as a path.
+    out.parts.push({ filename: a.filename ?? '', contentType, content: a.content, charset, nested });
   }
 }
 

@@ -50,7 +50,7 @@ export function judgeRelevance(input: RelevanceInput, rules: Rules): RelevanceFi
   }
   const positiveSoFar = score > 0;
   if (positiveSoFar && input.invitedSender) add(r.invitedSender.points, 'avsender er blant de inviterte');
-  if (positiveSoFar && input.commitmentScore > 0) add(r.commitmentWords.points, 'teksten handler om forpliktelsene i planen');
+  if (positiveSoFar && input.commitmentScore >= r.commitmentWords.minScore) add(r.commitmentWords.points, 'teksten handler tydelig om en av forpliktelsene i planen');
 
   let relevant = score >= r.threshold;
   if (relevant && input.automaticKind !== null && NEEDS_THREAD.has(input.automaticKind) && !input.inThread && !quotesLetter) {

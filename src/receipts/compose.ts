@@ -4,6 +4,7 @@
 // line breaks in headers.
 import Mustache from 'mustache';
 import { buildMessage } from '../mail/compose.js';
+import { cleanHeaderText } from '../intake/parse.js';
 import { formatInZone } from '../intake/time.js';
 import type { Rules } from '../rules/load.js';
 import type { SubmissionRecord } from '../store/record.js';
@@ -38,7 +39,7 @@ export function receiptView(record: SubmissionRecord, rules: Rules): Record<stri
   const [dy, dm, dd] = rules.consultation.deadline.slice(0, 10).split('-').map(Number) as [number, number, number];
   const deadlineDate = lang === 'en' ? `${dd} ${MONTHS.en[dm - 1]} ${dy}` : `${dd}. ${MONTHS[lang][dm - 1]} ${dy}`;
   const attachments = record.attachments.map((a) => ({
-    filename: a.filename || (lang === 'en' ? '(no name)' : '(uten navn)'),
+    filename: cleanHeaderText(a.filename).slice(0, 200) || (lang === 'en' ? '(no name)' : '(uten navn)'),
     size: formatSize(a.size, lang),
     problem: a.problem,
   }));

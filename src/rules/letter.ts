@@ -24,11 +24,14 @@ export class LetterIndex {
 
   /**
    * Whether a line of a message is a line (or a re-wrapped piece of a paragraph) of the letter.
-   * `strict` asks for a piece long enough to count as evidence that the letter was quoted.
+   * `strict` is for counting quoted lines as evidence that the letter was quoted; the other mode
+   * decides what to remove from the sender's words and asks for a longer piece.
    */
   contains(line: string, strict = false): boolean {
     const n = normaliseLine(line);
-    if (n.length >= 24 && this.text.includes(` ${n} `)) return true;
+    // A sender may well reuse a few words of the letter ("Register over reelle rettighetshavere"
+    // as a heading); only a long piece of it is taken for a copy.
+    if (n.length >= (strict ? 24 : 50) && this.text.includes(` ${n} `)) return true;
     return !strict && n.length >= 4 && this.lines.has(n);
   }
 }

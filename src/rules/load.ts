@@ -13,7 +13,7 @@ import {
   relevanceSchema,
   sendersSchema,
 } from './schema.js';
-import { TermMatcher, rulesRegExp } from './terms.js';
+import { TermMatcher, foldText, rulesRegExp } from './terms.js';
 import { LetterIndex } from './letter.js';
 import { loadReceiptTemplates, type ReceiptTemplates } from './templates.js';
 import { zonedLocalToInstant } from '../intake/time.js';
@@ -48,7 +48,7 @@ export interface Rules {
   organisations: Organisation[];
   commitments: {
     scoring: z.output<typeof commitmentsSchema>['scoring'];
-    noComments: { maxWords: number; matcher: TermMatcher };
+    noComments: { maxWords: number; matcher: TermMatcher; unless: TermMatcher };
     items: CommitmentRule[];
   };
   relevance: Omit<z.output<typeof relevanceSchema>, 'signals'> & { signals: RelevanceSignal[] };
@@ -59,6 +59,7 @@ export interface Rules {
     bounceSubjects: TermMatcher;
     delaySubjects: TermMatcher;
     readReceiptSubjects: TermMatcher;
+    autoReplySubjects: TermMatcher;
     outOfOfficeSubjects: TermMatcher;
     outOfOfficeBody: { maxWords: number; matcher: TermMatcher };
     ticketSubjects: TermMatcher;
@@ -76,7 +77,7 @@ export interface Rules {
     disclaimers: string[];
     deviceLines: RegExp[];
   };
-  language: { default: Language; minimumPoints: number; words: Map<string, Language> };
+  language: { default: Language; minimumPoints: number; words: Map<string, Language | 'no'> };
   letter: LetterIndex;
   templates: ReceiptTemplates;
 }
@@ -173,9 +174,9 @@ export function loadRules(dir: string): Rules {
     throw new RulesError(shown(RULE_FILES.letter), null, null, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
 
-  const words = new Map<string, Language>();
-  for (const lang of ['en', 'nn', 'nb'] as const) {
-    for (const w of language.words[lang]) words.set(w.toLowerCase(), lang);
+  const words = new Map<string, Language | 'no'>();
+  for (const lang of ['en', 'no', 'nn', 'nb'] as const) {
+    for (const w of language.words[lang]) words.set(foldText(w), lang);
   }
 
   return {
@@ -188,7 +189,11 @@ export function loadRules(dir: string): Rules {
     organisations: senders.organisations,
     commitments: {
       scoring: commitments.scoring,
-      noComments: { maxWords: commitments.noComments.maxWords, matcher: new TermMatcher(commitments.noComments.terms) },
+      noComments: {
+        maxWords: commitments.noComments.maxWords,
+        matcher: new TermMatcher(commitments.noComments.terms),
+        unless: new TermMatcher(commitments.noComments.unless),
+      },
       items,
     },
     relevance: {
@@ -202,6 +207,7 @@ export function loadRules(dir: string): Rules {
       bounceSubjects: new TermMatcher(automatic.bounceSubjects),
       delaySubjects: new TermMatcher(automatic.delaySubjects),
       readReceiptSubjects: new TermMatcher(automatic.readReceiptSubjects),
+      autoReplySubjects: new TermMatcher(automatic.autoReplySubjects),
       outOfOfficeSubjects: new TermMatcher(automatic.outOfOfficeSubjects),
       outOfOfficeBody: { maxWords: automatic.outOfOfficeBody.maxWords, matcher: new TermMatcher(automatic.outOfOfficeBody.terms) },
       ticketSubjects: new TermMatcher(automatic.ticketSubjects),

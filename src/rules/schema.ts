@@ -75,7 +75,7 @@ export const commitmentsSchema = z.strictObject({
     maxRepeatBonus: z.number().min(0),
     maxWeak: z.number().min(0),
   }),
-  noComments: z.strictObject({ maxWords: z.number().int().positive(), terms }),
+  noComments: z.strictObject({ maxWords: z.number().int().positive(), unless: terms.default([]), terms }),
   commitments: z
     .array(z.strictObject({ id, strong: tier, medium: tier, weak: tier, exclude: tier }))
     .min(1),
@@ -86,7 +86,7 @@ export const relevanceSchema = z.strictObject({
   quotedLetter: z.strictObject({ minLines: z.number().int().positive(), points: z.number() }),
   thread: z.strictObject({ points: z.number() }),
   invitedSender: z.strictObject({ points: z.number() }),
-  commitmentWords: z.strictObject({ points: z.number() }),
+  commitmentWords: z.strictObject({ minScore: z.number().min(0), points: z.number() }),
   signals: z.array(
     z.strictObject({
       name: z.string().min(1),
@@ -105,6 +105,7 @@ export const automaticSchema = z.strictObject({
   bounceSubjects: terms,
   delaySubjects: terms,
   readReceiptSubjects: terms,
+  autoReplySubjects: terms,
   outOfOfficeSubjects: terms,
   outOfOfficeBody: bodyRule,
   ticketSubjects: terms,
@@ -124,5 +125,5 @@ export const ownWordsSchema = z.strictObject({
 export const languageSchema = z.strictObject({
   default: z.enum(['nb', 'nn', 'en']),
   minimumPoints: z.number().int().min(0),
-  words: z.strictObject({ nb: z.array(z.string()), nn: z.array(z.string()), en: z.array(z.string()) }),
+  words: z.strictObject({ no: z.array(z.string()), nb: z.array(z.string()), nn: z.array(z.string()), en: z.array(z.string()) }),
 });

@@ -1,0 +1,89 @@
+// `innspill digest [--since ISO|last] [--format text|html|md] [--out FILE] [--send]`
+// Without --send it only reads: the digest is written to the file or stdout, the store is not
+// touched. With --send it mails the digest exactly as the schedule would (everything since the
+// last digest sent) and records it, so the schedule carries on after it.
+import { writeFile } from 'node:fs/promises';
+import type { Config } from '../config.js';
+import { buildDigest, type DigestModel } from '../digest/build.js';
+import { renderHtml } from '../digest/render-html.js';
+import { renderMarkdown } from '../digest/render-md.js';
+import { renderText } from '../digest/render-text.js';
+import { sendDigest } from '../digest/send.js';
+import { readDigestState } from '../digest/state.js';
+import type { Rules } from '../rules/load.js';
+import { Store } from '../store/json-store.js';
+import { StoreLockedError } from '../store/lock.js';
+
+export interface DigestCommandOptions {
+  since?: string;
+  format?: string;
+  out?: string;
+  send?: boolean;
+  config: Config;
+  rules: Rules;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  now?: () => Date;
+}
+
+const RENDERERS: Record<string, (m: DigestModel) => string> = { text: renderText, html: renderHtml, md: renderMarkdown };
+
+type Since = { kind: 'all' } | { kind: 'last' } | { kind: 'time'; at: Date };
+
+function parseSince(value: string | undefined): Since | null {
+  if (value === undefined) return { kind: 'all' };
+  if (value === 'last') return { kind: 'last' };
+  const at = new Date(value);
+  return /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(at.getTime()) ? { kind: 'time', at } : null;
+}
+
+export async function digestCommand(o: DigestCommandOptions): Promise<number> {
+  const fail = (message: string, code = 2) => {
+    o.stderr.write(`innspill digest: ${message}\n`);
+    return code;
+  };
+  const render = RENDERERS[o.format ?? 'text'];
+  if (!render) return fail(`--format må være text, html eller md (fikk «${o.format}»)`);
+  const since = parseSince(o.since);
+  if (!since) return fail(`--since må være et tidspunkt (ISO 8601, f.eks. 2021-05-12T08:00:00+02:00) eller «last» (fikk «${o.since}»)`);
+  const now = (o.now ?? (() => new Date()))();
+
+  if (o.send) {
+    if (since.kind === 'time') return fail('--send sender alltid det som er nytt siden forrige sendte oversikt; bruk --since last eller ingen --since');
+    if (o.config.digest.to.length === 0) return fail('ingen mottakere av oversikten: sett INNSPILL_DIGEST_TO');
+    let store: Store;
+    try {
+      store = await Store.open(o.config.dataDir, { lock: true });
+    } catch (err) {
+      if (err instanceof StoreLockedError) return fail(`${err.message} (innspill run sender oversiktene selv når den kjører)`, 1);
+      throw err;
+    }
+    try {
+      const result = await sendDigest({ config: o.config, rules: o.rules, store, now });
+      if (!result.model) {
+        o.stderr.write('Ingenting nytt siden forrige oversikt; ingen e-post sendt.\n');
+        return 0;
+      }
+      if (o.out) await writeFile(o.out, render(result.model), 'utf8');
+      o.stderr.write(`Oversikten er sendt til ${o.config.digest.to.join(', ')} (${result.count} nye innspill; ${result.deliveredTo}).\n`);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  }
+
+  const store = await Store.open(o.config.dataDir, { lock: false });
+  const records = await store.readAll();
+  let model: DigestModel;
+  if (since.kind === 'last') {
+    const state = await readDigestState(store);
+    model = buildDigest(records, o.rules, { since: state.lastSentAt ? new Date(state.lastSentAt) : null, now, seqAfter: state.lastSeq });
+  } else {
+    model = buildDigest(records, o.rules, { since: since.kind === 'time' ? since.at : null, now });
+  }
+  await store.close();
+  const output = render(model);
+  if (o.out) await writeFile(o.out, output, 'utf8');
+  else o.stdout.write(output);
+  return 0;
+}

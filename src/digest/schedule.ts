@@ -1,0 +1,114 @@
+// Digests on a schedule inside `innspill run`: node-cron with INNSPILL_DIGEST_CRON in
+// INNSPILL_TZ. On start, a digest that fell due while innspill was down is sent at once.
+// Runs never overlap: scheduled, catch-up and runNow() calls wait for each other.
+import { createTask, type ScheduledTask } from 'node-cron';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { Rules } from '../rules/load.js';
+import type { Store } from '../store/json-store.js';
+import { lastScheduledTime } from './last-scheduled.js';
+import { sendDigest } from './send.js';
+import { readDigestState } from './state.js';
+
+export class DigestSchedule {
+  private task: ScheduledTask | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly config: Config,
+    private readonly rules: () => Rules,
+    private readonly store: Store,
+    private readonly log: Logger,
+    private readonly now: () => Date,
+  ) {}
+
+  start(): void {
+    const { cron, to } = this.config.digest;
+    if (to.length === 0) {
+      this.log.info('no digest recipients configured (INNSPILL_DIGEST_TO); no digests will be mailed');
+      return;
+    }
+    try {
+      this.task = createTask(cron, () => this.runLogged(), {
+        name: 'innspill-digest',
+        timezone: this.config.timezone,
+        noOverlap: true,
+        logger: this.cronLogger(),
+      });
+    } catch (err) {
+      this.log.error({ cron, err: (err as Error).message }, 'INNSPILL_DIGEST_CRON is not a valid schedule; no digests will be mailed');
+      return;
+    }
+    void this.task.start();
+    this.log.info({ cron, timezone: this.config.timezone, to, next: this.nextRun()?.toISOString() ?? null }, 'digest schedule started');
+    this.catchUp().catch((err: Error) => this.log.error({ err: err.message }, 'the missed digest could not be sent; the next one covers it'));
+  }
+
+  stop(): void {
+    void this.task?.destroy();
+    this.task = null;
+  }
+
+  nextRun(): Date | null {
+    return this.task?.getNextRun() ?? null;
+  }
+
+  /** Sends a digest of everything new now (nothing new: no mail, unless sendEmpty). */
+  runNow(): Promise<{ sent: boolean; count: number }> {
+    return this.serially(() => this.send());
+  }
+
+  /**
+   * Sends a digest at once when one fell due while innspill was down: a scheduled time passed
+   * after the last digest was sent (or, before the first, after the oldest unsent record was
+   * filed) and something is waiting. Returns whether it sent one.
+   */
+  catchUp(): Promise<boolean> {
+    return this.serially(() => this.sendIfMissed());
+  }
+
+  private async sendIfMissed(): Promise<boolean> {
+    if (!this.task) return false;
+    const task = this.task;
+    const state = await readDigestState(this.store);
+    const unsent = (await this.store.readAll()).filter((r) => r.seq > state.lastSeq);
+    if (unsent.length === 0) return false;
+    const now = this.now();
+    const due = lastScheduledTime(this.config.digest.cron, this.config.timezone, now, (d) => task.match(d));
+    const reference = state.lastSentAt ? Date.parse(state.lastSentAt) : Math.min(...unsent.map((r) => Date.parse(r.filedAt)));
+    if (due === null || due.getTime() <= reference) return false;
+    this.log.info({ due: due.toISOString(), lastSentAt: state.lastSentAt }, 'a digest fell due while innspill was not running; sending it now');
+    return (await this.send()).sent;
+  }
+
+  private async send(): Promise<{ sent: boolean; count: number }> {
+    const result = await sendDigest({ config: this.config, rules: this.rules(), store: this.store, now: this.now() });
+    if (result.sent) this.log.info({ count: result.count, messageId: result.messageId, deliveredTo: result.deliveredTo }, `digest sent (${result.count} new submissions)`);
+    return { sent: result.sent, count: result.count };
+  }
+
+  private async runLogged(): Promise<void> {
+    try {
+      await this.runNow();
+    } catch (err) {
+      this.log.error({ err: (err as Error).message }, 'the digest could not be sent; the next one covers the same submissions');
+    }
+  }
+
+  private serially<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** node-cron's own messages (e.g. a missed tick) go to our log, not to stdout. */
+  private cronLogger() {
+    const text = (message: string | Error, err?: Error) => err?.message ?? (message instanceof Error ? message.message : message);
+    return {
+      info: (message: string) => this.log.debug({ part: 'node-cron' }, message),
+      warn: (message: string) => this.log.warn({ part: 'node-cron' }, message),
+      error: (message: string | Error, err?: Error) => this.log.error({ part: 'node-cron' }, text(message, err)),
+      debug: (message: string | Error, err?: Error) => this.log.debug({ part: 'node-cron' }, text(message, err)),
+    };
+  }
+}

@@ -1,0 +1,82 @@
+// Sends one digest to the caseworkers: everything filed since the last digest that was sent,
+// as text + HTML mail. The store's digest state moves on only after the mail was accepted, so a
+// failed send is simply covered by the next one — nothing is skipped, nothing is sent twice.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { Config } from '../config.js';
+import { buildMessage, newMessageId } from '../mail/compose.js';
+import { createSender } from '../mail/transport.js';
+import type { Rules } from '../rules/load.js';
+import type { Store } from '../store/json-store.js';
+import { buildDigest, type DigestModel } from './build.js';
+import { renderHtml } from './render-html.js';
+import { renderText } from './render-text.js';
+import { readDigestState, recordDigestSent } from './state.js';
+
+export interface SendDigestInput {
+  config: Config;
+  rules: Rules;
+  store: Store;
+  now: Date;
+}
+
+export interface SendDigestResult {
+  sent: boolean;
+  /** New submissions in the digest. */
+  count: number;
+  messageId: string | null;
+  /** "smtp" or the .eml file written to the outbox folder. */
+  deliveredTo: string | null;
+  /** What was sent; null when nothing was. */
+  model: DigestModel | null;
+}
+
+export class NoDigestRecipientsError extends Error {
+  constructor() {
+    super('Ingen mottakere av oversikten er satt opp (INNSPILL_DIGEST_TO er tom).');
+    this.name = 'NoDigestRecipientsError';
+  }
+}
+
+/** Digests that are not sent by SMTP are written here, beside the receipts' outbox. */
+export function digestOutboxDir(config: Config): string {
+  return join(config.outboxDir, 'digests');
+}
+
+export async function sendDigest({ config, rules, store, now }: SendDigestInput): Promise<SendDigestResult> {
+  if (config.digest.to.length === 0) throw new NoDigestRecipientsError();
+  const state = await readDigestState(store);
+  const records = await store.readAll();
+  const fresh = records.filter((r) => r.seq > state.lastSeq);
+  if (fresh.length === 0 && !config.digest.sendEmpty) return { sent: false, count: 0, messageId: null, deliveredTo: null, model: null };
+
+  const model = buildDigest(records, rules, { since: state.lastSentAt ? new Date(state.lastSentAt) : null, now, seqAfter: state.lastSeq });
+  const messageId = newMessageId('oversikt', config.from, randomBytes(8).toString('hex'));
+  const raw = await buildMessage({
+    from: config.from,
+    to: config.digest.to,
+    subject: model.subject,
+    text: renderText(model),
+    html: renderHtml(model),
+    messageId,
+    date: now,
+    headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+  });
+  const sender = createSender(config, digestOutboxDir(config));
+  let deliveredTo: string;
+  try {
+    // The null sender: a digest that cannot be delivered must not bounce into postmottak.
+    ({ deliveredTo } = await sender.send({ envelopeFrom: '', to: config.digest.to, raw, messageId }));
+  } finally {
+    sender.close();
+  }
+  const count = model.totals.submissions.inPeriod;
+  await recordDigestSent(store, state, {
+    sentAt: now.toISOString(),
+    firstSeq: model.period.firstSeq ?? state.lastSeq + 1,
+    lastSeq: model.period.lastSeq ?? state.lastSeq,
+    count,
+    messageId,
+  });
+  return { sent: true, count, messageId, deliveredTo, model };
+}

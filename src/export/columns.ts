@@ -1,0 +1,72 @@
+// One row per filed record, with every field a caseworker sorts or filters by: the columns the
+// CSV and the spreadsheet export share. Automatic mail and unreadable messages are rows too,
+// marked in their own columns, so nothing filed is missing from an export.
+import { AUTOMATIC_KIND_TITLES } from '../digest/words.js';
+import type { Rules } from '../rules/load.js';
+import type { ReceiptStatus, SubmissionRecord } from '../store/record.js';
+
+/** A point in time; each format writes it in the consultation's time zone its own way. */
+export interface Instant {
+  at: Date;
+}
+
+export type Cell = string | number | Instant | null;
+
+export interface ExportColumn {
+  header: string;
+  /** Spreadsheet column width, in characters. */
+  width: number;
+  /** A column of times (its values are Instants or null). */
+  time?: true;
+  value: (r: SubmissionRecord, rules: Rules) => Cell;
+}
+
+const RECEIPT_STATUS: Record<ReceiptStatus, string> = {
+  pending: 'venter',
+  sent: 'sendt',
+  skipped: 'ikke sendt',
+  failed: 'feilet',
+};
+
+const instant = (iso: string | null): Instant | null => (iso ? { at: new Date(iso) } : null);
+
+/** Commitments and topics in the plan's order; "uklassifisert" for a submission about none. */
+function classIds(r: SubmissionRecord, rules: Rules): string[] {
+  const ids = new Set(r.commitments.map((c) => c.id));
+  const known = rules.consultation.classIds.filter((id) => ids.has(id));
+  return known.length === 0 && r.relevant && !r.automatic && r.readable ? [rules.consultation.unclassifiedId] : known;
+}
+
+function classTitle(id: string, rules: Rules): string {
+  const c = rules.consultation;
+  return [...c.commitments, ...c.topics].find((x) => x.id === id)?.title ?? id;
+}
+
+function problems(r: SubmissionRecord): string {
+  const attachmentProblems = r.attachments.filter((a) => a.problem !== null).map((a) => `${a.filename || 'vedlegg uten navn'}: ${a.problem}`);
+  return [...r.problems, ...attachmentProblems].join('; ');
+}
+
+export const SUBMISSION_COLUMNS: ExportColumn[] = [
+  { header: 'id', width: 11, value: (r) => r.id },
+  { header: 'mottatt', width: 17, time: true, value: (r) => instant(r.receivedAt) },
+  { header: 'for sent', width: 9, value: (r) => (r.late ? 'ja' : 'nei') },
+  { header: 'organisasjon', width: 34, value: (r) => r.sender.organisation ?? '' },
+  {
+    header: 'kategori',
+    width: 24,
+    value: (r, rules) => rules.consultation.senderCategories.find((k) => k.id === r.sender.category)?.title ?? r.sender.category,
+  },
+  { header: 'avsender e-post', width: 30, value: (r) => r.from?.address ?? '' },
+  { header: 'avsendernavn', width: 24, value: (r) => r.from?.name ?? '' },
+  { header: 'emne', width: 50, value: (r) => r.subject },
+  { header: 'forpliktelser', width: 30, value: (r, rules) => classIds(r, rules).join('; ') },
+  { header: 'forpliktelser (titler)', width: 50, value: (r, rules) => classIds(r, rules).map((id) => classTitle(id, rules)).join('; ') },
+  { header: 'språk', width: 7, value: (r) => r.language },
+  { header: 'antall vedlegg', width: 9, value: (r) => r.attachments.length },
+  { header: 'uleselige vedlegg', width: 9, value: (r) => r.attachments.filter((a) => a.problem !== null).length },
+  { header: 'kvittering status', width: 12, value: (r) => RECEIPT_STATUS[r.receipt.status] },
+  { header: 'oppfølging av', width: 12, value: (r) => r.followUpOf ?? '' },
+  { header: 'automatisk (type)', width: 22, value: (r) => (r.automaticKind ? AUTOMATIC_KIND_TITLES[r.automaticKind] : '') },
+  { header: 'problemer', width: 50, value: (r) => problems(r) },
+];

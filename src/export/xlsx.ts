@@ -1,0 +1,36 @@
+// Spreadsheet export (.xlsx, exceljs): the same columns as the CSV, with a bold frozen header
+// row, filters on every column, widths that fit, and times as real Excel dates. Excel dates have
+// no time zone, so each time is written as its wall-clock time in the consultation's zone.
+import ExcelJS from 'exceljs';
+import { formatInZone } from '../intake/time.js';
+import type { Rules } from '../rules/load.js';
+import type { SubmissionRecord } from '../store/record.js';
+import { SUBMISSION_COLUMNS, type Cell } from './columns.js';
+
+const DATE_FORMAT = 'dd.mm.yyyy hh:mm';
+
+/** The local wall-clock time as a Date whose UTC fields carry it (what Excel shows as-is). */
+function wallClock(instant: Date, timeZone: string): Date {
+  return new Date(`${formatInZone(instant, timeZone).slice(0, 19)}Z`);
+}
+
+function cellValue(cell: Cell, timeZone: string): string | number | Date | null {
+  return cell !== null && typeof cell === 'object' ? wallClock(cell.at, timeZone) : cell;
+}
+
+/** Writes one row per record; returns the number of rows. */
+export async function exportXlsx(records: SubmissionRecord[], rules: Rules, path: string): Promise<number> {
+  const tz = rules.consultation.timezone;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'innspill';
+  const sheet = workbook.addWorksheet('Innspill', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = SUBMISSION_COLUMNS.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width }));
+  for (const r of records) sheet.addRow(SUBMISSION_COLUMNS.map((c) => cellValue(c.value(r, rules), tz)));
+  SUBMISSION_COLUMNS.forEach((c, i) => {
+    if (c.time) sheet.getColumn(i + 1).numFmt = DATE_FORMAT;
+  });
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: SUBMISSION_COLUMNS.length } };
+  await workbook.xlsx.writeFile(path);
+  return records.length;
+}

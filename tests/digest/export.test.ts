@@ -1,0 +1,206 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportCsv } from '../../src/export/csv.js';
+import { exportJournal } from '../../src/export/journal.js';
+import { exportXlsx } from '../../src/export/xlsx.js';
+import { HOSTILE, consultationFixture, makeRecord, projectRules } from '../helpers/records.js';
+
+const rules = projectRules();
+const records = [
+  ...consultationFixture(),
+  makeRecord({ seq: 17, from: 'post@ffo.no', name: 'Hansen, "Kari"', subject: '=HYPERLINK("http://x","klikk"), æøå ÆØÅ', commitments: ['einnsyn'], date: null }),
+];
+const dir = mkdtempSync(join(tmpdir(), 'innspill-export-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** RFC 4180: fields split on commas, "..." quoted with "" for a quote, rows on CRLF. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += ch;
+  }
+  return rows;
+}
+
+describe('CSV export', () => {
+  let rowCount: number;
+  let raw: Buffer;
+  let rows: string[][];
+  let header: string[];
+  beforeAll(async () => {
+    const path = join(dir, 'innspill.csv');
+    rowCount = await exportCsv(records, rules, path);
+    raw = readFileSync(path);
+    rows = parseCsv(raw.toString('utf8').slice(1));
+    header = rows[0]!;
+  });
+  const cell = (id: string, column: string) => rows.find((r) => r[0] === id)![header.indexOf(column)];
+  const byId = { get: (id: string) => rows.find((r) => r[0] === id) };
+
+  it('is UTF-8 with a byte order mark, CRLF lines, one row per record after the header', () => {
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(raw.toString('utf8')).toContain('Innspill om åpne kulturdata');
+    expect(raw.toString('utf8')).not.toMatch(/[^\r]\n/);
+    expect(rowCount).toBe(17);
+    expect(rows).toHaveLength(18);
+    expect(rows.every((r) => r.length === header.length)).toBe(true);
+  });
+
+  it('has every column a caseworker sorts by', () => {
+    expect(header).toEqual([
+      'id',
+      'mottatt',
+      'for sent',
+      'organisasjon',
+      'kategori',
+      'avsender e-post',
+      'avsendernavn',
+      'emne',
+      'forpliktelser',
+      'forpliktelser (titler)',
+      'språk',
+      'antall vedlegg',
+      'uleselige vedlegg',
+      'kvittering status',
+      'oppfølging av',
+      'automatisk (type)',
+      'problemer',
+    ]);
+    expect(byId.get('2021-0001')).toEqual([
+      '2021-0001',
+      '2021-05-10 10:01',
+      'nei',
+      'Kommunesektorens interesse- og arbeidsgiverorganisasjon',
+      'Kommunesektoren',
+      'postmottak@ks.no',
+      'Kari Nordmann',
+      'Innspill fra KS til handlingsplan 4B',
+      'einnsyn; journalforing',
+      'eInnsyn; Veiledning om journalføring og arkivering',
+      'nb',
+      '1',
+      '0',
+      'sendt',
+      '',
+      '',
+      '',
+    ]);
+    expect(cell('2021-0005', 'for sent')).toBe('ja');
+    expect(cell('2021-0006', 'forpliktelser')).toBe('uklassifisert');
+    expect(cell('2021-0006', 'kvittering status')).toBe('feilet');
+    expect(cell('2021-0007', 'automatisk (type)')).toBe('Fraværsmelding');
+    expect(cell('2021-0009', 'oppfølging av')).toBe('2021-0001');
+    expect(cell('2021-0004', 'uleselige vedlegg')).toBe('1');
+    expect(cell('2021-0010', 'problemer')).toBe('filen er ikke en e-postmelding (ingen e-posthoder funnet)');
+  });
+
+  it('quotes commas and quotes, keeps æøå, and keeps a formula a sender wrote as text', () => {
+    expect(cell('2021-0017', 'avsendernavn')).toBe('Hansen, "Kari"');
+    expect(raw.toString('utf8')).toContain('"Hansen, ""Kari"""');
+    expect(cell('2021-0017', 'emne')).toBe(`'=HYPERLINK("http://x","klikk"), æøå ÆØÅ`);
+    expect(cell('2021-0004', 'emne')).toContain(HOSTILE.script);
+  });
+});
+
+describe('XLSX export', () => {
+  let sheet: ExcelJS.Worksheet;
+  beforeAll(async () => {
+    const path = join(dir, 'innspill.xlsx');
+    await exportXlsx(records, rules, path);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    sheet = workbook.getWorksheet('Innspill')!;
+  });
+
+  it('is a real workbook with a bold, frozen header row and filters on every column', () => {
+    expect(sheet.getRow(1).values).toEqual([undefined, 'id', 'mottatt', 'for sent', 'organisasjon', 'kategori', 'avsender e-post', 'avsendernavn', 'emne', 'forpliktelser', 'forpliktelser (titler)', 'språk', 'antall vedlegg', 'uleselige vedlegg', 'kvittering status', 'oppfølging av', 'automatisk (type)', 'problemer']);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(JSON.stringify(sheet.autoFilter)).toMatch(/A1.*Q1|"column":17/);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getColumn(8).width).toBe(50);
+    expect(sheet.rowCount).toBe(18);
+  });
+
+  it('writes times as Excel dates (Oslo wall-clock time) and counts as numbers', () => {
+    const ks = sheet.getRow(2);
+    expect(ks.getCell(1).value).toBe('2021-0001');
+    expect(ks.getCell(2).value).toEqual(new Date(Date.UTC(2021, 4, 10, 10, 1)));
+    expect(ks.getCell(2).numFmt).toBe('dd.mm.yyyy hh:mm');
+    expect(ks.getCell(12).value).toBe(1);
+    expect(ks.getCell(10).value).toBe('eInnsyn; Veiledning om journalføring og arkivering');
+    expect(sheet.getRow(11).getCell(2).value).toBeNull(); // 2021-0010: time unknown
+    expect(sheet.getRow(18).getCell(8).value).toBe('=HYPERLINK("http://x","klikk"), æøå ÆØÅ'); // text, not a formula
+  });
+});
+
+describe('journal export', () => {
+  let count: number;
+  let raw: string;
+  let rows: string[][];
+  let header: string[];
+  beforeAll(async () => {
+    const path = join(dir, 'journal.csv');
+    count = await exportJournal(records, rules, path);
+    raw = readFileSync(path, 'utf8');
+    rows = parseCsv(raw.slice(1));
+    header = rows[0]!;
+  });
+  const line = (id: string) => Object.fromEntries(header.map((h, i) => [h, rows.find((r) => r.at(-1) === id)![i]]));
+
+  it('lists the submissions only, in filing order, with Noark 5 names as the header', () => {
+    expect(raw.charCodeAt(0)).toBe(0xfeff);
+    expect(header).toEqual([
+      'journaldato',
+      'mottattDato',
+      'dokumentetsDato',
+      'journalposttype',
+      'korrespondanseparttype',
+      'korrespondansepartNavn',
+      'kontaktperson',
+      'epostadresse',
+      'tittel',
+      'offentligTittel',
+      'saksnummer',
+      'antallVedlegg',
+      'innspill-id',
+    ]);
+    expect(count).toBe(14);
+    expect(rows.slice(1).map((r) => r.at(-1))).toEqual([1, 2, 3, 4, 5, 6, 9, 11, 12, 13, 14, 15, 16, 17].map((n) => `2021-${String(n).padStart(4, '0')}`));
+  });
+
+  it('has what a records officer registers from', () => {
+    expect(line('2021-0001')).toEqual({
+      journaldato: '2021-05-10',
+      mottattDato: '2021-05-10 10:01',
+      dokumentetsDato: '2021-05-10',
+      journalposttype: 'Inngående dokument',
+      korrespondanseparttype: 'Avsender',
+      korrespondansepartNavn: 'Kommunesektorens interesse- og arbeidsgiverorganisasjon',
+      kontaktperson: 'Kari Nordmann',
+      epostadresse: 'postmottak@ks.no',
+      tittel: 'Innspill fra KS til handlingsplan 4B',
+      offentligTittel: 'Innspill fra KS til handlingsplan 4B',
+      saksnummer: '17/1886',
+      antallVedlegg: '1',
+      'innspill-id': '2021-0001',
+    });
+    expect(line('2021-0013')).toMatchObject({ korrespondansepartNavn: 'Åse Berg', kontaktperson: '', epostadresse: 'aase.berg@gmail.com' });
+    expect(line('2021-0005')).toMatchObject({ journaldato: '2021-05-19', mottattDato: '2021-05-19 10:30' });
+    expect(line('2021-0017').dokumentetsDato).toBe('Udatert');
+  });
+});
