@@ -15,6 +15,7 @@ import { ReceiptOutbox } from './receipts/outbox.js';
 import { DigestSchedule } from './digest/schedule.js';
 import { startHealthServer, type HealthServer } from './health.js';
 import { Progress } from './progress.js';
+import { faultPoint } from './faults.js';
 
 export interface Heartbeat {
   source: string;
@@ -133,6 +134,7 @@ export class Daemon {
       }
     });
     // Only now, with every record safely stored, does the mailbox change.
+    faultPoint('record-stored-before-move');
     await this.mailbox.moveFiled(toMove);
     await this.mailbox.handled(batch);
     await this.writeHeartbeat(true);

@@ -16,6 +16,7 @@ import { createSender, SendError, type MailSender } from '../mail/transport.js';
 import { newMessageId } from '../mail/compose.js';
 import type { Logger } from '../log.js';
 import { composeReceipt, RECEIPT_HEADER_NAME } from './compose.js';
+import { faultPoint } from '../faults.js';
 
 const DAY = 86_400_000;
 const MAX_WAIT_MS = 3 * 3_600_000;
@@ -148,9 +149,11 @@ export class ReceiptOutbox {
     // Recorded before it is sent.
     await this.store.update(record);
     const composed = await composeReceipt(record, this.rules(), from, record.receipt.messageId, now);
+    faultPoint('receipt-before-send');
     try {
       // Null envelope sender (RFC 3834): bounces and auto-replies to a receipt go nowhere.
       const result = await this.sender.send({ envelopeFrom: '', to: [composed.to], raw: composed.raw, messageId: record.receipt.messageId });
+      faultPoint('receipt-after-send');
       await this.finish(record, { status: 'sent', deliveredTo: result.deliveredTo, sentAt: this.now().toISOString() });
       this.log.info({ id: record.id, to: composed.to, messageId: record.receipt.messageId, attempts: record.receipt.attempts }, `receipt sent for ${record.id}`);
       return true;

@@ -255,8 +255,31 @@ export class Store {
       };
       pending.push({ record, texts, blobs, raw });
       outcomes.push({ kind: 'filed', record });
+      // Indexed at once, so a follow-up later in the same batch finds it.
+      this.index(record);
     }
     if (pending.length === 0) return outcomes;
+    try {
+      await this.writeBatch(pending);
+    } catch (err) {
+      // Nothing half-filed may stay in the index: rebuild it from what is on disk.
+      this.resetIndex();
+      await this.loadIndex();
+      throw err;
+    }
+    return outcomes;
+  }
+
+  private resetIndex(): void {
+    this.entries.clear();
+    this.bySha.clear();
+    this.byFingerprint.clear();
+    this.byMessageId.clear();
+    this.threadIds.clear();
+    this.nextSeq = 1;
+  }
+
+  private async writeBatch(pending: Array<{ record: SubmissionRecord; texts: Array<[string, string]>; blobs: Array<[string, Buffer]>; raw: Buffer }>): Promise<void> {
 
     const touched = new Set<string>();
     for (const p of pending) {
@@ -273,8 +296,6 @@ export class Store {
     for (const d of [...touched, this.path('raw')]) await fsyncDir(d);
     for (const p of pending) await writeFileAtomic(this.path('records', `${p.record.id}.json`), json(p.record), { syncDir: false });
     await fsyncDir(this.path('records'));
-    for (const p of pending) this.index(p.record);
-    return outcomes;
   }
 
   /** Rewrites one record (receipt state, reclassification) atomically. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest, type DigestModel } from '../../src/digest/build.js';
 import { excerptOf } from '../../src/digest/sender-text.js';
-import { consultationFixture, makeRecord, projectRules, recordId } from '../helpers/records.js';
+import { consultationFixture, makeRecord, recordId } from '../helpers/records.js';
+import { projectRules } from '../helpers/rules.js';
 
 const rules = projectRules();
 const records = consultationFixture();

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCsv } from '../../src/export/csv.js';
 import { exportJournal } from '../../src/export/journal.js';
 import { exportXlsx } from '../../src/export/xlsx.js';
-import { HOSTILE, consultationFixture, makeRecord, projectRules } from '../helpers/records.js';
+import { HOSTILE, consultationFixture, makeRecord } from '../helpers/records.js';
+import { projectRules } from '../helpers/rules.js';
 
 const rules = projectRules();
 const records = [
@@ -16,22 +17,17 @@ const records = [
 const dir = mkdtempSync(join(tmpdir(), 'innspill-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** RFC 4180: fields split on commas, "..." quoted with "" for a quote, rows on CRLF. */
+/** RFC 4180: fields split on commas, "..." quoted with "" for a quote, rows end with CRLF. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
+  const field = /(?:"((?:[^"]|"")*)"|([^",\r\n]*))(,|\r\n)/gy;
   let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += ch;
+  for (let m = field.exec(text); m; m = field.exec(text)) {
+    row.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]!);
+    if (m[3] === '\r\n') {
+      rows.push(row);
+      row = [];
+    }
   }
   return rows;
 }
@@ -48,8 +44,8 @@ describe('CSV export', () => {
     rows = parseCsv(raw.toString('utf8').slice(1));
     header = rows[0]!;
   });
-  const cell = (id: string, column: string) => rows.find((r) => r[0] === id)![header.indexOf(column)];
-  const byId = { get: (id: string) => rows.find((r) => r[0] === id) };
+  const row = (id: string) => rows.find((r) => r[0] === id)!;
+  const cell = (id: string, column: string) => row(id)[header.indexOf(column)];
 
   it('is UTF-8 with a byte order mark, CRLF lines, one row per record after the header', () => {
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -80,7 +76,7 @@ describe('CSV export', () => {
       'automatisk (type)',
       'problemer',
     ]);
-    expect(byId.get('2021-0001')).toEqual([
+    expect(row('2021-0001')).toEqual([
       '2021-0001',
       '2021-05-10 10:01',
       'nei',

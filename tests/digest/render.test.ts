@@ -3,7 +3,8 @@ import { buildDigest } from '../../src/digest/build.js';
 import { escapeHtml, renderHtml } from '../../src/digest/render-html.js';
 import { md, renderMarkdown } from '../../src/digest/render-md.js';
 import { renderText } from '../../src/digest/render-text.js';
-import { HOSTILE, consultationFixture, makeRecord, projectRules } from '../helpers/records.js';
+import { HOSTILE, consultationFixture, makeRecord } from '../helpers/records.js';
+import { projectRules } from '../helpers/rules.js';
 
 const rules = projectRules();
 const now = new Date('2021-05-15T06:00:00Z');

@@ -4,29 +4,19 @@
  * realistic SubmissionRecord with sensible defaults for the rest.
  *
  *   const records = consultationFixture();
- *   const dir = await fixtureStore(records);      // temp data folder
+ *   const dir = fixtureStore(records);            // a temp data folder
  *   const store = await Store.open(dir, { lock: false });
  *
  * The sender's organisation and category come from the project's sender register (rules/), by
  * the address's domain, the way intake finds them.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { domainOf, organisationForDomain } from '../../src/intake/sender.js';
 import type { AutomaticKind, Evidence } from '../../src/intake/types.js';
-import { loadRules, type Rules } from '../../src/rules/load.js';
 import type { ReceiptState, StoredAttachment, SubmissionRecord } from '../../src/store/record.js';
-
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-let rules: Rules | null = null;
-
-/** The project's own rules (the real consultation), loaded once per test file. */
-export function projectRules(): Rules {
-  rules ??= loadRules(join(projectRoot, 'rules'));
-  return rules;
-}
+import { projectRules } from './rules.js';
 
 export interface RecordSpec {
   seq: number;
@@ -147,10 +137,17 @@ export function makeRecord(spec: RecordSpec): SubmissionRecord {
   };
 }
 
-/** Writes records into <dir>/records/ as the store does (the store reads them from disk). */
+/**
+ * Writes records into <dir>/records/ as the store does: each file appears whole (temp file, then
+ * rename), so a digest running at the same time never reads half a record.
+ */
 export function writeRecords(dir: string, records: SubmissionRecord[]): void {
   mkdirSync(join(dir, 'records'), { recursive: true });
-  for (const r of records) writeFileSync(join(dir, 'records', `${r.id}.json`), `${JSON.stringify(r, null, 2)}\n`);
+  for (const r of records) {
+    const path = join(dir, 'records', `${r.id}.json`);
+    writeFileSync(`${path}.tmp`, `${JSON.stringify(r, null, 2)}\n`);
+    renameSync(`${path}.tmp`, path);
+  }
 }
 
 /** A new temp data folder holding these records. */

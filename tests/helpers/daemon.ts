@@ -1,0 +1,68 @@
+// Runs the daemon in-process against test servers, with a fresh store in a temp folder.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type Config } from '../../src/config.js';
+import { Daemon } from '../../src/daemon.js';
+import { createLogger } from '../../src/log.js';
+import type { SubmissionRecord } from '../../src/store/record.js';
+import { projectRules } from './rules.js';
+
+export const fixturesDir = fileURLToPath(new URL('../../fixtures/messages/', import.meta.url));
+export const fixture = (name: string) => readFileSync(join(fixturesDir, name));
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  const dir = mkdtempSync(join(tmpdir(), 'innspill-test-'));
+  return loadConfig(
+    {
+      INNSPILL_DATA_DIR: join(dir, 'data'),
+      INNSPILL_MAILDIR: join(dir, 'mailbox'),
+      INNSPILL_OUTBOX_DIR: join(dir, 'outbox'),
+      INNSPILL_LOG_LEVEL: 'silent',
+      INNSPILL_WORKERS: '1',
+      ...env,
+    },
+    dir,
+  );
+}
+
+export function imapEnv(server: { host: string; port: number; user: string; pass: string }): Record<string, string> {
+  return {
+    INNSPILL_IMAP_HOST: server.host,
+    INNSPILL_IMAP_PORT: String(server.port),
+    INNSPILL_IMAP_USER: server.user,
+    INNSPILL_IMAP_PASS: server.pass,
+    INNSPILL_IMAP_TLS: 'false',
+  };
+}
+
+export function smtpEnv(sink: { host: string; port: number }): Record<string, string> {
+  return { INNSPILL_SMTP_HOST: sink.host, INNSPILL_SMTP_PORT: String(sink.port), INNSPILL_SMTP_TLS: 'false' };
+}
+
+export function newDaemon(config: Config): Daemon {
+  return new Daemon(config, projectRules(), createLogger({ level: 'silent', secrets: config.secrets }));
+}
+
+/** The records on disk (what another tool would see), in filing order. */
+export function records(config: Config): SubmissionRecord[] {
+  const dir = join(config.dataDir, 'records');
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.json'));
+  } catch {
+    return [];
+  }
+  return names.map((n) => JSON.parse(readFileSync(join(dir, n), 'utf8')) as SubmissionRecord).sort((a, b) => a.seq - b.seq);
+}
+
+export async function waitUntil<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 15_000): Promise<NonNullable<T>> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v as NonNullable<T>;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,109 @@
+// The daemon against a real Dovecot on 127.0.0.1: backfill, IDLE, restarts, UIDVALIDITY,
+// unrelated mail untouched, duplicates, follow-ups.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
+import { fixture, imapEnv, newDaemon, records, testConfig, waitUntil } from '../helpers/daemon.js';
+import type { Daemon } from '../../src/daemon.js';
+import type { Config } from '../../src/config.js';
+
+let dovecot: DovecotServer;
+let daemon: Daemon | null = null;
+let running: Promise<void> | null = null;
+
+beforeEach(async () => {
+  dovecot = await startDovecot();
+});
+afterEach(async () => {
+  daemon?.stop();
+  await running;
+  await daemon?.close();
+  daemon = null;
+  running = null;
+  await dovecot.stop();
+});
+
+async function start(config: Config): Promise<void> {
+  daemon = newDaemon(config);
+  await daemon.open();
+  running = daemon.run();
+}
+
+const FILED = 'Innspill.OGP-4B';
+const filedFolder = async () => (await dovecot.mailboxes()).find((m) => /^Innspill[./]OGP-4B$/.test(m)) ?? FILED;
+
+describe('the daemon on IMAP', () => {
+  it('backfills what waits, files consultation mail once, moves it after filing, and leaves the rest exactly as it was', async () => {
+    await dovecot.append(fixture('reply-nb-ks-einnsyn-outlook.eml'));
+    await dovecot.append(fixture('auto-ooo-nb-exchange.eml'));
+    await dovecot.append(fixture('unrelated-faktura.eml'), { flags: ['\\Flagged'] });
+    await dovecot.append(fixture('unrelated-soknad-stilling.eml'));
+    const config = testConfig(imapEnv(dovecot));
+    await start(config);
+
+    const filed = await waitUntil('two records', () => (records(config).length === 2 ? records(config) : null));
+    expect(filed.map((r) => r.automaticKind)).toEqual([null, 'out-of-office']);
+    expect(filed[0]!.source).toMatchObject({ kind: 'imap', mailbox: 'INBOX', uid: 1 });
+    const inbox = await waitUntil('filed mail moved', async () => {
+      const l = await dovecot.list('INBOX');
+      return l.length === 2 ? l : null;
+    });
+    // Unrelated mail: same folder, same flags, never marked \Seen by us.
+    expect(inbox.map((m) => m.flags)).toEqual([['\\Flagged'], []]);
+    const moved = await dovecot.list(await filedFolder());
+    expect(moved).toHaveLength(2);
+    expect(moved.every((m) => !m.flags.includes('\\Seen'))).toBe(true);
+  });
+
+  it('files mail arriving while it idles within seconds (IDLE), and keeps a heartbeat', async () => {
+    const config = testConfig(imapEnv(dovecot));
+    await start(config);
+    await new Promise((r) => setTimeout(r, 500));
+    const t0 = Date.now();
+    await dovecot.append(fixture('reply-nb-nho-anskaffelser-2359.eml'));
+    await waitUntil('the new message filed', () => records(config).length === 1, 10_000);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    const hb = JSON.parse((await import('node:fs')).readFileSync(`${config.dataDir}/state/heartbeat.json`, 'utf8')) as { lastCheckAt: string; connected: boolean };
+    expect(hb.connected).toBe(true);
+    expect(Date.parse(hb.lastCheckAt)).toBeGreaterThanOrEqual(t0 - 1000);
+  });
+
+  it('reconnects after Dovecot restarts during IDLE and files what came meanwhile', async () => {
+    const config = testConfig({ ...imapEnv(dovecot), INNSPILL_IMAP_CHECK_SECONDS: '2' });
+    await start(config);
+    await new Promise((r) => setTimeout(r, 500));
+    await dovecot.stop();
+    await new Promise((r) => setTimeout(r, 1500));
+    await dovecot.start();
+    await dovecot.append(fixture('reply-en-nj-einnsyn-gmail.eml'));
+    await waitUntil('the message after the restart', () => records(config).length === 1, 20_000);
+  });
+
+  it('reads the whole mailbox again after a UIDVALIDITY change, without filing anything twice', async () => {
+    await dovecot.append(fixture('reply-nb-asd-kunstig-intelligens.eml'));
+    const config = testConfig({ ...imapEnv(dovecot), INNSPILL_IMAP_CHECK_SECONDS: '1' });
+    await start(config);
+    await waitUntil('first record', () => records(config).length === 1);
+    // The filed message is moved; put a copy back and add a new one, then renumber the mailbox.
+    await dovecot.append(fixture('reply-nb-asd-kunstig-intelligens.eml'));
+    await dovecot.changeUidValidity('INBOX');
+    await dovecot.append(fixture('reply-nb-bld-ungdomspanel-docx.eml'));
+    await waitUntil('second record', () => records(config).length === 2, 20_000);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(records(config).map((r) => r.subject)).toHaveLength(2);
+    await waitUntil('inbox empty again', async () => (await dovecot.list('INBOX')).length === 0);
+  });
+
+  it('files a duplicate once (same bytes twice) and links a follow-up to the submission it replies to', async () => {
+    await dovecot.append(fixture('reply-nb-ks-einnsyn-outlook.eml'));
+    await dovecot.append(fixture('reply-nb-ks-einnsyn-outlook.eml'));
+    await dovecot.append(fixture('reply-nb-ks-oppfolging-ungdomspanel.eml'));
+    const config = testConfig(imapEnv(dovecot));
+    await start(config);
+    const filed = await waitUntil('two records', async () => {
+      const r = records(config);
+      return r.length === 2 && (await dovecot.list('INBOX')).length === 0 ? r : null;
+    });
+    expect(filed[1]!.followUpOf).toBe(filed[0]!.id);
+    expect((await dovecot.list(await filedFolder())).length).toBe(3);
+  });
+});
