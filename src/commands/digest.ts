@@ -55,7 +55,7 @@ export async function digestCommand(o: DigestCommandOptions): Promise<number> {
     try {
       store = await Store.open(o.config.dataDir, { lock: true });
     } catch (err) {
-      if (err instanceof StoreLockedError) return fail(`${err.message} (innspill run sender oversiktene selv når den kjører)`, 1);
+      if (err instanceof StoreLockedError) return fail(`${err.message} (innspill run sender oversiktene selv når den kjører)`);
       throw err;
     }
     try {

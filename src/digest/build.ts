@@ -9,7 +9,7 @@ import type { Organisation, Rules } from '../rules/load.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { clip, excerptOf } from './sender-text.js';
 import { calendarDaysBetween, localParts, norwegianDate, showDateTime } from './local-time.js';
-import { ATTENTION_TITLES, AUTOMATIC_KIND_TITLES, LABELS, deadlineText, newCountText } from './words.js';
+import { ATTENTION_TITLES, AUTOMATIC_KIND_TITLES, LABELS, deadlineText, newCountText, senderLabel } from './words.js';
 
 export interface DigestOptions {
   /** Records filed after this time are new (ignored when seqAfter is given). */
@@ -36,7 +36,6 @@ export interface DigestPeriod {
   /** Filing numbers of the records new in this digest (any kind), null when none. */
   firstSeq: number | null;
   lastSeq: number | null;
-  newRecords: number;
 }
 
 export interface SenderView {
@@ -52,15 +51,12 @@ export interface SenderView {
 
 export interface AttachmentView {
   filename: string;
-  detectedType: string;
-  size: number;
   readable: boolean;
   problem: string | null;
 }
 
 export interface DigestEntry {
   id: string;
-  seq: number;
   sender: SenderView;
   /** "18.05.2021 kl. 14:03" in the consultation's time zone, null when unknown. */
   receivedAt: string | null;
@@ -130,7 +126,6 @@ export interface AutomaticSummary {
 }
 
 export interface DigestModel {
-  title: string;
   /** The mail subject, e.g. "Innspill OGP 4B – oversikt 18.05.2021 (12 nye)". */
   subject: string;
   caseNumber: string;
@@ -170,7 +165,6 @@ export function buildDigest(records: SubmissionRecord[], rules: Rules, opts: Dig
   const shownDeadline = norwegianDate(deadlineDate);
   const title = `Innspill OGP 4B – oversikt ${norwegianDate(today)}`;
   return {
-    title,
     subject: `${title} (${period.wholeConsultation ? `${submissions.length} innspill` : newCountText(newSubmissions.length)})`,
     caseNumber: c.caseNumber,
     generatedAt: showDateTime(opts.now, tz),
@@ -208,9 +202,8 @@ function periodOf(records: SubmissionRecord[], isNew: (r: SubmissionRecord) => b
   return {
     wholeConsultation: fresh.length === records.length,
     description,
-    firstSeq: fresh.length > 0 ? Math.min(...fresh.map((r) => r.seq)) : null,
-    lastSeq: fresh.length > 0 ? Math.max(...fresh.map((r) => r.seq)) : null,
-    newRecords: fresh.length,
+    firstSeq: fresh.reduce<number | null>((min, r) => (min === null || r.seq < min ? r.seq : min), null),
+    lastSeq: fresh.reduce<number | null>((max, r) => (max === null || r.seq > max ? r.seq : max), null),
   };
 }
 
@@ -253,11 +246,6 @@ function totalsPerCategory(submissions: SubmissionRecord[], isNew: (r: Submissio
 
 // ---- needs attention ----
 
-function who(r: SubmissionRecord): string {
-  if (r.sender.organisation) return r.sender.organisation;
-  if (!r.from) return 'ukjent avsender';
-  return r.from.name ? `${r.from.name} <${r.from.address}>` : r.from.address;
-}
 
 function subjectOf(r: SubmissionRecord): string {
   return r.subject.trim() || LABELS.noSubject;
@@ -269,6 +257,10 @@ interface Finding {
   detail: string;
 }
 
+function finding(record: SubmissionRecord, rules: Rules, detail: string): Finding {
+  return { record, who: senderLabel(senderView(record, rules)), detail };
+}
+
 function attentionGroup(kind: AttentionKind, scope: AttentionGroup['scope'], found: Finding[], isNew: (r: SubmissionRecord) => boolean): AttentionGroup {
   const items = found.map((f) => ({ recordId: f.record.id, who: f.who, detail: f.detail, isNew: isNew(f.record) }));
   const fresh = items.filter((i) => i.isNew);
@@ -277,50 +269,50 @@ function attentionGroup(kind: AttentionKind, scope: AttentionGroup['scope'], fou
 
 function needsAttention(records: SubmissionRecord[], isNew: (r: SubmissionRecord) => boolean, rules: Rules): AttentionGroup[] {
   const submissions = records.filter(isSubmission);
-  const tz = rules.consultation.timezone;
   return [
     attentionGroup(
       'unclassified',
       'periode',
-      submissions.filter((r) => classesOf(r, rules).length === 0).map((r) => ({ record: r, who: who(r), detail: `«${subjectOf(r)}»` })),
+      submissions.filter((r) => classesOf(r, rules).length === 0).map((r) => finding(r, rules, `«${subjectOf(r)}»`)),
       isNew,
     ),
     attentionGroup(
       'unknownSender',
       'periode',
-      submissions.filter((r) => r.sender.organisation === null).map((r) => ({ record: r, who: who(r), detail: `«${subjectOf(r)}»` })),
+      submissions.filter((r) => r.sender.organisation === null).map((r) => finding(r, rules, `«${subjectOf(r)}»`)),
       isNew,
     ),
     attentionGroup(
       'unreadableAttachment',
       'periode',
       submissions.flatMap((r) =>
-        r.attachments.filter((a) => a.problem !== null).map((a) => ({ record: r, who: who(r), detail: `«${a.filename || 'vedlegg uten navn'}»: ${a.problem}` })),
+        r.attachments.filter((a) => a.problem !== null).map((a) => finding(r, rules, `«${a.filename || 'vedlegg uten navn'}»: ${a.problem}`)),
       ),
       isNew,
     ),
-    attentionGroup('receiptNotDelivered', 'totalt', receiptProblems(records, tz), isNew),
+    attentionGroup('receiptNotDelivered', 'totalt', receiptProblems(records, rules), isNew),
     attentionGroup(
       'unreadableMessage',
       'periode',
-      records.filter((r) => !r.readable).map((r) => ({ record: r, who: who(r), detail: r.problems.join('; ') || 'meldingen kunne ikke leses som e-post' })),
+      records.filter((r) => !r.readable).map((r) => finding(r, rules, r.problems.join('; ') || 'meldingen kunne ikke leses som e-post')),
       isNew,
     ),
     attentionGroup('invitationBounce', 'totalt', invitationBounces(records, rules), isNew),
   ];
 }
 
-function receiptProblems(records: SubmissionRecord[], tz: string): Finding[] {
+function receiptProblems(records: SubmissionRecord[], rules: Rules): Finding[] {
+  const tz = rules.consultation.timezone;
   const found: Finding[] = [];
   for (const r of records) {
     const receipt = r.receipt;
     const to = r.from?.address ?? 'ukjent adresse';
     const error = receipt.error ? `: ${receipt.error}` : '';
     if (receipt.status === 'failed') {
-      found.push({ record: r, who: who(r), detail: `kvitteringen til ${to} kunne ikke sendes (${receipt.attempts} forsøk)${error}` });
+      found.push(finding(r, rules, `kvitteringen til ${to} kunne ikke sendes (${receipt.attempts} forsøk)${error}`));
     } else if (receipt.status === 'pending' && receipt.attempts > 0) {
       const next = receipt.nextAttemptAt ? `, prøver igjen ${showDateTime(new Date(receipt.nextAttemptAt), tz)}` : '';
-      found.push({ record: r, who: who(r), detail: `kvitteringen til ${to} er ikke levert ennå (${receipt.attempts} forsøk${next})${error}` });
+      found.push(finding(r, rules, `kvitteringen til ${to} er ikke levert ennå (${receipt.attempts} forsøk${next})${error}`));
     }
   }
   // A bounce in the thread of a filed submission is its receipt coming back.
@@ -328,7 +320,7 @@ function receiptProblems(records: SubmissionRecord[], tz: string): Finding[] {
   for (const bounce of records.filter((r) => r.automaticKind === 'bounce' && r.followUpOf !== null)) {
     const original = ids.get(bounce.followUpOf!);
     const to = bounce.bouncedRecipients.join(', ') || original?.from?.address || 'ukjent adresse';
-    found.push({ record: bounce, who: original ? who(original) : to, detail: `kvitteringen til ${to} kom i retur (${bounce.id}, gjelder ${bounce.followUpOf})` });
+    found.push({ record: bounce, who: original ? senderLabel(senderView(original, rules)) : to, detail: `kvitteringen til ${to} kom i retur (${bounce.id}, gjelder ${bounce.followUpOf})` });
   }
   return found;
 }
@@ -401,7 +393,6 @@ function senderView(r: SubmissionRecord, rules: Rules): SenderView {
 function baseEntry(r: SubmissionRecord, rules: Rules, followedUpBy: string[]): DigestEntry {
   return {
     id: r.id,
-    seq: r.seq,
     sender: senderView(r, rules),
     receivedAt: r.receivedAt ? showDateTime(new Date(r.receivedAt), rules.consultation.timezone) : null,
     late: r.late,
@@ -409,13 +400,7 @@ function baseEntry(r: SubmissionRecord, rules: Rules, followedUpBy: string[]): D
     excerpt: excerptOf(r.ownWords),
     evidence: [],
     alsoUnder: [],
-    attachments: r.attachments.map((a) => ({
-      filename: a.filename,
-      detectedType: a.detectedType,
-      size: a.size,
-      readable: a.problem === null,
-      problem: a.problem,
-    })),
+    attachments: r.attachments.map((a) => ({ filename: a.filename, readable: a.problem === null, problem: a.problem })),
     followUpOf: r.followUpOf,
     followedUpBy,
   };

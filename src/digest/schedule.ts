@@ -1,6 +1,6 @@
 // Digests on a schedule inside `innspill run`: node-cron with INNSPILL_DIGEST_CRON in
 // INNSPILL_TZ. On start, a digest that fell due while innspill was down is sent at once.
-// Runs never overlap: scheduled, catch-up and runNow() calls wait for each other.
+// Runs never overlap: scheduled, late, catch-up and runNow() calls wait for each other.
 import { createTask, type ScheduledTask } from 'node-cron';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
@@ -39,6 +39,8 @@ export class DigestSchedule {
       this.log.error({ cron, err: (err as Error).message }, 'INNSPILL_DIGEST_CRON is not a valid schedule; no digests will be mailed');
       return;
     }
+    // node-cron skips a tick that comes over a second late (a busy process); send it late instead.
+    this.task.on('execution:missed', () => this.runLogged());
     void this.task.start();
     this.log.info({ cron, timezone: this.config.timezone, to, next: this.nextRun()?.toISOString() ?? null }, 'digest schedule started');
     this.catchUp().catch((err: Error) => this.log.error({ err: err.message }, 'the missed digest could not be sent; the next one covers it'));
@@ -49,6 +51,7 @@ export class DigestSchedule {
     this.task = null;
   }
 
+  /** When the next digest is due (by the real clock, which node-cron goes by). */
   nextRun(): Date | null {
     return this.task?.getNextRun() ?? null;
   }

@@ -1,6 +1,7 @@
 // Sends one digest to the caseworkers: everything filed since the last digest that was sent,
 // as text + HTML mail. The store's digest state moves on only after the mail was accepted, so a
-// failed send is simply covered by the next one — nothing is skipped, nothing is sent twice.
+// failed send is simply covered by the next one and nothing is skipped. (Only a crash between
+// the server's "accepted" and the state write would send the same submissions again.)
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
@@ -31,20 +32,8 @@ export interface SendDigestResult {
   model: DigestModel | null;
 }
 
-export class NoDigestRecipientsError extends Error {
-  constructor() {
-    super('Ingen mottakere av oversikten er satt opp (INNSPILL_DIGEST_TO er tom).');
-    this.name = 'NoDigestRecipientsError';
-  }
-}
-
-/** Digests that are not sent by SMTP are written here, beside the receipts' outbox. */
-export function digestOutboxDir(config: Config): string {
-  return join(config.outboxDir, 'digests');
-}
-
 export async function sendDigest({ config, rules, store, now }: SendDigestInput): Promise<SendDigestResult> {
-  if (config.digest.to.length === 0) throw new NoDigestRecipientsError();
+  if (config.digest.to.length === 0) throw new Error('Ingen mottakere av oversikten er satt opp (INNSPILL_DIGEST_TO er tom).');
   const state = await readDigestState(store);
   const records = await store.readAll();
   const fresh = records.filter((r) => r.seq > state.lastSeq);
@@ -62,7 +51,8 @@ export async function sendDigest({ config, rules, store, now }: SendDigestInput)
     date: now,
     headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
   });
-  const sender = createSender(config, digestOutboxDir(config));
+  // Without an SMTP server, digests are written as .eml files beside the receipts' outbox.
+  const sender = createSender(config, join(config.outboxDir, 'digests'));
   let deliveredTo: string;
   try {
     // The null sender: a digest that cannot be delivered must not bounce into postmottak.

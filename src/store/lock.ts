@@ -39,7 +39,7 @@ export class StoreLock {
       }
       const [pidText, host = hostname()] = (await readFile(path, 'utf8').catch(() => '')).trim().split(/\s+/);
       const pid = Number(pidText);
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && host === hostname() && alive(pid)) {
+      if (Number.isInteger(pid) && pid > 0 && host === hostname() && alive(pid)) {
         throw new StoreLockedError(storeDir, pid, host);
       }
       // Stale: its owner is gone.

@@ -88,6 +88,18 @@ describe('scheduled digests over SMTP', () => {
     ]);
   });
 
+  it('sends a tick that node-cron missed because the process was busy, instead of skipping it', async () => {
+    const due = new Date(Math.ceil((Date.now() + 2500) / 1000) * 1000); // once a minute, at this second
+    const s = await startSchedule(`${due.getUTCSeconds()} * * * * *`);
+    await sink.waitFor(1, 5000); // the catch-up for the fixture
+    expect(await s.catchUp()).toBe(false);
+    writeRecords(dir, [makeRecord({ seq: 9, from: 'post@ffo.no', subject: 'Innspill om ungdomspanel', commitments: ['ungdomspanel'] })]);
+    const nap = new Int32Array(new SharedArrayBuffer(4));
+    Atomics.wait(nap, 0, 0, due.getTime() + 2500 - Date.now()); // the process is stuck over the tick, > 1 s past it
+    const [, late] = await sink.waitFor(2, 3000);
+    expect(listed(await parse(late!))).toEqual(ids(9));
+  });
+
   it('catches up at once on a digest missed while innspill was down', async () => {
     const store = await Store.open(dir, { lock: false });
     await store.writeState('digest', { lastSeq: 4, lastSentAt: '2021-05-10T06:00:01.000Z', history: [] }); // Monday 08:00

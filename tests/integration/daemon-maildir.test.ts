@@ -1,0 +1,108 @@
+// The embedded default: a Maildir watched for new files; `ingest` over files; the store's
+// promises (atomic files, a lock, originals kept byte for byte, attachments by sha256).
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { fixture, newDaemon, records, testConfig, waitUntil } from '../helpers/daemon.js';
+import { Store } from '../../src/store/json-store.js';
+import { StoreLockedError } from '../../src/store/lock.js';
+import { FilesMailbox } from '../../src/mailbox/files.js';
+import { Daemon } from '../../src/daemon.js';
+import { createLogger } from '../../src/log.js';
+import { projectRules } from '../helpers/rules.js';
+
+function deliver(maildir: string, name: string, raw: Buffer): void {
+  mkdirSync(join(maildir, 'new'), { recursive: true });
+  writeFileSync(join(maildir, 'new', name), raw);
+}
+
+describe('the Maildir source and the store', () => {
+  it('files consultation mail once, moves it to .filed, leaves the rest, and keeps the original bytes', async () => {
+    const config = testConfig();
+    deliver(config.maildir, '1620000001.M1P1.host', fixture('reply-nb-fin-reelle-rettighetshavere-win1252.eml'));
+    deliver(config.maildir, '1620000002.M2P1.host', fixture('unrelated-innsynskrav.eml'));
+    deliver(config.maildir, '1620000003.M3P1.host', fixture('hostile-att-filename-traversal.eml'));
+    const daemon = newDaemon(config);
+    await daemon.open();
+    await daemon.runOnce();
+    await daemon.close();
+
+    const filed = records(config);
+    expect(filed).toHaveLength(2);
+    expect(readdirSync(join(config.maildir, 'new'))).toEqual(['1620000002.M2P1.host']);
+    expect(readdirSync(join(config.maildir, '.filed', 'new')).sort()).toEqual(['1620000001.M1P1.host', '1620000003.M3P1.host']);
+    const raw = readFileSync(join(config.dataDir, filed[0]!.raw));
+    expect(raw.equals(fixture('reply-nb-fin-reelle-rettighetshavere-win1252.eml'))).toBe(true);
+    // A hostile file name is never a path: the bytes live under their sha256.
+    const hostile = filed[1]!;
+    expect(hostile.attachments.some((a) => a.filename.includes('../'))).toBe(true);
+    for (const a of hostile.attachments) {
+      expect(a.file).toBe(`attachments/${a.sha256.slice(0, 2)}/${a.sha256}`);
+      expect(createHash('sha256').update(readFileSync(join(config.dataDir, a.file))).digest('hex')).toBe(a.sha256);
+    }
+    expect(existsSync(join(config.dataDir, '..', '..', 'etc', 'passwd.txt'))).toBe(false);
+
+    // A second pass reads nothing new and files nothing twice.
+    const again = newDaemon(config);
+    await again.open();
+    expect((await again.runOnce()).read).toBe(0);
+    await again.close();
+    expect(records(config)).toHaveLength(2);
+  });
+
+  it('watches the Maildir: a file delivered while it runs is filed', async () => {
+    const config = testConfig();
+    const daemon = newDaemon(config);
+    await daemon.open();
+    const running = daemon.run();
+    deliver(config.maildir, '1620000010.M1P1.host', fixture('reply-nb-bld-ungdomspanel-docx.eml'));
+    await waitUntil('filed', () => records(config).length === 1, 15_000);
+    daemon.stop();
+    await running;
+    await daemon.close();
+  });
+
+  it('refuses a second process on the same store with a clear message', async () => {
+    const config = testConfig();
+    const first = await Store.open(config.dataDir, { lock: true });
+    await expect(Store.open(config.dataDir, { lock: true })).rejects.toThrow(StoreLockedError);
+    await expect(Store.open(config.dataDir, { lock: true })).rejects.toThrow(/Another innspill process \(pid \d+/);
+    await first.close();
+    const next = await Store.open(config.dataDir, { lock: true });
+    await next.close();
+  });
+
+  it('takes over a lock left by a process that no longer runs (kill -9)', async () => {
+    const config = testConfig();
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(join(config.dataDir, 'lock'), `999999 ${(await import('node:os')).hostname()}\n`);
+    const store = await Store.open(config.dataDir, { lock: true });
+    await store.close();
+  });
+
+  it('ingests files through the same pipeline and says which ones could not be read', async () => {
+    const config = testConfig();
+    const mailbox = new FilesMailbox([join(import.meta.dirname, '../../fixtures/messages/reply-en-nj-einnsyn-gmail.eml'), '/nonexistent.eml']);
+    const daemon = new Daemon(config, projectRules(), createLogger({ level: 'silent', secrets: [] }), { mailbox });
+    await daemon.open();
+    await daemon.runOnce();
+    await daemon.close();
+    expect(records(config).map((r) => r.source.kind)).toEqual(['file']);
+    expect(mailbox.unreadable).toEqual([{ path: '/nonexistent.eml', reason: 'ENOENT' }]);
+  });
+
+  it('files a message that is not mail at all raw, with the problem in words, and does not move it', async () => {
+    const config = testConfig();
+    deliver(config.maildir, '1620000020.M1P1.host', fixture('hostile-not-mail-pdf.eml'));
+    const daemon = newDaemon(config);
+    await daemon.open();
+    await daemon.runOnce();
+    await daemon.close();
+    const [r] = records(config);
+    expect(r!.readable).toBe(false);
+    expect(r!.problems.join(' ')).toContain('ikke en e-postmelding');
+    expect(r!.receipt.status).toBe('skipped');
+    expect(readdirSync(join(config.maildir, 'new'))).toEqual(['1620000020.M1P1.host']);
+  });
+});
