@@ -12,6 +12,8 @@ import { listCommand, showCommand } from './commands/list.js';
 import { reclassifyCommand } from './commands/reclassify.js';
 import { receiptsList, receiptsRetry } from './commands/receipts.js';
 import { demoCommand } from './commands/demo.js';
+import { digestCommand } from './commands/digest.js';
+import { exportCommand } from './commands/export.js';
 
 function setup(level?: string): { config: Config; rules: Rules; log: Logger } {
   loadDotEnv();
@@ -112,6 +114,28 @@ export function buildProgram(exit: { code: number }): Command {
     .action(async (id: string) => {
       const { config, rules, log } = setup();
       exit.code = await receiptsRetry(config, rules, log, id, process.stdout);
+    });
+
+  program
+    .command('digest')
+    .description('Write the caseworkers’ digest (text, HTML or Markdown), or mail it now with --send.')
+    .option('--since <when>', 'only what was filed after this time (ISO 8601), or "last": since the last digest sent')
+    .option('--format <format>', 'text, html or md', 'text')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--send', 'mail it to INNSPILL_DIGEST_TO and record it, as the schedule does')
+    .action(async (opts: { since?: string; format: string; out?: string; send?: boolean }) => {
+      const { config, rules } = setup();
+      exit.code = await digestCommand({ ...opts, config, rules, stdout: process.stdout, stderr: process.stderr });
+    });
+
+  program
+    .command('export')
+    .description('Export the filed records: csv or xlsx (one row per record), or journal (a public-journal listing of the submissions).')
+    .requiredOption('--format <format>', 'csv, xlsx or journal')
+    .requiredOption('--out <file>', 'the file to write')
+    .action(async (opts: { format: string; out: string }) => {
+      const { config, rules } = setup();
+      exit.code = await exportCommand({ ...opts, config, rules, stderr: process.stderr });
     });
 
   program

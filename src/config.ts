@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { validate as validCron } from 'node-cron';
 
 // src/config.ts and dist/config.js both sit one folder below the package root.
 const packageRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -57,7 +58,7 @@ export const VARIABLES = {
   INNSPILL_RECEIPTS_PER_SENDER_PER_DAY: v(positiveInt, 'At most this many receipts to one address in 24 hours (loop guard).', '3'),
   INNSPILL_RECEIPT_RETRY_SECONDS: v(positiveInt, 'Wait before the first retry of a receipt after a temporary failure; each later wait is three times longer (at most 3 hours).', '60'),
   INNSPILL_RECEIPT_GIVE_UP_HOURS: v(positiveInt, 'A receipt still failing this long after its first try is marked failed and shown to caseworkers.', '72'),
-  INNSPILL_DIGEST_CRON: v(text, 'When digests are sent (cron, 5 or 6 fields).', '0 8 * * 1-5'),
+  INNSPILL_DIGEST_CRON: v(text.refine((c) => validCron(c), 'is not a valid cron schedule (5 or 6 fields, e.g. "0 8 * * 1-5")'), 'When digests are sent (cron, 5 or 6 fields).', '0 8 * * 1-5'),
   INNSPILL_TZ: v(text, 'Time zone for digests, receipts and the schedule.', 'Europe/Oslo'),
   INNSPILL_DIGEST_TO: v(addressList, 'Caseworkers who get the digest (comma-separated). Unset: no digest is mailed.'),
   INNSPILL_DIGEST_SEND_EMPTY: v(bool, 'Send a digest also when nothing new was filed.', 'false'),

@@ -168,11 +168,12 @@ export class Daemon {
           await this.outbox.sendDue();
           this.heartbeat.connected = true;
         } catch (err) {
-          this.heartbeat.connected = false;
-          await this.writeHeartbeat(true).catch(() => undefined);
-          this.log.error({ err: (err as Error).message }, 'the mailbox could not be read; trying again shortly');
-          await this.mailbox.waitForMail(5_000, this.abort.signal);
+          await this.trouble(err);
           continue;
+        }
+        if (this.diskFull) {
+          this.diskFull = false;
+          this.log.warn('there is room on the disk again: filing has resumed');
         }
         const untilReceipt = this.outbox.msUntilNextDue();
         const wait = Math.min(this.config.imap ? this.config.imap.checkSeconds * 1000 : 10_000, untilReceipt ?? Infinity);
@@ -180,6 +181,33 @@ export class Daemon {
       }
     })();
     await this.running;
+  }
+
+  private diskFull = false;
+
+  /** Says in words what went wrong, then waits before the next try. Nothing is lost: mail not filed stays in the mailbox. */
+  private async trouble(err: unknown): Promise<void> {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') {
+      if (!this.diskFull) {
+        this.log.error(
+          { code, store: this.config.dataDir },
+          `the disk of the store is full (${code}): no more mail is taken from the mailbox until there is room again. Nothing is lost — the messages stay in the mailbox`,
+        );
+      }
+      this.diskFull = true;
+      await this.mailbox.waitForMail(10_000, this.abort.signal);
+      return;
+    }
+    const message = (err as Error).message ?? String(err);
+    if (this.mailbox.kind === 'imap' && !(this.mailbox as ImapMailbox).connected) {
+      this.heartbeat.connected = false;
+      this.log.error({ err: message }, 'the mailbox cannot be reached; trying again');
+    } else {
+      this.log.error({ err: message, stack: (err as Error).stack }, 'handling mail failed; trying again shortly (the mail stays in the mailbox)');
+    }
+    await this.writeHeartbeat(true).catch(() => undefined);
+    await this.mailbox.waitForMail(5_000, this.abort.signal);
   }
 
   status(): Record<string, unknown> {
@@ -199,7 +227,7 @@ export class Daemon {
   async close(): Promise<void> {
     this.abort.abort();
     await this.running?.catch(() => undefined);
-    this.digest?.stop();
+    await this.digest?.stop();
     await this.health?.close();
     await this.mailbox?.close().catch(() => undefined);
     await this.pool?.close();

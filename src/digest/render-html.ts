@@ -7,7 +7,7 @@
 // wrote (subject, names, addresses, excerpts, snippets, file names) can only ever be text.
 import type { AttentionGroup, DigestEntry, DigestModel, DigestSection, TotalRow } from './build.js';
 import { oneLine } from './sender-text.js';
-import { HEADINGS, LABELS, attachmentText, attentionCountText, evidenceText, periodCountText, senderLabel } from './words.js';
+import { HEADINGS, LABELS, attachmentText, attentionCountText, evidenceText, periodCountText, senderLabel, submissionsLine } from './words.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -47,18 +47,14 @@ const badge = (text: string) =>
 function header(m: DigestModel): string {
   const whole = m.period.wholeConsultation;
   return [
-    `<tr><td style="padding:18px 20px;background:${COLOR.accent};">`,
+    `<tr><td bgcolor="${COLOR.accent}" style="padding:18px 20px;background:${COLOR.accent};">`,
     `<h1 style="margin:0 0 6px 0;${FONT}font-size:20px;line-height:1.3;color:#ffffff;">${t(m.subject)}</h1>`,
     `<p style="margin:0;${FONT}font-size:13px;line-height:1.4;color:#dce6f2;">${t(`${LABELS.caseNumber} ${m.caseNumber} · ${LABELS.made} ${m.generatedAt} · ${m.period.description}`)}</p>`,
     '</td></tr>',
     row(
       [
         p(`<strong>${t(m.deadline.text)}</strong>`),
-        p(
-          t(
-            `${HEADINGS.submissions} – ${periodCountText(m.totals.submissions.inPeriod, m.totals.submissions.total, whole)} · ${LABELS.late} – ${periodCountText(m.totals.late.inPeriod, m.totals.late.total, whole)}`,
-          ),
-        ),
+        p(t(submissionsLine(m.totals, whole))),
       ].join(''),
     ),
   ].join('');
@@ -77,7 +73,7 @@ function totalsTable(firstColumn: string, rows: TotalRow[], whole: boolean): str
 }
 
 /** Horizontal bars with the label above each bar, so it stays legible when a phone scales it down. */
-export function svgBarChart(title: string, rows: TotalRow[], whole: boolean): string {
+function svgBarChart(title: string, rows: TotalRow[], whole: boolean): string {
   const width = 360;
   const barMax = 290;
   const step = 34;

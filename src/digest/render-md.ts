@@ -3,7 +3,7 @@
 // a table cell break or raw HTML.
 import type { AttentionGroup, DigestEntry, DigestModel, DigestSection, TotalRow } from './build.js';
 import { oneLine } from './sender-text.js';
-import { HEADINGS, LABELS, attachmentText, attentionCountText, evidenceText, periodCountText, senderLabel } from './words.js';
+import { HEADINGS, LABELS, attachmentText, attentionCountText, evidenceText, periodCountText, senderLabel, submissionsLine } from './words.js';
 
 const BAR_WIDTH = 20;
 
@@ -28,7 +28,7 @@ function summary(m: DigestModel): string[] {
     `${md(m.period.description)}  `,
     `**${m.deadline.text}**`,
     '',
-    `${HEADINGS.submissions} – ${periodCountText(m.totals.submissions.inPeriod, m.totals.submissions.total, whole)} · ${LABELS.late} – ${periodCountText(m.totals.late.inPeriod, m.totals.late.total, whole)}`,
+    submissionsLine(m.totals, whole),
   ];
 }
 

@@ -9,6 +9,7 @@ import {
   attentionCountText,
   evidenceText,
   periodCountText,
+  submissionsLine,
   senderLabel,
 } from './words.js';
 
@@ -24,7 +25,7 @@ function fit(label: string, width: number): string {
 }
 
 /** "eInnsyn            ████████ 8  (nye: 2)" */
-export function textBars(rows: TotalRow[], wholeConsultation: boolean): string[] {
+function textBars(rows: TotalRow[], wholeConsultation: boolean): string[] {
   const max = Math.max(1, ...rows.map((r) => r.total));
   const width = Math.min(LABEL_WIDTH, Math.max(...rows.map((r) => r.title.length)));
   return rows.map((r) => {
@@ -41,7 +42,7 @@ function summary(m: DigestModel): string[] {
     `${LABELS.caseNumber} ${m.caseNumber} · ${LABELS.made} ${m.generatedAt}`,
     m.period.description,
     m.deadline.text,
-    `${HEADINGS.submissions} – ${periodCountText(m.totals.submissions.inPeriod, m.totals.submissions.total, whole)} · ${LABELS.late} – ${periodCountText(m.totals.late.inPeriod, m.totals.late.total, whole)}`,
+    submissionsLine(m.totals, whole),
   ];
 }
 

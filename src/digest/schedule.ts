@@ -46,9 +46,11 @@ export class DigestSchedule {
     this.catchUp().catch((err: Error) => this.log.error({ err: err.message }, 'the missed digest could not be sent; the next one covers it'));
   }
 
-  stop(): void {
+  /** Stops the schedule and waits for a digest being sent right now, so its state is written. */
+  async stop(): Promise<void> {
     void this.task?.destroy();
     this.task = null;
+    await this.queue;
   }
 
   /** When the next digest is due (by the real clock, which node-cron goes by). */

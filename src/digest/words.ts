@@ -68,6 +68,15 @@ export function periodCountText(inPeriod: number, total: number, wholeConsultati
   return wholeConsultation ? `${LABELS.total}: ${total}` : `${LABELS.inPeriod}: ${inPeriod}, ${LABELS.total}: ${total}`;
 }
 
+/** "Innspill – nye i perioden: 7, totalt: 13 · Etter fristen – nye i perioden: 0, totalt: 1" */
+export function submissionsLine(
+  totals: { submissions: { inPeriod: number; total: number }; late: { inPeriod: number; total: number } },
+  wholeConsultation: boolean,
+): string {
+  const { submissions: s, late } = totals;
+  return `${HEADINGS.submissions} – ${periodCountText(s.inPeriod, s.total, wholeConsultation)} · ${LABELS.late} – ${periodCountText(late.inPeriod, late.total, wholeConsultation)}`;
+}
+
 /** The count in a digest's subject: "12 nye", "1 nytt" (et innspill), "ingen nye". */
 export function newCountText(n: number): string {
   return n === 0 ? 'ingen nye' : `${n} ${n === 1 ? 'nytt' : 'nye'}`;

@@ -304,11 +304,20 @@ export class Store {
     this.index(record);
   }
 
+  /** A state file, or `fallback` when there is none yet. A damaged one is an error, never silently "nothing". */
   async readState<T>(name: string, fallback: T): Promise<T> {
+    const path = this.path('state', `${name}.json`);
+    let text: string;
     try {
-      return JSON.parse(await readFile(this.path('state', `${name}.json`), 'utf8')) as T;
+      text = await readFile(path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
+      throw err;
+    }
+    try {
+      return JSON.parse(text) as T;
     } catch {
-      return fallback;
+      throw new Error(`the state file ${path} is damaged (not valid JSON); move it away to start that state afresh`);
     }
   }
 

@@ -15,6 +15,11 @@
  * any reason (even SIGKILL), the pipe closes and the watchdog SIGTERMs the group. Exit and signal hooks
  * stop every server this module started and remove the temp dirs (KEEP_TEST_SERVER_DIRS=1 keeps them).
  *
+ * OAuth2: `startDovecot({ oauth2: { introspectionUrl } })` also accepts XOAUTH2 and OAUTHBEARER logins. Dovecot
+ * asks the URL about each bearer token (RFC 7662 token introspection: POST token=<token>) and lets the login in
+ * when the answer is `{"active":true,"username":"<user>"}` for the same user; anything else refuses it. Password
+ * logins (PLAIN/LOGIN, used by append() and list()) keep working next to it. See tests/helpers/introspection.ts.
+ *
  * Timing on a 2-core machine: start() 25-45 ms, stop() 20-110 ms (rarely ~1 s).
  *
  * Privileges: as root, the master runs as root, the internal/login services as the Debian users
@@ -60,17 +65,32 @@ const created = new Set<string>();
 let exitHookInstalled = false;
 const DIR_PREFIX = 'innspill-dovecot-';
 
-export async function startDovecot(opts: { user?: string; pass?: string } = {}): Promise<DovecotServer> {
+export interface DovecotOAuth2 {
+  /** the token-introspection endpoint Dovecot POSTs `token=<token>` to (http://127.0.0.1:…) */
+  introspectionUrl: string;
+  /** the SASL mechanisms offered for tokens; default both. imapflow prefers OAUTHBEARER when offered. */
+  mechanisms?: Array<'xoauth2' | 'oauthbearer'>;
+}
+
+export interface DovecotOptions {
+  user?: string;
+  pass?: string;
+  /** also accept OAuth2 bearer tokens, checked against a token-introspection endpoint */
+  oauth2?: DovecotOAuth2;
+}
+
+export async function startDovecot(opts: DovecotOptions = {}): Promise<DovecotServer> {
   const bin = findDovecot();
   const user = opts.user ?? 'postmottak';
   const pass = opts.pass ?? 'secret';
+  const oauth2 = opts.oauth2 ?? null;
   if (!exitHookInstalled) sweepStaleDirs();
   installExitHook();
 
   // The port is found by binding port 0 and releasing it, so another process could grab it before Dovecot
   // binds it: retry with a new port and a fresh dir in that (rare) case.
   for (let attempt = 1; ; attempt++) {
-    const inst = new Instance(bin, user, pass, await freePort());
+    const inst = new Instance(bin, user, pass, await freePort(), oauth2);
     try {
       await inst.start();
       return inst;
@@ -96,13 +116,14 @@ class Instance implements DovecotServer {
     readonly user: string,
     readonly pass: string,
     readonly port: number,
+    oauth2: DovecotOAuth2 | null = null,
   ) {
     this.dir = mkdtempSync(join(tmpdir(), DIR_PREFIX));
     created.add(this.dir);
     writeFileSync(join(this.dir, 'owner.pid'), String(process.pid));
     this.conf = join(this.dir, 'dovecot.conf');
     this.log = join(this.dir, 'dovecot.log');
-    writeConfig(this.dir, user, pass, port);
+    writeConfig(this.dir, user, pass, port, oauth2);
   }
 
   async start(): Promise<void> {
@@ -271,7 +292,7 @@ class Instance implements DovecotServer {
 }
 
 /** Writes dovecot.conf, the passwd-file and the mail dir for one server. */
-function writeConfig(dir: string, user: string, pass: string, port: number): void {
+function writeConfig(dir: string, user: string, pass: string, port: number, oauth2: DovecotOAuth2 | null): void {
   const root = process.getuid?.() === 0;
   const me = userInfo();
   // Who the mail processes run as, and who the internal/login services run as.
@@ -304,7 +325,7 @@ protocols = imap
 listen = ${HOST}
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login${oauth2 ? ` ${oauth2Mechanisms(oauth2)}` : ''}
 # start() waits for exactly this greeting
 login_greeting = ${greetingOf(dir)}
 default_internal_user = ${internalUser}
@@ -324,8 +345,8 @@ namespace inbox {
 passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%n ${dir}/users
-}
-userdb {
+${oauth2 ? '  # passwords only; bearer tokens go to the oauth2 passdb below\n  mechanisms = plain login\n' : ''}}
+${oauth2 ? oauth2Passdb(dir, oauth2) : ''}userdb {
   driver = passwd-file
   args = username_format=%n ${dir}/users
 }
@@ -356,6 +377,39 @@ protocol imap {
 }
 `;
   writeFileSync(join(dir, 'dovecot.conf'), conf);
+}
+
+function oauth2Mechanisms(oauth2: DovecotOAuth2): string {
+  return (oauth2.mechanisms ?? ['xoauth2', 'oauthbearer']).join(' ');
+}
+
+/**
+ * The oauth2 passdb (Dovecot 2.3.19; keys proven by experiment, see tests/integration/oauth2-imap.test.ts):
+ * introspection_mode = post sends `token=<token>` as a form body; without a tokeninfo_url Dovecot goes
+ * straight to introspection. username_attribute must equal the user in the SASL exchange, and
+ * active_attribute/active_value refuse a token the endpoint calls inactive. A 401 from the endpoint refuses too.
+ */
+function oauth2Passdb(dir: string, oauth2: DovecotOAuth2): string {
+  const file = join(dir, 'dovecot-oauth2.conf.ext');
+  writeFileSync(
+    file,
+    [
+      `introspection_mode = post`,
+      `introspection_url = ${oauth2.introspectionUrl}`,
+      `username_attribute = username`,
+      `active_attribute = active`,
+      `active_value = true`,
+      `force_introspection = yes`,
+      '',
+    ].join('\n'),
+    { mode: 0o644 },
+  );
+  return `passdb {
+  driver = oauth2
+  mechanisms = ${oauth2Mechanisms(oauth2)}
+  args = ${file}
+}
+`;
 }
 
 /** Finds dovecot/doveadm, installing them via scripts/ensure-system-deps.sh if missing. */
