@@ -152,6 +152,11 @@ export function buildProgram(exit: { code: number }): Command {
 
 export async function main(argv: string[]): Promise<number> {
   const exit = { code: 0 };
+  // `innspill list | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(exit.code);
+    throw err;
+  });
   try {
     await buildProgram(exit).parseAsync(argv);
     return exit.code;
