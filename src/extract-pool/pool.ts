@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { ExtractInput, Extractor } from '../intake/extract/index.js';
 import type { ExtractLimits, ExtractResult } from '../intake/extract/types.js';
 import type { Sniffed } from '../intake/extract/sniff.js';
-import type { WorkerRequest, WorkerResponse } from './protocol.js';
+import type { WorkerReady, WorkerRequest, WorkerResponse } from './protocol.js';
 
 interface Task {
   id: number;
@@ -20,6 +20,8 @@ interface Task {
 
 interface Worker {
   child: ChildProcess;
+  /** Its parsers are loaded; time limits start only then. */
+  ready: boolean;
   task: Task | null;
   timer: NodeJS.Timeout | null;
   watchdog: NodeJS.Timeout | null;
@@ -66,9 +68,14 @@ export class ExtractorPool {
   private spawn(limits: ExtractLimits): Worker {
     const execArgv = [...(runningFromSource ? ['--import', 'tsx'] : []), `--max-old-space-size=${limits.maxMemoryMb}`];
     const child = fork(workerFile, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
-    const worker: Worker = { child, task: null, timer: null, watchdog: null };
-    child.on('message', (msg: WorkerResponse) => {
-      if (worker.task && msg.id === worker.task.id) this.finish(worker, { text: msg.text, problem: msg.problem });
+    const worker: Worker = { child, ready: false, task: null, timer: null, watchdog: null };
+    child.on('message', (msg: WorkerResponse | WorkerReady) => {
+      if ('ready' in msg) {
+        worker.ready = true;
+        this.pump();
+      } else if (worker.task && msg.id === worker.task.id) {
+        this.finish(worker, { text: msg.text, problem: msg.problem });
+      }
     });
     child.on('exit', () => {
       const i = this.workers.indexOf(worker);
@@ -105,10 +112,12 @@ export class ExtractorPool {
 
   private pump(): void {
     while (this.queue.length > 0 && !this.closed) {
-      let worker = this.workers.find((w) => w.task === null && w.child.connected);
+      const worker = this.workers.find((w) => w.ready && w.task === null && w.child.connected);
       if (!worker) {
-        if (this.workers.length >= this.size) return;
-        worker = this.spawn(this.queue[0]!.limits);
+        // Start another worker if there is room; the task goes out when one says it is ready.
+        const starting = this.workers.filter((w) => !w.ready).length;
+        if (this.workers.length < this.size && starting < this.queue.length) this.spawn(this.queue[0]!.limits);
+        return;
       }
       const task = this.queue.shift()!;
       worker.task = task;

@@ -16,3 +16,8 @@ export interface WorkerResponse {
   text: string;
   problem: string | null;
 }
+
+/** Sent once by a worker when its parsers are loaded. */
+export interface WorkerReady {
+  ready: true;
+}

@@ -161,13 +161,31 @@ function bodyText(parsed: ParsedMail): string {
   return text;
 }
 
+/**
+ * mailparser's splitter refuses more than 1,000 MIME parts and 1 MB of headers in a part by
+ * default; real mail (a reply with a 1 MB header line, a message of 5,000 parts) goes beyond,
+ * and both parse in well under a second. These limits still bound the work.
+ */
+const SPLITTER_LIMITS = { maxChildNodes: 10_000, maxHeadSize: 8 * 1024 * 1024 };
+
 async function parseBytes(raw: Buffer): Promise<ParsedMail> {
   return simpleParser(raw, {
     skipImageLinks: true,
     skipTextLinks: true,
     skipTextToHtml: true,
     maxHtmlLengthToParse: 5_000_000,
-  });
+    ...SPLITTER_LIMITS,
+  } as Parameters<typeof simpleParser>[1]);
+}
+
+/** The header block alone (up to the first empty line), for a message whose body cannot be parsed. */
+function headerBlock(raw: Buffer): Buffer {
+  const limit = Math.min(raw.length, SPLITTER_LIMITS.maxHeadSize);
+  const crlf = raw.indexOf('\r\n\r\n');
+  const lf = raw.indexOf('\n\n');
+  const ends = [crlf, lf].filter((i) => i >= 0 && i < limit);
+  const end = ends.length > 0 ? Math.min(...ends) : limit;
+  return Buffer.concat([raw.subarray(0, end), Buffer.from('\r\n\r\n')]);
 }
 
 /** Classic Mac files end lines with CR alone; MIME parsers then see one long header line. */
@@ -179,11 +197,18 @@ function withLineFeeds(raw: Buffer): Buffer {
 export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
   const problems: string[] = [];
   let parsed: ParsedMail;
+  const bytes = withLineFeeds(raw);
   try {
-    parsed = await parseBytes(withLineFeeds(raw));
+    parsed = await parseBytes(bytes);
   } catch (err) {
-    problems.push(`meldingen kunne ikke tolkes: ${(err as Error).message}`);
-    return emptyMessage(false, problems);
+    // Parsed as far as it goes: the headers alone still say who wrote, when and about what.
+    try {
+      parsed = await parseBytes(headerBlock(bytes));
+      problems.push(`meldingen kunne bare delvis leses (${(err as Error).message}); bare avsender, emne og datoer er lest`);
+    } catch {
+      problems.push(`meldingen kunne ikke tolkes: ${(err as Error).message}`);
+      return emptyMessage(false, problems);
+    }
   }
   const headers = headerMap(parsed);
   const isMail = raw.length > 0 && !looksBinary(raw) && MAIL_HEADERS.some((h) => headers.has(h));

@@ -167,7 +167,7 @@ export class Store {
 
   /** Records that carry the same Message-ID with other content. */
   sameMessageId(messageId: string | null): string[] {
-    return messageId ? (this.byMessageId.get(messageId) ?? []) : [];
+    return messageId ? [...(this.byMessageId.get(messageId) ?? [])] : [];
   }
 
   /** The earlier record a message follows up: by thread headers, else by subject from the same domain. */

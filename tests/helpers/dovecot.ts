@@ -325,6 +325,11 @@ protocols = imap
 listen = ${HOST}
 ssl = no
 disable_plaintext_auth = no
+# A refused login answers at once (default 2 s, more with the per-IP auth penalty): tests of wrong
+# passwords and tokens need not wait.
+auth_failure_delay = 0
+auth_debug = yes
+log_timestamp = "%Y-%m-%d %H:%M:%S.%{usec} "
 auth_mechanisms = plain login${oauth2 ? ` ${oauth2Mechanisms(oauth2)}` : ''}
 # start() waits for exactly this greeting
 login_greeting = ${greetingOf(dir)}

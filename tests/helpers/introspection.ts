@@ -8,8 +8,10 @@
  *   await idp.close();
  *
  * POST /introspect with the form body `token=<token>` answers `{"active":true,"username":"<user>"}` for an
- * allowed token, `{"active":false}` for a token revoked with deny(), and 401 for any other token. Every
- * token asked about is kept in `asked`, so a test can tell which tokens a client really presented.
+ * allowed token and `{"active":false}` for any other (unknown, or revoked with deny()), as RFC 7662 section 2.2
+ * asks. With `{ unknownTokens: '401' }` unknown tokens get a 401 instead: Dovecot 2.3.19 treats that as a
+ * temporary failure ("Introspection failed: No username returned" → NO [UNAVAILABLE]), not as a wrong token.
+ * Every token asked about is kept in `asked`, so a test can tell which tokens a client really presented.
  */
 import { createServer, type Server } from 'node:http';
 
@@ -25,7 +27,8 @@ export interface Introspection {
 
 const HOST = '127.0.0.1';
 
-export async function startIntrospection(): Promise<Introspection> {
+export async function startIntrospection(opts: { unknownTokens?: 'inactive' | '401' } = {}): Promise<Introspection> {
+  const unauthorized = opts.unknownTokens === '401';
   const tokens = new Map<string, { username: string; active: boolean }>();
   const asked: string[] = [];
   const server: Server = createServer((req, res) => {
@@ -36,13 +39,17 @@ export async function startIntrospection(): Promise<Introspection> {
       const token = new URLSearchParams(body).get('token') ?? '';
       asked.push(token);
       const known = tokens.get(token);
-      if (req.method !== 'POST' || !known) {
+      if (req.method !== 'POST' || req.url !== '/introspect') {
+        res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not_found"}');
+        return;
+      }
+      if (unauthorized && !known) {
         res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"invalid_token"}');
         return;
       }
       res
         .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify(known.active ? { active: true, username: known.username } : { active: false }));
+        .end(JSON.stringify(known?.active ? { active: true, username: known.username } : { active: false }));
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,93 @@
+// Memory of a process and everything it started (extraction workers): VmRSS summed over the tree,
+// sampled, plus each process's own high-water mark (VmHWM) as last seen.
+import { readFileSync, readdirSync } from 'node:fs';
+
+function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const t of tasks) {
+    try {
+      for (const c of readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/)) if (c) out.push(Number(c));
+    } catch {
+      // the thread ended while we looked
+    }
+  }
+  return out;
+}
+
+export function processTree(pid: number): number[] {
+  const all: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const p = queue.shift()!;
+    all.push(p);
+    queue.push(...childrenOf(p));
+  }
+  return all;
+}
+
+export interface MemoryPeak {
+  /** highest sum of VmRSS over the process and its descendants, as sampled (MB) */
+  peakTreeRssMb: number;
+  /** the main process's own VmHWM (MB) */
+  mainHwmMb: number;
+  /** sum of every process's VmHWM as last seen (an upper bound of the tree's peak) (MB) */
+  sumHwmMb: number;
+  /** most processes seen at once */
+  processes: number;
+  samples: number;
+}
+
+/** Samples until stop() is called; cheap enough for every 50 ms. */
+export function sampleMemory(pid: number, intervalMs = 50): { stop(): MemoryPeak } {
+  let peak = 0;
+  let processes = 0;
+  let samples = 0;
+  const hwm = new Map<number, number>();
+  const sample = () => {
+    const tree = processTree(pid);
+    let sum = 0;
+    let live = 0;
+    for (const p of tree) {
+      const rss = statusKb(p, 'VmRSS');
+      if (rss === null) continue;
+      live++;
+      sum += rss;
+      const h = statusKb(p, 'VmHWM');
+      if (h !== null) hwm.set(p, Math.max(hwm.get(p) ?? 0, h));
+    }
+    if (live > 0) samples++;
+    peak = Math.max(peak, sum);
+    processes = Math.max(processes, live);
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      const mb = (kb: number) => Math.round(kb / 102.4) / 10;
+      return {
+        peakTreeRssMb: mb(peak),
+        mainHwmMb: mb(hwm.get(pid) ?? 0),
+        sumHwmMb: mb([...hwm.values()].reduce((s, v) => s + v, 0)),
+        processes,
+        samples,
+      };
+    },
+  };
+}
