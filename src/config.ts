@@ -18,6 +18,7 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const port = z.coerce.number({ message: 'must be a port number' }).int().min(1, 'must be a port number (1–65535)').max(65535, 'must be a port number (1–65535)');
 const positiveInt = z.coerce.number({ message: 'must be a whole number' }).int().positive('must be a positive whole number');
+const auth = z.enum(['password', 'oauth2'], { message: 'must be password or oauth2' });
 const tls = z.enum(['true', 'starttls', 'false'], { message: 'must be one of: true (implicit TLS), starttls, false' });
 const text = z.string().trim().min(1, 'must not be empty');
 const addressList = z
@@ -42,7 +43,10 @@ export const VARIABLES = {
   INNSPILL_IMAP_HOST: v(text, 'IMAP server of the postmottak mailbox. When set, IMAP is used instead of the Maildir.'),
   INNSPILL_IMAP_PORT: v(port, 'IMAP port.', '993'),
   INNSPILL_IMAP_USER: v(text, 'IMAP login name.'),
+  INNSPILL_IMAP_AUTH: v(auth, 'How innspill logs in to IMAP: password (INNSPILL_IMAP_PASS), or oauth2 (XOAUTH2/OAUTHBEARER with an access token, as Microsoft 365 and Google require).', 'password'),
   INNSPILL_IMAP_PASS: v(z.string(), 'IMAP password (never logged).', undefined, true),
+  INNSPILL_IMAP_TOKEN_COMMAND: v(text, 'With INNSPILL_IMAP_AUTH=oauth2: a command (run by /bin/sh) that prints a fresh access token, either the token alone or JSON with "access_token" and "expires_in". Run again before the token expires, and once more when a login is refused.'),
+  INNSPILL_IMAP_ACCESS_TOKEN: v(text, 'With INNSPILL_IMAP_AUTH=oauth2: a fixed access token instead of a command (it cannot be refreshed; for tests and short trials). Never logged.', undefined, true),
   INNSPILL_IMAP_TLS: v(tls, 'true = implicit TLS (port 993), starttls, or false (loopback tests only).', 'true'),
   INNSPILL_IMAP_CA: v(text, 'PEM file with the CA that signed the IMAP server certificate, if not a public CA.'),
   INNSPILL_IMAP_MAILBOX: v(text, 'Folder watched for new mail.', 'INBOX'),
@@ -51,8 +55,13 @@ export const VARIABLES = {
   INNSPILL_SMTP_HOST: v(text, 'SMTP server for receipts and digests. Without it receipts are written as .eml files to INNSPILL_OUTBOX_DIR.'),
   INNSPILL_SMTP_PORT: v(port, 'SMTP port.', '587'),
   INNSPILL_SMTP_USER: v(text, 'SMTP login name (leave unset for no login).'),
+  INNSPILL_SMTP_AUTH: v(auth, 'How innspill logs in to SMTP when INNSPILL_SMTP_USER is set: password (INNSPILL_SMTP_PASS) or oauth2 (XOAUTH2 with an access token).', 'password'),
   INNSPILL_SMTP_PASS: v(z.string(), 'SMTP password (never logged).', undefined, true),
+  INNSPILL_SMTP_TOKEN_COMMAND: v(text, 'With INNSPILL_SMTP_AUTH=oauth2: a command that prints a fresh access token for SMTP (same output as INNSPILL_IMAP_TOKEN_COMMAND; may be the same command).'),
+  INNSPILL_SMTP_ACCESS_TOKEN: v(text, 'With INNSPILL_SMTP_AUTH=oauth2: a fixed access token instead of a command (cannot be refreshed). Never logged.', undefined, true),
   INNSPILL_SMTP_TLS: v(tls, 'true = implicit TLS (port 465), starttls (port 587), or false.', 'starttls'),
+  INNSPILL_TOKEN_COMMAND_TIMEOUT_SECONDS: v(positiveInt, 'Time limit for one run of a token command.', '30'),
+  INNSPILL_TOKEN_LIFETIME_SECONDS: v(positiveInt, 'How long a token is used when the token command does not say (no "expires_in"); it is fetched again a little before that.', '3000'),
   INNSPILL_FROM: v(z.email({ message: 'must be an e-mail address' }), 'Sender address of receipts and digests.', 'postmottak@kmd.dep.no'),
   INNSPILL_OUTBOX_DIR: v(text, 'Where receipts are written as .eml files when no SMTP server is set.', './var/outbox'),
   INNSPILL_RECEIPTS_PER_SENDER_PER_DAY: v(positiveInt, 'At most this many receipts to one address in 24 hours (loop guard).', '3'),
@@ -74,6 +83,17 @@ export const VARIABLES = {
 export type VariableName = keyof typeof VARIABLES;
 type Values = { [K in VariableName]: z.output<(typeof VARIABLES)[K]['schema']> | undefined };
 
+/** OAuth2 (XOAUTH2) login: where the access token comes from. Exactly one of the two is set. */
+export interface OAuth2Settings {
+  /** e.g. "INNSPILL_IMAP": the prefix of the variables, for messages */
+  variablePrefix: string;
+  accessToken: string | null;
+  tokenCommand: string | null;
+  commandTimeoutMs: number;
+  /** used when the command does not say when its token expires */
+  defaultLifetimeMs: number;
+}
+
 export interface Config {
   dataDir: string;
   rulesDir: string;
@@ -82,14 +102,26 @@ export interface Config {
     host: string;
     port: number;
     user: string;
+    /** how to log in; with oauth2, `pass` is unused and `oauth2` says where the token comes from */
+    auth: 'password' | 'oauth2';
     pass: string;
+    oauth2: OAuth2Settings | null;
     tls: 'true' | 'starttls' | 'false';
     caFile: string | null;
     mailbox: string;
     filedFolder: string;
     checkSeconds: number;
   } | null;
-  smtp: { host: string; port: number; user: string | null; pass: string | null; tls: 'true' | 'starttls' | 'false' } | null;
+  smtp: {
+    host: string;
+    port: number;
+    /** null: no login */
+    user: string | null;
+    auth: 'password' | 'oauth2';
+    pass: string | null;
+    oauth2: OAuth2Settings | null;
+    tls: 'true' | 'starttls' | 'false';
+  } | null;
   from: string;
   outboxDir: string;
   receiptsPerSenderPerDay: number;
@@ -101,7 +133,10 @@ export interface Config {
   workers: number;
   logLevel: string;
   health: { port: number; host: string } | null;
-  /** Values that must never appear in logs, records or errors. */
+  /**
+   * Values that must never appear in logs, records or errors. Access tokens fetched by a token
+   * command are added while innspill runs (src/oauth2/token-source.ts); the logger reads the list live.
+   */
   secrets: string[];
 }
 
@@ -136,16 +171,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const val = values as Values;
   const abs = (p: string) => resolve(cwd, p);
 
+  const oauth2 = (prefix: 'INNSPILL_IMAP' | 'INNSPILL_SMTP', method: 'password' | 'oauth2', accessToken: string | undefined, tokenCommand: string | undefined): OAuth2Settings | null => {
+    if (method === 'password') {
+      for (const [name, value] of [[`${prefix}_TOKEN_COMMAND`, tokenCommand], [`${prefix}_ACCESS_TOKEN`, accessToken]] as const) {
+        if (value !== undefined) problems.push(`${name}: is set, but ${prefix}_AUTH is password; set ${prefix}_AUTH=oauth2 to log in with a token`);
+      }
+      return null;
+    }
+    if (accessToken === undefined && tokenCommand === undefined) {
+      problems.push(`${prefix}_AUTH: oauth2 needs ${prefix}_TOKEN_COMMAND (a command that prints an access token) or ${prefix}_ACCESS_TOKEN`);
+    }
+    if (accessToken !== undefined && tokenCommand !== undefined) {
+      problems.push(`${prefix}_ACCESS_TOKEN: set either ${prefix}_TOKEN_COMMAND or ${prefix}_ACCESS_TOKEN, not both`);
+    }
+    return {
+      variablePrefix: prefix,
+      accessToken: accessToken ?? null,
+      tokenCommand: tokenCommand ?? null,
+      commandTimeoutMs: val.INNSPILL_TOKEN_COMMAND_TIMEOUT_SECONDS! * 1000,
+      defaultLifetimeMs: val.INNSPILL_TOKEN_LIFETIME_SECONDS! * 1000,
+    };
+  };
+
   let imap: Config['imap'] = null;
   if (val.INNSPILL_IMAP_HOST) {
+    const method = val.INNSPILL_IMAP_AUTH!;
     if (!val.INNSPILL_IMAP_USER) problems.push('INNSPILL_IMAP_USER: must be set when INNSPILL_IMAP_HOST is set');
-    if (val.INNSPILL_IMAP_PASS === undefined) problems.push('INNSPILL_IMAP_PASS: must be set when INNSPILL_IMAP_HOST is set');
+    if (method === 'password' && val.INNSPILL_IMAP_PASS === undefined) problems.push('INNSPILL_IMAP_PASS: must be set when INNSPILL_IMAP_HOST is set (or use INNSPILL_IMAP_AUTH=oauth2)');
     if (val.INNSPILL_IMAP_CA && !existsSync(abs(val.INNSPILL_IMAP_CA))) problems.push(`INNSPILL_IMAP_CA: no such file: ${abs(val.INNSPILL_IMAP_CA)}`);
     imap = {
       host: val.INNSPILL_IMAP_HOST,
       port: val.INNSPILL_IMAP_PORT!,
       user: val.INNSPILL_IMAP_USER ?? '',
+      auth: method,
       pass: val.INNSPILL_IMAP_PASS ?? '',
+      oauth2: oauth2('INNSPILL_IMAP', method, val.INNSPILL_IMAP_ACCESS_TOKEN, val.INNSPILL_IMAP_TOKEN_COMMAND),
       tls: val.INNSPILL_IMAP_TLS!,
       caFile: val.INNSPILL_IMAP_CA ? abs(val.INNSPILL_IMAP_CA) : null,
       mailbox: val.INNSPILL_IMAP_MAILBOX!,
@@ -155,12 +215,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   let smtp: Config['smtp'] = null;
   if (val.INNSPILL_SMTP_HOST) {
-    if (val.INNSPILL_SMTP_USER && val.INNSPILL_SMTP_PASS === undefined) problems.push('INNSPILL_SMTP_PASS: must be set when INNSPILL_SMTP_USER is set');
+    const method = val.INNSPILL_SMTP_AUTH!;
+    if (method === 'password' && val.INNSPILL_SMTP_USER && val.INNSPILL_SMTP_PASS === undefined) problems.push('INNSPILL_SMTP_PASS: must be set when INNSPILL_SMTP_USER is set');
+    if (method === 'oauth2' && !val.INNSPILL_SMTP_USER) problems.push('INNSPILL_SMTP_USER: must be set when INNSPILL_SMTP_AUTH is oauth2 (the mailbox the token belongs to)');
     smtp = {
       host: val.INNSPILL_SMTP_HOST,
       port: val.INNSPILL_SMTP_PORT!,
       user: val.INNSPILL_SMTP_USER ?? null,
+      auth: method,
       pass: val.INNSPILL_SMTP_PASS ?? null,
+      oauth2: oauth2('INNSPILL_SMTP', method, val.INNSPILL_SMTP_ACCESS_TOKEN, val.INNSPILL_SMTP_TOKEN_COMMAND),
       tls: val.INNSPILL_SMTP_TLS!,
     };
   }
@@ -193,6 +257,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     workers: val.INNSPILL_WORKERS!,
     logLevel: val.INNSPILL_LOG_LEVEL!,
     health: val.INNSPILL_HEALTH_PORT ? { port: val.INNSPILL_HEALTH_PORT, host: val.INNSPILL_HEALTH_HOST! } : null,
-    secrets: [val.INNSPILL_IMAP_PASS, val.INNSPILL_SMTP_PASS].filter((s): s is string => typeof s === 'string' && s.length > 0),
+    secrets: [val.INNSPILL_IMAP_PASS, val.INNSPILL_SMTP_PASS, val.INNSPILL_IMAP_ACCESS_TOKEN, val.INNSPILL_SMTP_ACCESS_TOKEN].filter(
+      (s): s is string => typeof s === 'string' && s.length > 0,
+    ),
   };
 }

@@ -16,16 +16,15 @@ import { DigestSchedule } from './digest/schedule.js';
 import { startHealthServer, type HealthServer } from './health.js';
 import { Progress } from './progress.js';
 import { faultPoint } from './faults.js';
+import { buildStatus, type Heartbeat, type StatusReport } from './status/report.js';
+import { storeBytes } from './status/store-size.js';
+import { checkSecondsOf } from './status/read.js';
+import { readDigestState } from './digest/state.js';
 
-export interface Heartbeat {
-  source: string;
-  connected: boolean;
-  lastCheckAt: string | null;
-  lastFiledAt: string | null;
-  lastFiledId: string | null;
-  pid: number;
-  startedAt: string;
-}
+export type { Heartbeat } from './status/report.js';
+
+/** The store's size on disk is counted at most this often for the health endpoint. */
+const BYTES_EVERY_MS = 60_000;
 
 const BATCH = 50;
 
@@ -41,6 +40,7 @@ export class Daemon {
   private heartbeat!: Heartbeat;
   private lastHeartbeatWrite = 0;
   private running: Promise<void> | null = null;
+  private bytes = { value: 0, at: 0 };
 
   constructor(
     private readonly config: Config,
@@ -81,6 +81,8 @@ export class Daemon {
     this.log.info({ store: this.config.dataDir, source: this.heartbeat.source, records: this.store.size }, 'innspill started');
     await this.mailbox.open();
     this.heartbeat.connected = true;
+    // `innspill status` tells this run from the last one by the pid: say at once that we are here.
+    await this.writeHeartbeat(true);
   }
 
   /** SIGHUP: new rules and templates, or the old ones kept when the new ones have a mistake. */
@@ -210,13 +212,21 @@ export class Daemon {
     await this.mailbox.waitForMail(5_000, this.abort.signal);
   }
 
-  status(): Record<string, unknown> {
-    return {
-      ...this.heartbeat,
-      records: this.store.size,
+  /** The same report `innspill status --json` gives, from what the daemon holds in memory. */
+  async status(): Promise<StatusReport> {
+    if (Date.now() - this.bytes.at > BYTES_EVERY_MS) this.bytes = { value: await storeBytes(this.config.dataDir), at: Date.now() };
+    return buildStatus({
+      heartbeat: this.heartbeat,
+      running: true,
+      pid: process.pid,
       receipts: this.outbox.counts(),
-      nextDigest: this.digest?.nextRun()?.toISOString() ?? null,
-    };
+      records: this.store.size,
+      bytes: this.bytes.value,
+      nextDigest: this.digest?.nextRun() ?? null,
+      lastDigestAt: (await readDigestState(this.store)).lastSentAt,
+      checkSeconds: checkSecondsOf(this.config),
+      now: this.now(),
+    });
   }
 
   stop(): void {

@@ -1,6 +1,8 @@
 // A tiny HTTP health endpoint for a load balancer or a Nagios-style check: GET /health answers
-// 200 with the status as JSON while the mailbox is reachable, 503 when it is not.
+// 200 with the status as JSON (the same as `innspill status --json`) while all is well, 503 when
+// the mailbox cannot be reached or the last successful check is too old.
 import { createServer, type Server } from 'node:http';
+import type { StatusReport } from './status/report.js';
 
 export interface HealthServer {
   port: number;
@@ -9,16 +11,23 @@ export interface HealthServer {
 
 export async function startHealthServer(
   where: { port: number; host: string },
-  status: () => Record<string, unknown>,
+  status: () => Promise<StatusReport>,
 ): Promise<HealthServer> {
   const server: Server = createServer((req, res) => {
     if (req.method !== 'GET' || !['/health', '/status', '/'].includes((req.url ?? '/').split('?')[0]!)) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
       return;
     }
-    const body = status();
-    res.writeHead(body['connected'] === true ? 200 : 503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(`${JSON.stringify(body)}\n`);
+    status().then(
+      (body) => {
+        res.writeHead(body.ok ? 200 : 503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(`${JSON.stringify(body)}\n`);
+      },
+      (err: Error) => {
+        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(`${JSON.stringify({ ok: false, problems: [`the status could not be read: ${err.message}`] })}\n`);
+      },
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -125,14 +125,17 @@ export async function handleBatch(batch: Incoming[], deps: PipelineDeps): Promis
   return outcomes;
 }
 
-/** One log line per handled message: id, from, relevant, commitments, receipt decision. */
-export function logOutcome(log: Logger, item: Incoming, outcome: Outcome): void {
+/**
+ * One log line per handled message: id, from, relevant, commitments, receipt decision. Lines about
+ * a filed message carry its record id as `id` (a pino child), like the receipt lines that follow.
+ */
+export function logOutcome(parent: Logger, item: Incoming, outcome: Outcome): void {
   const where = item.source.kind === 'imap' ? `uid ${item.source.uid}` : item.source.kind === 'maildir' ? item.source.file : item.source.path;
   if (outcome.kind === 'filed') {
     const r = outcome.record;
+    const log = parent.child({ id: r.id });
     log.info(
       {
-        id: r.id,
         from: r.from?.address ?? null,
         relevant: r.relevant,
         automatic: r.automaticKind,
@@ -146,9 +149,9 @@ export function logOutcome(log: Logger, item: Incoming, outcome: Outcome): void 
       `filed ${r.id}${r.receipt.status === 'pending' ? ' (receipt queued)' : ''}`,
     );
   } else if (outcome.kind === 'duplicate') {
-    log.info({ duplicateOf: outcome.of, source: where }, `already filed as ${outcome.of}`);
+    parent.child({ id: outcome.of }).info({ duplicateOf: outcome.of, source: where }, `already filed as ${outcome.of}`);
   } else {
     const s = outcome.submission;
-    log.info({ from: s.from?.address ?? null, relevant: false, automatic: s.automaticKind, source: where }, 'not part of the consultation; left in place');
+    parent.info({ from: s.from?.address ?? null, relevant: false, automatic: s.automaticKind, source: where }, 'not part of the consultation; left in place');
   }
 }

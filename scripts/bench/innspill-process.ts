@@ -71,10 +71,10 @@ export interface Started {
 }
 
 /** Starts `node bin/innspill.js <args>` in `cwd` (a temp folder, so no project .env is read). */
-export function startInnspill(args: string[], env: Record<string, string>, cwd: string, logFile: string): Started {
+export function startInnspill(args: string[], env: Record<string, string>, cwd: string, logFile: string, nodeArgs: string[] = []): Started {
   mkdirSync(cwd, { recursive: true });
   const fd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [cliPath, ...args], { cwd, env, stdio: ['ignore', fd, fd] });
+  const child = spawn(process.execPath, [...nodeArgs, cliPath, ...args], { cwd, env, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   return { child, logFile, exited };
@@ -91,9 +91,9 @@ export interface OnceResult {
 }
 
 /** `innspill run --once`: everything waiting, every receipt, then exit. Timed from spawn to exit. */
-export async function runOnce(env: Record<string, string>, cwd: string, logFile: string): Promise<OnceResult> {
+export async function runOnce(env: Record<string, string>, cwd: string, logFile: string, nodeArgs: string[] = []): Promise<OnceResult> {
   const t0 = Date.now();
-  const started = startInnspill(['run', '--once'], env, cwd, logFile);
+  const started = startInnspill(['run', '--once'], env, cwd, logFile, nodeArgs);
   const memory = sampleMemory(started.child.pid!, 50);
   const { code, signal } = await started.exited;
   const wallMs = Date.now() - t0;

@@ -6,7 +6,7 @@ import { Daemon } from '../daemon.js';
 import { FilesMailbox } from '../mailbox/files.js';
 
 /** How long SIGTERM may take before the process gives up on a clean stop. */
-const STOP_BOUND_MS = 30_000;
+export const STOP_BOUND_MS = 30_000;
 
 export async function runCommand(config: Config, rules: Rules, log: Logger, opts: { once: boolean }): Promise<number> {
   const daemon = new Daemon(config, rules, log);

@@ -1,11 +1,14 @@
 // Outgoing mail (receipts, digests): nodemailer over SMTP when INNSPILL_SMTP_HOST is set,
 // otherwise .eml files in the outbox folder — the embedded default that needs no server.
+// OAuth2 (INNSPILL_SMTP_AUTH=oauth2): nodemailer asks smtpTransport()'s provision callback for a
+// token at each login, and asks again with renew=true once the server refuses one.
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import { join } from 'node:path';
 import { access } from 'node:fs/promises';
 import type { Config } from '../config.js';
 import { ensureDirs, writeFileAtomic } from '../store/atomic.js';
+import { tokenSourceFor } from '../oauth2/token-source.js';
 
 export interface OutgoingMessage {
   /** Envelope sender; "" (null sender, <>) for mail that must never be answered automatically. */
@@ -47,27 +50,48 @@ export function classifySendError(err: unknown, secrets: string[]): SendError {
   let text = e.response ?? e.message ?? String(err);
   for (const s of secrets) if (s.length >= 3) text = text.split(s).join('[hemmelig]');
   const code = typeof e.responseCode === 'number' ? e.responseCode : null;
+  // A refused login is our configuration, not the receipt: it waits for the password to be mended.
+  if (e.code === 'EAUTH') return new SendError(`innlogging på SMTP-serveren feilet (sjekk INNSPILL_SMTP_USER og INNSPILL_SMTP_PASS): ${text}`, false, code);
   if (code !== null && code >= 500 && code < 600) return new SendError(`SMTP-serveren avviste meldingen permanent: ${text}`, true, code);
   if (code !== null && code >= 400 && code < 500) return new SendError(`SMTP-serveren ba oss prøve igjen senere: ${text}`, false, code);
-  if (e.code === 'EAUTH') return new SendError(`innlogging på SMTP-serveren feilet: ${text}`, false, code);
   return new SendError(`SMTP-serveren kunne ikke nås: ${text}`, false, code);
+}
+
+export const SMTP_CONNECTION_TIMEOUT_MS = 15_000;
+
+/** The nodemailer transport for INNSPILL_SMTP_*: password, OAuth2 token, or no login. */
+export function smtpTransport(config: NonNullable<Config['smtp']>, secrets: string[], timeoutMs = SMTP_CONNECTION_TIMEOUT_MS): Transporter {
+  const oauth2 = config.auth === 'oauth2' && config.oauth2 && config.user;
+  const transport = nodemailer.createTransport({
+    host: config.host,
+    port: config.port,
+    secure: config.tls === 'true',
+    requireTLS: config.tls === 'starttls',
+    ignoreTLS: config.tls === 'false',
+    auth: !config.user ? undefined : oauth2 ? { type: 'OAuth2', user: config.user } : { user: config.user, pass: config.pass ?? '' },
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: 60_000,
+    logger: false,
+  });
+  if (oauth2) {
+    // Shared by every transport of this configuration, and so is its token cache.
+    const tokens = tokenSourceFor(config.oauth2!, secrets);
+    transport.set('oauth2_provision_cb', (_user: string, renew: boolean, callback: (err: Error | null, token?: string, expires?: number) => void) => {
+      if (renew) tokens.invalidate();
+      tokens.get().then(
+        (token) => callback(null, token, tokens.refreshAt ?? undefined),
+        (err: Error) => callback(err),
+      );
+    });
+  }
+  return transport;
 }
 
 class SmtpSender implements MailSender {
   private readonly transport: Transporter;
   constructor(private readonly config: NonNullable<Config['smtp']>, private readonly secrets: string[]) {
-    this.transport = nodemailer.createTransport({
-      host: config.host,
-      port: config.port,
-      secure: config.tls === 'true',
-      requireTLS: config.tls === 'starttls',
-      ignoreTLS: config.tls === 'false',
-      auth: config.user ? { user: config.user, pass: config.pass ?? '' } : undefined,
-      connectionTimeout: 15_000,
-      greetingTimeout: 15_000,
-      socketTimeout: 60_000,
-      logger: false,
-    });
+    this.transport = smtpTransport(config, secrets);
   }
 
   async send(message: OutgoingMessage): Promise<SendResult> {

@@ -6,6 +6,8 @@
 //   - UIDVALIDITY and the last UID handled are kept in the store; a new UIDVALIDITY means a
 //     full rescan, which files nothing twice (the store knows every message it holds).
 //   - Any drop or server restart: reconnect with exponential backoff and jitter.
+//   - OAuth2 (INNSPILL_IMAP_AUTH=oauth2): each login takes a token from the token source (cached
+//     until shortly before it expires); a refused token is fetched anew and tried once more.
 import { readFileSync } from 'node:fs';
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { Config } from '../config.js';
@@ -13,6 +15,8 @@ import type { Incoming } from '../pipeline.js';
 import type { Store } from '../store/json-store.js';
 import type { Logger } from '../log.js';
 import type { Mailbox } from './types.js';
+import { explainImapError } from './imap-errors.js';
+import { tokenSourceFor, type TokenSource } from '../oauth2/token-source.js';
 
 interface ImapState {
   mailbox: string;
@@ -23,20 +27,22 @@ interface ImapState {
 const STATE = 'imap';
 const IDLE_RESTART_MS = 4 * 60_000;
 const MAX_BACKOFF_MS = 60_000;
+const CONNECTION_TIMEOUT_MS = 30_000;
 
-export function imapOptions(cfg: NonNullable<Config['imap']>): ImapFlowOptions {
+/** imapflow options for this mailbox; with OAuth2, `accessToken` is the token to log in with. */
+export function imapOptions(cfg: NonNullable<Config['imap']>, accessToken?: string): ImapFlowOptions {
   return {
     host: cfg.host,
     port: cfg.port,
     secure: cfg.tls === 'true',
     doSTARTTLS: cfg.tls === 'starttls' ? true : cfg.tls === 'false' ? false : undefined,
-    auth: { user: cfg.user, pass: cfg.pass },
+    auth: cfg.auth === 'oauth2' ? { user: cfg.user, accessToken: accessToken ?? '' } : { user: cfg.user, pass: cfg.pass },
     tls: cfg.caFile ? { ca: readFileSync(cfg.caFile) } : undefined,
     logger: false,
     disableAutoIdle: true,
     maxIdleTime: IDLE_RESTART_MS,
     missingIdleCommand: 'STATUS',
-    connectionTimeout: 30_000,
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
     greetingTimeout: 16_000,
     socketTimeout: 5 * 60_000,
     clientInfo: { name: 'innspill' },
@@ -52,6 +58,7 @@ export class ImapMailbox implements Mailbox {
   private newMail = false;
   private wake: (() => void) | null = null;
   private closing = false;
+  private readonly tokens: TokenSource | null;
 
   constructor(
     private readonly cfg: NonNullable<Config['imap']>,
@@ -60,6 +67,7 @@ export class ImapMailbox implements Mailbox {
     private readonly secrets: string[],
   ) {
     this.state = { mailbox: cfg.mailbox, uidValidity: null, lastUid: 0 };
+    this.tokens = cfg.oauth2 ? tokenSourceFor(cfg.oauth2, secrets) : null;
   }
 
   private scrub(message: string): string {
@@ -78,8 +86,31 @@ export class ImapMailbox implements Mailbox {
 
   private async connect(): Promise<ImapFlow> {
     if (this.client?.usable) return this.client;
-    this.log.info({ host: this.cfg.host, port: this.cfg.port, user: this.cfg.user, tls: this.cfg.tls }, 'connecting to the IMAP server');
-    const client = new ImapFlow(imapOptions(this.cfg));
+    try {
+      return await this.login();
+    } catch (err) {
+      // A refused token may just have expired early (or been revoked): fetch a new one, once.
+      if (!(this.tokens?.refreshable && (err as { authenticationFailed?: boolean }).authenticationFailed)) throw this.failure(err);
+      this.log.warn('the IMAP server refused the access token; fetching a new one');
+      this.tokens.invalidate();
+      try {
+        return await this.login();
+      } catch (again) {
+        throw this.failure(again);
+      }
+    }
+  }
+
+  private failure(err: unknown): Error {
+    this.failures++;
+    const why = this.scrub(explainImapError(err, this.cfg, CONNECTION_TIMEOUT_MS / 1000));
+    return new Error(`cannot reach the IMAP mailbox ${this.cfg.host}:${this.cfg.port}: ${why}`);
+  }
+
+  private async login(): Promise<ImapFlow> {
+    this.log.info({ host: this.cfg.host, port: this.cfg.port, user: this.cfg.user, tls: this.cfg.tls, auth: this.cfg.auth }, 'connecting to the IMAP server');
+    const token = this.tokens ? await this.tokens.get() : undefined;
+    const client = new ImapFlow(imapOptions(this.cfg, token));
     client.on('error', (err: Error) => this.log.warn({ err: this.scrub(err.message) }, 'IMAP connection error'));
     client.on('close', () => {
       if (this.client === client) {
@@ -107,11 +138,8 @@ export class ImapMailbox implements Mailbox {
       this.log.info({ mailbox: this.cfg.mailbox, messages: box.exists, uidValidity, lastUid: this.state.lastUid }, 'connected to the IMAP server');
       return client;
     } catch (err) {
-      this.failures++;
       client.close();
-      const e = err as Error & { authenticationFailed?: boolean; code?: string };
-      const why = e.authenticationFailed ? 'login refused (check INNSPILL_IMAP_USER and INNSPILL_IMAP_PASS)' : this.scrub(e.message);
-      throw new Error(`cannot reach the IMAP mailbox ${this.cfg.host}:${this.cfg.port}: ${why}`);
+      throw err;
     }
   }
 

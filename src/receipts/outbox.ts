@@ -127,6 +127,7 @@ export class ReceiptOutbox {
   }
 
   private async attempt(record: SubmissionRecord): Promise<boolean> {
+    const log = this.log.child({ id: record.id });
     const now = this.now();
     const loop = this.loopReason(record);
     if (loop) {
@@ -155,7 +156,7 @@ export class ReceiptOutbox {
       const result = await this.sender.send({ envelopeFrom: '', to: [composed.to], raw: composed.raw, messageId: record.receipt.messageId });
       faultPoint('receipt-after-send');
       await this.finish(record, { status: 'sent', deliveredTo: result.deliveredTo, sentAt: this.now().toISOString() });
-      this.log.info({ id: record.id, to: composed.to, messageId: record.receipt.messageId, attempts: record.receipt.attempts }, `receipt sent for ${record.id}`);
+      log.info({ to: composed.to, messageId: record.receipt.messageId, attempts: record.receipt.attempts }, `receipt sent for ${record.id}`);
       return true;
     } catch (err) {
       const e = err instanceof SendError ? err : new SendError(String(err), false, null);
@@ -164,7 +165,7 @@ export class ReceiptOutbox {
       if (e.permanent || giveUp) {
         const error = giveUp && !e.permanent ? `ga opp etter ${this.config.receiptGiveUpHours} timer: ${e.message}` : e.message;
         await this.finish(record, { status: 'failed', error });
-        this.log.warn({ id: record.id, to: composed.to, error }, `receipt for ${record.id} failed for good`);
+        log.warn({ to: composed.to, error }, `receipt for ${record.id} failed for good`);
       } else {
         const wait = Math.min(MAX_WAIT_MS, this.config.receiptRetrySeconds * 1000 * 3 ** (record.receipt.attempts - 1));
         const jittered = Math.round(wait * (0.9 + Math.random() * 0.2));
@@ -173,7 +174,7 @@ export class ReceiptOutbox {
         record.receipt.nextAttemptAt = next.toISOString();
         await this.store.update(record);
         this.due.set(record.id, next.getTime());
-        this.log.warn({ id: record.id, to: composed.to, error: e.message, nextAttemptAt: record.receipt.nextAttemptAt }, `receipt for ${record.id} will be tried again`);
+        log.warn({ to: composed.to, error: e.message, nextAttemptAt: record.receipt.nextAttemptAt }, `receipt for ${record.id} will be tried again`);
       }
       return false;
     }

@@ -2,6 +2,7 @@
  * The receiving SMTP end for tests: an in-process smtp-server on 127.0.0.1 that keeps every message.
  *
  *   const sink = await startSmtpSink();               // or { user, pass } to require AUTH
+ *                                                     // or { user, accessToken } to require AUTH XOAUTH2
  *   ...send to sink.host:sink.port...
  *   const [mail] = await sink.waitFor(1);
  *   await sink.close();
@@ -23,6 +24,8 @@ export interface SmtpSink {
   port: number;
   /** every accepted message, oldest first */
   messages: CapturedMail[];
+  /** every XOAUTH2 access token a client presented, accepted or not, oldest first */
+  tokensPresented: string[];
   /** respond to DATA with this code next (e.g. 451 or 550) for the next n messages, then accept again */
   failNext(code: number, times?: number, message?: string): void;
   /** stop listening (connections refused) / listen again on the same port */
@@ -35,9 +38,11 @@ export interface SmtpSink {
 
 const HOST = '127.0.0.1';
 
-export async function startSmtpSink(opts: { port?: number; user?: string; pass?: string } = {}): Promise<SmtpSink> {
-  const requireAuth = opts.user !== undefined || opts.pass !== undefined;
+export async function startSmtpSink(opts: { port?: number; user?: string; pass?: string; accessToken?: string } = {}): Promise<SmtpSink> {
+  const requireAuth = opts.user !== undefined || opts.pass !== undefined || opts.accessToken !== undefined;
+  const oauth2 = opts.accessToken !== undefined;
   const messages: CapturedMail[] = [];
+  const tokensPresented: string[] = [];
   /** pending failures, consumed one per message */
   const failures: Array<{ code: number; message: string }> = [];
   /** called after every accepted message (waitFor) */
@@ -53,14 +58,22 @@ export async function startSmtpSink(opts: { port?: number; user?: string; pass?:
     logger: false,
     disabledCommands: requireAuth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
     authOptional: !requireAuth,
-    authMethods: ['PLAIN', 'LOGIN'],
+    // With an access token: XOAUTH2 only (and PLAIN/LOGIN as well if a password is given too).
+    authMethods: oauth2 ? (opts.pass !== undefined ? ['XOAUTH2', 'PLAIN', 'LOGIN'] : ['XOAUTH2']) : ['PLAIN', 'LOGIN'],
     // AUTH without TLS is what these tests do on loopback.
     allowInsecureAuth: true,
     // No reverse DNS lookup of the client: nothing to resolve on a closed network. (smtp-server still
     // waits a fixed 100 ms before its greeting, to catch early talkers: every new connection costs that.)
     disableReverseLookup: true,
     onAuth(auth, _session, callback) {
-      if (auth.username === opts.user && auth.password === opts.pass) return callback(null, { user: auth.username });
+      if (auth.method === 'XOAUTH2') {
+        tokensPresented.push(auth.accessToken ?? '');
+        if (auth.username === opts.user && auth.accessToken === opts.accessToken) return callback(null, { user: auth.username });
+        // The XOAUTH2 way to refuse (RFC-less, as Gmail does it): a 334 with a JSON error, then 535 after
+        // the client's empty reply. nodemailer then asks its provision callback for a renewed token once.
+        return callback(null, { data: { status: '401', schemes: 'bearer', scope: 'https://mail.test/' } });
+      }
+      if (opts.pass !== undefined && auth.username === opts.user && auth.password === opts.pass) return callback(null, { user: auth.username });
       callback(withCode(new Error('5.7.8 Authentication credentials invalid'), 535));
     },
     onData(stream, session, callback) {
@@ -107,6 +120,7 @@ export async function startSmtpSink(opts: { port?: number; user?: string; pass?:
       return port;
     },
     messages,
+    tokensPresented,
     failNext(code, times = 1, message) {
       const text = message ?? (code >= 500 ? '5.7.1 Message rejected by test sink' : '4.3.0 Temporary failure injected by test sink');
       for (let i = 0; i < times; i++) failures.push({ code, message: text });

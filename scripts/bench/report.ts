@@ -1,0 +1,122 @@
+// The results as a table (Markdown, so it can go straight into the README) and as JSON in
+// bench/results/<timestamp>.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MachineInfo } from './machine.ts';
+import type { ThroughputResult } from './throughput.ts';
+import type { LatencyResult } from './latency.ts';
+import type { CliStartResult, CoreResult } from './core.ts';
+import type { StoreScaleResult } from './store-scale.ts';
+import type { MemoryPeak } from './rss.ts';
+import { round } from './stats.ts';
+
+export interface BenchResults {
+  startedAt: string;
+  finishedAt?: string;
+  mode: 'quick' | 'full';
+  options: Record<string, unknown>;
+  machine: MachineInfo;
+  tools: Record<string, string>;
+  mix?: Record<string, number>;
+  append?: { messages: number; perSecond: number };
+  core?: CoreResult;
+  cliStart?: CliStartResult;
+  throughput: ThroughputResult[];
+  largeAttachment?: { attachmentBytes: number; messageBytes: number; runs: MemoryPeak[]; peakTreeRssMb: number; mainHwmMb: number; wallMs: number };
+  latency?: LatencyResult;
+  store?: StoreScaleResult;
+  notes: string[];
+}
+
+export interface Row {
+  measure: string;
+  result: string;
+  target: string;
+  met: boolean | null;
+}
+
+const n0 = (v: number) => Math.round(v).toLocaleString('en-US');
+const f1 = (v: number) => round(v, 1).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const f2 = (v: number) => round(v, 2).toFixed(2);
+const ms = (v: number) => `${n0(v)} ms`;
+const sec = (v: number) => `${f2(v / 1000)} s`;
+
+export function rows(r: BenchResults): Row[] {
+  const out: Row[] = [];
+  const add = (measure: string, result: string, target = '', met: boolean | null = null) => out.push({ measure, result, target, met });
+  for (const t of r.throughput) {
+    const m = t.median;
+    const size = n0(t.messages);
+    if (m.mbsyncPerSecond !== null) add(`Throughput ${size}: mbsync pull (raw-fetch limit)`, `${n0(m.mbsyncPerSecond)} msg/s`);
+    add(`Throughput ${size}: extraction floor (mailparser + extractors, 2 processes)`, `${f1(m.floorPerSecond)} msg/s`);
+    add(`Throughput ${size}: innspill \`run --once\` (IMAP → store, receipts sent)`, `${f1(m.innspillPerSecond)} msg/s`);
+    add(`Throughput ${size}: innspill ÷ floor`, f2(m.innspillToFloor), '≥ 0.5', m.innspillToFloor >= 0.5);
+    if (m.innspillToMbsync !== null) add(`Throughput ${size}: innspill ÷ mbsync`, m.innspillToMbsync < 0.01 ? m.innspillToMbsync.toFixed(4) : f2(m.innspillToMbsync), '(distance to the limit)');
+  }
+  if (r.latency) {
+    const l = r.latency;
+    const missing = l.filedMs.missing > 0 ? ` (${l.filedMs.missing} not filed)` : '';
+    add(`Latency APPEND → filed, p50 (${l.messages} messages, IDLE)`, `${ms(l.filedMs.p50)}${missing}`, '< 1 s', l.filedMs.p50 < 1000 && l.filedMs.missing === 0);
+    add('Latency APPEND → filed, p95', ms(l.filedMs.p95), '< 2 s', l.filedMs.p95 < 2000 && l.filedMs.missing === 0);
+    add('Latency APPEND → filed, max', ms(l.filedMs.max));
+    add('Latency APPEND → receipt accepted by SMTP, p50 / p95 / max', `${ms(l.receiptMs.p50)} / ${ms(l.receiptMs.p95)} / ${ms(l.receiptMs.max)}${l.receiptMs.missing ? ` (${l.receiptMs.missing} missing)` : ''}`);
+  }
+  const peaks = r.throughput.map((t) => t.median.peakTreeRssMb);
+  for (const t of r.throughput) {
+    add(`Peak RSS, ${n0(t.messages)} messages (daemon + extraction workers)`, `${n0(t.median.peakTreeRssMb)} MB (daemon alone ${n0(t.median.mainHwmMb)} MB)`, '< 300 MB', t.median.peakTreeRssMb < 300);
+  }
+  if (peaks.length >= 2) {
+    const growth = peaks[peaks.length - 1]! / peaks[0]!;
+    add('Peak RSS, largest ÷ smallest mailbox', f2(growth), '≈ 1 (independent of size)', growth < 1.15);
+  }
+  if (r.largeAttachment) {
+    const a = r.largeAttachment;
+    add(`Peak RSS, one ${f1(a.attachmentBytes / 1e6)} MB attachment`, `${n0(a.peakTreeRssMb)} MB (daemon alone ${n0(a.mainHwmMb)} MB)`, '< 300 MB', a.peakTreeRssMb < 300);
+  }
+  if (r.core) {
+    const c = r.core;
+    add(`intake() per fixture message, with extraction (${c.fixtures} fixtures): median / p95`, `${f1(c.withExtraction.median)} / ${f1(c.withExtraction.p95)} ms`);
+    add('intake() per fixture message, without extraction: median / p95', `${f1(c.withoutExtraction.median)} / ${f1(c.withoutExtraction.p95)} ms`);
+    add('intake() CPU per reply, without extraction: median / p95', `${f1(c.repliesCpuWithoutExtraction.median)} / ${f1(c.repliesCpuWithoutExtraction.p95)} ms`, '≤ 20 ms', c.repliesCpuWithoutExtraction.median <= 20);
+  }
+  if (r.cliStart) {
+    const c = r.cliStart;
+    add(`CLI start → first output (\`inspect --json\`, median of ${c.runs})`, ms(c.firstOutputMs.median), '< 0.5 s', c.firstOutputMs.median < 500);
+  }
+  if (r.store) {
+    const s = r.store;
+    add(`Store of ${n0(s.records)} records: \`list\``, sec(s.listMs));
+    add(`Store of ${n0(s.records)} records: \`digest --format html\``, sec(s.digestMs), '< 2 s', s.digestMs < 2000);
+    add(`Store of ${n0(s.records)} records: \`reclassify\``, sec(s.reclassifyMs), '< 10 s', s.reclassifyMs < 10_000);
+  }
+  return out;
+}
+
+export function table(list: Row[]): string {
+  const lines = ['| Measure | Result | Target | Met |', '|---|---|---|---|'];
+  for (const r of list) lines.push(`| ${r.measure} | ${r.result} | ${r.target} | ${r.met === null ? '' : r.met ? 'yes' : '**no**'} |`);
+  return lines.join('\n');
+}
+
+export function header(r: BenchResults): string {
+  const m = r.machine;
+  const mix = r.mix;
+  return [
+    `innspill benchmark (${r.mode}), ${r.startedAt}`,
+    `Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGb} GB RAM, Node ${m.node}, Linux ${m.kernel}; load average at start ${m.loadAverageAtStart.join(' ')}`,
+    `Tools: ${Object.entries(r.tools).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    mix
+      ? `Mailbox (largest): ${n0(mix['messages']!)} messages, ${f1(mix['megabytes']!)} MB; with PDF ${mix['withPdfPct']} %, DOCX ${mix['withDocxPct']} %, ODT ${mix['withOdtPct']} %, two documents ${mix['withTwoDocumentsPct']} %; auto-replies ${mix['autoRepliesPct']} %, bounces ${mix['bouncesPct']} %, unrelated ${mix['unrelatedPct']} %`
+      : '',
+    `Each figure is the median of ${r.options['repetitions']} run(s) unless stated.`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+export function writeResults(dir: string, r: BenchResults): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${r.startedAt.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify({ ...r, table: rows(r) }, null, 2)}\n`);
+  return file;
+}

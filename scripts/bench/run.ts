@@ -1,0 +1,198 @@
+// `npm run bench` (tsx scripts/bench/run.ts): how fast and how lean innspill is, next to the
+// raw-fetch limit (mbsync) and the bare extraction floor, on a generated realistic mailbox in a
+// throwaway Dovecot with receipts to a local SMTP sink. Prints a table; writes bench/results/*.json.
+//
+//   npm run bench                     the full run (2,000 and 10,000 messages, 3 repetitions)
+//   npm run bench -- --quick          a small check that everything works (300 messages, once)
+//   options: --sizes 2000,10000  --reps 3  --latency 200  --store 10000  --seed innspill  --keep
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startDovecot, type DovecotServer } from '../../tests/helpers/dovecot.ts';
+import { startSmtpSink, type SmtpSink } from '../../tests/helpers/smtp-sink.ts';
+import { machineInfo } from './machine.ts';
+import { cliStart, intakeCore } from './core.ts';
+import { describeMix, generateLargeMessage, generateMailbox, loadTemplates, REPLIES_ONLY, type GeneratedMessage } from './mailbox.ts';
+import { appendAll, Snapshots } from './imap-mailbox.ts';
+import { mbsyncAvailable, mbsyncVersion } from './mbsync.ts';
+import { throughput } from './throughput.ts';
+import { innspillEnv, projectRoot, runOnce } from './innspill-process.ts';
+import { latency } from './latency.ts';
+import { buildStore, storeScale } from './store-scale.ts';
+import { header, rows, table, writeResults, type BenchResults } from './report.ts';
+import { median } from './stats.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    reps: { type: 'string' },
+    latency: { type: 'string' },
+    store: { type: 'string' },
+    seed: { type: 'string', default: 'innspill-bench' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+
+const quick = args.quick === true;
+const opts = {
+  sizes: (args.sizes ?? (quick ? '300' : '2000,10000')).split(',').map(Number).sort((a, b) => a - b),
+  repetitions: Number(args.reps ?? (quick ? 1 : 3)),
+  latencyMessages: Number(args.latency ?? (quick ? 10 : 200)),
+  storeRecords: Number(args.store ?? (quick ? 1000 : 10_000)),
+  largeAttachmentBytes: 25_000_000,
+  coreRounds: quick ? 2 : 5,
+  coreWarmups: quick ? 1 : 2,
+  cliRuns: quick ? 5 : 10,
+  seed: args.seed!,
+};
+
+const started = Date.now();
+const log = (line: string) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+
+function ensureTools(): { mbsync: boolean } {
+  for (const tools of [['dovecot', 'isync'], ['dovecot']]) {
+    const r = spawnSync('bash', [join(projectRoot, 'scripts/ensure-system-deps.sh'), ...tools], { stdio: 'inherit' });
+    if (r.status === 0) return { mbsync: mbsyncAvailable() };
+  }
+  throw new Error('Dovecot is missing and could not be installed (run scripts/ensure-system-deps.sh dovecot isync as root)');
+}
+
+function build(notes: string[]): void {
+  log('building dist/ (npm run build)');
+  const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: projectRoot, encoding: 'utf8' });
+  if (r.status !== 0) {
+    if (!existsSync(join(projectRoot, 'dist/cli.js'))) throw new Error(`npm run build failed:\n${r.stdout}${r.stderr}`);
+    const note = `npm run build reported errors; the dist/ it wrote was used:\n${(r.stdout + r.stderr).trim().split('\n').slice(0, 5).join('\n')}`;
+    notes.push(note);
+    log(note);
+  }
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'innspill-bench-'));
+  process.on('exit', () => {
+    if (!args.keep) rmSync(work, { recursive: true, force: true });
+  });
+  const results: BenchResults = {
+    startedAt: new Date(started).toISOString(),
+    mode: quick ? 'quick' : 'full',
+    options: { ...opts },
+    machine: machineInfo(),
+    tools: {},
+    throughput: [],
+    notes: [],
+  };
+  log(`work folder ${work}${args.keep ? ' (kept)' : ''}; ${JSON.stringify(opts)}`);
+  const tools = ensureTools();
+  build(results.notes);
+  results.tools['node'] = process.version;
+  results.tools['dovecot'] = spawnSync('dovecot', ['--version'], { encoding: 'utf8' }).stdout.trim();
+  if (tools.mbsync) results.tools['mbsync'] = mbsyncVersion();
+  else results.notes.push('mbsync (isync) is not installed: the raw-fetch reference was skipped');
+
+  // 1. The core, before anything else loads the machine.
+  log('core: intake() over the fixtures');
+  results.core = await intakeCore(opts.coreRounds, opts.coreWarmups);
+  log(`  with extraction median ${results.core.withExtraction.median.toFixed(1)} ms, without ${results.core.withoutExtraction.median.toFixed(1)} ms`);
+  results.cliStart = await cliStart('reply-nb-smk-samskaping-kort.eml', opts.cliRuns, join(work, 'cli'));
+  log(`  CLI start to first output ${results.cliStart.firstOutputMs.median.toFixed(0)} ms`);
+
+  // 2. The mailboxes.
+  const largest = opts.sizes[opts.sizes.length - 1]!;
+  log(`generating ${largest} messages (seed "${opts.seed}")`);
+  const templates = await loadTemplates();
+  const messages = await generateMailbox(templates, { seed: opts.seed, count: largest, dir: join(work, 'mailbox'), onProgress: (n) => n % 2000 === 0 && log(`  ${n} generated`) });
+  results.mix = describeMix(messages);
+  const latencySet = await generateMailbox(templates, { seed: `${opts.seed}/latency`, count: opts.latencyMessages, dir: join(work, 'latency-mailbox'), weights: REPLIES_ONLY });
+  const large = await generateLargeMessage(templates, opts.seed, opts.largeAttachmentBytes, join(work, 'large.eml'));
+  log(`  mix: ${JSON.stringify(results.mix)}`);
+
+  let imap: DovecotServer | null = null;
+  let sink: SmtpSink | null = null;
+  try {
+    imap = await startDovecot();
+    sink = await startSmtpSink();
+    const snapshots = new Snapshots(imap, join(work, 'snapshots'));
+    let appended = 0;
+    let appendMs = 0;
+    for (const size of opts.sizes) {
+      const batch = messages.slice(appended, size).map((m) => m.file);
+      log(`APPEND ${batch.length} messages (to ${size})`);
+      const a = await appendAll(imap, batch, (n) => n % 2000 === 0 && log(`  ${appended + n} appended`));
+      appendMs += a.ms;
+      appended = size;
+      await snapshots.take(`n${size}`);
+    }
+    results.append = { messages: appended, perSecond: appended / (appendMs / 1000) };
+
+    // 3. Throughput, with memory.
+    const warmup = messages.filter((m) => m.documents.length > 0).slice(0, 24).map((m) => m.file);
+    let lastRunData = '';
+    for (const size of opts.sizes) {
+      log(`throughput, ${size} messages, ${opts.repetitions} run(s)`);
+      const t = await throughput({
+        imap,
+        sink,
+        snapshots,
+        snapshot: `n${size}`,
+        files: messages.slice(0, size).map((m: GeneratedMessage) => m.file),
+        warmup,
+        workDir: join(work, 'throughput'),
+        repetitions: opts.repetitions,
+        withMbsync: tools.mbsync,
+        log,
+      });
+      results.throughput.push(t);
+      lastRunData = join(work, 'throughput', `innspill-${size}-${opts.repetitions}`, 'data');
+    }
+
+    // 4. Memory with one 25 MB attachment (among a few ordinary messages).
+    log(`memory with one ${(large.bytes / 1e6).toFixed(1)} MB message`);
+    await snapshots.restore(null);
+    await appendAll(imap, [large.file, ...messages.slice(0, 20).map((m) => m.file)]);
+    await snapshots.take('large');
+    const largeRuns = [];
+    for (let rep = 1; rep <= opts.repetitions; rep++) {
+      await snapshots.restore('large');
+      const dir = join(work, `large-${rep}`);
+      const once = await runOnce(innspillEnv({ dataDir: join(dir, 'data'), imap, smtp: sink }), dir, join(dir, 'innspill.log'));
+      largeRuns.push(once);
+      log(`  run ${rep}: peak RSS ${once.memory.peakTreeRssMb} MB (daemon ${once.memory.mainHwmMb} MB), ${once.wallMs} ms`);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    results.largeAttachment = {
+      attachmentBytes: opts.largeAttachmentBytes,
+      messageBytes: large.bytes,
+      runs: largeRuns.map((r) => r.memory),
+      peakTreeRssMb: median(largeRuns.map((r) => r.memory.peakTreeRssMb)),
+      mainHwmMb: median(largeRuns.map((r) => r.memory.mainHwmMb)),
+      wallMs: median(largeRuns.map((r) => r.wallMs)),
+    };
+
+    // 5. Latency while idle.
+    log(`latency, ${latencySet.length} messages one by one`);
+    results.latency = await latency({ imap, sink, snapshots, files: latencySet.map((m) => m.file), workDir: join(work, 'latency'), log });
+
+    // 6. The store at scale.
+    log(`store of ${opts.storeRecords} records (cloned from the last ${largest} run)`);
+    const storeDir = join(work, 'store', 'data');
+    buildStore(lastRunData, storeDir, opts.storeRecords);
+    results.store = await storeScale(storeDir, join(work, 'store'), quick ? 1 : opts.repetitions, log);
+  } finally {
+    await sink?.close();
+    await imap?.stop();
+  }
+
+  results.finishedAt = new Date().toISOString();
+  const file = writeResults(join(projectRoot, 'bench', 'results'), results);
+  const text = `${header(results)}\n\n${table(rows(results))}\n${results.notes.length ? `\nNotes:\n${results.notes.map((n) => `- ${n}`).join('\n')}\n` : ''}`;
+  process.stdout.write(`\n${text}\nResults: ${file}\nTotal time ${((Date.now() - started) / 60000).toFixed(1)} min\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});
