@@ -35,7 +35,7 @@ describe('markup from senders in receipts', () => {
           void d.dismiss();
         });
         await page.setContent(String(m.html), { waitUntil: 'load' });
-        expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+        expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
         expect(dialogs).toBe(0);
         await page.screenshot({ path: artifactPath(`receipt-hostile-${i}.png`), fullPage: true });
         await page.close();
