@@ -14,7 +14,7 @@ export async function checkImapLogin(cfg: NonNullable<Config['imap']>, secrets: 
   let client: ImapFlow | null = null;
   try {
     const token = tokens ? await tokens.get() : undefined;
-    client = new ImapFlow({ ...imapOptions(cfg, token), connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs });
+    client = new ImapFlow({ ...imapOptions(cfg, token), connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: 3 * timeoutMs });
     client.on('error', () => undefined);
     await client.connect();
     const where = `logged in to ${cfg.host}:${cfg.port} as ${cfg.user} (${how}, TLS: ${cfg.tls})`;
