@@ -110,7 +110,8 @@ export class Daemon {
     progress?.stop();
     this.heartbeat.lastCheckAt = this.now().toISOString();
     this.heartbeat.connected = true;
-    await this.writeHeartbeat(false);
+    // After filing, at once (the batch's own write came before this check ended); else at most every 5 s.
+    await this.writeHeartbeat(count > 0);
     return count;
   }
 

@@ -29,6 +29,10 @@ interface Worker {
 
 const runningFromSource = import.meta.url.endsWith('.ts');
 const workerFile = fileURLToPath(new URL(runningFromSource ? './worker.ts' : './worker.js', import.meta.url));
+/** From the sources (tests, development) the worker needs tsx, found from here, not from the working folder. */
+const sourceLoader = runningFromSource ? [`--import`, import.meta.resolve('tsx')] : [];
+/** A worker that dies this many times in a row before it is ready means it cannot start at all. */
+const MAX_START_FAILURES = 3;
 const PAGE = 4096;
 
 function residentBytes(pid: number | undefined): number | null {
@@ -47,6 +51,7 @@ export class ExtractorPool {
   private readonly queue: Task[] = [];
   private nextId = 1;
   private closed = false;
+  private startFailures = 0;
   /** How many documents were stopped, by cause (for logs and the benchmark). */
   readonly stopped = { timeout: 0, memory: 0, crash: 0 };
 
@@ -66,12 +71,13 @@ export class ExtractorPool {
     });
 
   private spawn(limits: ExtractLimits): Worker {
-    const execArgv = [...(runningFromSource ? ['--import', 'tsx'] : []), `--max-old-space-size=${limits.maxMemoryMb}`];
+    const execArgv = [...sourceLoader, `--max-old-space-size=${limits.maxMemoryMb}`];
     const child = fork(workerFile, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
     const worker: Worker = { child, ready: false, task: null, timer: null, watchdog: null };
     child.on('message', (msg: WorkerResponse | WorkerReady) => {
       if ('ready' in msg) {
         worker.ready = true;
+        this.startFailures = 0;
         this.pump();
       } else if (worker.task && msg.id === worker.task.id) {
         this.finish(worker, { text: msg.text, problem: msg.problem });
@@ -80,6 +86,10 @@ export class ExtractorPool {
     child.on('exit', () => {
       const i = this.workers.indexOf(worker);
       if (i >= 0) this.workers.splice(i, 1);
+      if (!worker.ready && !this.closed && ++this.startFailures >= MAX_START_FAILURES) {
+        // Not one document could be read this way: say so for each, instead of trying forever.
+        for (const t of this.queue.splice(0)) t.resolve({ text: '', problem: 'leseprosessen for vedlegg kunne ikke startes (se loggen); vedlegget er lagret, men ikke lest' });
+      }
       if (worker.task) {
         this.stopped.crash++;
         this.finish(worker, { text: '', problem: 'vedlegget fikk leseprogrammet til å stoppe (for stort eller for komplisert) og er ikke lest' });

@@ -25,6 +25,9 @@ interface CompiledTerm {
   source: string;
   words: WordPattern[] | null;
   regex: RegExp | null;
+  /** The expression without its \b checks (see looseRegExp), and the exact one anchored (sticky). */
+  loose: RegExp | null;
+  sticky: RegExp | null;
 }
 
 const KEEP = new Set(['æ', 'ø', 'å']);
@@ -124,10 +127,71 @@ function compileWord(w: string): WordPattern {
   return { kind: 'exact', value };
 }
 
+/**
+ * The expression with every \b removed. It matches wherever the exact expression matches (an
+ * assertion taken away can only allow more), and, unlike the exact one, it lets the regular
+ * expression engine jump straight to its literal text: the exact \b (a lookbehind/lookahead pair on
+ * Unicode classes) is tried at every position of the text, which made the rules' regular
+ * expressions the largest cost of classifying a long document. null when there is no \b.
+ */
+function looseRegExp(source: string): RegExp | null {
+  if (!/(?<!\\)\\b/.test(source)) return null;
+  try {
+    return new RegExp(source.replace(/(?<!\\)\\b/g, ''), 'gu');
+  } catch {
+    return null;
+  }
+}
+
 function compileTerm(source: string): CompiledTerm {
   const s = source.trim();
-  if (s.startsWith('re:')) return { source, words: null, regex: rulesRegExp(s.slice(3), 'gu') };
-  return { source, words: s.split(/\s+/).map(compileWord), regex: null };
+  if (s.startsWith('re:')) {
+    const body = s.slice(3);
+    const loose = looseRegExp(body);
+    return { source, words: null, regex: rulesRegExp(body, 'gu'), loose, sticky: loose ? rulesRegExp(body, 'uy') : null };
+  }
+  return { source, words: s.split(/\s+/).map(compileWord), regex: null, loose: null, sticky: null };
+}
+
+/** The index after the code point at `i` (the 'u' flag steps over whole surrogate pairs). */
+function nextIndex(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return i + 2;
+  }
+  return i + 1;
+}
+
+/**
+ * Every match of a `re:` term, exactly as `text.matchAll(term.regex)` finds them, but fast: the
+ * loose expression finds the next place where a match can start, and the exact expression is
+ * tried only there (anchored). A place where the exact expression matches is always a place where
+ * the loose one does, so nothing is missed, and the matches come out in the same order.
+ */
+function regexHits(term: CompiledTerm, text: string, hits: TermHit[]): void {
+  const { loose, sticky } = term;
+  if (!loose || !sticky) {
+    const regex = term.regex!;
+    regex.lastIndex = 0;
+    for (const m of text.matchAll(regex)) hits.push({ term: term.source, start: m.index, end: m.index + m[0].length });
+    return;
+  }
+  let pos = 0;
+  while (pos <= text.length) {
+    loose.lastIndex = pos;
+    const candidate = loose.exec(text);
+    if (!candidate) return;
+    const at = candidate.index;
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    if (m) {
+      hits.push({ term: term.source, start: at, end: at + m[0].length });
+      pos = m[0].length > 0 ? at + m[0].length : nextIndex(text, at);
+    } else {
+      pos = nextIndex(text, at);
+    }
+  }
 }
 
 function wordMatches(p: WordPattern, word: string): boolean {
@@ -162,10 +226,7 @@ export class TermMatcher {
     const hits: TermHit[] = [];
     for (const term of this.terms) {
       if (term.regex) {
-        term.regex.lastIndex = 0;
-        for (const m of text.folded.matchAll(term.regex)) {
-          hits.push({ term: term.source, start: m.index, end: m.index + m[0].length });
-        }
+        regexHits(term, text.folded, hits);
         continue;
       }
       const words = term.words!;
