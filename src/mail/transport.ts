@@ -59,10 +59,20 @@ export function classifySendError(err: unknown, secrets: string[]): SendError {
 
 export const SMTP_CONNECTION_TIMEOUT_MS = 15_000;
 
-/** The nodemailer transport for INNSPILL_SMTP_*: password, OAuth2 token, or no login. */
-export function smtpTransport(config: NonNullable<Config['smtp']>, secrets: string[], timeoutMs = SMTP_CONNECTION_TIMEOUT_MS): Transporter {
+/**
+ * The nodemailer transport for INNSPILL_SMTP_*: password, OAuth2 token, or no login. `pool`: keep
+ * one connection open and send message after message on it (receipts), instead of a new connection,
+ * greeting and login for every message; close() ends it.
+ */
+export function smtpTransport(
+  config: NonNullable<Config['smtp']>,
+  secrets: string[],
+  timeoutMs = SMTP_CONNECTION_TIMEOUT_MS,
+  options: { pool?: boolean } = {},
+): Transporter {
   const oauth2 = config.auth === 'oauth2' && config.oauth2 && config.user;
   const transport = nodemailer.createTransport({
+    ...(options.pool ? { pool: true, maxConnections: 1 } : {}),
     host: config.host,
     port: config.port,
     secure: config.tls === 'true',
@@ -91,7 +101,7 @@ export function smtpTransport(config: NonNullable<Config['smtp']>, secrets: stri
 class SmtpSender implements MailSender {
   private readonly transport: Transporter;
   constructor(private readonly config: NonNullable<Config['smtp']>, private readonly secrets: string[]) {
-    this.transport = smtpTransport(config, secrets);
+    this.transport = smtpTransport(config, secrets, SMTP_CONNECTION_TIMEOUT_MS, { pool: true });
   }
 
   async send(message: OutgoingMessage): Promise<SendResult> {

@@ -40,28 +40,38 @@ export function rulesRegExp(source: string, flags = 'u'): RegExp {
   return new RegExp(source.replace(/(?<!\\)\\b/g, BOUNDARY), flags.includes('u') ? flags : flags + 'u');
 }
 
+/** The folded form of one UTF-16 unit that is not plain lower-case ASCII (memoised: texts repeat their letters). */
+const foldedChars = new Map<string, string>();
+
+function foldChar(c: string): string {
+  let out = foldedChars.get(c);
+  if (out !== undefined) return out;
+  const code = c.charCodeAt(0);
+  if (code < 128) {
+    out = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c;
+  } else {
+    let lower = c.toLowerCase();
+    if (lower.length !== 1) lower = c;
+    if (KEEP.has(lower)) out = lower;
+    else {
+      const base = lower.normalize('NFD')[0] ?? lower;
+      out = base.length === 1 ? base : lower;
+    }
+  }
+  if (foldedChars.size < 10_000) foldedChars.set(c, out);
+  return out;
+}
+
+/** Capital ASCII letters and every non-ASCII UTF-16 unit: the only ones folding may change. */
+const FOLDABLE = /[A-Z\u0080-\uffff]/g;
+
 /**
  * Lower-cases and removes accents (é → e, ö → o) but keeps æ, ø, å, character for character, so
  * offsets in the folded text are offsets in the original.
  */
 export function foldText(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    const code = c.charCodeAt(0);
-    if (code < 128) {
-      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c;
-      continue;
-    }
-    let lower = c.toLowerCase();
-    if (lower.length !== 1) lower = c;
-    if (KEEP.has(lower)) {
-      out += lower;
-      continue;
-    }
-    const base = lower.normalize('NFD')[0] ?? lower;
-    out += base.length === 1 ? base : lower;
-  }
+  // Only the units that can change are visited (one by one, as UTF-16 units); the rest is copied.
+  const out = text.replace(FOLDABLE, foldChar);
   // Typographic dashes and quotes behave as their plain forms.
   return out.replace(/[‐‑‒–—]/g, '-').replace(/[’‘]/g, "'");
 }
@@ -249,12 +259,15 @@ export class TermMatcher {
   }
 }
 
+const NO_TOKENS: Token[] = [];
+
 /** A text prepared once for matching against many terms. */
 export class FoldedText {
   readonly original: string;
   readonly folded: string;
   private readonly tokens: Token[];
-  private readonly byIndex = new Map<number, Token[]>();
+  /** Tokens by their position in the word sequence (dense: 0 … words − 1). */
+  private readonly byIndex: Token[][] = [];
   private readonly cache = new Map<string, Token[]>();
   private readonly unique = new Map<string, Token[]>();
   /** Distinct words by their first letter: prefix and exact patterns only look at their own letter. */
@@ -265,8 +278,8 @@ export class FoldedText {
     this.folded = foldText(original);
     this.tokens = tokenize(this.folded);
     for (const t of this.tokens) {
-      let list = this.byIndex.get(t.index);
-      if (!list) this.byIndex.set(t.index, (list = []));
+      let list = this.byIndex[t.index];
+      if (!list) this.byIndex[t.index] = list = [];
       list.push(t);
       let same = this.unique.get(t.word);
       if (!same) {
@@ -281,11 +294,11 @@ export class FoldedText {
   }
 
   get wordCount(): number {
-    return this.byIndex.size;
+    return this.byIndex.length;
   }
 
   at(index: number): Token[] {
-    return this.byIndex.get(index) ?? [];
+    return this.byIndex[index] ?? NO_TOKENS;
   }
 
   /** Every token matching one word pattern, in text order (memoised per pattern). */

@@ -32,6 +32,36 @@ describe('keyword terms', () => {
     expect(find(['re:\\bforslag\\w* til (en )?ny\\b'], 'Vi har et forslag til en ny forpliktelse')).toEqual(['forslag til en ny']);
   });
 
+  it('finds regular-expression terms exactly where matchAll of the full expression finds them', () => {
+    // The matcher searches with the expression stripped of \b and checks the exact one only there.
+    const terms = [
+      're:\\bpå\\b',
+      're:\\bki\\b',
+      're:\\b(ny|nye) forplikt\\w*',
+      're:\\bplan 4 ?b\\b',
+      're:(?<!ikke )\\bforeslår\\b',
+      're:\\b\\w*',
+      're:x?\\b',
+      're:\\bå\\b|\\bø\\b',
+    ];
+    const texts = [
+      'På påske var jeg på ferie – på! Påfallende.',
+      'KI, ki-basert, kiosk, politikk, AI/KI og ki.',
+      'Vi foreslår nye forpliktelser; ny forplikting, ikke foreslår, foreslår igjen.',
+      'Plan 4b, plan 4 b, handlingsplan 4b og plan 4bx.',
+      'å ø æ åø 😀å ø😀 ÅØ',
+      '',
+    ];
+    for (const term of terms) {
+      for (const text of texts) {
+        const folded = new FoldedText(text);
+        const expected = [...folded.folded.matchAll(rulesRegExp(term.slice(3), 'gu'))].map((m) => [m.index, m.index + m[0].length]);
+        const found = new TermMatcher([term]).find(folded).map((h) => [h.start, h.end]);
+        expect(found, `${term} in "${text}"`).toEqual(expected);
+      }
+    }
+  });
+
   it('makes snippets on one line, without cutting words', () => {
     const t = new FoldedText('Første linje.\nVi mener at eInnsyn må utvides til alle kommuner og fylkeskommuner i landet.');
     const [hit] = new TermMatcher(['einnsyn']).find(t);
