@@ -1,11 +1,25 @@
 // Memory of a process and everything it started (extraction workers): VmRSS summed over the tree,
-// sampled, plus each process's own high-water mark (VmHWM) as last seen.
+// sampled, plus each process's own high-water mark (VmHWM) as last seen; and the CPU time each
+// used (to tell whether the daemon or its workers were the busy ones).
 import { readFileSync, readdirSync } from 'node:fs';
 
 function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
   try {
     const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+const TICK = 100; // USER_HZ on Linux
+
+/** utime + stime of a process in ms, or null when it is gone. */
+function cpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / TICK;
   } catch {
     return null;
   }
@@ -50,6 +64,9 @@ export interface MemoryPeak {
   /** most processes seen at once */
   processes: number;
   samples: number;
+  /** CPU time of the main process, and of all its descendants together (ms), as last seen */
+  mainCpuMs: number;
+  childrenCpuMs: number;
 }
 
 /** Samples until stop() is called; cheap enough for every 50 ms. */
@@ -58,6 +75,7 @@ export function sampleMemory(pid: number, intervalMs = 50): { stop(): MemoryPeak
   let processes = 0;
   let samples = 0;
   const hwm = new Map<number, number>();
+  const cpu = new Map<number, number>();
   const sample = () => {
     const tree = processTree(pid);
     let sum = 0;
@@ -69,6 +87,8 @@ export function sampleMemory(pid: number, intervalMs = 50): { stop(): MemoryPeak
       sum += rss;
       const h = statusKb(p, 'VmHWM');
       if (h !== null) hwm.set(p, Math.max(hwm.get(p) ?? 0, h));
+      const c = cpuMs(p);
+      if (c !== null) cpu.set(p, Math.max(cpu.get(p) ?? 0, c));
     }
     if (live > 0) samples++;
     peak = Math.max(peak, sum);
@@ -87,6 +107,8 @@ export function sampleMemory(pid: number, intervalMs = 50): { stop(): MemoryPeak
         sumHwmMb: mb([...hwm.values()].reduce((s, v) => s + v, 0)),
         processes,
         samples,
+        mainCpuMs: cpu.get(pid) ?? 0,
+        childrenCpuMs: [...cpu].filter(([p]) => p !== pid).reduce((sum, [, c]) => sum + c, 0),
       };
     },
   };

@@ -68,7 +68,7 @@ export async function throughput(s: ThroughputSetup): Promise<ThroughputResult> 
     const innspill = { ...once, perSecond: n / (once.wallMs / 1000), receiptsAccepted: s.sink.messages.length };
     s.log(
       `  ${n} run ${rep}: innspill ${(once.wallMs / 1000).toFixed(2)} s = ${innspill.perSecond.toFixed(1)} msg/s ` +
-        `(filed ${once.filed}, receipts ${innspill.receiptsAccepted}; start ${once.phases.startMs} ms, filing ${once.phases.filingMs} ms, receipts ${once.phases.receiptsMs} ms; ` +
+        `(filed ${once.filed}, receipts ${innspill.receiptsAccepted}; CPU daemon ${(once.memory.mainCpuMs / 1000).toFixed(1)} s, workers ${(once.memory.childrenCpuMs / 1000).toFixed(1)} s; start ${once.phases.startMs} ms, filing ${once.phases.filingMs} ms, receipts ${once.phases.receiptsMs} ms; ` +
         `peak RSS ${once.memory.peakTreeRssMb} MB)`,
     );
     runs.push({ mbsync, floor, innspill });
