@@ -5,7 +5,8 @@ import type { Config } from './config.js';
 import { loadRules, type Rules } from './rules/load.js';
 import { Store } from './store/json-store.js';
 import { ExtractorPool } from './extract-pool/pool.js';
-import { handleBatch, logOutcome, type Incoming } from './pipeline.js';
+import { fileBatch, logOutcome, readBatch, type Incoming, type Outcome, type PipelineDeps } from './pipeline.js';
+import type { IntakeResult } from './intake/index.js';
 import { MaildirMailbox } from './mailbox/maildir.js';
 import { ImapMailbox } from './mailbox/imap.js';
 import type { Mailbox } from './mailbox/types.js';
@@ -97,15 +98,41 @@ export class Daemon {
     }
   }
 
-  /** Handles everything waiting in the mailbox. Returns how many messages were read. */
+  /**
+   * Handles everything waiting in the mailbox. Returns how many messages were read.
+   *
+   * Two batches are in hand at a time: the next one is fetched and read (parsed, classified, its
+   * documents extracted) while the one before it is written to the store and the mailbox is changed,
+   * so neither the extraction workers nor the IMAP connection wait for the other. The order of
+   * effects is unchanged: a batch is read only after the batch before it is in the store's index,
+   * filed only after the batch before it is completely done, and each message's record is stored
+   * before its mailbox changes.
+   */
   async drain(showProgress = false): Promise<number> {
     let count = 0;
     const progress = showProgress ? new Progress('Leser postmottak') : null;
-    for await (const batch of this.mailbox.waiting(BATCH)) {
-      progress?.add(batch.length);
-      await this.handle(batch);
-      count += batch.length;
-      if (this.stopping) break;
+    const batches = this.mailbox.waiting(BATCH)[Symbol.asyncIterator]();
+    let next: IteratorResult<Incoming[]> | null = await batches.next();
+    let reading = next.done ? null : this.read(next.value);
+    let finishing: Promise<void> = Promise.resolve();
+    try {
+      while (next && !next.done) {
+        const batch = next.value;
+        progress?.add(batch.length);
+        const results = await reading!;
+        await finishing;
+        // Indexed at once; written, logged and moved in the background while the next batch is read.
+        finishing = fileBatch(batch, results, this.deps()).then((outcomes) => this.finish(batch, outcomes));
+        finishing.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled meanwhile
+        count += batch.length;
+        next = this.stopping ? null : await batches.next();
+        reading = next && !next.done ? this.read(next.value) : null;
+      }
+      await finishing;
+    } finally {
+      await finishing.catch(() => undefined);
+      await reading?.catch(() => undefined);
+      await batches.return?.(undefined).catch(() => undefined);
     }
     progress?.stop();
     this.heartbeat.lastCheckAt = this.now().toISOString();
@@ -115,8 +142,8 @@ export class Daemon {
     return count;
   }
 
-  private async handle(batch: Incoming[]): Promise<void> {
-    const outcomes = await handleBatch(batch, {
+  private deps(): PipelineDeps {
+    return {
       rules: () => this.rules,
       store: this.store,
       extractor: this.pool.extractor,
@@ -125,7 +152,17 @@ export class Daemon {
       receiptAllowed: (address) => this.outbox.allow(address),
       now: this.now,
       concurrency: Math.max(2, this.config.workers * 2),
-    });
+    };
+  }
+
+  private read(batch: Incoming[]): Promise<IntakeResult[]> {
+    const reading = readBatch(batch, this.deps());
+    reading.catch(() => undefined); // awaited by drain(); see there
+    return reading;
+  }
+
+  /** After the batch's records are stored: logs, receipts to track, then the mailbox changes. */
+  private async finish(batch: Incoming[], outcomes: Outcome[]): Promise<void> {
     const toMove: Incoming[] = [];
     outcomes.forEach((o, i) => {
       logOutcome(this.log, batch[i]!, o);

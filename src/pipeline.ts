@@ -72,6 +72,14 @@ function failedSubmission(err: unknown): IntakeResult {
 }
 
 export async function handleBatch(batch: Incoming[], deps: PipelineDeps): Promise<Outcome[]> {
+  return fileBatch(batch, await readBatch(batch, deps), deps);
+}
+
+/**
+ * The first half of handleBatch: every message of the batch through intake (parsing and
+ * classification here, documents in the extraction workers). No side effects: nothing is stored.
+ */
+export async function readBatch(batch: Incoming[], deps: PipelineDeps): Promise<IntakeResult[]> {
   const rules = deps.rules();
   const queue = new PQueue({ concurrency: deps.concurrency });
   const results = await Promise.all(
@@ -90,12 +98,28 @@ export async function handleBatch(batch: Incoming[], deps: PipelineDeps): Promis
       }),
     ),
   );
+  return results.map((r) => r!);
+}
 
+/**
+ * The second half: the read batch into the store, in arrival order. The records are in the
+ * store's index when this returns its promise (before the files are written), so a batch read
+ * after this call sees them, just as one read after the whole batch was filed.
+ */
+export function fileBatch(batch: Incoming[], results: IntakeResult[], deps: PipelineDeps): Promise<Outcome[]> {
+  try {
+    return fileBatchNow(batch, results, deps);
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
+function fileBatchNow(batch: Incoming[], results: IntakeResult[], deps: PipelineDeps): Promise<Outcome[]> {
   const outcomes: Outcome[] = new Array<Outcome>(batch.length);
   const requests: FileRequest[] = [];
   const requestIndex: number[] = [];
   results.forEach((res, i) => {
-    const { submission, parts } = res!;
+    const { submission, parts } = res;
     const item = batch[i]!;
     const readable = !submission.problems.some((p) => p.startsWith('filen er ikke en e-postmelding') || p === 'filen er tom' || p.startsWith('meldingen kunne ikke behandles'));
     if (!submission.relevant && readable) {
@@ -117,12 +141,13 @@ export async function handleBatch(batch: Incoming[], deps: PipelineDeps): Promis
     requestIndex.push(i);
   });
 
-  const filed = await deps.store.fileMany(requests, deps.now());
-  filed.forEach((outcome, k) => {
-    const i = requestIndex[k]!;
-    outcomes[i] = outcome.kind === 'filed' ? { kind: 'filed', record: outcome.record, move: outcome.record.readable } : { kind: 'duplicate', of: outcome.of, move: true };
+  return deps.store.fileMany(requests, deps.now()).then((filed) => {
+    filed.forEach((outcome, k) => {
+      const i = requestIndex[k]!;
+      outcomes[i] = outcome.kind === 'filed' ? { kind: 'filed', record: outcome.record, move: outcome.record.readable } : { kind: 'duplicate', of: outcome.of, move: true };
+    });
+    return outcomes;
   });
-  return outcomes;
 }
 
 /**

@@ -89,8 +89,10 @@ export function smtpTransport(
     const tokens = tokenSourceFor(config.oauth2!, secrets);
     transport.set('oauth2_provision_cb', (_user: string, renew: boolean, callback: (err: Error | null, token?: string, expires?: number) => void) => {
       if (renew) tokens.invalidate();
+      // The token source keeps the token and knows when to replace it; an `expires` already past
+      // (1 ms after 1970, as 0 would mean "never") makes nodemailer ask it again at every login.
       tokens.get().then(
-        (token) => callback(null, token, tokens.refreshAt ?? undefined),
+        (token) => callback(null, token, 1),
         (err: Error) => callback(err),
       );
     });
@@ -112,6 +114,11 @@ class SmtpSender implements MailSender {
       });
       return { deliveredTo: 'smtp', response: String(info.response ?? '') };
     } catch (err) {
+      // A server that refuses a token with a bare 535 (no XOAUTH2 challenge, so nodemailer does not
+      // renew it) may have revoked it early: the next try fetches a new one.
+      if ((err as { code?: string }).code === 'EAUTH' && this.config.auth === 'oauth2' && this.config.oauth2) {
+        tokenSourceFor(this.config.oauth2, this.secrets).invalidate();
+      }
       throw classifySendError(err, this.secrets);
     }
   }

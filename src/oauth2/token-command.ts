@@ -34,6 +34,11 @@ export function parseTokenOutput(output: string, now: Date, variable: string): F
     throw new TokenCommandError(`${variable} printed something that starts like JSON but is not valid JSON`);
   }
   const token = data['access_token'] ?? data['accessToken'];
+  if (token === undefined && typeof data['error'] === 'string') {
+    // What a token endpoint answers instead (RFC 6749 section 5.2), e.g. a wrong client secret.
+    const description = typeof data['error_description'] === 'string' ? `: ${data['error_description'].split('\n')[0]!.slice(0, 300)}` : '';
+    throw new TokenCommandError(`${variable} printed an error instead of a token: ${data['error']}${description}`);
+  }
   if (typeof token !== 'string' || token.trim() === '' || /\s/.test(token.trim())) {
     throw new TokenCommandError(`${variable} printed JSON without a usable "access_token"`);
   }

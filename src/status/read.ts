@@ -46,14 +46,15 @@ export async function readStatus(config: Config, now = new Date()): Promise<Stat
   try {
     const pid = await lockHolder(config.dataDir);
     const saved = await store.readState<Partial<Heartbeat> | null>('heartbeat', null);
-    // A heartbeat written by another (earlier) process says nothing about this one.
-    const heartbeat = saved && pid !== null && saved.pid === pid ? (saved as Heartbeat) : null;
+    // While a daemon runs, only its own heartbeat counts (an earlier run's says nothing about it);
+    // when none runs, the last one still tells what it knew.
+    const heartbeat = !saved ? null : pid === null ? ({ ...saved, connected: false } as Heartbeat) : saved.pid === pid ? (saved as Heartbeat) : null;
     const receipts: ReceiptCounts = { pending: 0, sent: 0, failed: 0, skipped: 0 };
     const records = await store.readAll();
     for (const r of records) receipts[r.receipt.status]++;
     const digest = await readDigestState(store);
     return buildStatus({
-      heartbeat: heartbeat ?? (saved ? ({ ...saved, connected: false } as Heartbeat) : null),
+      heartbeat,
       running: pid !== null,
       pid,
       receipts,

@@ -63,6 +63,8 @@ export function buildStatus(input: StatusInput): StatusReport {
   const connected = input.running && hb !== null && hb.connected;
   if (!input.running) {
     problems.push('innspill is not running');
+  } else if (hb === null) {
+    problems.push('innspill is starting: it has not reached the mailbox yet');
   } else if (!connected) {
     problems.push('the mailbox cannot be reached (the log says why)');
   }

@@ -38,7 +38,9 @@ export interface SmtpSink {
 
 const HOST = '127.0.0.1';
 
-export async function startSmtpSink(opts: { port?: number; user?: string; pass?: string; accessToken?: string } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(
+  opts: { port?: number; user?: string; pass?: string; accessToken?: string; /** refuse a wrong token with a bare 535, as Microsoft 365 does */ refuseTokenWith535?: boolean } = {},
+): Promise<SmtpSink> {
   const requireAuth = opts.user !== undefined || opts.pass !== undefined || opts.accessToken !== undefined;
   const oauth2 = opts.accessToken !== undefined;
   const messages: CapturedMail[] = [];
@@ -69,6 +71,7 @@ export async function startSmtpSink(opts: { port?: number; user?: string; pass?:
       if (auth.method === 'XOAUTH2') {
         tokensPresented.push(auth.accessToken ?? '');
         if (auth.username === opts.user && auth.accessToken === opts.accessToken) return callback(null, { user: auth.username });
+        if (opts.refuseTokenWith535) return callback(withCode(new Error('5.7.3 Authentication unsuccessful'), 535));
         // The XOAUTH2 way to refuse (RFC-less, as Gmail does it): a 334 with a JSON error, then 535 after
         // the client's empty reply. nodemailer then asks its provision callback for a renewed token once.
         return callback(null, { data: { status: '401', schemes: 'bearer', scope: 'https://mail.test/' } });

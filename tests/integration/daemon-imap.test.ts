@@ -54,14 +54,14 @@ describe('the daemon on IMAP', () => {
     expect(moved.every((m) => !m.flags.includes('\\Seen'))).toBe(true);
   });
 
-  it('files mail arriving while it idles within seconds (IDLE), and keeps a heartbeat', async () => {
-    const config = testConfig(imapEnv(dovecot));
+  it('is woken by IDLE when mail arrives (no periodic check would come in time), and keeps a heartbeat', async () => {
+    // The fallback check is ten minutes away: only the server's IDLE notice can file it in time.
+    const config = testConfig({ ...imapEnv(dovecot), INNSPILL_IMAP_CHECK_SECONDS: '600' });
     await start(config);
     await new Promise((r) => setTimeout(r, 500));
     const t0 = Date.now();
     await dovecot.append(fixture('reply-nb-nho-anskaffelser-2359.eml'));
-    await waitUntil('the new message filed', () => records(config).length === 1, 10_000);
-    expect(Date.now() - t0).toBeLessThan(5_000);
+    await waitUntil('the new message filed', () => records(config).length === 1, 60_000);
     const hb = JSON.parse((await import('node:fs')).readFileSync(`${config.dataDir}/state/heartbeat.json`, 'utf8')) as { lastCheckAt: string; connected: boolean };
     expect(hb.connected).toBe(true);
     expect(Date.parse(hb.lastCheckAt)).toBeGreaterThanOrEqual(t0 - 1000);

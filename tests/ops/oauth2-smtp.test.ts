@@ -64,6 +64,26 @@ describe('SMTP with OAuth2', () => {
     expect(records(config)[0]!.receipt.status).toBe('sent');
   });
 
+  it('fetches a new token for the next try when the server refuses one with a bare 535 (as Microsoft 365 does)', async () => {
+    sink = await startSmtpSink({ user: 'postmottak@kmd.dep.no', accessToken: 'smtp-new', refuseTokenWith535: true });
+    const cmd = tokenCommand(['{"access_token":"smtp-revoked","expires_in":3600}', '{"access_token":"smtp-new","expires_in":3600}']);
+    const config = testConfig({ ...smtpOAuthEnv(sink, cmd.command), INNSPILL_RECEIPT_RETRY_SECONDS: '1' });
+    deliver(config, '1620000001.M1P1.host', fixture('reply-nb-asd-kunstig-intelligens.eml'));
+    const daemon = newDaemon(config);
+    await daemon.open();
+    const running = daemon.run();
+    try {
+      await sink.waitFor(1, 20_000);
+    } finally {
+      daemon.stop();
+      await running;
+      await daemon.close();
+    }
+    expect(sink.tokensPresented).toEqual(['smtp-revoked', 'smtp-new']);
+    expect(cmd.runs()).toBe(2);
+    expect(records(config)[0]!.receipt).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
   it('keeps the receipt pending with the reason in words when the token is refused, never quoting the token', async () => {
     sink = await startSmtpSink({ user: 'postmottak@kmd.dep.no', accessToken: 'smtp-right' });
     const cmd = tokenCommand(['smtp-wrong-token']);

@@ -109,6 +109,20 @@ describe('innspill status', () => {
     }
   });
 
+  it('does not take an earlier run\'s heartbeat for this one (a daemon that has not reached the mailbox yet)', async () => {
+    const config = loadConfig(env());
+    const store = await Store.open(config.dataDir, { lock: true });
+    const now = new Date().toISOString();
+    await store.writeState('heartbeat', { source: 'maildir:x', connected: true, lastCheckAt: now, lastFiledAt: null, lastFiledId: null, pid: 999_999_999, startedAt: now });
+    try {
+      const { code, report } = await status(config);
+      expect(code).toBe(2);
+      expect(report).toMatchObject({ running: true, connected: false, lastCheckAt: null, problems: ['innspill is starting: it has not reached the mailbox yet'] });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('is UNKNOWN (3) when there is no store at all', async () => {
     const config = loadConfig(env());
     const { code, report } = await status(config);

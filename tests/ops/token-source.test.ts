@@ -34,7 +34,10 @@ describe('what a token command may print', () => {
   it('refuses nothing, two words, or JSON without a token, saying which setting printed it', () => {
     expect(() => parseTokenOutput('\n', now, 'INNSPILL_IMAP_TOKEN_COMMAND')).toThrow(/INNSPILL_IMAP_TOKEN_COMMAND printed nothing/);
     expect(() => parseTokenOutput('Bearer abc', now, 'X')).toThrow(/more than one word/);
-    expect(() => parseTokenOutput('{"error":"invalid_client"}', now, 'X')).toThrow(/without a usable "access_token"/);
+    expect(() => parseTokenOutput('{"token_type":"Bearer"}', now, 'X')).toThrow(/without a usable "access_token"/);
+    expect(() => parseTokenOutput('{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided."}', now, 'X')).toThrow(
+      /^X printed an error instead of a token: invalid_client: AADSTS7000215: Invalid client secret provided\.$/,
+    );
     expect(() => parseTokenOutput('{not json', now, 'X')).toThrow(TokenCommandError);
   });
 });
