@@ -14,6 +14,8 @@ import { receiptsList, receiptsRetry } from './commands/receipts.js';
 import { demoCommand } from './commands/demo.js';
 import { digestCommand } from './commands/digest.js';
 import { exportCommand } from './commands/export.js';
+import { configCheckCommand } from './commands/config-check.js';
+import { statusCommand } from './commands/status.js';
 
 function setup(level?: string): { config: Config; rules: Rules; log: Logger } {
   loadDotEnv();
@@ -136,6 +138,24 @@ export function buildProgram(exit: { code: number }): Command {
     .action(async (opts: { format: string; out: string }) => {
       const { config, rules } = setup();
       exit.code = await exportCommand({ ...opts, config, rules, stderr: process.stderr });
+    });
+
+  program
+    .command('config')
+    .description('Check the configuration before running innspill.')
+    .command('check')
+    .description('Check the settings, the rules, the folders, the IMAP and SMTP logins (login only: no mail is read or sent) and the digest schedule. Exit status 1 when anything is wrong.')
+    .action(async () => {
+      exit.code = await configCheckCommand({ out: process.stdout });
+    });
+
+  program
+    .command('status')
+    .description('Is the daemon running and connected: last mailbox check, last filed, receipts pending and failed, next digest, store size. Exit status 0 OK, 2 CRITICAL, 3 UNKNOWN (Nagios plugin convention).')
+    .option('--json', 'the report as one JSON object (the same as GET /health)')
+    .action(async (opts: { json?: boolean }) => {
+      loadDotEnv();
+      exit.code = await statusCommand(loadConfig(), { json: opts.json === true, out: process.stdout });
     });
 
   program

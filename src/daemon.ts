@@ -40,6 +40,7 @@ export class Daemon {
   private health: HealthServer | null = null;
   private heartbeat!: Heartbeat;
   private lastHeartbeatWrite = 0;
+  private checkedOnce = false;
   private running: Promise<void> | null = null;
   private bytes = { value: 0, at: 0 };
 
@@ -59,7 +60,12 @@ export class Daemon {
     return this.abort.signal.aborted;
   }
 
-  async open(): Promise<void> {
+  /**
+   * Opens the store, the workers and the mailbox. With `waitForMailbox` (the long-running daemon)
+   * a mailbox that cannot be reached yet is not fatal: it is said in the log and the status, and
+   * tried again with backoff. A one-off pass (`--once`) fails instead.
+   */
+  async open(options: { waitForMailbox?: boolean } = {}): Promise<void> {
     this.store = await Store.open(this.config.dataDir, { lock: true });
     this.pool = new ExtractorPool(this.config.workers);
     this.mailbox = this.options.mailbox ?? (this.config.imap
@@ -80,8 +86,14 @@ export class Daemon {
     this.heartbeat.pid = process.pid;
     this.heartbeat.startedAt = this.now().toISOString();
     this.log.info({ store: this.config.dataDir, source: this.heartbeat.source, records: this.store.size }, 'innspill started');
-    await this.mailbox.open();
-    this.heartbeat.connected = true;
+    try {
+      await this.mailbox.open();
+      this.heartbeat.connected = true;
+    } catch (err) {
+      if (!options.waitForMailbox) throw err;
+      this.heartbeat.connected = false;
+      this.log.error({ err: (err as Error).message }, 'the mailbox cannot be reached yet; innspill keeps trying');
+    }
     // `innspill status` tells this run from the last one by the pid: say at once that we are here.
     await this.writeHeartbeat(true);
   }
@@ -137,8 +149,9 @@ export class Daemon {
     progress?.stop();
     this.heartbeat.lastCheckAt = this.now().toISOString();
     this.heartbeat.connected = true;
-    // After filing, at once (the batch's own write came before this check ended); else at most every 5 s.
-    await this.writeHeartbeat(count > 0);
+    // After filing or after the first check, at once; else at most every 5 s.
+    await this.writeHeartbeat(count > 0 || !this.checkedOnce);
+    this.checkedOnce = true;
     return count;
   }
 

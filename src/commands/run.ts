@@ -10,7 +10,7 @@ export const STOP_BOUND_MS = 30_000;
 
 export async function runCommand(config: Config, rules: Rules, log: Logger, opts: { once: boolean }): Promise<number> {
   const daemon = new Daemon(config, rules, log);
-  await daemon.open();
+  await daemon.open({ waitForMailbox: !opts.once });
   if (opts.once) {
     try {
       const { read, receipts } = await daemon.runOnce(process.stderr.isTTY === true);

@@ -93,6 +93,7 @@ export async function intakeMessage(raw: Buffer, rules: Rules, options: IntakeOp
           subject: msg.subject,
           allText: [msg.text, msg.reportText, ...msg.forwarded.map((f) => `${f.subject}\n${f.text}`), ...attachments.map((a) => a.text)].join('\n'),
           ownText: [own.text, ...attachmentSegments.map((s) => s.text.original)].join('\n'),
+          ownFolded: FoldedText.join(segments.map((s) => s.text)),
           letterLines: own.letterLines,
           inThread,
           invitedSender: invited,

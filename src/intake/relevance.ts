@@ -11,6 +11,8 @@ export interface RelevanceInput {
   allText: string;
   /** The sender's own words and own attachments. */
   ownText: string;
+  /** ownText already folded, when the caller has it (saves folding and splitting it again). */
+  ownFolded?: FoldedText;
   letterLines: number;
   inThread: boolean;
   invitedSender: boolean;
@@ -39,7 +41,7 @@ export function judgeRelevance(input: RelevanceInput, rules: Rules): RelevanceFi
   const texts = {
     subject: new FoldedText(input.subject),
     text: new FoldedText(`${input.subject}\n${input.allText}`),
-    own: new FoldedText(input.ownText),
+    own: input.ownFolded ?? new FoldedText(input.ownText),
   };
   if (input.inThread) add(r.thread.points, 'svar i tråden til invitasjonen eller et tidligere innspill');
   const quotesLetter = input.letterLines >= r.quotedLetter.minLines;

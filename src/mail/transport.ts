@@ -45,13 +45,16 @@ export interface MailSender {
 }
 
 /** Turns a nodemailer error into words, without ever repeating credentials. */
-export function classifySendError(err: unknown, secrets: string[]): SendError {
+export function classifySendError(err: unknown, secrets: string[], auth: 'password' | 'oauth2' = 'password'): SendError {
   const e = err as { responseCode?: number; code?: string; response?: string; message?: string };
   let text = e.response ?? e.message ?? String(err);
   for (const s of secrets) if (s.length >= 3) text = text.split(s).join('[hemmelig]');
   const code = typeof e.responseCode === 'number' ? e.responseCode : null;
   // A refused login is our configuration, not the receipt: it waits for the password to be mended.
-  if (e.code === 'EAUTH') return new SendError(`innlogging på SMTP-serveren feilet (sjekk INNSPILL_SMTP_USER og INNSPILL_SMTP_PASS): ${text}`, false, code);
+  if (e.code === 'EAUTH') {
+    const check = auth === 'oauth2' ? 'INNSPILL_SMTP_USER og tokenet fra INNSPILL_SMTP_TOKEN_COMMAND' : 'INNSPILL_SMTP_USER og INNSPILL_SMTP_PASS';
+    return new SendError(`innlogging på SMTP-serveren feilet (sjekk ${check}): ${text}`, false, code);
+  }
   if (code !== null && code >= 500 && code < 600) return new SendError(`SMTP-serveren avviste meldingen permanent: ${text}`, true, code);
   if (code !== null && code >= 400 && code < 500) return new SendError(`SMTP-serveren ba oss prøve igjen senere: ${text}`, false, code);
   return new SendError(`SMTP-serveren kunne ikke nås: ${text}`, false, code);
@@ -119,7 +122,7 @@ class SmtpSender implements MailSender {
       if ((err as { code?: string }).code === 'EAUTH' && this.config.auth === 'oauth2' && this.config.oauth2) {
         tokenSourceFor(this.config.oauth2, this.secrets).invalidate();
       }
-      throw classifySendError(err, this.secrets);
+      throw classifySendError(err, this.secrets, this.config.auth);
     }
   }
 

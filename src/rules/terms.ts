@@ -260,6 +260,7 @@ export class TermMatcher {
 }
 
 const NO_TOKENS: Token[] = [];
+const NO_WORDS: string[] = [];
 
 /** A text prepared once for matching against many terms. */
 export class FoldedText {
@@ -272,11 +273,16 @@ export class FoldedText {
   private readonly unique = new Map<string, Token[]>();
   /** Distinct words by their first letter: prefix and exact patterns only look at their own letter. */
   private readonly byFirst = new Map<string, string[]>();
+  /** Distinct words of 5+ letters by Norwegian stem, in order of first occurrence (made on first use). */
+  private byStem: Map<string, string[]> | null = null;
+  /** Order of first occurrence of each distinct word. */
+  private readonly firstSeen = new Map<string, number>();
 
-  constructor(original: string) {
+  /** `prepared`: the folded text and its tokens, when already known (see join()). */
+  constructor(original: string, prepared?: { folded: string; tokens: Token[] }) {
     this.original = original;
-    this.folded = foldText(original);
-    this.tokens = tokenize(this.folded);
+    this.folded = prepared?.folded ?? foldText(original);
+    this.tokens = prepared?.tokens ?? tokenize(this.folded);
     for (const t of this.tokens) {
       let list = this.byIndex[t.index];
       if (!list) this.byIndex[t.index] = list = [];
@@ -284,6 +290,7 @@ export class FoldedText {
       let same = this.unique.get(t.word);
       if (!same) {
         this.unique.set(t.word, (same = []));
+        this.firstSeen.set(t.word, this.firstSeen.size);
         const letter = t.word[0]!;
         let words = this.byFirst.get(letter);
         if (!words) this.byFirst.set(letter, (words = []));
@@ -295,6 +302,24 @@ export class FoldedText {
 
   get wordCount(): number {
     return this.byIndex.length;
+  }
+
+  /**
+   * The same as `new FoldedText(parts.map((p) => p.original).join('\n'))`, made from texts already
+   * folded and split: folding goes character by character and no word spans a line break, so the
+   * parts' folded texts and words, shifted, are exactly those of the whole.
+   */
+  static join(parts: readonly FoldedText[]): FoldedText {
+    const tokens: Token[] = [];
+    let offset = 0;
+    let words = 0;
+    parts.forEach((part, i) => {
+      if (i > 0) offset += 1;
+      for (const t of part.tokens) tokens.push({ word: t.word, index: t.index + words, start: t.start + offset, end: t.end + offset });
+      offset += part.original.length;
+      words += part.wordCount;
+    });
+    return new FoldedText(parts.map((p) => p.original).join('\n'), { folded: parts.map((p) => p.folded).join('\n'), tokens });
   }
 
   at(index: number): Token[] {
@@ -309,13 +334,36 @@ export class FoldedText {
     found = [];
     if (p.kind === 'exact' && p.value.length < 5) {
       for (const v of [p.value, p.value + 's', p.value + "'s"]) found.push(...(this.unique.get(v) ?? []));
+    } else if (p.kind === 'exact') {
+      // The words wordMatches() accepts, found by lookup instead of trying every word with the same
+      // first letter: the word itself, with -s or 's, and words of 5+ letters with the same first
+      // letter and stem. Taken in order of first occurrence, as the scan would take them.
+      const words = new Set<string>();
+      for (const v of [p.value, p.value + 's', p.value + "'s"]) if (this.unique.has(v)) words.add(v);
+      for (const w of this.stemIndex().get(stemNo(p.value)) ?? NO_WORDS) if (w[0] === p.value[0]) words.add(w);
+      const ordered = [...words].sort((a, b) => this.firstSeen.get(a)! - this.firstSeen.get(b)!);
+      for (const w of ordered) found.push(...this.unique.get(w)!);
     } else {
-      const candidates = p.kind === 'prefix' || p.kind === 'exact' ? (this.byFirst.get(p.value[0]!) ?? []) : this.unique.keys();
+      const candidates = p.kind === 'prefix' ? (this.byFirst.get(p.value[0]!) ?? []) : this.unique.keys();
       for (const word of candidates) if (wordMatches(p, word)) found.push(...this.unique.get(word)!);
     }
     found.sort((a, b) => a.start - b.start);
     this.cache.set(key, found);
     return found;
+  }
+
+  private stemIndex(): Map<string, string[]> {
+    if (this.byStem) return this.byStem;
+    const index = new Map<string, string[]>();
+    for (const word of this.unique.keys()) {
+      if (word.length < 5) continue;
+      const stem = stemNo(word);
+      let list = index.get(stem);
+      if (!list) index.set(stem, (list = []));
+      list.push(word);
+    }
+    this.byStem = index;
+    return index;
   }
 
   /** Up to `width` characters of the original around [start, end), on one line. */

@@ -62,6 +62,18 @@ describe('keyword terms', () => {
     }
   });
 
+  it('joins folded texts into exactly the folded text of the joined originals', () => {
+    const parts = ['Vi støtter OGP-handlingsplan 4B.', '', 'KI – «kunstig intelligens» og ÅPENHET', "Ørsta's kommune-plan\n2. avsnitt"];
+    const joined = FoldedText.join(parts.map((p) => new FoldedText(p)));
+    const whole = new FoldedText(parts.join('\n'));
+    expect(joined.original).toBe(whole.original);
+    expect(joined.folded).toBe(whole.folded);
+    expect(joined.wordCount).toBe(whole.wordCount);
+    for (let i = 0; i < whole.wordCount; i++) expect(joined.at(i)).toEqual(whole.at(i));
+    const terms = ['ogp*', 'kunstig* intelligens*', 'åpenhet', 'plan', '*plan', 're:\\bki\\b', 'kommune'];
+    expect(new TermMatcher(terms).find(joined)).toEqual(new TermMatcher(terms).find(whole));
+  });
+
   it('makes snippets on one line, without cutting words', () => {
     const t = new FoldedText('Første linje.\nVi mener at eInnsyn må utvides til alle kommuner og fylkeskommuner i landet.');
     const [hit] = new TermMatcher(['einnsyn']).find(t);

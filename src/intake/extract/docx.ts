@@ -1,10 +1,17 @@
-// Text of a Word document (DOCX) with mammoth.
-import mammoth from 'mammoth';
+// Text of a Word document (DOCX) with mammoth. Loaded on first use: the import alone costs ~130 ms
+// and several MB, which the daemon's main process and the CLI never need (documents are read in
+// the extraction workers, which load it before they say they are ready).
+import { createRequire } from 'node:module';
+import type Mammoth from 'mammoth';
 import type { ExtractResult } from './types.js';
 import { shortReason } from './pdf.js';
 
+const require = createRequire(import.meta.url);
+let mammoth: typeof Mammoth | null = null;
+
 export async function extractDocx(bytes: Buffer): Promise<ExtractResult> {
   try {
+    mammoth ??= require('mammoth') as typeof Mammoth;
     const result = await mammoth.extractRawText({ buffer: bytes });
     const text = result.value.replace(/\n{3,}/g, '\n\n').trim();
     if (text.length === 0) return { text, problem: 'Word-dokumentet inneholder ingen tekst som kan leses' };

@@ -1,8 +1,13 @@
 // Text of an OpenDocument file (ODT, also ODS/ODP): a zip whose content.xml holds the text.
-// ODF is the mandated editable format in Norwegian public administration.
-import JSZip from 'jszip';
+// ODF is the mandated editable format in Norwegian public administration. jszip is loaded on first
+// use (as mammoth in docx.ts): only the extraction workers read documents.
+import { createRequire } from 'node:module';
+import type JSZipType from 'jszip';
 import type { ExtractResult } from './types.js';
 import { shortReason } from './pdf.js';
+
+const require = createRequire(import.meta.url);
+let JSZip: typeof JSZipType | null = null;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -37,6 +42,7 @@ const NAMES: Record<string, string> = { text: 'ODT-dokumentet', spreadsheet: 're
 export async function extractOdf(bytes: Buffer, odfType = 'text'): Promise<ExtractResult> {
   const what = NAMES[odfType] ?? 'OpenDocument-filen';
   try {
+    JSZip ??= require('jszip') as typeof JSZipType;
     const zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
     const manifest = await zip.file('META-INF/manifest.xml')?.async('string');
     if (manifest?.includes('encryption-data')) return { text: '', problem: `passordbeskyttet ${what.replace(/-dokumentet$/, '-dokument')} – kan ikke åpnes uten passord` };
