@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { intake } from '../src/intake/index.js';
 import { loadRules } from '../src/rules/load.js';
 import { ExtractorPool } from '../src/extract-pool/pool.js';
-import { formatScores, readLabels, score, type Found } from '../src/evaluate/labels.js';
+import { formatScores, foundOf, readLabels, score } from '../src/evaluate/labels.js';
 
 const labelsDir = process.argv[2] ?? 'fixtures/labels';
 const messagesDir = process.argv[3] ?? 'fixtures/messages';
@@ -13,19 +13,7 @@ const pool = new ExtractorPool(2);
 const pairs = [];
 for (const label of readLabels(labelsDir)) {
   const s = await intake(await readFile(join(messagesDir, label.file)), rules, { extractor: pool.extractor });
-  const found: Found = {
-    relevant: s.relevant,
-    automatic: s.automatic,
-    automaticKind: s.automaticKind,
-    organisation: s.sender.organisation,
-    category: s.sender.category,
-    commitments: s.commitments.map((c) => c.id),
-    language: s.language,
-    late: s.late,
-    receipt: s.receipt.send,
-    bouncedRecipients: s.bouncedRecipients,
-    attachments: s.attachments,
-  };
+  const found = foundOf(s);
   pairs.push({ label, found });
 }
 await pool.close();

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import type { Submission } from '../intake/types.js';
 
 export const labelSchema = z.object({
   file: z.string(),
@@ -47,6 +48,23 @@ export interface Found {
   receipt: boolean;
   bouncedRecipients: string[];
   attachments: Array<{ filename: string; text: string; problem: string | null }>;
+}
+
+/** What intake found, put in the labels' terms. */
+export function foundOf(s: Submission): Found {
+  return {
+    relevant: s.relevant,
+    automatic: s.automatic,
+    automaticKind: s.automaticKind,
+    organisation: s.sender.organisation,
+    category: s.sender.category,
+    commitments: s.commitments.map((c) => c.id),
+    language: s.language,
+    late: s.late,
+    receipt: s.receipt.send,
+    bouncedRecipients: s.bouncedRecipients,
+    attachments: s.attachments,
+  };
 }
 
 export interface Scores {

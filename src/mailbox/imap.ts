@@ -15,6 +15,7 @@ import type { Incoming } from '../pipeline.js';
 import type { Store } from '../store/json-store.js';
 import type { Logger } from '../log.js';
 import type { Mailbox } from './types.js';
+import { Waker } from './wake.js';
 import { explainImapError } from './imap-errors.js';
 import { tokenSourceFor, type TokenSource } from '../oauth2/token-source.js';
 
@@ -56,7 +57,7 @@ export class ImapMailbox implements Mailbox {
   private filedPath: string | null = null;
   private failures = 0;
   private newMail = false;
-  private wake: (() => void) | null = null;
+  private readonly waker = new Waker();
   private closing = false;
   private readonly tokens: TokenSource | null;
 
@@ -117,11 +118,11 @@ export class ImapMailbox implements Mailbox {
         this.client = null;
         if (!this.closing) this.log.warn('IMAP connection closed; will reconnect');
       }
-      this.wake?.();
+      this.waker.wake();
     });
     client.on('exists', () => {
       this.newMail = true;
-      this.wake?.();
+      this.waker.wake();
     });
     try {
       await client.connect();
@@ -206,22 +207,12 @@ export class ImapMailbox implements Mailbox {
       // Push: IDLE until the server says EXISTS; the next command ends IDLE by itself.
       this.client!.idle().catch(() => undefined);
     }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        this.wake = null;
-        resolve();
-      };
-      const timer = setTimeout(done, wait);
-      signal.addEventListener('abort', done);
-      this.wake = done;
-    });
+    return this.waker.wait(wait, signal);
   }
 
   async close(): Promise<void> {
     this.closing = true;
-    this.wake?.();
+    this.waker.wake();
     const client = this.client;
     this.client = null;
     if (client) await client.logout().catch(() => client.close());

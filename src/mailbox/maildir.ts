@@ -7,6 +7,7 @@ import type { Incoming } from '../pipeline.js';
 import type { Store } from '../store/json-store.js';
 import { ensureDirs, fsyncDir } from '../store/atomic.js';
 import type { Mailbox } from './types.js';
+import { Waker } from './wake.js';
 
 export const FILED_SUBFOLDER = '.filed';
 
@@ -17,7 +18,7 @@ export class MaildirMailbox implements Mailbox {
   readonly kind = 'maildir' as const;
   private readonly handledNames = new Set<string>();
   private watchers: FSWatcher[] = [];
-  private wake: (() => void) | null = null;
+  private readonly waker = new Waker();
   private changed = false;
 
   constructor(
@@ -33,7 +34,7 @@ export class MaildirMailbox implements Mailbox {
     for (const d of ['new', 'cur']) {
       const w = watch(join(this.root, d), () => {
         this.changed = true;
-        this.wake?.();
+        this.waker.wake();
       });
       w.on('error', () => undefined);
       this.watchers.push(w);
@@ -98,22 +99,12 @@ export class MaildirMailbox implements Mailbox {
 
   waitForMail(maxWaitMs: number, signal: AbortSignal): Promise<void> {
     if (this.changed || signal.aborted) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        this.wake = null;
-        resolve();
-      };
-      const timer = setTimeout(done, maxWaitMs);
-      signal.addEventListener('abort', done);
-      this.wake = done;
-    });
+    return this.waker.wait(maxWaitMs, signal);
   }
 
   async close(): Promise<void> {
     for (const w of this.watchers) w.close();
     this.watchers = [];
-    this.wake?.();
+    this.waker.wake();
   }
 }

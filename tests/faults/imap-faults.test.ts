@@ -4,32 +4,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
-import { imapEnv, newDaemon, records, testConfig, waitUntil } from '../helpers/daemon.js';
+import { imapEnv, DaemonHarness, records, testConfig, waitUntil } from '../helpers/daemon.js';
 import { copyOf, isReply } from '../helpers/generate.js';
-import type { Daemon } from '../../src/daemon.js';
 import type { Config } from '../../src/config.js';
 
 const BACKFILL = Number(process.env['INNSPILL_FAULT_BACKFILL'] ?? 1000);
 
 let dovecot: DovecotServer;
-let daemon: Daemon | null = null;
-let running: Promise<void> | null = null;
+const harness = new DaemonHarness();
 beforeEach(async () => {
   dovecot = await startDovecot();
 });
 afterEach(async () => {
-  daemon?.stop();
-  await running;
-  await daemon?.close();
-  daemon = null;
-  running = null;
+  await harness.stop();
   await dovecot.stop();
 });
 
 async function start(config: Config): Promise<void> {
-  daemon = newDaemon(config);
-  await daemon.open();
-  running = daemon.run();
+  await harness.start(config);
 }
 
 /** A TCP relay to Dovecot that can cut every connection once a number of bytes came from the server. */

@@ -66,3 +66,24 @@ export async function waitUntil<T>(what: string, probe: () => T | Promise<T>, ti
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** One in-process daemon per test: start() it, and stop() it in afterEach. */
+export class DaemonHarness {
+  private daemon: Daemon | null = null;
+  private running: Promise<void> | null = null;
+
+  async start(config: Config): Promise<Daemon> {
+    this.daemon = newDaemon(config);
+    await this.daemon.open({ waitForMailbox: true });
+    this.running = this.daemon.run();
+    return this.daemon;
+  }
+
+  async stop(): Promise<void> {
+    this.daemon?.stop();
+    await this.running;
+    await this.daemon?.close();
+    this.daemon = null;
+    this.running = null;
+  }
+}

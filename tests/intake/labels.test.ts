@@ -1,11 +1,11 @@
 // The labeled fixtures, written for this project by people who did not see the rules: the
 // product's quality targets, checked on every run.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { intake } from '../../src/intake/index.js';
 import { ExtractorPool } from '../../src/extract-pool/pool.js';
-import { readLabels, score, formatScores, type Found, type Label, type Scores } from '../../src/evaluate/labels.js';
+import { readLabels, score, formatScores, foundOf, type Found, type Label, type Scores } from '../../src/evaluate/labels.js';
 import { projectRules } from '../helpers/rules.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
@@ -19,19 +19,7 @@ beforeAll(async () => {
   const pairs: Array<{ label: Label; found: Found }> = [];
   for (const label of labels) {
     const s = await intake(readFileSync(`${fixtures}messages/${label.file}`), rules, { extractor: pool.extractor });
-    const f: Found = {
-      relevant: s.relevant,
-      automatic: s.automatic,
-      automaticKind: s.automaticKind,
-      organisation: s.sender.organisation,
-      category: s.sender.category,
-      commitments: s.commitments.map((c) => c.id),
-      language: s.language,
-      late: s.late,
-      receipt: s.receipt.send,
-      bouncedRecipients: s.bouncedRecipients,
-      attachments: s.attachments,
-    };
+    const f = foundOf(s);
     found.set(label.file, f);
     pairs.push({ label, found: f });
   }
@@ -39,8 +27,6 @@ beforeAll(async () => {
   scores = score(pairs, rules.consultation.classIds);
   process.stdout.write(`${formatScores(scores)}\n`);
 }, 120_000);
-
-afterAll(() => undefined);
 
 describe('labeled fixtures', () => {
   it('has a message for every label and a label for every message', () => {

@@ -2,30 +2,22 @@
 // unrelated mail untouched, duplicates, follow-ups.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
-import { fixture, imapEnv, newDaemon, records, testConfig, waitUntil } from '../helpers/daemon.js';
-import type { Daemon } from '../../src/daemon.js';
+import { fixture, imapEnv, DaemonHarness, records, testConfig, waitUntil } from '../helpers/daemon.js';
 import type { Config } from '../../src/config.js';
 
 let dovecot: DovecotServer;
-let daemon: Daemon | null = null;
-let running: Promise<void> | null = null;
+const harness = new DaemonHarness();
 
 beforeEach(async () => {
   dovecot = await startDovecot();
 });
 afterEach(async () => {
-  daemon?.stop();
-  await running;
-  await daemon?.close();
-  daemon = null;
-  running = null;
+  await harness.stop();
   await dovecot.stop();
 });
 
 async function start(config: Config): Promise<void> {
-  daemon = newDaemon(config);
-  await daemon.open({ waitForMailbox: true });
-  running = daemon.run();
+  await harness.start(config);
 }
 
 const FILED = 'Innspill.OGP-4B';

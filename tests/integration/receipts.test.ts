@@ -4,24 +4,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { fixture, imapEnv, newDaemon, records, smtpEnv, testConfig, waitUntil } from '../helpers/daemon.js';
-import type { Daemon } from '../../src/daemon.js';
+import { fixture, imapEnv, DaemonHarness, records, smtpEnv, testConfig, waitUntil } from '../helpers/daemon.js';
 import type { Config } from '../../src/config.js';
 
 let dovecot: DovecotServer;
 let sink: SmtpSink;
-let daemon: Daemon | null = null;
-let running: Promise<void> | null = null;
+const harness = new DaemonHarness();
 
 beforeEach(async () => {
   [dovecot, sink] = await Promise.all([startDovecot(), startSmtpSink()]);
 });
 afterEach(async () => {
-  daemon?.stop();
-  await running;
-  await daemon?.close();
-  daemon = null;
-  running = null;
+  await harness.stop();
   await Promise.all([dovecot.stop(), sink.close()]);
 });
 
@@ -30,9 +24,7 @@ function config(extra: Record<string, string> = {}): Config {
 }
 
 async function start(c: Config): Promise<void> {
-  daemon = newDaemon(c);
-  await daemon.open();
-  running = daemon.run();
+  await harness.start(c);
 }
 
 const header = (m: ParsedMail, name: string) => {

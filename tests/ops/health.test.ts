@@ -4,24 +4,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
-import { fixture, imapEnv, newDaemon, records, testConfig, waitUntil } from '../helpers/daemon.js';
-import type { Daemon } from '../../src/daemon.js';
+import { DaemonHarness, fixture, imapEnv, records, testConfig, waitUntil } from '../helpers/daemon.js';
 import { statusCommand } from '../../src/commands/status.js';
 import type { StatusReport } from '../../src/status/report.js';
 
 let dovecot: DovecotServer;
-let daemon: Daemon | null = null;
-let running: Promise<void> | null = null;
+const harness = new DaemonHarness();
 
 beforeEach(async () => {
   dovecot = await startDovecot();
 });
 afterEach(async () => {
-  daemon?.stop();
-  await running;
-  await daemon?.close();
-  daemon = null;
-  running = null;
+  await harness.stop();
   await dovecot.stop();
 });
 
@@ -44,9 +38,7 @@ describe('the health endpoint', () => {
     await dovecot.append(fixture('reply-nb-ks-einnsyn-outlook.eml'));
     const config = testConfig({ ...imapEnv(dovecot), INNSPILL_IMAP_CHECK_SECONDS: '1', INNSPILL_HEALTH_PORT: String(port) });
     expect(config.health).toEqual({ port, host: '127.0.0.1' });
-    daemon = newDaemon(config);
-    await daemon.open();
-    running = daemon.run();
+    await harness.start(config);
     await waitUntil('filed', () => records(config).length === 1);
 
     const up = await waitUntil('200 with the last check', async () => {
