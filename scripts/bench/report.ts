@@ -22,7 +22,7 @@ export interface BenchResults {
   core?: CoreResult;
   cliStart?: CliStartResult;
   throughput: ThroughputResult[];
-  largeAttachment?: { attachmentBytes: number; messageBytes: number; runs: MemoryPeak[]; peakTreeRssMb: number; mainHwmMb: number; wallMs: number };
+  largeAttachment?: { attachmentBytes: number; messageBytes: number; runs: MemoryPeak[]; peakTreeRssMb: number; peakTreeUniqueMb: number; mainHwmMb: number; wallMs: number };
   latency?: LatencyResult;
   store?: StoreScaleResult;
   notes: string[];
@@ -63,7 +63,12 @@ export function rows(r: BenchResults): Row[] {
   }
   const peaks = r.throughput.map((t) => t.median.peakTreeRssMb);
   for (const t of r.throughput) {
-    add(`Peak RSS, ${n0(t.messages)} messages (daemon + extraction workers)`, `${n0(t.median.peakTreeRssMb)} MB (daemon alone ${n0(t.median.mainHwmMb)} MB)`, '< 300 MB', t.median.peakTreeRssMb < 300);
+    add(
+      `Peak RSS, ${n0(t.messages)} messages (daemon + extraction workers, summed)`,
+      `${n0(t.median.peakTreeRssMb)} MB (daemon alone ${n0(t.median.mainHwmMb)} MB; shared pages once: ${n0(t.median.peakTreeUniqueMb)} MB)`,
+      '< 300 MB',
+      t.median.peakTreeRssMb < 300,
+    );
   }
   if (peaks.length >= 2) {
     const growth = peaks[peaks.length - 1]! / peaks[0]!;
@@ -71,7 +76,12 @@ export function rows(r: BenchResults): Row[] {
   }
   if (r.largeAttachment) {
     const a = r.largeAttachment;
-    add(`Peak RSS, one ${f1(a.attachmentBytes / 1e6)} MB attachment`, `${n0(a.peakTreeRssMb)} MB (daemon alone ${n0(a.mainHwmMb)} MB)`, '< 300 MB', a.peakTreeRssMb < 300);
+    add(
+      `Peak RSS, one ${f1(a.attachmentBytes / 1e6)} MB attachment (summed)`,
+      `${n0(a.peakTreeRssMb)} MB (daemon alone ${n0(a.mainHwmMb)} MB; shared pages once: ${n0(a.peakTreeUniqueMb)} MB)`,
+      '< 300 MB',
+      a.peakTreeRssMb < 300,
+    );
   }
   if (r.core) {
     const c = r.core;

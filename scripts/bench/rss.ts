@@ -14,6 +14,17 @@ function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
 
 const TICK = 100; // USER_HZ on Linux
 
+/** Private and shared kB of a process (smaps_rollup), or null when it is gone. */
+function smapsKb(pid: number): { private: number; shared: number } | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0);
+    return { private: kb('Private_Clean') + kb('Private_Dirty'), shared: kb('Shared_Clean') + kb('Shared_Dirty') };
+  } catch {
+    return null;
+  }
+}
+
 /** utime + stime of a process in ms, or null when it is gone. */
 function cpuMs(pid: number): number | null {
   try {
@@ -61,6 +72,11 @@ export interface MemoryPeak {
   mainHwmMb: number;
   /** sum of every process's VmHWM as last seen (an upper bound of the tree's peak) (MB) */
   sumHwmMb: number;
+  /**
+   * Highest sampled sum of the processes' private memory plus the largest shared part once: what the
+   * tree really occupies (summed RSS counts the node binary's pages once per process). Sampled less often.
+   */
+  peakTreeUniqueMb: number;
   /** most processes seen at once */
   processes: number;
   samples: number;
@@ -72,6 +88,8 @@ export interface MemoryPeak {
 /** Samples until stop() is called; cheap enough for every 50 ms. */
 export function sampleMemory(pid: number, intervalMs = 50): { stop(): MemoryPeak } {
   let peak = 0;
+  let peakUnique = 0;
+  let tick = 0;
   let processes = 0;
   let samples = 0;
   const hwm = new Map<number, number>();
@@ -92,6 +110,17 @@ export function sampleMemory(pid: number, intervalMs = 50): { stop(): MemoryPeak
     }
     if (live > 0) samples++;
     peak = Math.max(peak, sum);
+    if (tick++ % 4 === 0) {
+      let priv = 0;
+      let shared = 0;
+      for (const p of tree) {
+        const m = smapsKb(p);
+        if (!m) continue;
+        priv += m.private;
+        shared = Math.max(shared, m.shared);
+      }
+      peakUnique = Math.max(peakUnique, priv + shared);
+    }
     processes = Math.max(processes, live);
   };
   sample();
@@ -103,6 +132,7 @@ export function sampleMemory(pid: number, intervalMs = 50): { stop(): MemoryPeak
       const mb = (kb: number) => Math.round(kb / 102.4) / 10;
       return {
         peakTreeRssMb: mb(peak),
+        peakTreeUniqueMb: mb(peakUnique),
         mainHwmMb: mb(hwm.get(pid) ?? 0),
         sumHwmMb: mb([...hwm.values()].reduce((s, v) => s + v, 0)),
         processes,

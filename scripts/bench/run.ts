@@ -168,6 +168,7 @@ async function main(): Promise<void> {
       messageBytes: large.bytes,
       runs: largeRuns.map((r) => r.memory),
       peakTreeRssMb: median(largeRuns.map((r) => r.memory.peakTreeRssMb)),
+      peakTreeUniqueMb: median(largeRuns.map((r) => r.memory.peakTreeUniqueMb)),
       mainHwmMb: median(largeRuns.map((r) => r.memory.mainHwmMb)),
       wallMs: median(largeRuns.map((r) => r.wallMs)),
     };

@@ -26,7 +26,10 @@ export interface ThroughputResult {
     innspillToFloor: number;
     innspillToMbsync: number | null;
     peakTreeRssMb: number;
+    peakTreeUniqueMb: number;
     mainHwmMb: number;
+    mainCpuMs: number;
+    workersCpuMs: number;
   };
 }
 
@@ -69,7 +72,7 @@ export async function throughput(s: ThroughputSetup): Promise<ThroughputResult> 
     s.log(
       `  ${n} run ${rep}: innspill ${(once.wallMs / 1000).toFixed(2)} s = ${innspill.perSecond.toFixed(1)} msg/s ` +
         `(filed ${once.filed}, receipts ${innspill.receiptsAccepted}; CPU daemon ${(once.memory.mainCpuMs / 1000).toFixed(1)} s, workers ${(once.memory.childrenCpuMs / 1000).toFixed(1)} s; start ${once.phases.startMs} ms, filing ${once.phases.filingMs} ms, receipts ${once.phases.receiptsMs} ms; ` +
-        `peak RSS ${once.memory.peakTreeRssMb} MB)`,
+        `peak RSS ${once.memory.peakTreeRssMb} MB, unique ${once.memory.peakTreeUniqueMb} MB)`,
     );
     runs.push({ mbsync, floor, innspill });
   }
@@ -87,7 +90,10 @@ export async function throughput(s: ThroughputSetup): Promise<ThroughputResult> 
       innspillToFloor: med((r) => r.innspill.perSecond / r.floor.perSecond),
       innspillToMbsync: s.withMbsync ? med((r) => r.innspill.perSecond / r.mbsync!.perSecond) : null,
       peakTreeRssMb: med((r) => r.innspill.memory.peakTreeRssMb),
+      peakTreeUniqueMb: med((r) => r.innspill.memory.peakTreeUniqueMb),
       mainHwmMb: med((r) => r.innspill.memory.mainHwmMb),
+      mainCpuMs: med((r) => r.innspill.memory.mainCpuMs),
+      workersCpuMs: med((r) => r.innspill.memory.childrenCpuMs),
     },
   };
 }

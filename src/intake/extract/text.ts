@@ -1,4 +1,5 @@
 // Plain text, HTML and RTF attachments.
+import iconv from 'iconv-lite';
 import { htmlBodyToText } from '../parse.js';
 import type { ExtractResult } from './types.js';
 
@@ -12,14 +13,9 @@ export function decodeText(bytes: Buffer, charset?: string): string {
   } catch {
     // not UTF-8
   }
-  if (charset) {
-    try {
-      return new TextDecoder(charset.toLowerCase()).decode(bytes);
-    } catch {
-      // unknown label: fall through
-    }
-  }
-  return new TextDecoder('windows-1252').decode(bytes);
+  // iso-8859-1 is read as windows-1252 (as mail programs do): its C1 gap holds – “ ” …
+  if (charset && iconv.encodingExists(charset) && !/^(iso-?8859-1|latin-?1|us-ascii|ascii)$/i.test(charset)) return iconv.decode(bytes, charset);
+  return iconv.decode(bytes, 'windows-1252');
 }
 
 export function extractText(bytes: Buffer, charset?: string): ExtractResult {
