@@ -1,27 +1,21 @@
-// The innspill command line. Each command lives in src/commands/; this file wires them up.
+// The innspill command line. Each command lives in src/commands/ and is loaded only when it runs:
+// `inspect` must answer fast, and need not load the daemon, the SMTP client or Excel.
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
 import { loadRules, RulesError, type Rules } from './rules/load.js';
-import { ExtractorPool } from './extract-pool/pool.js';
 import { StoreLockedError } from './store/lock.js';
-import { limitsFrom } from './limits.js';
-import { inspectFiles } from './commands/inspect.js';
-import { createLogger, type Logger } from './log.js';
-import { ingestCommand, runCommand } from './commands/run.js';
-import { listCommand, showCommand } from './commands/list.js';
-import { reclassifyCommand } from './commands/reclassify.js';
-import { receiptsList, receiptsRetry } from './commands/receipts.js';
-import { demoCommand } from './commands/demo.js';
-import { digestCommand } from './commands/digest.js';
-import { exportCommand } from './commands/export.js';
-import { configCheckCommand } from './commands/config-check.js';
-import { statusCommand } from './commands/status.js';
+import type { Logger } from './log.js';
 
-function setup(level?: string): { config: Config; rules: Rules; log: Logger } {
+function setup(): { config: Config; rules: Rules } {
   loadDotEnv();
   const config = loadConfig();
-  const log = createLogger({ level: level ?? config.logLevel, secrets: config.secrets });
-  return { config, rules: loadRules(config.rulesDir), log };
+  return { config, rules: loadRules(config.rulesDir) };
+}
+
+async function setupWithLog(level?: string): Promise<{ config: Config; rules: Rules; log: Logger }> {
+  const { config, rules } = setup();
+  const { createLogger } = await import('./log.js');
+  return { config, rules, log: createLogger({ level: level ?? config.logLevel, secrets: config.secrets }) };
 }
 
 export function buildProgram(exit: { code: number }): Command {
@@ -37,6 +31,11 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--json', 'one JSON object per file, one per line, in the order given')
     .action(async (files: string[], opts: { json?: boolean }) => {
       const { config, rules } = setup();
+      const [{ ExtractorPool }, { inspectFiles }, { limitsFrom }] = await Promise.all([
+        import('./extract-pool/pool.js'),
+        import('./commands/inspect.js'),
+        import('./limits.js'),
+      ]);
       const pool = new ExtractorPool(config.workers);
       try {
         exit.code = await inspectFiles(files, {
@@ -57,7 +56,8 @@ export function buildProgram(exit: { code: number }): Command {
     .description('Watch the postmottak mailbox (IMAP, or the Maildir by default): file consultation mail, send receipts and digests.')
     .option('--once', 'handle all that waits and every receipt due, then exit')
     .action(async (opts: { once?: boolean }) => {
-      const { config, rules, log } = setup();
+      const { config, rules, log } = await setupWithLog();
+      const { runCommand } = await import('./commands/run.js');
       exit.code = await runCommand(config, rules, log, { once: opts.once === true });
     });
 
@@ -66,7 +66,8 @@ export function buildProgram(exit: { code: number }): Command {
     .description('File mail message files through the same pipeline as the mailbox (the files stay where they are).')
     .argument('<files...>', '.eml files')
     .action(async (files: string[]) => {
-      const { config, rules, log } = setup();
+      const { config, rules, log } = await setupWithLog();
+      const { ingestCommand } = await import('./commands/run.js');
       exit.code = await ingestCommand(config, rules, log, files);
     });
 
@@ -79,6 +80,7 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--json', 'one JSON record per line')
     .action(async (opts: { commitment?: string; category?: string; late?: boolean; json?: boolean }) => {
       const { config, rules } = setup();
+      const { listCommand } = await import('./commands/list.js');
       exit.code = await listCommand(config.dataDir, rules, opts, process.stdout);
     });
 
@@ -89,6 +91,7 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--json', 'the record as JSON')
     .action(async (id: string, opts: { json?: boolean }) => {
       const { config, rules } = setup();
+      const { showCommand } = await import('./commands/list.js');
       exit.code = await showCommand(config.dataDir, rules, id, opts.json === true, process.stdout);
     });
 
@@ -97,6 +100,7 @@ export function buildProgram(exit: { code: number }): Command {
     .description('Run the current rules over every filed submission (after a change to rules/).')
     .action(async () => {
       const { config, rules } = setup();
+      const { reclassifyCommand } = await import('./commands/reclassify.js');
       exit.code = await reclassifyCommand(config.dataDir, rules, process.stdout);
     });
 
@@ -107,6 +111,7 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--failed', 'only receipts that could not be delivered')
     .action(async (opts: { pending?: boolean; failed?: boolean }) => {
       const { config } = setup();
+      const { receiptsList } = await import('./commands/receipts.js');
       exit.code = await receiptsList(config, opts.failed ? 'failed' : opts.pending ? 'pending' : null, process.stdout);
     });
   receipts
@@ -114,7 +119,8 @@ export function buildProgram(exit: { code: number }): Command {
     .description('Try to send one receipt again now.')
     .argument('<id>', 'submission id')
     .action(async (id: string) => {
-      const { config, rules, log } = setup();
+      const { config, rules, log } = await setupWithLog();
+      const { receiptsRetry } = await import('./commands/receipts.js');
       exit.code = await receiptsRetry(config, rules, log, id, process.stdout);
     });
 
@@ -127,6 +133,7 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--send', 'mail it to INNSPILL_DIGEST_TO and record it, as the schedule does')
     .action(async (opts: { since?: string; format: string; out?: string; send?: boolean }) => {
       const { config, rules } = setup();
+      const { digestCommand } = await import('./commands/digest.js');
       exit.code = await digestCommand({ ...opts, config, rules, stdout: process.stdout, stderr: process.stderr });
     });
 
@@ -137,6 +144,7 @@ export function buildProgram(exit: { code: number }): Command {
     .requiredOption('--out <file>', 'the file to write')
     .action(async (opts: { format: string; out: string }) => {
       const { config, rules } = setup();
+      const { exportCommand } = await import('./commands/export.js');
       exit.code = await exportCommand({ ...opts, config, rules, stderr: process.stderr });
     });
 
@@ -146,6 +154,7 @@ export function buildProgram(exit: { code: number }): Command {
     .command('check')
     .description('Check the settings, the rules, the folders, the IMAP and SMTP logins (login only: no mail is read or sent) and the digest schedule. Exit status 1 when anything is wrong.')
     .action(async () => {
+      const { configCheckCommand } = await import('./commands/config-check.js');
       exit.code = await configCheckCommand({ out: process.stdout });
     });
 
@@ -155,6 +164,7 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--json', 'the report as one JSON object (the same as GET /health)')
     .action(async (opts: { json?: boolean }) => {
       loadDotEnv();
+      const { statusCommand } = await import('./commands/status.js');
       exit.code = await statusCommand(loadConfig(), { json: opts.json === true, out: process.stdout });
     });
 
@@ -163,7 +173,8 @@ export function buildProgram(exit: { code: number }): Command {
     .description('Seed a fresh local Maildir with the fixture messages, make one pass, print a summary.')
     .option('--dir <dir>', 'where the demo mailbox, store and outbox go', 'var/demo')
     .action(async (opts: { dir: string }) => {
-      const { config, rules, log } = setup('warn');
+      const { config, rules, log } = await setupWithLog('warn');
+      const { demoCommand } = await import('./commands/demo.js');
       exit.code = await demoCommand(config, rules, log, opts.dir, process.stdout);
     });
 

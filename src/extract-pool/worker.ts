@@ -5,8 +5,10 @@ import { readDocument } from '../intake/extract/index.js';
 import type { WorkerRequest, WorkerResponse } from './protocol.js';
 
 process.on('message', (req: WorkerRequest) => {
+  // A Buffer over the received bytes, not a copy of them (a 25 MB attachment would be held twice).
+  const bytes = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength);
   void readDocument(
-    { bytes: Buffer.from(req.bytes), declaredType: req.declaredType, filename: req.filename, charset: req.charset },
+    { bytes, declaredType: req.declaredType, filename: req.filename, charset: req.charset },
     req.sniffed,
     req.limits,
   ).then(

@@ -24,20 +24,35 @@ interface WordPattern {
 interface CompiledTerm {
   source: string;
   words: WordPattern[] | null;
-  regex: RegExp | null;
-  /** The expression without its \b checks (see looseRegExp), and the exact one anchored (sticky). */
-  loose: RegExp | null;
-  sticky: RegExp | null;
+  /** For `re:` terms: the expression as written. Its compiled forms are made on first use. */
+  pattern: string | null;
+  /** The exact expression (global), the one without its \b checks (see looseRegExp; null when
+   *  there is no \b), and the exact one anchored (sticky). undefined: not compiled yet. */
+  regex?: RegExp;
+  loose?: RegExp | null;
+  sticky?: RegExp;
 }
 
 const KEEP = new Set(['æ', 'ø', 'å']);
 
-// JavaScript's \b only knows ASCII letters, so "\bpå\b" would never match after "å".
-const BOUNDARY = '(?:(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}]))';
+// JavaScript's \b only knows ASCII letters, so "\bpå\b" would never match after "å". Rules are
+// matched against folded text (lower case, Latin letters with æ, ø, å), so a letter here is a
+// digit or a Latin letter; the small class keeps the ~100 rule expressions quick to compile.
+const LETTER = '[0-9A-Za-z\\u00c0-\\u024f]';
+const BOUNDARY = `(?:(?<=${LETTER})(?!${LETTER})|(?<!${LETTER})(?=${LETTER}))`;
+const compiled = new Map<string, RegExp>();
 
-/** Compiles a rules regular expression with a \b that treats æ, ø, å (and every letter) as letters. */
+/** Compiles a rules regular expression with a \b that treats æ, ø, å as letters (memoised). */
 export function rulesRegExp(source: string, flags = 'u'): RegExp {
-  return new RegExp(source.replace(/(?<!\\)\\b/g, BOUNDARY), flags.includes('u') ? flags : flags + 'u');
+  const f = flags.includes('u') ? flags : `${flags}u`;
+  const key = `${f}/${source}`;
+  let re = compiled.get(key);
+  if (!re) {
+    re = new RegExp(source.replace(/(?<!\\)\\b/g, BOUNDARY), f);
+    compiled.set(key, re);
+  }
+  // A global expression keeps its position between uses: hand out a fresh one.
+  return f.includes('g') ? new RegExp(re) : re;
 }
 
 /** The folded form of one UTF-16 unit that is not plain lower-case ASCII (memoised: texts repeat their letters). */
@@ -156,11 +171,11 @@ function looseRegExp(source: string): RegExp | null {
 function compileTerm(source: string): CompiledTerm {
   const s = source.trim();
   if (s.startsWith('re:')) {
-    const body = s.slice(3);
-    const loose = looseRegExp(body);
-    return { source, words: null, regex: rulesRegExp(body, 'gu'), loose, sticky: loose ? rulesRegExp(body, 'uy') : null };
+    // Compiled when first used: each \b costs about a millisecond to compile (its Unicode classes),
+    // and a start-up (a CLI command, a worker) needs few of them or none.
+    return { source, words: null, pattern: s.slice(3) };
   }
-  return { source, words: s.split(/\s+/).map(compileWord), regex: null, loose: null, sticky: null };
+  return { source, words: s.split(/\s+/).map(compileWord), pattern: null };
 }
 
 /** The index after the code point at `i` (the 'u' flag steps over whole surrogate pairs). */
@@ -180,9 +195,10 @@ function nextIndex(text: string, i: number): number {
  * the loose one does, so nothing is missed, and the matches come out in the same order.
  */
 function regexHits(term: CompiledTerm, text: string, hits: TermHit[]): void {
-  const { loose, sticky } = term;
-  if (!loose || !sticky) {
-    const regex = term.regex!;
+  if (term.loose === undefined) term.loose = looseRegExp(term.pattern!);
+  const loose = term.loose;
+  if (!loose) {
+    const regex = (term.regex ??= rulesRegExp(term.pattern!, 'gu'));
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) hits.push({ term: term.source, start: m.index, end: m.index + m[0].length });
     return;
@@ -193,6 +209,7 @@ function regexHits(term: CompiledTerm, text: string, hits: TermHit[]): void {
     const candidate = loose.exec(text);
     if (!candidate) return;
     const at = candidate.index;
+    const sticky = (term.sticky ??= rulesRegExp(term.pattern!, 'uy'));
     sticky.lastIndex = at;
     const m = sticky.exec(text);
     if (m) {
@@ -235,7 +252,7 @@ export class TermMatcher {
   find(text: FoldedText): TermHit[] {
     const hits: TermHit[] = [];
     for (const term of this.terms) {
-      if (term.regex) {
+      if (term.pattern !== null) {
         regexHits(term, text.folded, hits);
         continue;
       }
