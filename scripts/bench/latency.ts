@@ -96,7 +96,9 @@ export async function latency(o: {
     watcher?.close();
     await client.logout().catch(() => client.close());
     daemon.child.kill('SIGTERM');
-    await Promise.race([daemon.exited, sleep(35_000)]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([daemon.exited, new Promise<void>((r) => (timer = setTimeout(r, 35_000)))]);
+    clearTimeout(timer);
     if (daemon.child.exitCode === null && daemon.child.signalCode === null) daemon.child.kill('SIGKILL');
   }
   const peak = memory.stop();

@@ -8,7 +8,7 @@ import type { LatencyResult } from './latency.ts';
 import type { CliStartResult, CoreResult } from './core.ts';
 import type { StoreScaleResult } from './store-scale.ts';
 import type { MemoryPeak } from './rss.ts';
-import { round } from './stats.ts';
+import { median, round } from './stats.ts';
 
 export interface BenchResults {
   startedAt: string;
@@ -52,6 +52,14 @@ export function rows(r: BenchResults): Row[] {
     add(`Throughput ${size}: innspill \`run --once\` (IMAP → store, receipts sent)`, `${f1(m.innspillPerSecond)} msg/s`);
     add(`Throughput ${size}: innspill ÷ floor`, f2(m.innspillToFloor), '≥ 0.5', m.innspillToFloor >= 0.5);
     if (m.innspillToMbsync !== null) add(`Throughput ${size}: innspill ÷ mbsync`, m.innspillToMbsync < 0.01 ? m.innspillToMbsync.toFixed(4) : f2(m.innspillToMbsync), '(distance to the limit)');
+    const floorCpu = median(t.runs.map((r) => (r.floor.ms * 2) / r.floor.messages));
+    add(
+      `Throughput ${size}: CPU per message — innspill daemon / its extraction workers / the floor (2 processes)`,
+      `${f1(m.mainCpuMs / t.messages)} / ${f1(m.workersCpuMs / t.messages)} / ${f1(floorCpu)} ms`,
+    );
+    for (const [name, v] of Object.entries(t.variants ?? {})) {
+      add(`Throughput ${size}: innspill with ${name} (÷ floor; peak RSS)`, `${f1(v.perSecond)} msg/s (${f2(v.toFloor)}; ${n0(v.peakTreeRssMb)} MB, daemon ${n0(v.mainHwmMb)} MB)`);
+    }
   }
   if (r.latency) {
     const l = r.latency;
@@ -72,7 +80,9 @@ export function rows(r: BenchResults): Row[] {
   }
   if (peaks.length >= 2) {
     const growth = peaks[peaks.length - 1]! / peaks[0]!;
-    add('Peak RSS, largest ÷ smallest mailbox', f2(growth), '≈ 1 (independent of size)', growth < 1.15);
+    const daemons = r.throughput.map((t) => t.median.mainHwmMb);
+    const daemonGrowth = daemons[daemons.length - 1]! / daemons[0]!;
+    add('Peak RSS, largest ÷ smallest mailbox (daemon alone)', `${f2(growth)} (${f2(daemonGrowth)})`, '≈ 1, independent of size (< 1.10)', growth < 1.1);
   }
   if (r.largeAttachment) {
     const a = r.largeAttachment;
@@ -96,8 +106,10 @@ export function rows(r: BenchResults): Row[] {
   if (r.store) {
     const s = r.store;
     add(`Store of ${n0(s.records)} records: \`list\``, sec(s.listMs));
-    add(`Store of ${n0(s.records)} records: \`digest --format html\``, sec(s.digestMs), '< 2 s', s.digestMs < 2000);
-    add(`Store of ${n0(s.records)} records: \`reclassify\``, sec(s.reclassifyMs), '< 10 s', s.reclassifyMs < 10_000);
+    // The targets are for 10,000 records; a smaller store (--quick) is shown without a verdict.
+    const full = s.records >= 10_000;
+    add(`Store of ${n0(s.records)} records: \`digest --format html\``, sec(s.digestMs), full ? '< 2 s' : '(< 2 s at 10,000)', full ? s.digestMs < 2000 : null);
+    add(`Store of ${n0(s.records)} records: \`reclassify\``, sec(s.reclassifyMs), full ? '< 10 s' : '(< 10 s at 10,000)', full ? s.reclassifyMs < 10_000 : null);
   }
   return out;
 }

@@ -14,6 +14,14 @@ export interface ThroughputRun {
   mbsync: { ms: number; messages: number; perSecond: number } | null;
   floor: FloorResult;
   innspill: OnceResult & { perSecond: number; receiptsAccepted: number };
+  /** innspill again with other settings (e.g. one extraction worker), same mailbox */
+  variants: Record<string, OnceResult & { perSecond: number }>;
+}
+
+/** innspill with other INNSPILL_* settings, run after the default in each repetition. */
+export interface Variant {
+  name: string;
+  env: Record<string, string>;
 }
 
 export interface ThroughputResult {
@@ -31,6 +39,7 @@ export interface ThroughputResult {
     mainCpuMs: number;
     workersCpuMs: number;
   };
+  variants: Record<string, { perSecond: number; toFloor: number; peakTreeRssMb: number; mainHwmMb: number }>;
 }
 
 export interface ThroughputSetup {
@@ -43,6 +52,7 @@ export interface ThroughputSetup {
   workDir: string;
   repetitions: number;
   withMbsync: boolean;
+  variants?: Variant[];
   log: (line: string) => void;
 }
 
@@ -74,7 +84,19 @@ export async function throughput(s: ThroughputSetup): Promise<ThroughputResult> 
         `(filed ${once.filed}, receipts ${innspill.receiptsAccepted}; CPU daemon ${(once.memory.mainCpuMs / 1000).toFixed(1)} s, workers ${(once.memory.childrenCpuMs / 1000).toFixed(1)} s; start ${once.phases.startMs} ms, filing ${once.phases.filingMs} ms, receipts ${once.phases.receiptsMs} ms; ` +
         `peak RSS ${once.memory.peakTreeRssMb} MB, unique ${once.memory.peakTreeUniqueMb} MB)`,
     );
-    runs.push({ mbsync, floor, innspill });
+    const variants: ThroughputRun['variants'] = {};
+    for (const v of s.variants ?? []) {
+      await s.snapshots.restore(s.snapshot);
+      const vDir = join(s.workDir, `innspill-${n}-${rep}-${v.name}`);
+      rmSync(vDir, { recursive: true, force: true });
+      s.sink.messages.splice(0);
+      const r = await runOnce({ ...innspillEnv({ dataDir: join(vDir, 'data'), imap: s.imap, smtp: s.sink }), ...v.env }, vDir, join(vDir, 'innspill.log'));
+      if (r.read !== n) throw new Error(`innspill (${v.name}) read ${r.read} messages, expected ${n}`);
+      variants[v.name] = { ...r, perSecond: n / (r.wallMs / 1000) };
+      s.log(`  ${n} run ${rep}: innspill ${v.name} ${(r.wallMs / 1000).toFixed(2)} s = ${variants[v.name]!.perSecond.toFixed(1)} msg/s (peak RSS ${r.memory.peakTreeRssMb} MB, daemon ${r.memory.mainHwmMb} MB)`);
+      rmSync(vDir, { recursive: true, force: true });
+    }
+    runs.push({ mbsync, floor, innspill, variants });
   }
   const med = (f: (r: ThroughputRun) => number) => median(runs.map(f));
   const mbsyncPerSecond = s.withMbsync ? med((r) => r.mbsync!.perSecond) : null;
@@ -95,5 +117,16 @@ export async function throughput(s: ThroughputSetup): Promise<ThroughputResult> 
       mainCpuMs: med((r) => r.innspill.memory.mainCpuMs),
       workersCpuMs: med((r) => r.innspill.memory.childrenCpuMs),
     },
+    variants: Object.fromEntries(
+      (s.variants ?? []).map((v) => [
+        v.name,
+        {
+          perSecond: med((r) => r.variants[v.name]!.perSecond),
+          toFloor: med((r) => r.variants[v.name]!.perSecond / r.floor.perSecond),
+          peakTreeRssMb: med((r) => r.variants[v.name]!.memory.peakTreeRssMb),
+          mainHwmMb: med((r) => r.variants[v.name]!.memory.mainHwmMb),
+        },
+      ]),
+    ),
   };
 }

@@ -68,11 +68,13 @@ export async function reclassify(store: Store, rules: Rules, now: Date, onProgre
         ownWords: s.ownWords,
         classifiedAt: now.toISOString(),
       };
-      await store.update(updated);
+      // The folder is synced once at the end, not after each of thousands of records.
+      await store.update(updated, { syncDir: false });
       onProgress?.(1);
     });
   }
   await queue.onIdle();
+  await store.syncRecords();
   return summary;
 }
 

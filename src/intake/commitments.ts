@@ -17,8 +17,6 @@ interface Hit extends TermHit {
   segment: number;
 }
 
-const overlaps = (a: Hit, b: Hit) => a.segment === b.segment && a.start < b.end && b.start < a.end;
-
 function hitsFor(rule: CommitmentRule, segments: TextSegment[], weights: Record<Tier, number>): Hit[] {
   const all: Hit[] = [];
   segments.forEach((seg, segment) => {
@@ -32,14 +30,30 @@ function hitsFor(rule: CommitmentRule, segments: TextSegment[], weights: Record<
   });
   // One place in the text counts once, for the strongest (then longest) term that covers it.
   all.sort((a, b) => b.weight - a.weight || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // A hit is kept when none of its characters is covered by a hit kept before it (in the same
+  // segment); marking the covered characters makes that one look-up per character, not a
+  // comparison with every kept hit (a long document has hundreds).
+  const covered = segments.map(() => null as Uint8Array | null);
   const kept: Hit[] = [];
-  for (const h of all) if (!kept.some((k) => overlaps(k, h))) kept.push(h);
+  for (const h of all) {
+    let marks = covered[h.segment];
+    if (!marks) covered[h.segment] = marks = new Uint8Array(segments[h.segment]!.text.folded.length);
+    let free = true;
+    for (let i = h.start; i < h.end && free; i++) if (marks[i] === 1) free = false;
+    if (!free) continue;
+    marks.fill(1, h.start, h.end);
+    kept.push(h);
+  }
   return kept;
 }
 
 function scoreOf(hits: Hit[], s: Rules['commitments']['scoring']): number {
   const byTerm = new Map<string, Hit[]>();
-  for (const h of hits) byTerm.set(h.term, [...(byTerm.get(h.term) ?? []), h]);
+  for (const h of hits) {
+    const list = byTerm.get(h.term);
+    if (list) list.push(h);
+    else byTerm.set(h.term, [h]);
+  }
   let core = 0;
   let repeats = 0;
   let weak = 0;

@@ -61,17 +61,17 @@ export async function intakeMessage(raw: Buffer, rules: Rules, options: IntakeOp
   const own = findOwnWords(msg.text, msg.subject, msg.forwarded, rules);
 
   // Attachment text counts as the sender's own words, less any copy of the letter in it.
-  const attachmentSegments: TextSegment[] = attachments
-    .filter((a) => a.text.length > 0)
-    .map((a) => ({
-      where: a.filename || 'vedlegg uten navn',
-      text: new FoldedText(
-        a.text
-          .split('\n')
-          .filter((l) => !rules.letter.contains(l))
-          .join('\n'),
-      ),
-    }));
+  // (Each text is folded once: the relevance texts below are joined from these.)
+  const attachmentFolded = new Map<number, FoldedText>();
+  const attachmentSegments: TextSegment[] = [];
+  attachments.forEach((a, i) => {
+    if (a.text.length === 0) return;
+    const lines = a.text.split('\n');
+    const own = lines.filter((l) => !rules.letter.contains(l));
+    const text = new FoldedText(own.length === lines.length ? a.text : own.join('\n'));
+    if (own.length === lines.length) attachmentFolded.set(i, text);
+    attachmentSegments.push({ where: a.filename || 'vedlegg uten navn', text });
+  });
   const ownFolded = new FoldedText(own.text);
   const segments: TextSegment[] = [{ where: 'e-posten', text: ownFolded }, ...attachmentSegments];
 
@@ -94,6 +94,13 @@ export async function intakeMessage(raw: Buffer, rules: Rules, options: IntakeOp
           allText: [msg.text, msg.reportText, ...msg.forwarded.map((f) => `${f.subject}\n${f.text}`), ...attachments.map((a) => a.text)].join('\n'),
           ownText: [own.text, ...attachmentSegments.map((s) => s.text.original)].join('\n'),
           ownFolded: FoldedText.join(segments.map((s) => s.text)),
+          allFolded: FoldedText.join([
+            new FoldedText(msg.subject),
+            new FoldedText(msg.text),
+            new FoldedText(msg.reportText),
+            ...msg.forwarded.map((f) => new FoldedText(`${f.subject}\n${f.text}`)),
+            ...attachments.map((a, i) => attachmentFolded.get(i) ?? new FoldedText(a.text)),
+          ]),
           letterLines: own.letterLines,
           inThread,
           invitedSender: invited,

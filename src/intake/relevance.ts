@@ -13,6 +13,8 @@ export interface RelevanceInput {
   ownText: string;
   /** ownText already folded, when the caller has it (saves folding and splitting it again). */
   ownFolded?: FoldedText;
+  /** `${subject}\n${allText}` already folded, likewise. */
+  allFolded?: FoldedText;
   letterLines: number;
   inThread: boolean;
   invitedSender: boolean;
@@ -40,7 +42,7 @@ export function judgeRelevance(input: RelevanceInput, rules: Rules): RelevanceFi
 
   const texts = {
     subject: new FoldedText(input.subject),
-    text: new FoldedText(`${input.subject}\n${input.allText}`),
+    text: input.allFolded ?? new FoldedText(`${input.subject}\n${input.allText}`),
     own: input.ownFolded ?? new FoldedText(input.ownText),
   };
   if (input.inThread) add(r.thread.points, 'svar i tråden til invitasjonen eller et tidligere innspill');

@@ -12,6 +12,8 @@ export function normaliseLine(line: string): string {
 export class LetterIndex {
   private readonly lines = new Set<string>();
   private readonly text: string;
+  /** Answers already given, by line (replies quote the same letter lines again and again). */
+  private readonly answers = new Map<string, boolean>();
 
   constructor(letter: string) {
     const body = letter
@@ -28,6 +30,17 @@ export class LetterIndex {
    * decides what to remove from the sender's words and asks for a longer piece.
    */
   contains(line: string, strict = false): boolean {
+    const key = strict ? `1${line}` : `0${line}`;
+    let answer = this.answers.get(key);
+    if (answer === undefined) {
+      answer = this.look(line, strict);
+      if (this.answers.size >= 5_000) this.answers.clear();
+      if (line.length <= 1_000) this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  private look(line: string, strict: boolean): boolean {
     const n = normaliseLine(line);
     // A sender may well reuse a few words of the letter ("Register over reelle rettighetshavere"
     // as a heading); only a long piece of it is taken for a copy.

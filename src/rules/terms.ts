@@ -360,9 +360,10 @@ export class FoldedText {
       for (const w of this.stemIndex().get(stemNo(p.value)) ?? NO_WORDS) if (w[0] === p.value[0]) words.add(w);
       const ordered = [...words].sort((a, b) => this.firstSeen.get(a)! - this.firstSeen.get(b)!);
       for (const w of ordered) found.push(...this.unique.get(w)!);
+    } else if (p.kind === 'prefix') {
+      for (const word of this.byFirst.get(p.value[0]!) ?? NO_WORDS) if (word.startsWith(p.value)) found.push(...this.unique.get(word)!);
     } else {
-      const candidates = p.kind === 'prefix' ? (this.byFirst.get(p.value[0]!) ?? []) : this.unique.keys();
-      for (const word of candidates) if (wordMatches(p, word)) found.push(...this.unique.get(word)!);
+      for (const word of this.unique.keys()) if (wordMatches(p, word)) found.push(...this.unique.get(word)!);
     }
     found.sort((a, b) => a.start - b.start);
     this.cache.set(key, found);

@@ -4,7 +4,7 @@
 //
 // Only a slim index lives in memory (ids, message ids, fingerprints): memory stays flat whatever
 // the size of the store, and the files on disk stay the one source of truth.
-import { access, readdir, readFile, unlink, appendFile } from 'node:fs/promises';
+import { access, open, readdir, readFile, stat, unlink, appendFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Submission } from '../intake/types.js';
@@ -39,9 +39,17 @@ export interface FileRequest {
   problems?: string[];
 }
 
+interface RememberedRecord {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  record: SubmissionRecord;
+}
+
 export type FileOutcome = { kind: 'filed'; record: SubmissionRecord } | { kind: 'duplicate'; of: string };
 
 const RECORD_FILE = /^(\d{4}-\d{4,})\.json$/;
+const READ_CONCURRENCY = 16;
 
 export class Store {
   readonly dir: string;
@@ -53,6 +61,8 @@ export class Store {
   /** Message-IDs of filed records and of receipts sent: a reply to one of them is a follow-up. */
   readonly threadIds = new Map<string, string>();
   private nextSeq = 1;
+  /** Records read when a read-only store was opened, for the first readAll() (see loadIndex). */
+  private remembered: Map<string, RememberedRecord> | null = null;
 
   private constructor(dir: string, lock: StoreLock | null) {
     this.dir = dir;
@@ -111,7 +121,10 @@ export class Store {
   }
 
   private async loadIndex(): Promise<void> {
-    for (const r of await this.readAll()) this.index(r);
+    // A store opened only to read (list, digest, export …) is usually read whole right after it
+    // is opened: what was read here is kept for that one readAll(), record by record, as long as
+    // the file is the same one (same inode, size and time: every write replaces the file).
+    for (const r of await this.readRecords(this.lock === null)) this.index(r);
   }
 
   /** raw/ files without a record are left by a filing that crashed before its commit point. */
@@ -142,15 +155,48 @@ export class Store {
 
   /** Every record, in filing order, read from disk. */
   async readAll(): Promise<SubmissionRecord[]> {
+    return this.readRecords(false);
+  }
+
+  private async readRecords(remember: boolean): Promise<SubmissionRecord[]> {
     const names = (await readdir(this.path('records')).catch(() => [] as string[])).filter((n) => RECORD_FILE.test(n));
-    const out: SubmissionRecord[] = [];
-    for (const name of names) {
-      try {
-        out.push(JSON.parse(await readFile(this.path('records', name), 'utf8')) as SubmissionRecord);
-      } catch {
-        // A record being replaced right now is read again next time; never fatal for readers.
+    const previous = this.remembered;
+    this.remembered = null;
+    const kept = remember ? new Map<string, RememberedRecord>() : null;
+    const readOne = async (name: string): Promise<SubmissionRecord> => {
+      const path = this.path('records', name);
+      const before = previous?.get(name);
+      if (before) {
+        const now = await stat(path).catch(() => null);
+        if (now && now.ino === before.ino && now.size === before.size && now.mtimeMs === before.mtimeMs) return before.record;
       }
-    }
+      if (!kept) return JSON.parse(await readFile(path, 'utf8')) as SubmissionRecord;
+      const handle = await open(path, 'r');
+      try {
+        const info = await handle.stat();
+        const record = JSON.parse(await handle.readFile('utf8')) as SubmissionRecord;
+        kept.set(name, { ino: info.ino, size: info.size, mtimeMs: info.mtimeMs, record });
+        return record;
+      } finally {
+        await handle.close();
+      }
+    };
+    const out: SubmissionRecord[] = [];
+    // A few reads in flight at once: the files are small, and one at a time leaves the process
+    // waiting on each read in turn (10,000 records).
+    let next = 0;
+    const reader = async () => {
+      while (next < names.length) {
+        const name = names[next++]!;
+        try {
+          out.push(await readOne(name));
+        } catch {
+          // A record being replaced right now is read again next time; never fatal for readers.
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, names.length) }, reader));
+    this.remembered = kept;
     return out.sort((a, b) => a.seq - b.seq);
   }
 
@@ -298,10 +344,19 @@ export class Store {
     await fsyncDir(this.path('records'));
   }
 
-  /** Rewrites one record (receipt state, reclassification) atomically. */
-  async update(record: SubmissionRecord): Promise<void> {
-    await writeFileAtomic(this.path('records', `${record.id}.json`), json(record));
+  /**
+   * Rewrites one record (receipt state, reclassification) atomically. `syncDir: false` leaves the
+   * folder sync to a later syncRecords() (many records rewritten in a row): each file is still
+   * replaced whole, and one not yet synced is at worst found with its previous content.
+   */
+  async update(record: SubmissionRecord, options: { syncDir?: boolean } = {}): Promise<void> {
+    await writeFileAtomic(this.path('records', `${record.id}.json`), json(record), { syncDir: options.syncDir !== false });
     this.index(record);
+  }
+
+  /** Makes the record rewrites done with `syncDir: false` durable. */
+  async syncRecords(): Promise<void> {
+    await fsyncDir(this.path('records'));
   }
 
   /** A state file, or `fallback` when there is none yet. A damaged one is an error, never silently "nothing". */
