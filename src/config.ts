@@ -2,6 +2,7 @@
 // default and meaning; the README's configuration table is generated from this list
 // (`npm run docs:config`) and a test checks that the two agree.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -74,7 +75,11 @@ export const VARIABLES = {
   INNSPILL_MAX_ATTACHMENT_MB: v(positiveInt, 'Attachments larger than this are kept but not read.', '25'),
   INNSPILL_EXTRACT_TIMEOUT_SECONDS: v(positiveInt, 'Time limit for reading one attachment.', '30'),
   INNSPILL_EXTRACT_MEMORY_MB: v(positiveInt, 'Memory limit for the process reading one attachment.', '768'),
-  INNSPILL_WORKERS: v(positiveInt, 'Processes that read attachments in parallel.', '2'),
+  INNSPILL_WORKERS: v(
+    z.union([z.literal('auto'), positiveInt], { message: 'must be auto or a positive whole number' }),
+    'Processes that read attachments in parallel. auto = one less than the cores (at least one): the daemon itself needs a core.',
+    'auto',
+  ),
   INNSPILL_LOG_LEVEL: v(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'Log level.', 'info'),
   INNSPILL_HEALTH_PORT: v(port, 'Port of the HTTP health endpoint (off when unset).'),
   INNSPILL_HEALTH_HOST: v(text, 'Address the health endpoint listens on.', '127.0.0.1'),
@@ -254,7 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       timeoutMs: val.INNSPILL_EXTRACT_TIMEOUT_SECONDS! * 1000,
       maxMemoryMb: val.INNSPILL_EXTRACT_MEMORY_MB!,
     },
-    workers: val.INNSPILL_WORKERS!,
+    workers: val.INNSPILL_WORKERS === 'auto' || val.INNSPILL_WORKERS === undefined ? Math.max(1, availableParallelism() - 1) : val.INNSPILL_WORKERS,
     logLevel: val.INNSPILL_LOG_LEVEL!,
     health: val.INNSPILL_HEALTH_PORT ? { port: val.INNSPILL_HEALTH_PORT, host: val.INNSPILL_HEALTH_HOST! } : null,
     secrets: [val.INNSPILL_IMAP_PASS, val.INNSPILL_SMTP_PASS, val.INNSPILL_IMAP_ACCESS_TOKEN, val.INNSPILL_SMTP_ACCESS_TOKEN].filter(

@@ -16,7 +16,8 @@ const EXCERPT_SENTENCES = 3;
  * signatures and disclaimers), on one line, at most EXCERPT_CHARS.
  */
 export function excerptOf(ownWords: string): string {
-  const text = oneLine(ownWords);
+  // Only the start is ever shown: collapse what can be shown (with room for whitespace), not a whole document.
+  const text = oneLine(ownWords.slice(0, EXCERPT_CHARS * 8));
   if (text.length === 0) return '';
   const sentences = text.split(SENTENCE_END);
   let excerpt = sentences[0]!;
@@ -30,7 +31,7 @@ export function excerptOf(ownWords: string): string {
 
 /** One line and, when longer than maxChars, cut at a word with "…". */
 export function clip(text: string, maxChars: number): string {
-  const collapsed = oneLine(text);
+  const collapsed = oneLine(text.slice(0, maxChars * 8));
   return collapsed.length > maxChars ? cutAtWord(collapsed, maxChars) : collapsed;
 }
 

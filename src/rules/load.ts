@@ -16,6 +16,7 @@ import {
 import { TermMatcher, foldText, rulesRegExp } from './terms.js';
 import { LetterIndex } from './letter.js';
 import { loadReceiptTemplates, type ReceiptTemplates } from './templates.js';
+import { cachedRuleData, storeRuleData } from './cache.js';
 import { zonedLocalToInstant } from '../intake/time.js';
 import type { Language } from '../intake/types.js';
 
@@ -82,6 +83,18 @@ export interface Rules {
   templates: ReceiptTemplates;
 }
 
+export interface RuleData {
+  consultation: z.output<typeof consultationSchema>;
+  senders: z.output<typeof sendersSchema>;
+  commitments: z.output<typeof commitmentsSchema>;
+  relevance: z.output<typeof relevanceSchema>;
+  automatic: z.output<typeof automaticSchema>;
+  ownWords: z.output<typeof ownWordsSchema>;
+  language: z.output<typeof languageSchema>;
+  letterText: string;
+  templates: ReceiptTemplates;
+}
+
 export const RULE_FILES = {
   consultation: 'consultation.yaml',
   senders: 'senders.yaml',
@@ -95,9 +108,10 @@ export const RULE_FILES = {
 
 const re = (s: string) => rulesRegExp(s.startsWith('re:') ? s.slice(3) : s);
 
-export function loadRules(dir: string): Rules {
+/** Every rules file, parsed and checked: plain data, as the files say it. */
+export function readRuleData(dir: string): RuleData {
   const file = (name: string) => join(dir, name);
-  const shown = (name: string) => join(dir, name);
+  const shown = file;
 
   const consultation = readYamlRules(file(RULE_FILES.consultation), shown(RULE_FILES.consultation), consultationSchema);
   const classIds = [...consultation.commitments.map((c) => c.id), ...consultation.topics.map((t) => t.id)];
@@ -146,6 +160,34 @@ export function loadRules(dir: string): Rules {
       });
     }),
   );
+  const relevance = readYamlRules(file(RULE_FILES.relevance), shown(RULE_FILES.relevance), relevanceSchema);
+  const automatic = readYamlRules(file(RULE_FILES.automatic), shown(RULE_FILES.automatic), automaticSchema);
+  const ownWords = readYamlRules(file(RULE_FILES.ownWords), shown(RULE_FILES.ownWords), ownWordsSchema);
+  const language = readYamlRules(file(RULE_FILES.language), shown(RULE_FILES.language), languageSchema);
+
+  let letterText: string;
+  try {
+    letterText = readFileSync(file(RULE_FILES.letter), 'utf8');
+  } catch (err) {
+    throw new RulesError(shown(RULE_FILES.letter), null, null, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+
+  return { consultation, senders, commitments, relevance, automatic, ownWords, language, letterText, templates: loadReceiptTemplates(dir) };
+}
+
+/** Rules from a folder: from the cache when no file changed since they were last checked. */
+export function loadRules(dir: string): Rules {
+  const cached = cachedRuleData(dir);
+  if (cached) return compileRules(dir, cached);
+  const data = readRuleData(dir);
+  storeRuleData(dir, data);
+  return compileRules(dir, data);
+}
+
+/** Checked rule data → matchers and indexes ready for intake. */
+export function compileRules(dir: string, data: RuleData): Rules {
+  const { consultation, senders, commitments, relevance, automatic, ownWords, language, letterText, templates } = data;
+  const classIds = [...consultation.commitments.map((c) => c.id), ...consultation.topics.map((t) => t.id)];
   const titles = new Map<string, string>([
     ...consultation.commitments.map((c) => [c.id, c.title] as const),
     ...consultation.topics.map((t) => [t.id, t.title] as const),
@@ -161,18 +203,6 @@ export function loadRules(dir: string): Rules {
       weak: new TermMatcher(c.weak),
       exclude: new TermMatcher(c.exclude),
     }));
-
-  const relevance = readYamlRules(file(RULE_FILES.relevance), shown(RULE_FILES.relevance), relevanceSchema);
-  const automatic = readYamlRules(file(RULE_FILES.automatic), shown(RULE_FILES.automatic), automaticSchema);
-  const ownWords = readYamlRules(file(RULE_FILES.ownWords), shown(RULE_FILES.ownWords), ownWordsSchema);
-  const language = readYamlRules(file(RULE_FILES.language), shown(RULE_FILES.language), languageSchema);
-
-  let letterText: string;
-  try {
-    letterText = readFileSync(file(RULE_FILES.letter), 'utf8');
-  } catch (err) {
-    throw new RulesError(shown(RULE_FILES.letter), null, null, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-  }
 
   const words = new Map<string, Language | 'no'>();
   for (const lang of ['en', 'no', 'nn', 'nb'] as const) {
@@ -227,7 +257,7 @@ export function loadRules(dir: string): Rules {
     },
     language: { default: language.default, minimumPoints: language.minimumPoints, words },
     letter: new LetterIndex(letterText),
-    templates: loadReceiptTemplates(dir),
+    templates,
   };
 }
 

@@ -1,0 +1,70 @@
+// A per-user cache of checked rules. Parsing and checking the YAML costs more than everything
+// else `innspill inspect` does for one message; when no rules file has changed since the last
+// check, the checked data is read back instead. The key is a hash of every rules file and of
+// the code that checks them, so an edit by a caseworker or a new version of innspill is always
+// checked afresh. The cache lives in a folder only this user can write; anything odd about it
+// and the rules are simply read the slow way.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RuleData } from './load.js';
+
+/** Files whose content makes up the rules; the templates folder is added as it is. */
+const FILES = ['consultation.yaml', 'senders.yaml', 'commitments.yaml', 'relevance.yaml', 'automatic.yaml', 'own-words.yaml', 'language.yaml', 'invitation-letter.txt'];
+/** The code that checks rules: any change to it makes old cache entries worthless. */
+const CHECKERS = ['./schema', './load', './templates', './yaml-file'].map((m) => fileURLToPath(new URL(`${m}${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)));
+const KEEP = 20;
+
+function cacheDir(): string | null {
+  if (process.env['INNSPILL_RULES_CACHE'] === 'off') return null;
+  const base = process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache');
+  return join(base, 'innspill', 'rules');
+}
+
+function key(dir: string): string {
+  const h = createHash('sha256');
+  for (const f of CHECKERS) h.update(`${f}:${statSync(f).mtimeMs}\n`);
+  for (const f of FILES) h.update(readFileSync(join(dir, f))).update('\0');
+  const templates = join(dir, 'templates');
+  for (const f of readdirSync(templates).sort()) h.update(f).update(readFileSync(join(templates, f))).update('\0');
+  return h.digest('hex');
+}
+
+/** Only a folder of our own that nobody else can write is trusted. */
+function trusted(path: string): boolean {
+  const st = statSync(path);
+  return (process.getuid === undefined || st.uid === process.getuid()) && (st.mode & 0o022) === 0;
+}
+
+export function cachedRuleData(dir: string): RuleData | null {
+  try {
+    const folder = cacheDir();
+    if (!folder || !trusted(folder)) return null;
+    return JSON.parse(readFileSync(join(folder, `${key(dir)}.json`), 'utf8')) as RuleData;
+  } catch {
+    return null;
+  }
+}
+
+export function storeRuleData(dir: string, data: RuleData): void {
+  try {
+    const folder = cacheDir();
+    if (!folder) return;
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    if (!trusted(folder)) return;
+    const target = join(folder, `${key(dir)}.json`);
+    const temp = `${target}.tmp-${process.pid}`;
+    writeFileSync(temp, JSON.stringify(data), { mode: 0o600 });
+    renameSync(temp, target);
+    // Keep the folder small: the newest entries only.
+    const entries = readdirSync(folder)
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => ({ n, t: statSync(join(folder, n)).mtimeMs }))
+      .sort((a, b) => b.t - a.t);
+    for (const e of entries.slice(KEEP)) unlinkSync(join(folder, e.n));
+  } catch {
+    // A cache that cannot be written only costs time.
+  }
+}

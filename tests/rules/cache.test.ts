@@ -1,0 +1,52 @@
+// The rules cache: a second load reads the checked data back; any edit to a rules file is
+// checked afresh (mistakes included); a cache folder others can write is never trusted.
+import { afterEach, describe, expect, it } from 'vitest';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadRules, RulesError } from '../../src/rules/load.js';
+import { cachedRuleData } from '../../src/rules/cache.js';
+import { rulesDir } from '../helpers/rules.js';
+
+const before = process.env['XDG_CACHE_HOME'];
+afterEach(() => {
+  if (before === undefined) delete process.env['XDG_CACHE_HOME'];
+  else process.env['XDG_CACHE_HOME'] = before;
+});
+
+function fresh(): { rules: string; cache: string } {
+  const rules = mkdtempSync(join(tmpdir(), 'innspill-rules-'));
+  cpSync(rulesDir, rules, { recursive: true });
+  const cache = mkdtempSync(join(tmpdir(), 'innspill-cache-'));
+  process.env['XDG_CACHE_HOME'] = cache;
+  return { rules, cache };
+}
+
+describe('the rules cache', () => {
+  it('stores checked rules on the first load and reads them back on the next', () => {
+    const { rules, cache } = fresh();
+    expect(cachedRuleData(rules)).toBeNull();
+    const first = loadRules(rules);
+    expect(readdirSync(join(cache, 'innspill', 'rules'))).toHaveLength(1);
+    expect(cachedRuleData(rules)).not.toBeNull();
+    const second = loadRules(rules);
+    expect(second.consultation.deadlineAt).toEqual(first.consultation.deadlineAt);
+    expect(second.commitments.items.map((c) => c.id)).toEqual(first.commitments.items.map((c) => c.id));
+  });
+
+  it('checks an edited file afresh, so a new mistake is still reported with its line', () => {
+    const { rules } = fresh();
+    loadRules(rules);
+    const file = join(rules, 'commitments.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('- id: einnsyn', '- id: e-innsyn'));
+    expect(cachedRuleData(rules)).toBeNull();
+    expect(() => loadRules(rules)).toThrow(RulesError);
+  });
+
+  it('never trusts a cache folder that others can write', () => {
+    const { rules, cache } = fresh();
+    loadRules(rules);
+    chmodSync(join(cache, 'innspill', 'rules'), 0o777);
+    expect(cachedRuleData(rules)).toBeNull();
+  });
+});
