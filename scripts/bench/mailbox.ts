@@ -58,7 +58,7 @@ const LAST = ['hansen', 'johansen', 'olsen', 'larsen', 'andersen', 'pedersen', '
 /** The fixtures sorted into the mix, with a text bank for every reply that has documents. */
 export async function loadTemplates(): Promise<Map<MixKind, Template[]>> {
   const files = readdirSync(fixturesDir).filter((f) => f.endsWith('.eml')).sort();
-  const letter = readFileSync(join(root, 'scripts/fixtures/replies/invitasjon-handlingsplan-4b.txt'), 'utf8');
+  const letter = readFileSync(join(root, 'rules/invitation-letter.txt'), 'utf8').replace(/^(# .*\n)+/, '');
   const shared = sentencesOf(letter);
   const byKind = new Map<MixKind, Template[]>();
   const pending: Array<{ t: Template; texts: string[] }> = [];
