@@ -201,6 +201,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`innspill: ${err.message}\n`);
       return 2;
     }
+    if (err instanceof Error && err.name === 'MailboxLoginError') {
+      // Exit status 2: a setting to mend (systemd does not restart it, so the account is not locked).
+      process.stderr.write(`innspill: ${err.message}\n`);
+      return 2;
+    }
     if (err instanceof StoreLockedError) {
       process.stderr.write(`innspill: ${err.message}\n`);
       return 2;

@@ -8,7 +8,7 @@ import { ExtractorPool } from './extract-pool/pool.js';
 import { fileBatch, logOutcome, readBatch, type Incoming, type Outcome, type PipelineDeps } from './pipeline.js';
 import type { IntakeResult } from './intake/index.js';
 import { MaildirMailbox } from './mailbox/maildir.js';
-import { ImapMailbox } from './mailbox/imap.js';
+import { ImapMailbox, MailboxLoginError } from './mailbox/imap.js';
 import type { Mailbox } from './mailbox/types.js';
 import { limitsFrom } from './limits.js';
 import type { Logger } from './log.js';
@@ -94,7 +94,8 @@ export class Daemon {
       await this.mailbox.open();
       this.heartbeat.connected = true;
     } catch (err) {
-      if (!options.waitForMailbox) throw err;
+      // A refused login will not mend itself by waiting: stop, and say which setting to check.
+      if (!options.waitForMailbox || err instanceof MailboxLoginError) throw err;
       this.heartbeat.connected = false;
       this.log.error({ err: (err as Error).message }, 'the mailbox cannot be reached yet; innspill keeps trying');
     }

@@ -15,6 +15,7 @@ import type { Incoming } from '../pipeline.js';
 import type { Store } from '../store/json-store.js';
 import type { Logger } from '../log.js';
 import type { Mailbox } from './types.js';
+import { TokenCommandError } from '../oauth2/token-command.js';
 import { Waker } from './wake.js';
 import { explainImapError } from './imap-errors.js';
 import { tokenSourceFor, type TokenSource } from '../oauth2/token-source.js';
@@ -28,6 +29,15 @@ interface ImapState {
 const STATE = 'imap';
 const IDLE_RESTART_MS = 4 * 60_000;
 const MAX_BACKOFF_MS = 60_000;
+const LOGIN_RETRY_MS = 5 * 60_000;
+
+/** The server refused the login: a setting to mend, not a network to wait for. */
+export class MailboxLoginError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MailboxLoginError';
+  }
+}
 const CONNECTION_TIMEOUT_MS = 30_000;
 
 /** imapflow options for this mailbox; with OAuth2, `accessToken` is the token to log in with. */
@@ -56,6 +66,8 @@ export class ImapMailbox implements Mailbox {
   private state: ImapState;
   private filedPath: string | null = null;
   private failures = 0;
+  /** The last try was refused by the server (password or token), not cut off by the network. */
+  private loginRefused = false;
   private newMail = false;
   private readonly waker = new Waker();
   private closing = false;
@@ -105,7 +117,9 @@ export class ImapMailbox implements Mailbox {
   private failure(err: unknown): Error {
     this.failures++;
     const why = this.scrub(explainImapError(err, this.cfg, CONNECTION_TIMEOUT_MS / 1000));
-    return new Error(`cannot reach the IMAP mailbox ${this.cfg.host}:${this.cfg.port}: ${why}`);
+    const message = `cannot reach the IMAP mailbox ${this.cfg.host}:${this.cfg.port}: ${why}`;
+    this.loginRefused = (err as { authenticationFailed?: boolean }).authenticationFailed === true || err instanceof TokenCommandError;
+    return this.loginRefused ? new MailboxLoginError(message) : new Error(message);
   }
 
   private async login(): Promise<ImapFlow> {
@@ -199,8 +213,9 @@ export class ImapMailbox implements Mailbox {
     if (this.newMail || signal.aborted) return Promise.resolve();
     let wait = maxWaitMs;
     if (!this.connected) {
-      // Reconnect with exponential backoff and jitter: 1 s, 2 s, 4 s … at most a minute.
-      const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, this.failures - 1));
+      // Reconnect with exponential backoff and jitter: 1 s, 2 s, 4 s … at most a minute; after a
+      // refused login, only every few minutes, so a changed password cannot lock the account.
+      const base = this.loginRefused ? LOGIN_RETRY_MS : Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, this.failures - 1));
       wait = Math.round(base * (0.5 + Math.random()));
       this.log.info({ inSeconds: Math.round(wait / 1000), failures: this.failures }, 'reconnecting to the IMAP server shortly');
     } else {

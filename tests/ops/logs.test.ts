@@ -83,7 +83,8 @@ describe('the log', () => {
   it('holds no password while the IMAP password login fails', async () => {
     child = runCli(['run'], env({ INNSPILL_IMAP_PASS: WRONG.imap }));
     const exit = await child.exited;
-    expect(exit.code).toBe(1);
+    // A refused login stops the daemon with status 2: a setting to mend, not to retry into a lockout.
+    expect(exit.code).toBe(2);
     expect(child.output()).toMatch(/login refused for postmottak: wrong user name or password/);
     expectNoSecrets(child.output());
   });
@@ -91,7 +92,7 @@ describe('the log', () => {
   it('holds no token while the IMAP OAuth2 login fails', async () => {
     child = runCli(['run'], env({ INNSPILL_IMAP_AUTH: 'oauth2', INNSPILL_IMAP_TOKEN_COMMAND: tokenCommand([WRONG.token]).command }));
     const exit = await child.exited;
-    expect(exit.code).toBe(1);
+    expect(exit.code).toBe(2);
     expect(child.output()).toMatch(/the OAuth2 access token from INNSPILL_IMAP_TOKEN_COMMAND was not accepted/);
     expectNoSecrets(child.output());
   });
