@@ -199,7 +199,10 @@ export class ImapMailbox implements Mailbox {
     if (uids.length === 0) return;
     const client = await this.connect();
     const dest = await this.filedFolder(client);
-    await client.messageMove(uids.join(','), dest, { uid: true });
+    // imapflow answers `false` rather than throwing when the server did not move them (a connection
+    // that dropped in the middle, say). Then they must not count as handled: the next check moves them.
+    const moved = await client.messageMove(uids.join(','), dest, { uid: true });
+    if (moved === false) throw new Error(`the filed messages (uid ${uids.join(', ')}) could not be moved to ${dest}; they stay in ${this.cfg.mailbox} and are moved at the next check`);
   }
 
   async handled(items: Incoming[]): Promise<void> {
