@@ -3,9 +3,10 @@
 // from the documented window), every JSON file valid, no temporary file left.
 // Size and number of kills: INNSPILL_FAULT_MESSAGES (default 150) and INNSPILL_FAULT_KILLS (default 6).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { simpleParser } from 'mailparser';
 import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
@@ -26,8 +27,11 @@ beforeAll(async () => {
   [dovecot, sink] = await Promise.all([startDovecot(), startSmtpSink()]);
   dir = mkdtempSync(join(tmpdir(), 'innspill-kill9-'));
 });
+let passed = false;
 afterAll(async () => {
   await Promise.all([dovecot?.stop(), sink?.close()]);
+  // Kept for a person to look at when the test failed.
+  if (passed) rmSync(dir, { recursive: true, force: true });
 });
 
 function env(extra: Record<string, string> = {}): Record<string, string> {
@@ -68,6 +72,7 @@ describe(`kill -9 ×${KILLS} during a ${MESSAGES}-message ingest with receipts`,
     let expectFiled = 0;
     let expectLeft = 0;
     let expectReceipts = 0;
+    const seen = new Set<string>();
     for (let i = 0; i < MESSAGES; i++) {
       const base = readFileSync(join(fixturesDir, bases[i % bases.length]!)).toString('latin1');
       // Every copy is its own message: a new Message-ID and subject.
@@ -75,15 +80,20 @@ describe(`kill -9 ×${KILLS} during a ${MESSAGES}-message ingest with receipts`,
         base.replace(/^Message-I[Dd]: *<([^>]+)>/im, `Message-ID: <k${i}-$1>`).replace(/^Subject: (.*)$/im, `Subject: $1 #${i}`),
         'latin1',
       );
+      // A copy with nothing to vary (a file that is not mail: no Message-ID, no subject) is the same
+      // bytes again: the store files those once, and each copy stays in the inbox.
+      const sha = createHash('sha256').update(raw).digest('hex');
+      const again = seen.has(sha);
+      seen.add(sha);
       const s = await intake(raw, rules);
       const readable = !s.problems.some((p) => p.startsWith('filen er'));
-      if (s.relevant && readable) expectFiled++;
+      if (s.relevant && readable) expectFiled += again ? 0 : 1;
       else if (readable) expectLeft++;
       else {
-        expectFiled++;
+        expectFiled += again ? 0 : 1;
         expectLeft++;
       }
-      if (s.relevant && s.receipt.send) expectReceipts++;
+      if (s.relevant && s.receipt.send && !again) expectReceipts++;
       await dovecot.append(raw);
     }
 
@@ -97,19 +107,32 @@ describe(`kill -9 ×${KILLS} during a ${MESSAGES}-message ingest with receipts`,
       kills++;
     }
     child = runCli(['run'], env());
+    const started = Date.now();
+    let state = 'no records yet';
+    const last = child;
+    const explain = async (e: unknown): Promise<never> => {
+      const inbox = (await dovecot.list('INBOX')).length;
+      throw new Error(
+        `${(e as Error).message}: ${state}; expected ${expectFiled} filed and ${expectLeft} left; inbox holds ${inbox}; ` +
+          `daemon ${last.proc.exitCode === null ? 'running' : `exited ${last.proc.exitCode}`}\n${last.output().slice(-4000)}`,
+      );
+    };
+    // The time allowed grows with the mailbox: the daemon here runs from the sources under tsx.
     await waitUntil(
       'everything filed and every receipt sent',
       () => {
         try {
           const r = storeRecords();
-          return r.length >= expectFiled && r.filter((x) => x.receipt.status === 'pending').length === 0;
+          const pending = r.filter((x) => x.receipt.status === 'pending').length;
+          state = `${r.length} filed, ${pending} receipts pending after ${Math.round((Date.now() - started) / 1000)} s`;
+          return r.length >= expectFiled && pending === 0;
         } catch {
           return false;
         }
       },
-      240_000,
-    );
-    await waitUntil('inbox holds only what was left alone', async () => (await dovecot.list('INBOX')).length === expectLeft, 30_000);
+      120_000 + MESSAGES * 600,
+    ).catch(explain);
+    await waitUntil('inbox holds only what was left alone', async () => (await dovecot.list('INBOX')).length === expectLeft, 30_000).catch(explain);
     child.proc.kill('SIGTERM');
     const { code } = await child.exited;
     expect(code, child.output()).toBe(0);
@@ -142,5 +165,6 @@ describe(`kill -9 ×${KILLS} during a ${MESSAGES}-message ingest with receipts`,
       `kill -9: ${kills} kills, ${MESSAGES} messages, filed ${records.length} (expected ${expectFiled}), left ${expectLeft}, ` +
         `receipts ${byRecord.size} records / ${captures} deliveries (repeats with the same Message-ID: ${captures - byRecord.size})\n`,
     );
-  }, 600_000);
+    passed = true;
+  }, 300_000 + MESSAGES * 1_200);
 });
