@@ -61,7 +61,7 @@ export async function intakeMessage(raw: Buffer, rules: Rules, options: IntakeOp
   const own = findOwnWords(msg.text, msg.subject, msg.forwarded, rules);
 
   // Attachment text counts as the sender's own words, less any copy of the letter in it.
-  // (Each text is folded once: the relevance texts below are joined from these.)
+  // (Each text is folded once: relevance below looks in these same texts.)
   const attachmentFolded = new Map<number, FoldedText>();
   const attachmentSegments: TextSegment[] = [];
   attachments.forEach((a, i) => {
@@ -87,20 +87,19 @@ export async function intakeMessage(raw: Buffer, rules: Rules, options: IntakeOp
     (id) => id !== null && (rules.consultation.invitationMessageIds.includes(id) || known?.has(id) === true),
   );
   const invited = sender.organisation !== null && rules.organisations.some((o) => o.name === sender.organisation && o.invited);
+  const subject = new FoldedText(msg.subject);
   const relevance = msg.isMail
     ? judgeRelevance(
         {
-          subject: msg.subject,
-          allText: [msg.text, msg.reportText, ...msg.forwarded.map((f) => `${f.subject}\n${f.text}`), ...attachments.map((a) => a.text)].join('\n'),
-          ownText: [own.text, ...attachmentSegments.map((s) => s.text.original)].join('\n'),
-          ownFolded: FoldedText.join(segments.map((s) => s.text)),
-          allFolded: FoldedText.join([
-            new FoldedText(msg.subject),
+          subject,
+          allParts: [
+            subject,
             new FoldedText(msg.text),
             new FoldedText(msg.reportText),
             ...msg.forwarded.map((f) => new FoldedText(`${f.subject}\n${f.text}`)),
             ...attachments.map((a, i) => attachmentFolded.get(i) ?? new FoldedText(a.text)),
-          ]),
+          ],
+          ownParts: segments.map((s) => s.text),
           letterLines: own.letterLines,
           inThread,
           invitedSender: invited,

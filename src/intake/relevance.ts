@@ -2,19 +2,17 @@
 // inbox; other business that shares the commitments' words (another hearing, an innsynskrav, an
 // invoice) must stay out. Points per signal, with the reasons kept for the caseworker.
 import type { Rules } from '../rules/load.js';
-import { FoldedText } from '../rules/terms.js';
+import type { FoldedText } from '../rules/terms.js';
 import type { AutomaticKind } from './types.js';
 
 export interface RelevanceInput {
-  subject: string;
-  /** Everything the message says: body with quotes, forwarded messages, attachments. */
-  allText: string;
-  /** The sender's own words and own attachments. */
-  ownText: string;
-  /** ownText already folded, when the caller has it (saves folding and splitting it again). */
-  ownFolded?: FoldedText;
-  /** `${subject}\n${allText}` already folded, likewise. */
-  allFolded?: FoldedText;
+  /** The subject, folded. */
+  subject: FoldedText;
+  /** Everything the message says, part by part: subject, body with quotes, report, forwarded
+   *  messages, attachments. A term is looked for in each part; it never spans two. */
+  allParts: readonly FoldedText[];
+  /** The sender's own words and own attachments, part by part. */
+  ownParts: readonly FoldedText[];
   letterLines: number;
   inThread: boolean;
   invitedSender: boolean;
@@ -40,17 +38,13 @@ export function judgeRelevance(input: RelevanceInput, rules: Rules): RelevanceFi
     reasons.push(`${reason} (${points > 0 ? '+' : ''}${points})`);
   };
 
-  const texts = {
-    subject: new FoldedText(input.subject),
-    text: input.allFolded ?? new FoldedText(`${input.subject}\n${input.allText}`),
-    own: input.ownFolded ?? new FoldedText(input.ownText),
-  };
+  const texts = { subject: [input.subject], text: input.allParts, own: input.ownParts };
   if (input.inThread) add(r.thread.points, 'svar i tråden til invitasjonen eller et tidligere innspill');
   const quotesLetter = input.letterLines >= r.quotedLetter.minLines;
   if (quotesLetter) add(r.quotedLetter.points, `siterer invitasjonsbrevet (${input.letterLines} linjer)`);
   for (const signal of r.signals) {
-    const hits = signal.matcher.find(texts[signal.where]);
-    if (hits.length > 0) add(signal.points, `${signal.name}: «${texts[signal.where].snippet(hits[0]!.start, hits[0]!.end, 50)}»`);
+    const found = signal.matcher.first(texts[signal.where]);
+    if (found) add(signal.points, `${signal.name}: «${found.text.snippet(found.hit.start, found.hit.end, 50)}»`);
   }
   const positiveSoFar = score > 0;
   if (positiveSoFar && input.invitedSender) add(r.invitedSender.points, 'avsender er blant de inviterte');

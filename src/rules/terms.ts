@@ -99,17 +99,61 @@ export interface Token {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu;
+/** A letter or digit (the word characters): decided once per UTF-16 unit, 0 = not yet known. */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const wordUnit = new Uint8Array(0x10000);
 
-/** Splits folded text into words; "OGP-handlingsplan" yields the whole word and both parts. */
+/** The length (1 or 2 units) of the letter or digit at `i`, or 0 when there is none there. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  let known = wordUnit[c]!;
+  if (known === 0) wordUnit[c] = known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1 ? 1 : 0;
+}
+
+/** The end of the run of letters and digits that starts at `i` (i itself when there is none). */
+function runEnd(text: string, i: number): number {
+  let n: number;
+  while (i < text.length && (n = wordCharAt(text, i)) > 0) i += n;
+  return i;
+}
+
+/**
+ * Splits folded text into words; "OGP-handlingsplan" yields the whole word and both parts.
+ * A word is a run of letters and digits, runs joined by single hyphens or apostrophes: what the
+ * expression [\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)* finds with the u flag, read here with a scanner
+ * (the expression took longer than all the matching of a long document).
+ */
 export function tokenize(folded: string): Token[] {
   const tokens: Token[] = [];
   let index = 0;
-  for (const m of folded.matchAll(WORD)) {
-    const word = m[0];
-    const start = m.index;
-    tokens.push({ word, index, start, end: start + word.length });
-    if (word.includes('-')) {
+  let i = 0;
+  const length = folded.length;
+  while (i < length) {
+    const n = wordCharAt(folded, i);
+    if (n === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = runEnd(folded, i + n);
+    let hyphen = false;
+    for (;;) {
+      const sep = folded.charCodeAt(end);
+      if (sep !== 45 && sep !== 39) break; // '-' or "'"
+      const next = runEnd(folded, end + 1);
+      if (next === end + 1) break;
+      if (sep === 45) hyphen = true;
+      end = next;
+    }
+    const word = folded.slice(start, end);
+    tokens.push({ word, index, start, end });
+    if (hyphen) {
       let offset = start;
       for (const part of word.split('-')) {
         if (part.length > 0) tokens.push({ word: part, index, start: offset, end: offset + part.length });
@@ -117,6 +161,7 @@ export function tokenize(folded: string): Token[] {
       }
     }
     index++;
+    i = end;
   }
   return tokens;
 }
@@ -251,96 +296,109 @@ export class TermMatcher {
 
   find(text: FoldedText): TermHit[] {
     const hits: TermHit[] = [];
+    for (const term of this.terms) termHits(term, text, hits);
+    return hits;
+  }
+
+  /**
+   * The first hit of the first term (in the rules' order) that occurs in any of the texts, tried in
+   * order, and the text it is in; null when no term occurs. A term never spans two texts. For one
+   * text this is `find(text)[0]`, found without looking for the rest.
+   */
+  first(texts: readonly FoldedText[]): { text: FoldedText; hit: TermHit } | null {
+    const hits: TermHit[] = [];
     for (const term of this.terms) {
-      if (term.pattern !== null) {
-        regexHits(term, text.folded, hits);
-        continue;
-      }
-      const words = term.words!;
-      const firstHits = text.matching(words[0]!);
-      for (const first of firstHits) {
-        let end = first.end;
-        let ok = true;
-        for (let k = 1; k < words.length; k++) {
-          const next = text.at(first.index + k).find((t) => wordMatches(words[k]!, t.word));
-          if (!next) {
-            ok = false;
-            break;
-          }
-          end = next.end;
-        }
-        if (ok) hits.push({ term: term.source, start: first.start, end });
+      for (const text of texts) {
+        termHits(term, text, hits);
+        if (hits.length > 0) return { text, hit: hits[0]! };
       }
     }
-    return hits;
+    return null;
+  }
+}
+
+/** Adds every occurrence of one term in the text to `hits`, in text order. */
+function termHits(term: CompiledTerm, text: FoldedText, hits: TermHit[]): void {
+  if (term.pattern !== null) {
+    regexHits(term, text.folded, hits);
+    return;
+  }
+  const words = term.words!;
+  for (const first of text.matching(words[0]!)) {
+    let end = first.end;
+    let ok = true;
+    for (let k = 1; k < words.length; k++) {
+      const next = text.at(first.index + k).find((t) => wordMatches(words[k]!, t.word));
+      if (!next) {
+        ok = false;
+        break;
+      }
+      end = next.end;
+    }
+    if (ok) hits.push({ term: term.source, start: first.start, end });
   }
 }
 
 const NO_TOKENS: Token[] = [];
 const NO_WORDS: string[] = [];
 
+interface WordIndex {
+  /** Tokens by their position in the word sequence (dense: 0 … words − 1). */
+  byIndex: Token[][];
+  /** Every token of each distinct word; the map's order is the order of first occurrence. */
+  unique: Map<string, Token[]>;
+  /** Distinct words by their first letter: prefix and exact patterns only look at their own letter. */
+  byFirst: Map<string, string[]>;
+  /** Order of first occurrence of each distinct word. */
+  firstSeen: Map<string, number>;
+}
+
+function indexWords(tokens: readonly Token[]): WordIndex {
+  const index: WordIndex = { byIndex: [], unique: new Map(), byFirst: new Map(), firstSeen: new Map() };
+  for (const t of tokens) {
+    let list = index.byIndex[t.index];
+    if (!list) index.byIndex[t.index] = list = [];
+    list.push(t);
+    let same = index.unique.get(t.word);
+    if (!same) {
+      index.unique.set(t.word, (same = []));
+      index.firstSeen.set(t.word, index.firstSeen.size);
+      const letter = t.word[0]!;
+      let words = index.byFirst.get(letter);
+      if (!words) index.byFirst.set(letter, (words = []));
+      words.push(t.word);
+    }
+    same.push(t);
+  }
+  return index;
+}
+
 /** A text prepared once for matching against many terms. */
 export class FoldedText {
   readonly original: string;
   readonly folded: string;
-  private readonly tokens: Token[];
-  /** Tokens by their position in the word sequence (dense: 0 … words − 1). */
-  private readonly byIndex: Token[][] = [];
+  /** The words and their look-ups: made on first use (a text only searched with `re:` terms, or
+   *  never reached because a term was found earlier, is never split into words). */
+  private index: WordIndex | null = null;
   private readonly cache = new Map<string, Token[]>();
-  private readonly unique = new Map<string, Token[]>();
-  /** Distinct words by their first letter: prefix and exact patterns only look at their own letter. */
-  private readonly byFirst = new Map<string, string[]>();
   /** Distinct words of 5+ letters by Norwegian stem, in order of first occurrence (made on first use). */
   private byStem: Map<string, string[]> | null = null;
-  /** Order of first occurrence of each distinct word. */
-  private readonly firstSeen = new Map<string, number>();
 
-  /** `prepared`: the folded text and its tokens, when already known (see join()). */
-  constructor(original: string, prepared?: { folded: string; tokens: Token[] }) {
+  constructor(original: string) {
     this.original = original;
-    this.folded = prepared?.folded ?? foldText(original);
-    this.tokens = prepared?.tokens ?? tokenize(this.folded);
-    for (const t of this.tokens) {
-      let list = this.byIndex[t.index];
-      if (!list) this.byIndex[t.index] = list = [];
-      list.push(t);
-      let same = this.unique.get(t.word);
-      if (!same) {
-        this.unique.set(t.word, (same = []));
-        this.firstSeen.set(t.word, this.firstSeen.size);
-        const letter = t.word[0]!;
-        let words = this.byFirst.get(letter);
-        if (!words) this.byFirst.set(letter, (words = []));
-        words.push(t.word);
-      }
-      same.push(t);
-    }
+    this.folded = foldText(original);
+  }
+
+  private words(): WordIndex {
+    return (this.index ??= indexWords(tokenize(this.folded)));
   }
 
   get wordCount(): number {
-    return this.byIndex.length;
-  }
-
-  /**
-   * The same as `new FoldedText(parts.map((p) => p.original).join('\n'))`, made from texts already
-   * folded and split: folding goes character by character and no word spans a line break, so the
-   * parts' folded texts and words, shifted, are exactly those of the whole.
-   */
-  static join(parts: readonly FoldedText[]): FoldedText {
-    const tokens: Token[] = [];
-    let offset = 0;
-    let words = 0;
-    parts.forEach((part, i) => {
-      if (i > 0) offset += 1;
-      for (const t of part.tokens) tokens.push({ word: t.word, index: t.index + words, start: t.start + offset, end: t.end + offset });
-      offset += part.original.length;
-      words += part.wordCount;
-    });
-    return new FoldedText(parts.map((p) => p.original).join('\n'), { folded: parts.map((p) => p.folded).join('\n'), tokens });
+    return this.words().byIndex.length;
   }
 
   at(index: number): Token[] {
-    return this.byIndex[index] ?? NO_TOKENS;
+    return this.words().byIndex[index] ?? NO_TOKENS;
   }
 
   /** Every token matching one word pattern, in text order (memoised per pattern). */
@@ -349,21 +407,22 @@ export class FoldedText {
     let found = this.cache.get(key);
     if (found) return found;
     found = [];
+    const { unique, byFirst, firstSeen } = this.words();
     if (p.kind === 'exact' && p.value.length < 5) {
-      for (const v of [p.value, p.value + 's', p.value + "'s"]) found.push(...(this.unique.get(v) ?? []));
+      for (const v of [p.value, p.value + 's', p.value + "'s"]) found.push(...(unique.get(v) ?? []));
     } else if (p.kind === 'exact') {
       // The words wordMatches() accepts, found by lookup instead of trying every word with the same
       // first letter: the word itself, with -s or 's, and words of 5+ letters with the same first
       // letter and stem. Taken in order of first occurrence, as the scan would take them.
       const words = new Set<string>();
-      for (const v of [p.value, p.value + 's', p.value + "'s"]) if (this.unique.has(v)) words.add(v);
+      for (const v of [p.value, p.value + 's', p.value + "'s"]) if (unique.has(v)) words.add(v);
       for (const w of this.stemIndex().get(stemNo(p.value)) ?? NO_WORDS) if (w[0] === p.value[0]) words.add(w);
-      const ordered = [...words].sort((a, b) => this.firstSeen.get(a)! - this.firstSeen.get(b)!);
-      for (const w of ordered) found.push(...this.unique.get(w)!);
+      const ordered = [...words].sort((a, b) => firstSeen.get(a)! - firstSeen.get(b)!);
+      for (const w of ordered) found.push(...unique.get(w)!);
     } else if (p.kind === 'prefix') {
-      for (const word of this.byFirst.get(p.value[0]!) ?? NO_WORDS) if (word.startsWith(p.value)) found.push(...this.unique.get(word)!);
+      for (const word of byFirst.get(p.value[0]!) ?? NO_WORDS) if (word.startsWith(p.value)) found.push(...unique.get(word)!);
     } else {
-      for (const word of this.unique.keys()) if (wordMatches(p, word)) found.push(...this.unique.get(word)!);
+      for (const word of unique.keys()) if (wordMatches(p, word)) found.push(...unique.get(word)!);
     }
     found.sort((a, b) => a.start - b.start);
     this.cache.set(key, found);
@@ -373,7 +432,7 @@ export class FoldedText {
   private stemIndex(): Map<string, string[]> {
     if (this.byStem) return this.byStem;
     const index = new Map<string, string[]>();
-    for (const word of this.unique.keys()) {
+    for (const word of this.words().unique.keys()) {
       if (word.length < 5) continue;
       const stem = stemNo(word);
       let list = index.get(stem);

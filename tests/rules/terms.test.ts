@@ -62,16 +62,52 @@ describe('keyword terms', () => {
     }
   });
 
-  it('joins folded texts into exactly the folded text of the joined originals', () => {
-    const parts = ['Vi støtter OGP-handlingsplan 4B.', '', 'KI – «kunstig intelligens» og ÅPENHET', "Ørsta's kommune-plan\n2. avsnitt"];
-    const joined = FoldedText.join(parts.map((p) => new FoldedText(p)));
-    const whole = new FoldedText(parts.join('\n'));
-    expect(joined.original).toBe(whole.original);
-    expect(joined.folded).toBe(whole.folded);
-    expect(joined.wordCount).toBe(whole.wordCount);
-    for (let i = 0; i < whole.wordCount; i++) expect(joined.at(i)).toEqual(whole.at(i));
-    const terms = ['ogp*', 'kunstig* intelligens*', 'åpenhet', 'plan', '*plan', 're:\\bki\\b', 'kommune'];
-    expect(new TermMatcher(terms).find(joined)).toEqual(new TermMatcher(terms).find(whole));
+  it('finds the first hit of the first term over several texts, as find() would in each', () => {
+    const parts = ['Vi støtter OGP-handlingsplan 4B.', '', 'KI – «kunstig intelligens» og ÅPENHET', "Ørsta's kommune-plan\n2. avsnitt"].map((p) => new FoldedText(p));
+    const matcher = new TermMatcher(['finnes ikke', 'kunstig* intelligens*', 'ogp*']);
+    const found = matcher.first(parts);
+    // The second term is the first that occurs; its first hit is in the third text.
+    expect(found?.text).toBe(parts[2]);
+    expect(found?.text.original.slice(found.hit.start, found.hit.end)).toBe('kunstig intelligens');
+    expect(found?.hit).toEqual(matcher.find(parts[2]!).find((h) => h.term === 'kunstig* intelligens*'));
+    for (const p of parts) expect(new TermMatcher(['re:\\bplan\\b', 'ogp*']).first([p])?.hit ?? null).toEqual(new TermMatcher(['re:\\bplan\\b', 'ogp*']).find(p)[0] ?? null);
+    expect(matcher.first([parts[1]!, parts[3]!])).toBeNull();
+    // A phrase is not found across two texts.
+    expect(new TermMatcher(['avsnitt vi']).first([parts[3]!, parts[0]!])).toBeNull();
+  });
+
+  it('splits into the same words as the regular expression it stands for', () => {
+    const reference = (folded: string) => {
+      const out: Array<[string, number]> = [];
+      for (const m of folded.matchAll(/[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu)) {
+        out.push([m[0], m.index]);
+        if (m[0].includes('-')) {
+          let offset = m.index;
+          for (const part of m[0].split('-')) {
+            if (part.length > 0) out.push([part, offset]);
+            offset += part.length + 1;
+          }
+        }
+      }
+      return out;
+    };
+    const fixed = [
+      "OGP-handlingsplan 4B, ki-basert, Ørsta's plan-, -arkiv, a--b, a-'b, x'-y, rock'n'roll",
+      'tall: 2021, 18.5., ½, ², ٣٤, Ⅻ 😀å𝒜bc 𝟘 \ud800x \udc00y',
+      'ǅungla ﬁnans ĳs straße ΑΒΓ кирилл 中文 한국어 -- - \' \'\'',
+      '',
+    ];
+    // And random strings over an alphabet with the hard cases.
+    const alphabet = ['a', 'Z', 'æ', 'ø', 'å', '9', '-', "'", ' ', '\n', '.', '😀', '𝒜', '\ud800', '\udc00', 'é', '–', '_', '٣'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const random = Array.from({ length: 300 }, () => Array.from({ length: next() % 40 }, () => alphabet[next() % alphabet.length]).join(''));
+    for (const text of [...fixed, ...random]) {
+      const folded = foldText(text);
+      const tokens = tokenize(folded);
+      expect(tokens.map((t) => [t.word, t.start]), JSON.stringify(text)).toEqual(reference(folded));
+      for (const t of tokens) expect(folded.slice(t.start, t.end)).toBe(t.word);
+    }
   });
 
   it('makes snippets on one line, without cutting words', () => {
