@@ -3,7 +3,7 @@
 import Mustache from 'mustache';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { yamlLibrary } from './yaml-lib.js';
 import { z } from 'zod';
 import { parseYamlRules, RulesError } from './yaml-file.js';
 import type { Language } from '../intake/types.js';
@@ -52,6 +52,7 @@ function names(tokens: Token[], out: Array<{ name: string; at: number }>): void 
 
 function checkTemplate(file: string, text: string, key: 'text' | 'html', template: string): void {
   // Line of the template's first character, to report mistakes where they are.
+  const { LineCounter, parseDocument, isMap, isScalar } = yamlLibrary();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   let startLine = 1;

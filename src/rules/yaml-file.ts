@@ -2,7 +2,8 @@
 // with the file name and the line and column where it sits, so a caseworker editing rules/ can
 // find it without a developer.
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yamlLibrary } from './yaml-lib.js';
 import type { z } from 'zod';
 
 export class RulesError extends Error {
@@ -21,7 +22,7 @@ export class RulesError extends Error {
 function positionOf(doc: Document, lines: LineCounter, path: PropertyKey[]): { line: number; col: number } | null {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = doc.getIn(path.slice(0, depth) as (string | number)[], true);
-    if (isNode(node) && node.range) {
+    if (yamlLibrary().isNode(node) && node.range) {
       const pos = lines.linePos(node.range[0]);
       return { line: pos.line, col: pos.col };
     }
@@ -36,6 +37,7 @@ function describePath(path: PropertyKey[]): string {
 
 /** Parses YAML text; `displayName` is the name used in error messages. */
 export function parseYamlRules<S extends z.ZodType>(text: string, displayName: string, schema: S): z.output<S> {
+  const { LineCounter, parseDocument, visit } = yamlLibrary();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
