@@ -47,6 +47,10 @@ export class Daemon {
   private checkedOnce = false;
   private running: Promise<void> | null = null;
   private bytes = { value: 0, at: 0 };
+  /** The pass over due receipts running while mail is still being filed (see sendReceiptsSoon). */
+  private receiptPass: Promise<number> | null = null;
+  private receiptPassAgain = false;
+  private receiptPassError: unknown = null;
 
   constructor(
     private readonly config: Config,
@@ -169,7 +173,8 @@ export class Daemon {
       log: this.log,
       receiptAllowed: (address) => this.outbox.allow(address),
       now: this.now,
-      concurrency: Math.max(2, this.config.workers * 2),
+      // Enough messages in flight that an extraction worker always has the next document waiting.
+      concurrency: Math.max(4, this.config.workers * 2),
     };
   }
 
@@ -196,6 +201,44 @@ export class Daemon {
     await this.mailbox.moveFiled(toMove);
     await this.mailbox.handled(batch);
     await this.writeHeartbeat(true);
+    if (outcomes.some((o) => o.kind === 'filed' && o.record.receipt.status === 'pending')) this.sendReceiptsSoon();
+  }
+
+  /**
+   * Sends the due receipts in the background while the next batches are filed, so a sender gets
+   * the receipt within seconds even while a backlog of thousands is read. One pass at a time: a
+   * pass asked for while one runs is made right after it. Its error is thrown by sendReceipts().
+   */
+  private sendReceiptsSoon(): void {
+    if (this.receiptPass) {
+      this.receiptPassAgain = true;
+      return;
+    }
+    const pass = async (): Promise<number> => {
+      let sent = 0;
+      do {
+        this.receiptPassAgain = false;
+        sent += await this.outbox.sendDue();
+      } while (this.receiptPassAgain && !this.stopping);
+      return sent;
+    };
+    this.receiptPass = pass()
+      .catch((err: unknown) => {
+        this.receiptPassError ??= err;
+        return 0;
+      })
+      .finally(() => {
+        this.receiptPass = null;
+      });
+  }
+
+  /** Every receipt that is due: the background pass finished, then one more pass. Returns how many were sent. */
+  private async sendReceipts(): Promise<number> {
+    const before = (await this.receiptPass) ?? 0;
+    const err = this.receiptPassError;
+    this.receiptPassError = null;
+    if (err) throw err;
+    return before + (await this.outbox.sendDue());
   }
 
   private async writeHeartbeat(force: boolean): Promise<void> {
@@ -208,7 +251,7 @@ export class Daemon {
   /** `run --once`: everything waiting, every receipt due, then stop. */
   async runOnce(showProgress = false): Promise<{ read: number; receipts: number }> {
     const read = await this.drain(showProgress);
-    const receipts = await this.outbox.sendDue();
+    const receipts = await this.sendReceipts();
     return { read, receipts };
   }
 
@@ -223,7 +266,7 @@ export class Daemon {
         try {
           await this.drain(first && process.stderr.isTTY === true);
           first = false;
-          await this.outbox.sendDue();
+          await this.sendReceipts();
           this.heartbeat.connected = true;
         } catch (err) {
           await this.trouble(err);
@@ -293,6 +336,7 @@ export class Daemon {
   async close(): Promise<void> {
     this.abort.abort();
     await this.running?.catch(() => undefined);
+    await this.receiptPass;
     await this.digest?.stop();
     await this.health?.close();
     await this.mailbox?.close().catch(() => undefined);

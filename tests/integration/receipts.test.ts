@@ -6,6 +6,7 @@ import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 import { fixture, imapEnv, DaemonHarness, records, smtpEnv, testConfig, waitUntil } from '../helpers/daemon.js';
 import type { Config } from '../../src/config.js';
+import { copyOf, isReply } from '../helpers/generate.js';
 
 let dovecot: DovecotServer;
 let sink: SmtpSink;
@@ -120,6 +121,23 @@ describe('receipts', () => {
     expect(sink.messages).toHaveLength(3);
     const skipped = records(c).filter((r) => r.receipt.reason.includes('grensen for kvitteringer'));
     expect(skipped).toHaveLength(2);
+  });
+
+  it('sends receipts while a backlog is still being filed, not after the whole of it', async () => {
+    for (let i = 0; i < 200; i++) await dovecot.append(copyOf(i, isReply).raw);
+    const c = config({ INNSPILL_RECEIPTS_PER_SENDER_PER_DAY: '1000' });
+    await start(c);
+    await waitUntil('all filed, every receipt settled', () => {
+      const all = records(c);
+      return all.length === 200 && all.every((r) => r.receipt.status !== 'pending');
+    }, 120_000);
+    const all = records(c);
+    const sent = all.filter((r) => r.receipt.status === 'sent').map((r) => Date.parse(r.receipt.sentAt!));
+    const lastFiled = Math.max(...all.map((r) => Date.parse(r.filedAt)));
+    expect(sent.length).toBeGreaterThan(100);
+    // The first receipts went out while later messages were still waiting to be filed.
+    expect(Math.min(...sent)).toBeLessThan(lastFiled);
+    expect(sink.messages).toHaveLength(sent.length);
   });
 
   it('cannot be made to add a header through the subject', async () => {
