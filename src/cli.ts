@@ -197,16 +197,10 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`innspill: the rules have a mistake and nothing was done:\n  ${err.message}\n`);
       return 2;
     }
-    if (err instanceof ConfigError) {
-      process.stderr.write(`innspill: ${err.message}\n`);
-      return 2;
-    }
-    if (err instanceof Error && err.name === 'MailboxLoginError') {
-      // Exit status 2: a setting to mend (systemd does not restart it, so the account is not locked).
-      process.stderr.write(`innspill: ${err.message}\n`);
-      return 2;
-    }
-    if (err instanceof StoreLockedError) {
+    // Exit status 2: a setting to mend or another innspill holding the store. systemd does not
+    // restart on it, so a refused mailbox login is not retried into a locked account. (The login
+    // error is known by name: importing the IMAP module here would load imapflow on every start.)
+    if (err instanceof ConfigError || err instanceof StoreLockedError || (err instanceof Error && err.name === 'MailboxLoginError')) {
       process.stderr.write(`innspill: ${err.message}\n`);
       return 2;
     }

@@ -111,18 +111,17 @@ const re = (s: string) => rulesRegExp(s.startsWith('re:') ? s.slice(3) : s);
 /** Every rules file, parsed and checked: plain data, as the files say it. */
 export function readRuleData(dir: string): RuleData {
   const file = (name: string) => join(dir, name);
-  const shown = file;
 
-  const consultation = readYamlRules(file(RULE_FILES.consultation), shown(RULE_FILES.consultation), consultationSchema);
+  const consultation = readYamlRules(file(RULE_FILES.consultation), file(RULE_FILES.consultation), consultationSchema);
   const classIds = [...consultation.commitments.map((c) => c.id), ...consultation.topics.map((t) => t.id)];
   const categoryIds = new Set(consultation.senderCategories.map((c) => c.id));
   if (!categoryIds.has('ukjent')) {
-    throw new RulesError(shown(RULE_FILES.consultation), null, null, 'senderCategories must include the category "ukjent" (unknown sender)');
+    throw new RulesError(file(RULE_FILES.consultation), null, null, 'senderCategories must include the category "ukjent" (unknown sender)');
   }
 
   const senders = readYamlRules(
     file(RULE_FILES.senders),
-    shown(RULE_FILES.senders),
+    file(RULE_FILES.senders),
     sendersSchema.superRefine((v, ctx) => {
       const seen = new Map<string, string>();
       v.organisations.forEach((o, i) => {
@@ -144,7 +143,7 @@ export function readRuleData(dir: string): RuleData {
 
   const commitments = readYamlRules(
     file(RULE_FILES.commitments),
-    shown(RULE_FILES.commitments),
+    file(RULE_FILES.commitments),
     commitmentsSchema.superRefine((v, ctx) => {
       const listed = new Set<string>();
       v.commitments.forEach((c, i) => {
@@ -160,16 +159,16 @@ export function readRuleData(dir: string): RuleData {
       });
     }),
   );
-  const relevance = readYamlRules(file(RULE_FILES.relevance), shown(RULE_FILES.relevance), relevanceSchema);
-  const automatic = readYamlRules(file(RULE_FILES.automatic), shown(RULE_FILES.automatic), automaticSchema);
-  const ownWords = readYamlRules(file(RULE_FILES.ownWords), shown(RULE_FILES.ownWords), ownWordsSchema);
-  const language = readYamlRules(file(RULE_FILES.language), shown(RULE_FILES.language), languageSchema);
+  const relevance = readYamlRules(file(RULE_FILES.relevance), file(RULE_FILES.relevance), relevanceSchema);
+  const automatic = readYamlRules(file(RULE_FILES.automatic), file(RULE_FILES.automatic), automaticSchema);
+  const ownWords = readYamlRules(file(RULE_FILES.ownWords), file(RULE_FILES.ownWords), ownWordsSchema);
+  const language = readYamlRules(file(RULE_FILES.language), file(RULE_FILES.language), languageSchema);
 
   let letterText: string;
   try {
     letterText = readFileSync(file(RULE_FILES.letter), 'utf8');
   } catch (err) {
-    throw new RulesError(shown(RULE_FILES.letter), null, null, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw new RulesError(file(RULE_FILES.letter), null, null, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
 
   return { consultation, senders, commitments, relevance, automatic, ownWords, language, letterText, templates: loadReceiptTemplates(dir) };
