@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractDocument, DEFAULT_LIMITS } from '../../src/intake/extract/index.js';
+import { letterBody } from '../../src/rules/letter.js';
 import { documentSpec, makeDocument, makeLargePdf, sentencesOf, type DocKind, type TextBank } from './documents.ts';
 import { addAfter, applyEdits, documentKind, editHeader, headerValue, leaves, replaceBody, type Edit } from './mime-edit.ts';
 import { rng, type Rng } from './prng.ts';
@@ -58,7 +59,7 @@ const LAST = ['hansen', 'johansen', 'olsen', 'larsen', 'andersen', 'pedersen', '
 /** The fixtures sorted into the mix, with a text bank for every reply that has documents. */
 export async function loadTemplates(): Promise<Map<MixKind, Template[]>> {
   const files = readdirSync(fixturesDir).filter((f) => f.endsWith('.eml')).sort();
-  const letter = readFileSync(join(root, 'rules/invitation-letter.txt'), 'utf8').replace(/^(# .*\n)+/, '');
+  const letter = letterBody(readFileSync(join(root, 'rules/invitation-letter.txt'), 'utf8'));
   const shared = sentencesOf(letter);
   const byKind = new Map<MixKind, Template[]>();
   const pending: Array<{ t: Template; texts: string[] }> = [];

@@ -14,7 +14,7 @@ export interface ThroughputRun {
   mbsync: { ms: number; messages: number; perSecond: number } | null;
   floor: FloorResult;
   innspill: OnceResult & { perSecond: number; receiptsAccepted: number };
-  /** innspill again with other settings (e.g. one extraction worker), same mailbox */
+  /** innspill again with other settings (e.g. another number of extraction workers), same mailbox */
   variants: Record<string, OnceResult & { perSecond: number }>;
 }
 

@@ -9,6 +9,11 @@ export function normaliseLine(line: string): string {
     .trim();
 }
 
+/** The letter without the comment lines ("# …") at the top of rules/invitation-letter.txt. */
+export function letterBody(text: string): string {
+  return text.replace(/^(?:# [^\n]*(?:\n|$))+/, '');
+}
+
 export class LetterIndex {
   private readonly lines = new Set<string>();
   private readonly text: string;
@@ -16,9 +21,7 @@ export class LetterIndex {
   private readonly answers = new Map<string, boolean>();
 
   constructor(letter: string) {
-    const body = letter
-      .split(/\r?\n/)
-      .filter((l, i, all) => !(l.startsWith('# ') && all.slice(0, i).every((p) => p.startsWith('# '))));
+    const body = letterBody(letter).split(/\r?\n/);
     const normalised = body.map(normaliseLine).filter((l) => l.length > 0);
     for (const l of normalised) if (l.length >= 4) this.lines.add(l);
     this.text = ` ${normalised.join(' ')} `;
