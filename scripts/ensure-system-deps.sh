@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Make sure the system tools used by the integration tests are installed.
 #
-#   scripts/ensure-system-deps.sh [dovecot|isync|chromium ...]   (default: all three)
+#   scripts/ensure-system-deps.sh [dovecot|isync|chromium|xmllint ...]   (default: all four)
 #
 # Quiet when everything is present. When something is missing:
 #   - as root: one `apt-get update`, then `apt-get install -y --no-install-recommends` of what is missing.
@@ -10,7 +10,7 @@
 set -euo pipefail
 
 if [[ $# -eq 0 ]]; then
-  set -- dovecot isync chromium
+  set -- dovecot isync chromium xmllint
 fi
 
 # Is the tool already there?
@@ -19,6 +19,7 @@ present() {
     dovecot) command -v dovecot >/dev/null 2>&1 || [[ -x /usr/sbin/dovecot ]] ;;
     isync) command -v mbsync >/dev/null 2>&1 ;;
     chromium) [[ -x /usr/bin/chromium ]] ;;
+    xmllint) command -v xmllint >/dev/null 2>&1 ;;
   esac
 }
 
@@ -28,15 +29,16 @@ packages_for() {
     dovecot) echo "dovecot-imapd dovecot-lmtpd" ;;
     isync) echo "isync" ;;
     chromium) echo "chromium" ;;
+    xmllint) echo "libxml2-utils" ;;
   esac
 }
 
 missing=()
 for tool in "$@"; do
   case "$tool" in
-    dovecot | isync | chromium) ;;
+    dovecot | isync | chromium | xmllint) ;;
     *)
-      echo "ensure-system-deps: unknown tool '$tool' (expected dovecot, isync or chromium)" >&2
+      echo "ensure-system-deps: unknown tool '$tool' (expected dovecot, isync, chromium or xmllint)" >&2
       exit 2
       ;;
   esac

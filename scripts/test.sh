@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/ensure-system-deps.sh dovecot chromium
+bash scripts/ensure-system-deps.sh dovecot chromium xmllint
 npx tsc -p tsconfig.json
 npm run --silent build
 npx vitest run
