@@ -2,7 +2,8 @@
 // `inspect` must answer fast, and need not load the daemon, the SMTP client or Excel.
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
-import { loadRules, RulesError, type Rules } from './rules/load.js';
+import { loadRules, RulesError } from './rules/load.js';
+import type { Rules } from './rules/types.js';
 import { StoreLockedError } from './store/lock.js';
 import type { Logger } from './log.js';
 

@@ -2,7 +2,8 @@
 // Order of effects for every message: its record is stored first, then the mailbox is changed.
 // SIGTERM/SIGINT stop taking new mail, finish the batch in hand and close cleanly.
 import type { Config } from './config.js';
-import { loadRules, type Rules } from './rules/load.js';
+import { loadRules } from './rules/load.js';
+import type { Rules } from './rules/types.js';
 import { Store } from './store/json-store.js';
 import { ExtractorPool } from './extract-pool/pool.js';
 import { fileBatch, logOutcome, readBatch, type Incoming, type Outcome, type PipelineDeps } from './pipeline.js';

@@ -4,7 +4,7 @@
 import PQueue from 'p-queue';
 import { intakeMessage, type IntakeResult } from './intake/index.js';
 import type { ExtractLimits, Extractor } from './intake/extract/index.js';
-import type { Rules } from './rules/load.js';
+import type { Rules } from './rules/types.js';
 import type { Store, FileRequest } from './store/json-store.js';
 import type { RecordSource, SubmissionRecord } from './store/record.js';
 import type { Submission } from './intake/types.js';

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractDocument, DEFAULT_LIMITS } from '../../src/intake/extract/index.js';
-import { letterBody } from '../../src/rules/letter.js';
+import { letterBody } from '../../src/text/letter.js';
 import { documentSpec, makeDocument, makeLargePdf, sentencesOf, type DocKind, type TextBank } from './documents.ts';
 import { addAfter, applyEdits, documentKind, editHeader, headerValue, leaves, replaceBody, type Edit } from './mime-edit.ts';
 import { rng, type Rng } from './prng.ts';

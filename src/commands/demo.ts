@@ -5,7 +5,7 @@ import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.js';
-import type { Rules } from '../rules/load.js';
+import type { Rules } from '../rules/types.js';
 import type { Logger } from '../log.js';
 import { Daemon } from '../daemon.js';
 import { Store } from '../store/json-store.js';

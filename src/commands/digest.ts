@@ -10,7 +10,7 @@ import { renderMarkdown } from '../digest/render-md.js';
 import { renderText } from '../digest/render-text.js';
 import { sendDigest } from '../digest/send.js';
 import { readDigestState } from '../digest/state.js';
-import type { Rules } from '../rules/load.js';
+import type { Rules } from '../rules/types.js';
 import { Store } from '../store/json-store.js';
 import { StoreLockedError } from '../store/lock.js';
 

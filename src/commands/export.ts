@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import { exportCsv } from '../export/csv.js';
 import { exportJournal } from '../export/journal.js';
 import { exportXlsx } from '../export/xlsx.js';
-import type { Rules } from '../rules/load.js';
+import type { Rules } from '../rules/types.js';
 import { Store } from '../store/json-store.js';
 import type { SubmissionRecord } from '../store/record.js';
 

@@ -1,9 +1,9 @@
 // `innspill inspect FILE... [--json]`: the intake core over files, nothing stored, nothing sent.
 import { readFile } from 'node:fs/promises';
 import { intake } from '../intake/index.js';
-import { formatInZone } from '../intake/time.js';
+import { formatInZone } from '../time/zone.js';
 import { cleanHeaderText } from '../intake/parse.js';
-import type { Rules } from '../rules/load.js';
+import type { Rules } from '../rules/types.js';
 import type { ExtractLimits, Extractor } from '../intake/extract/index.js';
 import type { Submission } from '../intake/types.js';
 

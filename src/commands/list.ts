@@ -1,8 +1,8 @@
 // `innspill list` and `innspill show ID`: what is in the store, for people and for scripts.
-import type { Rules } from '../rules/load.js';
+import type { Rules } from '../rules/types.js';
 import { Store } from '../store/json-store.js';
 import type { SubmissionRecord } from '../store/record.js';
-import { formatInZone } from '../intake/time.js';
+import { formatInZone } from '../time/zone.js';
 
 export interface ListOptions {
   commitment?: string;

@@ -1,6 +1,6 @@
 // `innspill receipts [--pending|--failed]` and `innspill receipts retry ID`.
 import type { Config } from '../config.js';
-import type { Rules } from '../rules/load.js';
+import type { Rules } from '../rules/types.js';
 import type { Logger } from '../log.js';
 import { Store } from '../store/json-store.js';
 import { ReceiptOutbox } from '../receipts/outbox.js';

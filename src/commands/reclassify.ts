@@ -7,7 +7,7 @@ import { intake } from '../intake/index.js';
 import type { Extractor } from '../intake/extract/index.js';
 import { DEFAULT_LIMITS } from '../intake/extract/index.js';
 import { createHash } from 'node:crypto';
-import type { Rules } from '../rules/load.js';
+import type { Rules } from '../rules/types.js';
 import { Store } from '../store/json-store.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { Progress } from '../progress.js';

@@ -1,6 +1,6 @@
 // `innspill run [--once]`: the daemon. `ingest FILE…` uses the same pipeline over files.
 import type { Config } from '../config.js';
-import type { Rules } from '../rules/load.js';
+import type { Rules } from '../rules/types.js';
 import type { Logger } from '../log.js';
 import { Daemon } from '../daemon.js';
 import { FilesMailbox } from '../mailbox/files.js';

@@ -5,10 +5,10 @@
 // over the whole consultation; `since`/`seqAfter` only decide what is new in this digest.
 import type { AutomaticKind, Evidence } from '../intake/types.js';
 import { domainOf, organisationForDomain } from '../intake/sender.js';
-import type { Organisation, Rules } from '../rules/load.js';
+import type { Organisation, Rules } from '../rules/types.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { clip, excerptOf } from './sender-text.js';
-import { calendarDaysBetween, localParts, norwegianDate, showDateTime } from './local-time.js';
+import { calendarDaysBetween, localParts, norwegianDate, showDateTime } from '../time/local-time.js';
 import { ATTENTION_TITLES, AUTOMATIC_KIND_TITLES, LABELS, deadlineText, newCountText, senderLabel } from './words.js';
 
 export interface DigestOptions {

@@ -3,7 +3,7 @@
 // forward, so this walks back day by day, and lets node-cron's own matcher have the last word on
 // each candidate (it knows day-of-month/weekday rules such as L and 1#2).
 import { parse } from 'node-cron';
-import { formatInZone, zonedLocalToInstant } from '../intake/time.js';
+import { formatInZone, zonedLocalToInstant } from '../time/zone.js';
 
 /** Far enough back for any schedule a digest would use, even one on 29 February. */
 const MAX_DAYS_BACK = 8 * 366;

@@ -4,7 +4,7 @@
 import { createTask, type ScheduledTask } from 'node-cron';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
-import type { Rules } from '../rules/load.js';
+import type { Rules } from '../rules/types.js';
 import type { Store } from '../store/json-store.js';
 import { lastScheduledTime } from './last-scheduled.js';
 import { sendDigest } from './send.js';

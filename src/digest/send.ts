@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Config } from '../config.js';
 import { buildMessage, newMessageId } from '../mail/compose.js';
 import { createSender } from '../mail/transport.js';
-import type { Rules } from '../rules/load.js';
+import type { Rules } from '../rules/types.js';
 import type { Store } from '../store/json-store.js';
 import { buildDigest, type DigestModel } from './build.js';
 import { renderHtml } from './render-html.js';

@@ -2,7 +2,7 @@
 // CSV and the spreadsheet export share. Automatic mail and unreadable messages are rows too,
 // marked in their own columns, so nothing filed is missing from an export.
 import { AUTOMATIC_KIND_TITLES } from '../digest/words.js';
-import type { Rules } from '../rules/load.js';
+import type { Rules } from '../rules/types.js';
 import type { ReceiptStatus, SubmissionRecord } from '../store/record.js';
 
 /** A point in time; each format writes it in the consultation's time zone its own way. */

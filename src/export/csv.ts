@@ -2,8 +2,8 @@
 // RFC 4180, CRLF line ends. Times are written "2021-05-18 14:03" in the consultation's time zone:
 // they sort as text.
 import { writeFile } from 'node:fs/promises';
-import { sortableDateTime } from '../digest/local-time.js';
-import type { Rules } from '../rules/load.js';
+import { sortableDateTime } from '../time/local-time.js';
+import type { Rules } from '../rules/types.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { SUBMISSION_COLUMNS, type Cell } from './columns.js';
 

@@ -11,8 +11,8 @@
 // Automatic mail and unreadable messages are not documents in the case and are left out.
 import { writeFile } from 'node:fs/promises';
 import { isSubmission } from '../digest/build.js';
-import { localParts, sortableDateTime } from '../digest/local-time.js';
-import type { Rules } from '../rules/load.js';
+import { localParts, sortableDateTime } from '../time/local-time.js';
+import type { Rules } from '../rules/types.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { cellText, toCsv } from './csv.js';
 

@@ -2,8 +2,8 @@
 // row, filters on every column, widths that fit, and times as real Excel dates. Excel dates have
 // no time zone, so each time is written as its wall-clock time in the consultation's zone.
 import ExcelJS from 'exceljs';
-import { formatInZone } from '../intake/time.js';
-import type { Rules } from '../rules/load.js';
+import { formatInZone } from '../time/zone.js';
+import type { Rules } from '../rules/types.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { SUBMISSION_COLUMNS, type Cell } from './columns.js';
 

@@ -1,8 +1,9 @@
 // Stage 7a: is this mail written by a machine? (RFC 3834, RFC 3464/3798 reports, list headers,
 // and what help desks learned about out-of-office replies that carry no marker at all.)
 // Checks run in order; the first that fits decides the kind. Each is one small function.
-import type { Rules } from '../rules/load.js';
-import { FoldedText, type TermMatcher } from '../rules/terms.js';
+import type { Rules } from '../rules/types.js';
+import { FoldedText } from '../text/folded-text.js';
+import type { TermMatcher } from '../text/terms.js';
 import type { ParsedMessage } from './parse.js';
 import type { AutomaticKind } from './types.js';
 
@@ -12,6 +13,8 @@ export interface AutomaticFinding {
   kind: AutomaticKind | null;
   reason: string | null;
   bouncedRecipients: string[];
+  /** Only words said so (subject or text): no header, report, list or address did. */
+  byWordsOnly: boolean;
 }
 
 interface Context {
@@ -25,7 +28,7 @@ interface Context {
   reportType: string | null;
 }
 
-type Check = (c: Context) => { kind: AutomaticKind; reason: string } | null;
+type Check = (c: Context) => { kind: AutomaticKind; reason: string; byWords?: boolean } | null;
 
 const header = (c: Context, name: string): string | undefined => c.msg.headers.get(name)?.[0];
 const has = (m: TermMatcher, t: FoldedText | null): boolean => t !== null && m.size > 0 && m.find(t).length > 0;
@@ -58,9 +61,11 @@ const bounce: Check = (c) => {
 };
 
 const readReceipt: Check = (c) =>
-  c.reportType === 'disposition-notification' || has(c.rules.readReceiptSubjects, c.subject)
+  c.reportType === 'disposition-notification'
     ? { kind: 'read-receipt', reason: 'lesekvittering' }
-    : null;
+    : has(c.rules.readReceiptSubjects, c.subject)
+      ? { kind: 'read-receipt', reason: 'lesekvittering (kjent på emnet)', byWords: true }
+      : null;
 
 const otherReport: Check = (c) =>
   c.reportType !== null || /^(report domain:|dmarc aggregate report)/.test(c.subject.folded)
@@ -104,11 +109,12 @@ const noreply: Check = (c) =>
   has(c.rules.noreplyLocalParts, c.localPart) ? { kind: 'noreply', reason: `avsenderen tar ikke imot svar (${c.msg.from!.address})` } : null;
 
 const outOfOfficeText: Check = (c) => {
-  if (outOfOfficeWords(c)) return { kind: 'out-of-office', reason: 'fraværsmelding (kjent på emne eller tekst)' };
-  return has(c.rules.autoReplySubjects, c.subject) ? { kind: 'auto-reply', reason: 'automatisk svar (kjent på emnet)' } : null;
+  if (outOfOfficeWords(c)) return { kind: 'out-of-office', reason: 'fraværsmelding (kjent på emne eller tekst)', byWords: true };
+  return has(c.rules.autoReplySubjects, c.subject) ? { kind: 'auto-reply', reason: 'automatisk svar (kjent på emnet)', byWords: true } : null;
 };
 
-const ticketText: Check = (c) => (ticketWords(c) ? { kind: 'ticket', reason: 'automatisk kvittering fra et saks- eller kundesystem' } : null);
+const ticketText: Check = (c) =>
+  ticketWords(c) ? { kind: 'ticket', reason: 'automatisk kvittering fra et saks- eller kundesystem', byWords: true } : null;
 
 const CHECKS: Check[] = [ownReceipt, bounce, readReceipt, otherReport, listHeaders, noreply, autoHeaders, bulkPrecedence, outOfOfficeText, ticketText];
 
@@ -148,8 +154,9 @@ export function detectAutomatic(msg: ParsedMessage, ownWords: string, rules: Rul
   for (const check of CHECKS) {
     const found = check(c);
     if (found) {
-      return { kind: found.kind, reason: found.reason, bouncedRecipients: found.kind === 'bounce' || found.kind === 'delay' ? bouncedRecipients(msg) : [] };
+      const bounced = found.kind === 'bounce' || found.kind === 'delay' ? bouncedRecipients(msg) : [];
+      return { kind: found.kind, reason: found.reason, bouncedRecipients: bounced, byWordsOnly: found.byWords === true };
     }
   }
-  return { kind: null, reason: null, bouncedRecipients: [] };
+  return { kind: null, reason: null, bouncedRecipients: [], byWordsOnly: false };
 }

@@ -1,7 +1,8 @@
 // Stage 5: which commitments (and topics) the sender's own words are about. Multi-label, with a
 // score and the evidence — the matched terms with the words around them — so a caseworker sees why.
-import type { CommitmentRule, Rules } from '../rules/load.js';
-import { FoldedText, type TermHit } from '../rules/terms.js';
+import type { CommitmentRule, Rules } from '../rules/types.js';
+import { FoldedText } from '../text/folded-text.js';
+import type { TermHit } from '../text/terms.js';
 import type { CommitmentMatch, Evidence } from './types.js';
 
 export interface TextSegment {

@@ -2,7 +2,7 @@
 // Received time = the topmost (newest) Received: header's date — the ministry's own server —
 // else the Date: header, else the time the mailbox gives. Dates carry their own offsets, so
 // UTC-stamped headers compare correctly with a deadline in Oslo time.
-import type { Rules } from '../rules/load.js';
+import type { Rules } from '../rules/types.js';
 import type { ParsedMessage } from './parse.js';
 
 /** Dates before this or more than a day after the latest plausible time are not believed. */

@@ -1,7 +1,7 @@
 // The intake core: intake(raw bytes, rules) → Submission. Pure: no clock, no network, no files.
 // The stages run in order, each in its own file, each adding its findings.
-import type { Rules } from '../rules/load.js';
-import { FoldedText } from '../rules/terms.js';
+import type { Rules } from '../rules/types.js';
+import { FoldedText } from '../text/folded-text.js';
 import { cleanHeaderText, parseMessage } from './parse.js';
 import { readAttachments } from './attachments.js';
 import { findOwnWords } from './own-words.js';

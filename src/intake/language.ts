@@ -1,8 +1,8 @@
 // Stage 9: the language of the sender's own words — bokmål, nynorsk or English — by counting
 // words: common Norwegian words against English ones, then the words only one written form of
 // Norwegian uses.
-import type { Rules } from '../rules/load.js';
-import { foldText, tokenize } from '../rules/terms.js';
+import type { Rules } from '../rules/types.js';
+import { foldText, tokenize } from '../text/fold.js';
 import type { Language } from './types.js';
 
 export function detectLanguage(text: string, rules: Rules): Language {

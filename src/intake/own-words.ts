@@ -1,8 +1,8 @@
 // Stage 3: the sender's own words. Replies quote the whole invitation letter, which names every
 // commitment; quoted mail, signatures, disclaimers and phone footers must not drive classification.
 // Forwarded input (someone passing on an organisation's comments) does count.
-import type { Rules } from '../rules/load.js';
-import { foldText } from '../rules/terms.js';
+import type { Rules } from '../rules/types.js';
+import { foldText } from '../text/fold.js';
 
 export interface OwnWords {
   /** The sender's own words, forwarded input included. */

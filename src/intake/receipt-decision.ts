@@ -1,6 +1,6 @@
 // Stage 7b: may we acknowledge this message automatically? Only a person's mail that belongs to
 // the consultation gets a receipt; never a machine, never unrelated mail, never ourselves.
-import type { Rules } from '../rules/load.js';
+import type { Rules } from '../rules/types.js';
 import type { AutomaticFinding } from './auto-reply.js';
 import type { Address, ReceiptDecision } from './types.js';
 

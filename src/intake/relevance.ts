@@ -1,8 +1,8 @@
 // Stage 4: does the message belong to this consultation? postmottak is also the ministry's general
 // inbox; other business that shares the commitments' words (another hearing, an innsynskrav, an
 // invoice) must stay out. Points per signal, with the reasons kept for the caseworker.
-import type { Rules } from '../rules/load.js';
-import type { FoldedText } from '../rules/terms.js';
+import type { Rules } from '../rules/types.js';
+import type { FoldedText } from '../text/folded-text.js';
 import type { AutomaticKind } from './types.js';
 
 export interface RelevanceInput {

@@ -2,7 +2,7 @@
 // subdomain of a registered domain, at a label boundary); display name, Reply-To and signature
 // are kept as hints. A From address that the receiving server found forged (DMARC fail) is
 // never taken for a listed organisation.
-import type { Organisation, Rules } from '../rules/load.js';
+import type { Organisation, Rules } from '../rules/types.js';
 import type { Address, SenderFinding } from './types.js';
 
 export function domainOf(address: string): string | null {
@@ -27,6 +27,31 @@ export function organisationForDomain(domain: string, organisations: Organisatio
 export function dmarcFailed(headers: Map<string, string[]>): boolean {
   const topmost = headers.get('authentication-results')?.[0];
   return topmost !== undefined && /\bdmarc\s*=\s*fail\b/i.test(topmost);
+}
+
+/**
+ * The receiving server says the From address is forged: DMARC failed, or SPF failed with no
+ * passing DKIM signature. Only the topmost Authentication-Results counts: it is the one our own
+ * server added (anything below it came with the message). The verdict in words, or null.
+ */
+export function forgedSender(headers: Map<string, string[]>): string | null {
+  const topmost = headers.get('authentication-results')?.[0];
+  if (topmost === undefined) return null;
+  const result = (method: string) => new RegExp(`\\b${method}\\s*=\\s*([a-z]+)`, 'i').exec(topmost)?.[1]?.toLowerCase() ?? null;
+  if (result('dmarc') === 'fail') return 'DMARC feilet for avsenderdomenet';
+  if (result('spf') === 'fail' && !/\bdkim\s*=\s*pass\b/i.test(topmost)) return 'SPF feilet, og meldingen har ingen gyldig DKIM-signatur';
+  return null;
+}
+
+/** The spam filter's flag (SpamAssassin, Exchange Online Protection), in words, or null. */
+export function spamFlag(headers: Map<string, string[]>): string | null {
+  const first = (name: string) => headers.get(name)?.[0]?.trim() ?? null;
+  if (/^yes\b/i.test(first('x-spam-flag') ?? '')) return 'X-Spam-Flag: YES';
+  if (/^yes\b/i.test(first('x-spam-status') ?? '')) return 'X-Spam-Status: Yes';
+  const scl = Number(first('x-ms-exchange-organization-scl') ?? 'NaN');
+  if (scl >= 5 && scl <= 9) return `spam-nivå (SCL) ${scl}`;
+  if (/\bSFV:SPM\b/.test(first('x-forefront-antispam-report') ?? '')) return 'Exchange Online Protection: SFV:SPM';
+  return null;
 }
 
 export function identifySender(

@@ -5,8 +5,8 @@
 import Mustache from 'mustache';
 import { buildMessage } from '../mail/compose.js';
 import { cleanHeaderText } from '../intake/parse.js';
-import { formatInZone } from '../intake/time.js';
-import type { Rules } from '../rules/load.js';
+import { formatInZone } from '../time/zone.js';
+import type { Rules } from '../rules/types.js';
 import type { SubmissionRecord } from '../store/record.js';
 
 export const RECEIPT_HEADER_NAME = 'X-Innspill-Receipt';

@@ -9,7 +9,7 @@
 // Message-ID is found and the record marked sent without writing it twice.
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
-import type { Rules } from '../rules/load.js';
+import type { Rules } from '../rules/types.js';
 import type { Store } from '../store/json-store.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { createSender, SendError, type MailSender } from '../mail/transport.js';

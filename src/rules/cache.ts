@@ -9,12 +9,24 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync,
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RuleData } from './load.js';
+import { RULE_FILES, TEMPLATES_DIR } from './files.js';
+import type { RuleData } from './types.js';
 
-/** Files whose content makes up the rules; the templates folder is added as it is. */
-const FILES = ['consultation.yaml', 'senders.yaml', 'commitments.yaml', 'relevance.yaml', 'automatic.yaml', 'own-words.yaml', 'language.yaml', 'invitation-letter.txt'];
-/** The code that checks rules: any change to it makes old cache entries worthless. */
-const CHECKERS = ['./schema', './load', './templates', './yaml-file'].map((m) => fileURLToPath(new URL(`${m}${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)));
+/**
+ * The code that reads and checks rules: every module of src/rules/ and of src/text/ (term syntax,
+ * the expressions' letter class, folding). Any change to one of them makes old cache entries
+ * worthless. Listed by folder, so a new module is covered without being named here.
+ */
+export function checkerModules(): string[] {
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const out: string[] = [];
+  for (const folder of ['./', '../text/']) {
+    const dir = fileURLToPath(new URL(folder, import.meta.url));
+    for (const name of readdirSync(dir).sort()) if (name.endsWith(ext) && !name.endsWith('.d.ts')) out.push(join(dir, name));
+  }
+  return out;
+}
+let checkers: string[] | null = null;
 const KEEP = 20;
 
 function cacheDir(): string | null {
@@ -25,9 +37,9 @@ function cacheDir(): string | null {
 
 function key(dir: string): string {
   const h = createHash('sha256');
-  for (const f of CHECKERS) h.update(`${f}:${statSync(f).mtimeMs}\n`);
-  for (const f of FILES) h.update(readFileSync(join(dir, f))).update('\0');
-  const templates = join(dir, 'templates');
+  for (const f of (checkers ??= checkerModules())) h.update(`${f}:${statSync(f).mtimeMs}\n`);
+  for (const f of Object.values(RULE_FILES)) h.update(readFileSync(join(dir, f))).update('\0');
+  const templates = join(dir, TEMPLATES_DIR);
   for (const f of readdirSync(templates).sort()) h.update(f).update(readFileSync(join(templates, f))).update('\0');
   return h.digest('hex');
 }

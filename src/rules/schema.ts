@@ -1,7 +1,7 @@
 // The shape of every file in rules/, as zod schemas. A mistake is reported with file and line
 // by yaml-file.ts; the messages here are written for the caseworker who made it.
 import { z } from 'zod';
-import { rulesRegExp, termSyntaxError } from './terms.js';
+import { rulesRegExp, termSyntaxError } from '../text/terms.js';
 
 const term = z.string().superRefine((value, ctx) => {
   const problem = termSyntaxError(value);

@@ -6,14 +6,9 @@ import { join } from 'node:path';
 import { yamlLibrary } from './yaml-lib.js';
 import { z } from 'zod';
 import { parseYamlRules, RulesError } from './yaml-file.js';
-import type { Language } from '../intake/types.js';
+import { receiptTemplateFile, RECEIPT_LANGUAGES } from './files.js';
+import type { ReceiptTemplates } from './types.js';
 
-export interface ReceiptTemplate {
-  subjectPrefix: string;
-  text: string;
-  html: string;
-}
-export type ReceiptTemplates = Record<Language, ReceiptTemplate>;
 
 /** The fields a receipt template may use. */
 export const RECEIPT_FIELDS = new Set([
@@ -82,8 +77,8 @@ function checkTemplate(file: string, text: string, key: 'text' | 'html', templat
 
 export function loadReceiptTemplates(dir: string): ReceiptTemplates {
   const out = {} as ReceiptTemplates;
-  for (const lang of ['nb', 'nn', 'en'] as const) {
-    const file = join(dir, 'templates', `receipt.${lang}.yaml`);
+  for (const lang of RECEIPT_LANGUAGES) {
+    const file = join(dir, receiptTemplateFile(lang));
     let text: string;
     try {
       text = readFileSync(file, 'utf8');

@@ -1,6 +1,7 @@
 // The project's own rules, loaded once per test file.
 import { fileURLToPath } from 'node:url';
-import { loadRules, type Rules } from '../../src/rules/load.js';
+import { loadRules } from '../../src/rules/load.js';
+import type { Rules } from '../../src/rules/types.js';
 
 export const rulesDir = fileURLToPath(new URL('../../rules/', import.meta.url));
 let cached: Rules | null = null;

@@ -1,11 +1,12 @@
 // The rules cache: a second load reads the checked data back; any edit to a rules file is
 // checked afresh (mistakes included); a cache folder others can write is never trusted.
 import { afterEach, describe, expect, it } from 'vitest';
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadRules, RulesError } from '../../src/rules/load.js';
-import { cachedRuleData } from '../../src/rules/cache.js';
+import { cachedRuleData, checkerModules } from '../../src/rules/cache.js';
 import { rulesDir } from '../helpers/rules.js';
 
 const before = process.env['XDG_CACHE_HOME'];
@@ -48,5 +49,37 @@ describe('the rules cache', () => {
     loadRules(rules);
     chmodSync(join(cache, 'innspill', 'rules'), 0o777);
     expect(cachedRuleData(rules)).toBeNull();
+  });
+
+  it('is keyed by every module that reading and checking the rules runs, so a change to term checking invalidates it', () => {
+    // Follow the value imports (not `import type`) from the reader, as far as they stay in src/.
+    const src = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
+    const reached = new Set<string>();
+    const visit = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/^import (?!type )[^;]*? from '(\.[^']+)\.js';/gm)) {
+        const target = resolve(dirname(file), `${m[1]}.ts`);
+        if (target.startsWith(src) && existsSync(target)) visit(target);
+      }
+    };
+    visit(join(src, 'rules', 'read.ts'));
+    visit(join(src, 'rules', 'cache.ts'));
+    expect([...reached].some((f) => f.endsWith('/text/terms.ts'))).toBe(true);
+    expect([...reached].filter((f) => !checkerModules().includes(f))).toEqual([]);
+
+    const { rules } = fresh();
+    loadRules(rules);
+    expect(cachedRuleData(rules)).not.toBeNull();
+    const terms = join(src, 'text', 'terms.ts');
+    const { atime, mtime } = statSync(terms);
+    try {
+      utimesSync(terms, atime, new Date(mtime.getTime() + 60_000));
+      expect(cachedRuleData(rules)).toBeNull();
+    } finally {
+      utimesSync(terms, atime, mtime);
+    }
+    expect(cachedRuleData(rules)).not.toBeNull();
   });
 });

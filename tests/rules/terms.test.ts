@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FoldedText, TermMatcher, foldText, rulesRegExp, tokenize } from '../../src/rules/terms.js';
+import { TermMatcher, rulesRegExp } from '../../src/text/terms.js';
+import { FoldedText } from '../../src/text/folded-text.js';
+import { foldText, tokenize } from '../../src/text/fold.js';
 
 const find = (terms: string[], text: string) => new TermMatcher(terms).find(new FoldedText(text)).map((h) => text.slice(h.start, h.end));
 

@@ -1,6 +1,6 @@
 // Recognises lines of the invitation letter wherever a reply quotes them: with or without ">"
 // marks, re-wrapped by a mail client, or pasted without any quote header at all.
-import { foldText } from './terms.js';
+import { foldText } from './fold.js';
 
 /** Letters and digits only, single spaces: "> Vi ber nå  Interessentforumet," → "vi ber nå interessentforumet". */
 export function normaliseLine(line: string): string {

@@ -1,5 +1,5 @@
 // Times as a caseworker reads them: in the consultation's time zone, Norwegian style.
-import { formatInZone } from '../intake/time.js';
+import { formatInZone } from './zone.js';
 
 /** The local calendar date and clock time: { date: "2021-05-18", time: "14:03" }. */
 export function localParts(instant: Date, timeZone: string): { date: string; time: string } {

@@ -1,0 +1,143 @@
+// A text prepared once for matching against many rule terms: folded, split into words on first
+// use, with look-ups by word, first letter and Norwegian stem.
+import { foldText, tokenize, type Token } from './fold.js';
+import { stemNo } from './stem.js';
+
+export interface WordPattern {
+  kind: 'exact' | 'prefix' | 'suffix' | 'contains';
+  value: string;
+}
+
+/** Whether one word of a text matches one word of a term. */
+export function wordMatches(p: WordPattern, word: string): boolean {
+  switch (p.kind) {
+    case 'prefix':
+      return word.startsWith(p.value);
+    case 'suffix':
+      return word.endsWith(p.value);
+    case 'contains':
+      return word.includes(p.value);
+    case 'exact':
+      if (word === p.value) return true;
+      if (word === p.value + 's' || word === p.value + "'s") return true;
+      // Inflections: compare Norwegian stems, but only for words long enough that a stem means something.
+      return p.value.length >= 5 && word.length >= 5 && word[0] === p.value[0] && stemNo(word) === stemNo(p.value);
+  }
+}
+
+const NO_TOKENS: Token[] = [];
+const NO_WORDS: string[] = [];
+
+interface WordIndex {
+  /** Tokens by their position in the word sequence (dense: 0 … words − 1). */
+  byIndex: Token[][];
+  /** Every token of each distinct word; the map's order is the order of first occurrence. */
+  unique: Map<string, Token[]>;
+  /** Distinct words by their first letter: prefix and exact patterns only look at their own letter. */
+  byFirst: Map<string, string[]>;
+  /** Order of first occurrence of each distinct word. */
+  firstSeen: Map<string, number>;
+}
+
+function indexWords(tokens: readonly Token[]): WordIndex {
+  const index: WordIndex = { byIndex: [], unique: new Map(), byFirst: new Map(), firstSeen: new Map() };
+  for (const t of tokens) {
+    let list = index.byIndex[t.index];
+    if (!list) index.byIndex[t.index] = list = [];
+    list.push(t);
+    let same = index.unique.get(t.word);
+    if (!same) {
+      index.unique.set(t.word, (same = []));
+      index.firstSeen.set(t.word, index.firstSeen.size);
+      const letter = t.word[0]!;
+      let words = index.byFirst.get(letter);
+      if (!words) index.byFirst.set(letter, (words = []));
+      words.push(t.word);
+    }
+    same.push(t);
+  }
+  return index;
+}
+
+/** A text prepared once for matching against many terms. */
+export class FoldedText {
+  readonly original: string;
+  readonly folded: string;
+  /** The words and their look-ups: made on first use (a text only searched with `re:` terms, or
+   *  never reached because a term was found earlier, is never split into words). */
+  private index: WordIndex | null = null;
+  private readonly cache = new Map<string, Token[]>();
+  /** Distinct words of 5+ letters by Norwegian stem, in order of first occurrence (made on first use). */
+  private byStem: Map<string, string[]> | null = null;
+
+  constructor(original: string) {
+    this.original = original;
+    this.folded = foldText(original);
+  }
+
+  private words(): WordIndex {
+    return (this.index ??= indexWords(tokenize(this.folded)));
+  }
+
+  get wordCount(): number {
+    return this.words().byIndex.length;
+  }
+
+  at(index: number): Token[] {
+    return this.words().byIndex[index] ?? NO_TOKENS;
+  }
+
+  /** Every token matching one word pattern, in text order (memoised per pattern). */
+  matching(p: WordPattern): Token[] {
+    const key = `${p.kind}:${p.value}`;
+    let found = this.cache.get(key);
+    if (found) return found;
+    found = [];
+    const { unique, byFirst, firstSeen } = this.words();
+    if (p.kind === 'exact' && p.value.length < 5) {
+      for (const v of [p.value, p.value + 's', p.value + "'s"]) found.push(...(unique.get(v) ?? []));
+    } else if (p.kind === 'exact') {
+      // The words wordMatches() accepts, found by lookup instead of trying every word with the same
+      // first letter: the word itself, with -s or 's, and words of 5+ letters with the same first
+      // letter and stem. Taken in order of first occurrence, as the scan would take them.
+      const words = new Set<string>();
+      for (const v of [p.value, p.value + 's', p.value + "'s"]) if (unique.has(v)) words.add(v);
+      for (const w of this.stemIndex().get(stemNo(p.value)) ?? NO_WORDS) if (w[0] === p.value[0]) words.add(w);
+      const ordered = [...words].sort((a, b) => firstSeen.get(a)! - firstSeen.get(b)!);
+      for (const w of ordered) found.push(...unique.get(w)!);
+    } else if (p.kind === 'prefix') {
+      for (const word of byFirst.get(p.value[0]!) ?? NO_WORDS) if (word.startsWith(p.value)) found.push(...unique.get(word)!);
+    } else {
+      for (const word of unique.keys()) if (wordMatches(p, word)) found.push(...unique.get(word)!);
+    }
+    found.sort((a, b) => a.start - b.start);
+    this.cache.set(key, found);
+    return found;
+  }
+
+  private stemIndex(): Map<string, string[]> {
+    if (this.byStem) return this.byStem;
+    const index = new Map<string, string[]>();
+    for (const word of this.words().unique.keys()) {
+      if (word.length < 5) continue;
+      const stem = stemNo(word);
+      let list = index.get(stem);
+      if (!list) index.set(stem, (list = []));
+      list.push(word);
+    }
+    this.byStem = index;
+    return index;
+  }
+
+  /** Up to `width` characters of the original around [start, end), on one line. */
+  snippet(start: number, end: number, width = 90): string {
+    const pad = Math.max(10, Math.floor((width - (end - start)) / 2));
+    let a = Math.max(0, start - pad);
+    let b = Math.min(this.original.length, end + pad);
+    // Do not cut words in half.
+    while (a > 0 && a < start && /\S/.test(this.original[a - 1]!)) a++;
+    while (b < this.original.length && b > end && /\S/.test(this.original[b]!)) b--;
+    const body = this.original.slice(a, b).replace(/\s+/g, ' ').trim();
+    return `${a > 0 ? '…' : ''}${body}${b < this.original.length ? '…' : ''}`;
+  }
+}

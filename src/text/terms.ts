@@ -1,0 +1,207 @@
+// Keyword terms as caseworkers write them in rules/*.yaml, compiled once into a matcher.
+//
+// A term is one or more words separated by spaces; every word must match consecutive words of
+// the text. A word is written as
+//   arkiv        the word itself or an inflection of it (same Norwegian stem, or English -s)
+//   arkiv*       any word that starts with "arkiv" (arkivet, arkivlova, arkivverket …)
+//   *korrupsjon* any word that contains it (antikorrupsjonsarbeidet …)
+//   *plikt       any word that ends with it
+// A term written `re:<regular expression>` is matched against the folded text as it is.
+// Case and accents other than æ, ø, å do not matter ("Ungdomspanelet" = "ungdomspanelet").
+import { foldText } from './fold.js';
+import { FoldedText, wordMatches, type WordPattern } from './folded-text.js';
+
+export interface TermHit {
+  term: string;
+  start: number;
+  end: number;
+}
+
+interface CompiledTerm {
+  source: string;
+  words: WordPattern[] | null;
+  /** For `re:` terms: the expression as written. Its compiled forms are made on first use. */
+  pattern: string | null;
+  /** The exact expression (global), the one without its \b checks (see looseRegExp; null when
+   *  there is no \b), and the exact one anchored (sticky). undefined: not compiled yet. */
+  regex?: RegExp;
+  loose?: RegExp | null;
+  sticky?: RegExp;
+}
+
+// JavaScript's \b only knows ASCII letters, so "\bpå\b" would never match after "å". Rules are
+// matched against folded text (lower case, Latin letters with æ, ø, å), so a letter here is a
+// digit or a Latin letter; the small class keeps the ~100 rule expressions quick to compile.
+const LETTER = '[0-9A-Za-z\\u00c0-\\u024f]';
+const BOUNDARY = `(?:(?<=${LETTER})(?!${LETTER})|(?<!${LETTER})(?=${LETTER}))`;
+const compiled = new Map<string, RegExp>();
+
+/** Compiles a rules regular expression with a \b that treats æ, ø, å as letters (memoised). */
+export function rulesRegExp(source: string, flags = 'u'): RegExp {
+  const f = flags.includes('u') ? flags : `${flags}u`;
+  const key = `${f}/${source}`;
+  let re = compiled.get(key);
+  if (!re) {
+    re = new RegExp(source.replace(/(?<!\\)\\b/g, BOUNDARY), f);
+    compiled.set(key, re);
+  }
+  // A global expression keeps its position between uses: hand out a fresh one.
+  return f.includes('g') ? new RegExp(re) : re;
+}
+
+/** Checks a term's syntax; returns a sentence saying what is wrong, or null. */
+export function termSyntaxError(source: string): string | null {
+  const s = source.trim();
+  if (s.length === 0) return 'a term is empty';
+  if (s.startsWith('re:')) {
+    try {
+      rulesRegExp(s.slice(3));
+      return null;
+    } catch (err) {
+      return `the regular expression "${s.slice(3)}" is not valid: ${(err as Error).message}`;
+    }
+  }
+  for (const w of s.split(/\s+/)) {
+    const core = w.replace(/^\*/, '').replace(/\*$/, '');
+    if (core.length === 0) return `the term "${source}" has a word that is only "*"`;
+    if (core.includes('*')) return `in "${source}", "*" may stand only at the start or the end of a word`;
+  }
+  return null;
+}
+
+function compileWord(w: string): WordPattern {
+  const folded = foldText(w);
+  const lead = folded.startsWith('*');
+  const trail = folded.endsWith('*') && folded.length > 1;
+  const value = folded.replace(/^\*/, '').replace(/\*$/, '');
+  if (lead && trail) return { kind: 'contains', value };
+  if (lead) return { kind: 'suffix', value };
+  if (trail) return { kind: 'prefix', value };
+  return { kind: 'exact', value };
+}
+
+/**
+ * The expression with every \b removed. It matches wherever the exact expression matches (an
+ * assertion taken away can only allow more), and, unlike the exact one, it lets the regular
+ * expression engine jump straight to its literal text: the exact \b (a lookbehind/lookahead pair on
+ * Unicode classes) is tried at every position of the text, which made the rules' regular
+ * expressions the largest cost of classifying a long document. null when there is no \b.
+ */
+function looseRegExp(source: string): RegExp | null {
+  if (!/(?<!\\)\\b/.test(source)) return null;
+  try {
+    return new RegExp(source.replace(/(?<!\\)\\b/g, ''), 'gu');
+  } catch {
+    return null;
+  }
+}
+
+function compileTerm(source: string): CompiledTerm {
+  const s = source.trim();
+  if (s.startsWith('re:')) {
+    // Compiled when first used: each \b costs about a millisecond to compile (its Unicode classes),
+    // and a start-up (a CLI command, a worker) needs few of them or none.
+    return { source, words: null, pattern: s.slice(3) };
+  }
+  return { source, words: s.split(/\s+/).map(compileWord), pattern: null };
+}
+
+/** The index after the code point at `i` (the 'u' flag steps over whole surrogate pairs). */
+function nextIndex(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return i + 2;
+  }
+  return i + 1;
+}
+
+/**
+ * Every match of a `re:` term, exactly as `text.matchAll(term.regex)` finds them, but fast: the
+ * loose expression finds the next place where a match can start, and the exact expression is
+ * tried only there (anchored). A place where the exact expression matches is always a place where
+ * the loose one does, so nothing is missed, and the matches come out in the same order.
+ */
+function regexHits(term: CompiledTerm, text: string, hits: TermHit[]): void {
+  if (term.loose === undefined) term.loose = looseRegExp(term.pattern!);
+  const loose = term.loose;
+  if (!loose) {
+    const regex = (term.regex ??= rulesRegExp(term.pattern!, 'gu'));
+    regex.lastIndex = 0;
+    for (const m of text.matchAll(regex)) hits.push({ term: term.source, start: m.index, end: m.index + m[0].length });
+    return;
+  }
+  let pos = 0;
+  while (pos <= text.length) {
+    loose.lastIndex = pos;
+    const candidate = loose.exec(text);
+    if (!candidate) return;
+    const at = candidate.index;
+    const sticky = (term.sticky ??= rulesRegExp(term.pattern!, 'uy'));
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    if (m) {
+      hits.push({ term: term.source, start: at, end: at + m[0].length });
+      pos = m[0].length > 0 ? at + m[0].length : nextIndex(text, at);
+    } else {
+      pos = nextIndex(text, at);
+    }
+  }
+}
+
+/** A compiled set of terms; `find` returns every occurrence of every term in a text. */
+export class TermMatcher {
+  private readonly terms: CompiledTerm[];
+
+  constructor(sources: readonly string[]) {
+    this.terms = sources.map(compileTerm);
+  }
+
+  get size(): number {
+    return this.terms.length;
+  }
+
+  find(text: FoldedText): TermHit[] {
+    const hits: TermHit[] = [];
+    for (const term of this.terms) termHits(term, text, hits);
+    return hits;
+  }
+
+  /**
+   * The first hit of the first term (in the rules' order) that occurs in any of the texts, tried in
+   * order, and the text it is in; null when no term occurs. A term never spans two texts. For one
+   * text this is `find(text)[0]`, found without looking for the rest.
+   */
+  first(texts: readonly FoldedText[]): { text: FoldedText; hit: TermHit } | null {
+    const hits: TermHit[] = [];
+    for (const term of this.terms) {
+      for (const text of texts) {
+        termHits(term, text, hits);
+        if (hits.length > 0) return { text, hit: hits[0]! };
+      }
+    }
+    return null;
+  }
+}
+
+/** Adds every occurrence of one term in the text to `hits`, in text order. */
+function termHits(term: CompiledTerm, text: FoldedText, hits: TermHit[]): void {
+  if (term.pattern !== null) {
+    regexHits(term, text.folded, hits);
+    return;
+  }
+  const words = term.words!;
+  for (const first of text.matching(words[0]!)) {
+    let end = first.end;
+    let ok = true;
+    for (let k = 1; k < words.length; k++) {
+      const next = text.at(first.index + k).find((t) => wordMatches(words[k]!, t.word));
+      if (!next) {
+        ok = false;
+        break;
+      }
+      end = next.end;
+    }
+    if (ok) hits.push({ term: term.source, start: first.start, end });
+  }
+}
