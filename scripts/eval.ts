@@ -1,21 +1,38 @@
-// npm run eval [-- LABELS_DIR MESSAGES_DIR]: scores over the labeled fixtures.
-import { readFile } from 'node:fs/promises';
+// npm run eval [-- --dev LABELS_DIR MESSAGES_DIR] [--sealed DIR] [--no-misses]
+//
+// The development set (fixtures/labels + fixtures/messages: written by the team, the rules tuned
+// while reading its misses) and the sealed set (fixtures/sealed/labels.yaml + messages/: written
+// blind, never read) side by side. For the sealed set only figures are printed, never a file
+// name, a text or a miss, so running eval does not spend it.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { intake } from '../src/intake/index.js';
 import { loadRules } from '../src/rules/load.js';
 import { ExtractorPool } from '../src/extract-pool/pool.js';
-import { formatScores, foundOf, readLabels, score } from '../src/evaluate/labels.js';
+import { readLabelFile, readLabels } from '../src/evaluate/labels.js';
+import { evaluateSet } from '../src/evaluate/run.js';
+import { formatMisses, formatTable, type SetResult } from '../src/evaluate/report.js';
 
-const labelsDir = process.argv[2] ?? 'fixtures/labels';
-const messagesDir = process.argv[3] ?? 'fixtures/messages';
-const rules = loadRules('rules');
-const pool = new ExtractorPool(2);
-const pairs = [];
-for (const label of readLabels(labelsDir)) {
-  const s = await intake(await readFile(join(messagesDir, label.file)), rules, { extractor: pool.extractor });
-  const found = foundOf(s);
-  pairs.push({ label, found });
+function option(name: string, count: number): string[] | null {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? null : process.argv.slice(i + 1, i + 1 + count);
 }
-await pool.close();
-const scores = score(pairs, rules.consultation.classIds);
-process.stdout.write(`${formatScores(scores)}\n`);
+
+const [devLabels, devMessages] = option('--dev', 2) ?? ['fixtures/labels', 'fixtures/messages'];
+const sealedDir = option('--sealed', 1)?.[0] ?? 'fixtures/sealed';
+const rules = loadRules(process.env.INNSPILL_RULES_DIR ?? 'rules');
+const pool = new ExtractorPool(2);
+try {
+  const dev = await evaluateSet(readLabels(devLabels!), devMessages!, rules, pool.extractor);
+  const sets: SetResult[] = [{ name: 'development', scores: dev }];
+  const sealedLabels = join(sealedDir, 'labels.yaml');
+  if (existsSync(sealedLabels) && existsSync(join(sealedDir, 'messages'))) {
+    const sealed = await evaluateSet(readLabelFile(sealedLabels, true), join(sealedDir, 'messages'), rules, pool.extractor, { quiet: true });
+    sets.push({ name: 'sealed', scores: sealed });
+  } else {
+    sets.push({ name: 'sealed', scores: null, absent: `not present (${sealedDir})` });
+  }
+  process.stdout.write(`${formatTable(sets, rules.consultation.classIds)}\n`);
+  if (!process.argv.includes('--no-misses')) process.stdout.write(`\ndevelopment set, ${formatMisses(dev)}\n`);
+} finally {
+  await pool.close();
+}

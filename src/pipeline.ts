@@ -61,7 +61,10 @@ function failedSubmission(err: unknown): IntakeResult {
       commitments: [],
       language: 'nb',
       late: false,
-      receipt: { send: false, reason: 'ingen kvittering: meldingen kunne ikke behandles' },
+      receipt: { send: false, code: 'failed', reason: 'ingen kvittering: meldingen kunne ikke behandles' },
+      review: { needed: false, reasons: [], notes: [] },
+      noComments: false,
+      suspicious: false,
       attachments: [],
       ownWords: '',
       bodyText: '',
@@ -126,7 +129,7 @@ function fileBatchNow(batch: Incoming[], results: IntakeResult[], deps: Pipeline
       outcomes[i] = { kind: 'unrelated', submission };
       return;
     }
-    const duplicate = deps.store.duplicateOf(submission, item.raw);
+    const duplicate = deps.store.duplicateOf(submission, item.raw, readable);
     if (duplicate) {
       outcomes[i] = { kind: 'duplicate', of: duplicate, move: readable };
       return;
@@ -144,7 +147,9 @@ function fileBatchNow(batch: Incoming[], results: IntakeResult[], deps: Pipeline
   return deps.store.fileMany(requests, deps.now()).then((filed) => {
     filed.forEach((outcome, k) => {
       const i = requestIndex[k]!;
-      outcomes[i] = outcome.kind === 'filed' ? { kind: 'filed', record: outcome.record, move: outcome.record.readable } : { kind: 'duplicate', of: outcome.of, move: true };
+      // What could not be read stays in the inbox, a copy of it too.
+      const move = requests[k]!.readable;
+      outcomes[i] = outcome.kind === 'filed' ? { kind: 'filed', record: outcome.record, move } : { kind: 'duplicate', of: outcome.of, move };
     });
     return outcomes;
   });

@@ -1,12 +1,13 @@
-// Labeled fixtures (fixtures/labels/*.yaml) against what intake finds: per-label precision,
-// recall and F1 for the commitments, and accuracy for everything else. Used by `npm run eval`
-// and by the labels test; quality on unseen mail is the goal, so the rules are never tuned to
-// one fixture alone.
+// Labeled fixtures (fixtures/labels/*.yaml, or a sealed set's labels.yaml) against what intake
+// finds: per-label precision, recall and F1 for the commitments, and accuracy for everything
+// else, each with the number of examples behind it. Used by `npm run eval` and by the labels
+// test; quality on unseen mail is the goal, so the rules are never tuned to one fixture alone.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Submission } from '../intake/types.js';
+import { reviewHoldsMessage } from '../intake/review.js';
 
 export const labelSchema = z.object({
   file: z.string(),
@@ -21,6 +22,14 @@ export const labelSchema = z.object({
   late: z.boolean(),
   receipt: z.boolean(),
   notMail: z.boolean().optional(),
+  /** The reply says only "ingen merknader" / "no comments". */
+  noComments: z.boolean().optional(),
+  /** The receipt must be held for a person to look at (a forged sender, a spam flag). */
+  receiptHeld: z.boolean().optional(),
+  /** Mail that imitates the ministry or the consultation (phishing, a look-alike domain). */
+  suspicious: z.boolean().optional(),
+  /** Which consultation the mail belongs to, when a mailbox runs several (not scored yet). */
+  campaign: z.string().nullable().optional(),
   bouncedRecipients: z.array(z.string()).optional(),
   attachments: z
     .array(z.object({ filename: z.string(), readable: z.boolean(), contains: z.string().optional(), problem: z.string().optional() }))
@@ -28,11 +37,25 @@ export const labelSchema = z.object({
 });
 export type Label = z.infer<typeof labelSchema>;
 
+/** Every *.yaml in a folder (the development set). */
 export function readLabels(dir: string): Label[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .sort()
-    .flatMap((f) => z.array(labelSchema).parse(parse(readFileSync(join(dir, f), 'utf8'))));
+    .flatMap((f) => readLabelFile(join(dir, f)));
+}
+
+/**
+ * One labels file. `quiet`: a mistake is reported by entry and key only, never with a value —
+ * for the sealed set, whose texts nobody may read.
+ */
+export function readLabelFile(path: string, quiet = false): Label[] {
+  const data: unknown = parse(readFileSync(path, 'utf8'));
+  const result = z.array(labelSchema).safeParse(data);
+  if (result.success) return result.data;
+  if (!quiet) throw result.error;
+  const issue = result.error.issues[0]!;
+  throw new Error(`${path}: entry ${String(issue.path[0] ?? '?')}, key ${issue.path.slice(1).join('.') || '?'}: ${issue.code}`);
 }
 
 /** What intake said about one file, in the label's terms. */
@@ -46,6 +69,12 @@ export interface Found {
   language: string;
   late: boolean;
   receipt: boolean;
+  /** Stored and left in the inbox for a person to decide (relevance or receipt uncertain). */
+  held: boolean;
+  /** Its receipt is held, neither sent nor dropped. */
+  receiptHeld: boolean;
+  noComments: boolean;
+  suspicious: boolean;
   bouncedRecipients: string[];
   attachments: Array<{ filename: string; text: string; problem: string | null }>;
 }
@@ -62,35 +91,103 @@ export function foundOf(s: Submission): Found {
     language: s.language,
     late: s.late,
     receipt: s.receipt.send,
+    held: reviewHoldsMessage(s.review),
+    receiptHeld: reviewHoldsMessage(s.review) && !s.receipt.send,
+    noComments: s.noComments === true,
+    suspicious: s.suspicious === true,
     bouncedRecipients: s.bouncedRecipients,
     attachments: s.attachments,
   };
 }
 
+/** A count of right answers out of the examples that have a label for it. */
+export interface Tally {
+  ok: number;
+  n: number;
+}
+
+export type AccuracyKey =
+  | 'relevant'
+  | 'automatic'
+  | 'organisation'
+  | 'category'
+  | 'language'
+  | 'late'
+  | 'receipt'
+  | 'automaticKind'
+  | 'noComments'
+  | 'suspicious'
+  | 'receiptHeld';
+
+export interface LabelScore {
+  id: string;
+  tp: number;
+  fp: number;
+  fn: number;
+  /** NaN when nothing was predicted (precision) or nothing was labelled (recall): never 0/0 = 100 %. */
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
 export interface Scores {
   files: number;
-  perLabel: Array<{ id: string; tp: number; fp: number; fn: number; precision: number; recall: number; f1: number }>;
-  micro: { precision: number; recall: number; f1: number };
+  perLabel: LabelScore[];
+  micro: { precision: number; recall: number; f1: number; tp: number; fp: number; fn: number };
   exactCommitments: number;
-  accuracy: Record<'relevant' | 'automatic' | 'organisation' | 'category' | 'language' | 'late' | 'receipt' | 'automaticKind', number>;
+  exact: Tally;
+  /** Ratios; NaN where no example has the label. */
+  accuracy: Record<AccuracyKey, number>;
+  tally: Record<AccuracyKey, Tally>;
   receiptsToAutomaticOrUnrelated: number;
+  /** Messages labelled automatic or not relevant: the ones that must get no receipt. */
+  notInput: number;
+  /** People's input (labelled for a receipt) that got neither a receipt nor a hold for review. */
+  inputIgnored: Tally;
+  /** Messages held for review, of all. */
+  held: Tally;
   attachments: { readable: number; textFound: number; unreadable: number; withProblem: number; containsOk: number; containsChecked: number };
   misses: Array<{ file: string; field: string; expected: unknown; found: unknown }>;
 }
 
-const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+export const ratio = (a: number, b: number): number => (b === 0 ? Number.NaN : a / b);
+const f1Of = (p: number, r: number): number => (Number.isNaN(p) || Number.isNaN(r) ? Number.NaN : p + r === 0 ? 0 : (2 * p * r) / (p + r));
+
+function scoreAttachments(label: Label, found: Found, att: Scores['attachments'], misses: Scores['misses']): void {
+  for (const la of label.attachments ?? []) {
+    const fa = found.attachments.find((a) => a.filename === la.filename);
+    if (la.readable) {
+      att.readable++;
+      if (fa && fa.text.trim().length > 0 && fa.problem === null) att.textFound++;
+      else misses.push({ file: label.file, field: `attachment ${la.filename}`, expected: 'text', found: fa ? fa.problem : 'missing' });
+      if (la.contains) {
+        att.containsChecked++;
+        if (fa && fa.text.replace(/\s+/g, ' ').includes(la.contains)) att.containsOk++;
+        else misses.push({ file: label.file, field: `attachment ${la.filename} contains`, expected: la.contains, found: fa?.text.slice(0, 80) });
+      }
+    } else {
+      att.unreadable++;
+      if (fa && fa.problem !== null) att.withProblem++;
+      else misses.push({ file: label.file, field: `attachment ${la.filename}`, expected: 'a problem', found: fa ? 'read' : 'missing' });
+    }
+  }
+}
 
 export function score(pairs: Array<{ label: Label; found: Found }>, classIds: string[]): Scores {
   const misses: Scores['misses'] = [];
   const counts = new Map(classIds.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
-  const correct = { relevant: 0, automatic: 0, organisation: 0, category: 0, language: 0, late: 0, receipt: 0, automaticKind: 0 };
-  let kindTotal = 0;
-  let exact = 0;
+  const keys: AccuracyKey[] = ['relevant', 'automatic', 'organisation', 'category', 'language', 'late', 'receipt', 'automaticKind', 'noComments', 'suspicious', 'receiptHeld'];
+  const tally = Object.fromEntries(keys.map((k) => [k, { ok: 0, n: 0 }])) as Record<AccuracyKey, Tally>;
+  const exact: Tally = { ok: 0, n: 0 };
+  const inputIgnored: Tally = { ok: 0, n: 0 };
+  const held: Tally = { ok: 0, n: 0 };
   let badReceipts = 0;
+  let notInput = 0;
   const att = { readable: 0, textFound: 0, unreadable: 0, withProblem: 0, containsOk: 0, containsChecked: 0 };
   for (const { label, found } of pairs) {
-    const check = (field: keyof typeof correct, expected: unknown, got: unknown) => {
-      if (expected === got) correct[field]++;
+    const check = (field: AccuracyKey, expected: unknown, got: unknown) => {
+      tally[field].n++;
+      if (expected === got) tally[field].ok++;
       else misses.push({ file: label.file, field, expected, found: got });
     };
     check('relevant', label.relevant, found.relevant);
@@ -100,12 +197,21 @@ export function score(pairs: Array<{ label: Label; found: Found }>, classIds: st
     check('late', label.late, found.late);
     check('receipt', label.receipt, found.receipt);
     if (!label.notMail) check('language', label.language, found.language);
-    else correct.language++;
-    if (label.automaticKind !== undefined) {
-      kindTotal++;
-      check('automaticKind', label.automaticKind, found.automaticKind);
-    }
+    if (label.automaticKind !== undefined) check('automaticKind', label.automaticKind, found.automaticKind);
+    if (label.noComments !== undefined) check('noComments', label.noComments, found.noComments);
+    if (label.suspicious !== undefined) check('suspicious', label.suspicious, found.suspicious);
+    if (label.receiptHeld === true) check('receiptHeld', true, found.receiptHeld);
+    if (label.automatic || !label.relevant) notInput++;
     if (found.receipt && (label.automatic || !label.relevant)) badReceipts++;
+    held.n++;
+    if (found.held) held.ok++;
+    if (label.receipt || label.receiptHeld === true) {
+      inputIgnored.n++;
+      if (!found.receipt && !found.held && !found.receiptHeld) {
+        inputIgnored.ok++;
+        misses.push({ file: label.file, field: 'input neither receipted nor held', expected: 'receipt', found: 'none' });
+      }
+    }
     const want = new Set(label.commitments);
     const got = new Set(found.commitments);
     for (const id of classIds) {
@@ -114,70 +220,34 @@ export function score(pairs: Array<{ label: Label; found: Found }>, classIds: st
       else if (got.has(id)) c.fp++;
       else if (want.has(id)) c.fn++;
     }
-    if (want.size === got.size && [...want].every((id) => got.has(id))) exact++;
+    exact.n++;
+    if (want.size === got.size && [...want].every((id) => got.has(id))) exact.ok++;
     else misses.push({ file: label.file, field: 'commitments', expected: [...want], found: [...got] });
-    for (const la of label.attachments ?? []) {
-      const fa = found.attachments.find((a) => a.filename === la.filename);
-      if (la.readable) {
-        att.readable++;
-        if (fa && fa.text.trim().length > 0 && fa.problem === null) att.textFound++;
-        else misses.push({ file: label.file, field: `attachment ${la.filename}`, expected: 'text', found: fa ? fa.problem : 'missing' });
-        if (la.contains) {
-          att.containsChecked++;
-          if (fa && fa.text.replace(/\s+/g, ' ').includes(la.contains)) att.containsOk++;
-          else misses.push({ file: label.file, field: `attachment ${la.filename} contains`, expected: la.contains, found: fa?.text.slice(0, 80) });
-        }
-      } else {
-        att.unreadable++;
-        if (fa && fa.problem !== null) att.withProblem++;
-        else misses.push({ file: label.file, field: `attachment ${la.filename}`, expected: 'a problem', found: fa ? 'read' : 'missing' });
-      }
-    }
+    scoreAttachments(label, found, att, misses);
   }
   const perLabel = classIds.map((id) => {
     const c = counts.get(id)!;
     const precision = ratio(c.tp, c.tp + c.fp);
     const recall = ratio(c.tp, c.tp + c.fn);
-    return { id, ...c, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+    return { id, ...c, precision, recall, f1: f1Of(precision, recall) };
   });
   const sum = (k: 'tp' | 'fp' | 'fn') => perLabel.reduce((s, c) => s + c[k], 0);
-  const microP = ratio(sum('tp'), sum('tp') + sum('fp'));
-  const microR = ratio(sum('tp'), sum('tp') + sum('fn'));
-  const n = pairs.length;
+  const [tp, fp, fn] = [sum('tp'), sum('fp'), sum('fn')];
+  const microP = ratio(tp, tp + fp);
+  const microR = ratio(tp, tp + fn);
   return {
-    files: n,
+    files: pairs.length,
     perLabel,
-    micro: { precision: microP, recall: microR, f1: microP + microR === 0 ? 0 : (2 * microP * microR) / (microP + microR) },
-    exactCommitments: ratio(exact, n),
-    accuracy: {
-      relevant: ratio(correct.relevant, n),
-      automatic: ratio(correct.automatic, n),
-      organisation: ratio(correct.organisation, n),
-      category: ratio(correct.category, n),
-      language: ratio(correct.language, n),
-      late: ratio(correct.late, n),
-      receipt: ratio(correct.receipt, n),
-      automaticKind: ratio(correct.automaticKind, kindTotal),
-    },
+    micro: { precision: microP, recall: microR, f1: f1Of(microP, microR), tp, fp, fn },
+    exactCommitments: ratio(exact.ok, exact.n),
+    exact,
+    accuracy: Object.fromEntries(keys.map((k) => [k, ratio(tally[k].ok, tally[k].n)])) as Record<AccuracyKey, number>,
+    tally,
     receiptsToAutomaticOrUnrelated: badReceipts,
+    notInput,
+    inputIgnored,
+    held,
     attachments: att,
     misses,
   };
-}
-
-export function formatScores(s: Scores): string {
-  const pct = (x: number) => `${(x * 100).toFixed(1).padStart(5)} %`;
-  const lines = [`${s.files} labeled messages`, '', 'commitment / topic         P        R        F1     tp  fp  fn'];
-  for (const c of s.perLabel) lines.push(`${c.id.padEnd(24)} ${pct(c.precision)}  ${pct(c.recall)}  ${pct(c.f1)}  ${String(c.tp).padStart(3)} ${String(c.fp).padStart(3)} ${String(c.fn).padStart(3)}`);
-  lines.push(`${'micro'.padEnd(24)} ${pct(s.micro.precision)}  ${pct(s.micro.recall)}  ${pct(s.micro.f1)}`);
-  lines.push(`${'exact set'.padEnd(24)} ${pct(s.exactCommitments)}`, '');
-  for (const [k, v] of Object.entries(s.accuracy)) lines.push(`${k.padEnd(24)} ${pct(v)}`);
-  lines.push(`${'receipts to auto/unrelated'.padEnd(24)} ${s.receiptsToAutomaticOrUnrelated}`);
-  const a = s.attachments;
-  lines.push(`${'attachments with text'.padEnd(24)} ${a.textFound}/${a.readable} readable (${pct(ratio(a.textFound, a.readable))}); ${a.withProblem}/${a.unreadable} unreadable carry a problem; contains ${a.containsOk}/${a.containsChecked}`);
-  if (s.misses.length > 0) {
-    lines.push('', 'misses:');
-    for (const m of s.misses) lines.push(`  ${m.file}  ${m.field}: expected ${JSON.stringify(m.expected)}, found ${JSON.stringify(m.found)}`);
-  }
-  return lines.join('\n');
 }

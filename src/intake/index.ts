@@ -7,9 +7,10 @@ import { readAttachments } from './attachments.js';
 import { findOwnWords } from './own-words.js';
 import { judgeRelevance } from './relevance.js';
 import { classifyCommitments, saysNoComments, type TextSegment } from './commitments.js';
-import { identifySender } from './sender.js';
+import { forgedSender, identifySender, spamFlag } from './sender.js';
 import { detectAutomatic } from './auto-reply.js';
 import { decideReceipt } from './receipt-decision.js';
+import { decideReview, heldReceipt, NO_REVIEW } from './review.js';
 import { detectLanguage } from './language.js';
 import { findReceivedTime } from './deadline.js';
 import { DEFAULT_LIMITS, type ExtractLimits, type Extractor } from './extract/index.js';
@@ -75,7 +76,7 @@ export async function intakeMessage(raw: Buffer, rules: Rules, options: IntakeOp
   const ownFolded = new FoldedText(own.text);
   const segments: TextSegment[] = [{ where: 'e-posten', text: ownFolded }, ...attachmentSegments];
 
-  const automatic = msg.isMail ? detectAutomatic(msg, own.text, rules) : { kind: null, reason: null, bouncedRecipients: [] };
+  const automatic = msg.isMail ? detectAutomatic(msg, own.text, rules) : { kind: null, reason: null, bouncedRecipients: [], byWordsOnly: false };
   const noComments = attachmentSegments.every((s) => s.text.wordCount < 20) && saysNoComments(ownFolded, rules);
   const ranked = classifyCommitments(segments, rules);
 
@@ -113,6 +114,23 @@ export async function intakeMessage(raw: Buffer, rules: Rules, options: IntakeOp
   const received = findReceivedTime(msg, options.mailboxDate ?? null, rules);
   if (msg.isMail) problems.push(...received.problems);
 
+  const assigned = relevance.relevant && automatic.kind === null && !noComments ? ranked : [];
+  const review = msg.isMail
+    ? decideReview(
+        {
+          isMail: true,
+          relevance,
+          automatic,
+          ownWordCount: ownFolded.wordCount,
+          commitments: { assigned: assigned.map((c) => c.score), bestLeftOut: null },
+          noComments,
+          forged: forgedSender(msg.headers),
+          spam: spamFlag(msg.headers),
+        },
+        rules,
+      )
+    : NO_REVIEW;
+
   const headers: Record<string, string> = {};
   for (const name of KEPT_HEADERS) {
     const v = msg.headers.get(name)?.[0];
@@ -137,10 +155,13 @@ export async function intakeMessage(raw: Buffer, rules: Rules, options: IntakeOp
     bouncedRecipients: automatic.bouncedRecipients,
     sender,
     // Only a person's submission to this consultation is sorted under the commitments.
-    commitments: relevance.relevant && automatic.kind === null && !noComments ? ranked : [],
+    commitments: assigned,
     language: detectLanguage(own.text.trim().length > 0 ? own.text : `${msg.subject}\n${msg.text}`, rules),
     late: received.late,
-    receipt: decideReceipt(msg.isMail, relevance.relevant, automatic, msg.from, rules),
+    receipt: heldReceipt(review, decideReceipt(msg.isMail, relevance.relevant, automatic, msg.from, rules)),
+    review,
+    noComments: msg.isMail && relevance.relevant && automatic.kind === null && noComments,
+    suspicious: false,
     attachments,
     ownWords: own.text,
     bodyText: msg.text,

@@ -13,12 +13,12 @@ export function decideReceipt(
   from: Address | null,
   rules: Rules,
 ): ReceiptDecision {
-  if (!isMail) return { send: false, reason: 'ingen kvittering: filen er ikke en e-postmelding' };
-  if (automatic.kind !== null) return { send: false, reason: `ingen kvittering: ${automatic.reason}` };
-  if (!relevant) return { send: false, reason: 'ingen kvittering: meldingen gjelder ikke innspillsrunden til OGP handlingsplan 4B' };
-  if (!from || !VALID.test(from.address)) return { send: false, reason: 'ingen kvittering: meldingen har ingen gyldig avsenderadresse' };
+  if (!isMail) return { send: false, code: 'not-mail', reason: 'ingen kvittering: filen er ikke en e-postmelding' };
+  if (automatic.kind !== null) return { send: false, code: 'automatic', reason: `ingen kvittering: ${automatic.reason}` };
+  if (!relevant) return { send: false, code: 'unrelated', reason: 'ingen kvittering: meldingen gjelder ikke innspillsrunden til OGP handlingsplan 4B' };
+  if (!from || !VALID.test(from.address)) return { send: false, code: 'no-address', reason: 'ingen kvittering: meldingen har ingen gyldig avsenderadresse' };
   if (rules.consultation.ownAddresses.some((a) => a.toLowerCase() === from.address)) {
-    return { send: false, reason: 'ingen kvittering: avsender er departementets egen postmottak-adresse' };
+    return { send: false, code: 'own-address', reason: 'ingen kvittering: avsender er departementets egen postmottak-adresse' };
   }
-  return { send: true, reason: `kvittering sendes til ${from.address}` };
+  return { send: true, code: 'send', reason: `kvittering sendes til ${from.address}` };
 }

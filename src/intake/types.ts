@@ -54,9 +54,30 @@ export type AutomaticKind =
   | 'own-receipt'
   | 'report';
 
+/** Stable codes of the receipt decision: code decides, people read `reason`. */
+export type ReceiptCode = 'send' | 'not-mail' | 'automatic' | 'unrelated' | 'no-address' | 'own-address' | 'held-for-review' | 'failed';
+
 export interface ReceiptDecision {
   send: boolean;
   reason: string;
+  /** The same decision as a stable code (absent in records filed before codes existed). */
+  code?: ReceiptCode;
+}
+
+/** Why a person should look at a message before innspill acts on it. */
+export type ReviewCode =
+  | 'relevance-uncertain'
+  | 'automatic-uncertain'
+  | 'commitments-uncertain'
+  | 'sender-forged'
+  | 'spam-flagged';
+
+export interface Review {
+  needed: boolean;
+  /** Stable codes, in a fixed order. */
+  reasons: ReviewCode[];
+  /** The same reasons in words for caseworkers, with the evidence's margin. */
+  notes: Array<{ code: ReviewCode; text: string }>;
 }
 
 export interface AttachmentFinding {
@@ -99,6 +120,13 @@ export interface Submission {
   language: Language;
   late: boolean;
   receipt: ReceiptDecision;
+  // The next three are always set by intake; records filed before they existed lack them.
+  /** A person should look at it: relevance, the receipt or the commitments are uncertain. */
+  review?: Review;
+  /** The reply says only that the sender has no comments ("ingen merknader"). */
+  noComments?: boolean;
+  /** It imitates the ministry or the consultation (phishing words, a look-alike sender). */
+  suspicious?: boolean;
   attachments: AttachmentFinding[];
   /** The sender's own words (quoted letter, signatures and disclaimers removed). */
   ownWords: string;

@@ -87,6 +87,13 @@ export const relevanceSchema = z.strictObject({
   thread: z.strictObject({ points: z.number() }),
   invitedSender: z.strictObject({ points: z.number() }),
   commitmentWords: z.strictObject({ minScore: z.number().min(0), points: z.number() }),
+  review: z
+    .strictObject({
+      relevance: z.strictObject({ from: z.number(), to: z.number() }),
+      automaticWords: z.number().int().min(0),
+      commitmentPoints: z.number().min(0),
+    })
+    .default({ relevance: { from: 0, to: -1 }, automaticWords: 1_000_000, commitmentPoints: -1 }),
   signals: z.array(
     z.strictObject({
       name: z.string().min(1),

@@ -1,11 +1,13 @@
-// The labeled fixtures, written for this project by people who did not see the rules: the
-// product's quality targets, checked on every run.
+// The development set (fixtures/labels): synthetic messages written by the team, with the rules
+// adjusted while reading their misses. The product's quality targets, checked on every run; the
+// honest figure is the sealed set's (`npm run eval`), which no test reads.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { intake } from '../../src/intake/index.js';
 import { ExtractorPool } from '../../src/extract-pool/pool.js';
-import { readLabels, score, formatScores, foundOf, type Found, type Label, type Scores } from '../../src/evaluate/labels.js';
+import { readLabels, score, foundOf, type Found, type Label, type Scores } from '../../src/evaluate/labels.js';
+import { formatScores } from '../../src/evaluate/report.js';
 import { projectRules } from '../helpers/rules.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
@@ -25,7 +27,7 @@ beforeAll(async () => {
   }
   await pool.close();
   scores = score(pairs, rules.consultation.classIds);
-  process.stdout.write(`${formatScores(scores)}\n`);
+  process.stdout.write(`${formatScores(scores, rules.consultation.classIds)}\n`);
 }, 120_000);
 
 describe('labeled fixtures', () => {
@@ -34,9 +36,18 @@ describe('labeled fixtures', () => {
     for (const l of labels) expect(existsSync(`${fixtures}messages/${l.file}`), l.file).toBe(true);
   });
 
-  it('never acknowledges automatic or unrelated mail, and acknowledges every person who took part', () => {
+  it('never acknowledges automatic or unrelated mail, and acknowledges every person who took part or holds it for review', () => {
     expect(scores.receiptsToAutomaticOrUnrelated).toBe(0);
-    for (const l of labels) expect(found.get(l.file)!.receipt, l.file).toBe(l.receipt);
+    for (const l of labels) {
+      const f = found.get(l.file)!;
+      if (l.receipt) expect(f.receipt || f.held, l.file).toBe(true);
+      else expect(f.receipt, l.file).toBe(false);
+    }
+    expect(scores.inputIgnored.ok).toBe(0);
+  });
+
+  it('holds at most 8 % of the messages for review', () => {
+    expect(scores.held.ok / scores.held.n).toBeLessThanOrEqual(0.08);
   });
 
   it('is right about the deadline every time', () => {

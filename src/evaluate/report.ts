@@ -1,0 +1,95 @@
+// The scores as a table for `npm run eval`: the development set and the sealed set side by side,
+// every figure with the number of examples behind it ("–" and n=0 where there are none, never
+// 0/0 = 100 %). Only figures: the list of misses is printed for the development set alone, so
+// running eval never shows a sealed message or its label.
+import { ratio, type AccuracyKey, type Scores } from './labels.js';
+
+interface Cell {
+  text: string;
+  n: number;
+}
+
+const pct = (x: number): string => (Number.isNaN(x) ? '–' : `${(x * 100).toFixed(1)} %`);
+const share = (ok: number, n: number): Cell => ({ text: pct(ratio(ok, n)), n });
+
+type Row = { name: string; cell: (s: Scores) => Cell };
+
+const ACCURACY: Array<[AccuracyKey, string]> = [
+  ['relevant', 'relevance accuracy'],
+  ['automatic', 'automatic (machine or person)'],
+  ['automaticKind', 'automatic kind'],
+  ['organisation', 'organisation'],
+  ['category', 'category'],
+  ['late', 'late'],
+  ['language', 'language'],
+  ['receipt', 'receipt decision'],
+  ['noComments', '"ingen merknader" kept'],
+  ['suspicious', 'marked suspicious'],
+];
+
+function rows(classIds: string[]): Row[] {
+  return [
+    { name: 'commitments micro-F1', cell: (s) => ({ text: pct(s.micro.f1), n: s.micro.tp + s.micro.fn }) },
+    { name: '  precision', cell: (s) => ({ text: pct(s.micro.precision), n: s.micro.tp + s.micro.fp }) },
+    { name: '  recall', cell: (s) => ({ text: pct(s.micro.recall), n: s.micro.tp + s.micro.fn }) },
+    ...classIds.map((id) => ({
+      name: `  ${id}`,
+      cell: (s: Scores): Cell => {
+        const c = s.perLabel.find((x) => x.id === id);
+        if (!c) return { text: '–', n: 0 };
+        return { text: `${pct(c.f1)} (P ${pct(c.precision)}, R ${pct(c.recall)})`, n: c.tp + c.fn };
+      },
+    })),
+    { name: 'exact commitment set', cell: (s) => share(s.exact.ok, s.exact.n) },
+    ...ACCURACY.map(([key, name]) => ({ name, cell: (s: Scores) => share(s.tally[key].ok, s.tally[key].n) })),
+    { name: 'receipts to automatic/unrelated', cell: (s) => ({ text: String(s.receiptsToAutomaticOrUnrelated), n: s.notInput }) },
+    {
+      name: 'input neither receipted nor held',
+      cell: (s) => ({ text: `${s.inputIgnored.ok} (${pct(ratio(s.inputIgnored.ok, s.inputIgnored.n))})`, n: s.inputIgnored.n }),
+    },
+    { name: 'held for review', cell: (s) => ({ text: `${s.held.ok} (${pct(ratio(s.held.ok, s.held.n))})`, n: s.held.n }) },
+    { name: 'receipt held where labelled', cell: (s) => share(s.tally.receiptHeld.ok, s.tally.receiptHeld.n) },
+    {
+      name: 'attachments with text',
+      cell: (s) => share(s.attachments.textFound, s.attachments.readable),
+    },
+    { name: 'unreadable with a problem', cell: (s) => share(s.attachments.withProblem, s.attachments.unreadable) },
+  ];
+}
+
+export interface SetResult {
+  name: string;
+  /** null: the set is not there; `absent` says why. */
+  scores: Scores | null;
+  absent?: string;
+}
+
+/** The sets side by side, one column of figures and one of n each. */
+export function formatTable(sets: SetResult[], classIds: string[]): string {
+  const table = rows(classIds).map((r) => [r.name, ...sets.flatMap((set) => (set.scores ? cellText(r.cell(set.scores)) : ['', '']))]);
+  const head = ['measure', ...sets.flatMap((set) => [set.scores ? `${set.name} (${set.scores.files})` : `${set.name}`, 'n'])];
+  const all = [head, ...table];
+  const widths = head.map((_, i) => Math.max(...all.map((line) => line[i]!.length)));
+  const fmt = (line: string[]) =>
+    line
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  const notes = sets.filter((set) => !set.scores).map((set) => `${set.name}: ${set.absent ?? 'not present'}`);
+  return [fmt(head), ...table.map(fmt), ...(notes.length > 0 ? ['', ...notes] : [])].join('\n');
+}
+
+function cellText(c: Cell): string[] {
+  return c.n === 0 ? ['–', 'n=0'] : [c.text, `n=${c.n}`];
+}
+
+/** The misses of a set a person may read (the development set). */
+export function formatMisses(s: Scores): string {
+  if (s.misses.length === 0) return 'misses: none';
+  return ['misses:', ...s.misses.map((m) => `  ${m.file}  ${m.field}: expected ${JSON.stringify(m.expected)}, found ${JSON.stringify(m.found)}`)].join('\n');
+}
+
+/** One set with its misses (the labels test prints this). */
+export function formatScores(s: Scores, classIds: string[] = s.perLabel.map((c) => c.id)): string {
+  return `${formatTable([{ name: 'development', scores: s }], classIds)}\n\n${formatMisses(s)}`;
+}

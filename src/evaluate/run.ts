@@ -1,0 +1,33 @@
+// One labelled set through intake. `quiet` is for the sealed set: a message that cannot be read
+// is counted, never named, and the misses are dropped so nothing can print them.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { intake } from '../intake/index.js';
+import type { Extractor } from '../intake/extract/index.js';
+import type { Rules } from '../rules/types.js';
+import { foundOf, score, type Found, type Label, type Scores } from './labels.js';
+
+export async function evaluateSet(
+  labels: Label[],
+  messagesDir: string,
+  rules: Rules,
+  extractor?: Extractor,
+  options: { quiet?: boolean } = {},
+): Promise<Scores> {
+  const pairs: Array<{ label: Label; found: Found }> = [];
+  let missing = 0;
+  for (const label of labels) {
+    let raw: Buffer;
+    try {
+      raw = await readFile(join(messagesDir, label.file));
+    } catch (err) {
+      if (!options.quiet) throw err;
+      missing++;
+      continue;
+    }
+    pairs.push({ label, found: foundOf(await intake(raw, rules, { extractor })) });
+  }
+  if (missing > 0) throw new Error(`${missing} labelled message file(s) are missing from ${messagesDir}`);
+  const scores = score(pairs, rules.consultation.classIds);
+  return options.quiet ? { ...scores, misses: [] } : scores;
+}

@@ -1,0 +1,81 @@
+// Stage 8: does a person need to look at this message before innspill acts on it? Each decision
+// (relevance, automatic mail, commitments) has a margin from its evidence; one that falls in the
+// uncertain band set in rules/relevance.yaml (`review`) is marked for review, with a stable code
+// and a sentence. A forged sender or a spam flag from the receiving server is marked too.
+// While relevance or the receipt is under review the message is held: stored, left in the
+// inbox, its receipt neither sent nor dropped.
+import type { Rules } from '../rules/types.js';
+import type { AutomaticKind, ReceiptDecision, Review, ReviewCode } from './types.js';
+
+/** Codes that hold the message and its receipt (the other codes only ask a person to check). */
+const HOLDING: ReadonlySet<ReviewCode> = new Set<ReviewCode>(['relevance-uncertain', 'automatic-uncertain', 'sender-forged', 'spam-flagged']);
+const ORDER: readonly ReviewCode[] = ['relevance-uncertain', 'automatic-uncertain', 'sender-forged', 'spam-flagged', 'commitments-uncertain'];
+
+export interface ReviewInput {
+  isMail: boolean;
+  relevance: { relevant: boolean; score: number };
+  /** Machine mail, and whether only words (no header, report or address) said so. */
+  automatic: { kind: AutomaticKind | null; byWordsOnly: boolean };
+  ownWordCount: number;
+  /** Scores of the commitments assigned (best first) and of the best one left out. */
+  commitments: { assigned: number[]; bestLeftOut: number | null };
+  noComments: boolean;
+  /** The receiving server's verdict, in words, when it says the From address is forged. */
+  forged: string | null;
+  /** The spam filter's verdict, in words, when it flagged the message. */
+  spam: string | null;
+}
+
+export const NO_REVIEW: Review = { needed: false, reasons: [], notes: [] };
+
+export function decideReview(input: ReviewInput, rules: Rules): Review {
+  if (!input.isMail) return NO_REVIEW;
+  const band = rules.relevance.review;
+  const notes: Review['notes'] = [];
+  const margin = input.relevance.score - rules.relevance.threshold;
+
+  // Relevance: a score close to the threshold on either side.
+  const person = input.automatic.kind === null;
+  if (margin >= band.relevance.from && margin <= band.relevance.to) {
+    notes.push({
+      code: 'relevance-uncertain',
+      text: `usikkert om meldingen hører til innspillsrunden: ${input.relevance.score} poeng, grensen er ${rules.relevance.threshold}`,
+    });
+  }
+  // Automatic mail known only by its words, with more own words than such replies have.
+  if (input.automatic.kind !== null && input.automatic.byWordsOnly && input.relevance.relevant && input.ownWordCount > band.automaticWords) {
+    notes.push({
+      code: 'automatic-uncertain',
+      text: `tolket som automatisk svar bare ut fra ordene, men teksten har ${input.ownWordCount} ord`,
+    });
+  }
+  const wouldBeInput = person && (input.relevance.relevant || notes.some((n) => n.code === 'relevance-uncertain'));
+  if (wouldBeInput && input.forged) notes.push({ code: 'sender-forged', text: `avsenderen er ikke bekreftet: ${input.forged}` });
+  if (wouldBeInput && input.spam) notes.push({ code: 'spam-flagged', text: `merket som søppelpost av mottakerserveren: ${input.spam}` });
+
+  // Commitments: the weakest assigned one, or the best one left out, within the band of the threshold.
+  if (person && input.relevance.relevant && !input.noComments) {
+    const t = rules.commitments.scoring.threshold;
+    const weakest = input.commitments.assigned.at(-1);
+    const near = (s: number) => Math.abs(s - t) <= band.commitmentPoints;
+    if (weakest !== undefined && near(weakest)) {
+      notes.push({ code: 'commitments-uncertain', text: `en forpliktelse er satt på svakt grunnlag (${weakest} poeng, grensen er ${t})` });
+    } else if (input.commitments.bestLeftOut !== null && near(input.commitments.bestLeftOut)) {
+      notes.push({ code: 'commitments-uncertain', text: `en forpliktelse er nesten funnet (${input.commitments.bestLeftOut} poeng, grensen er ${t})` });
+    }
+  }
+  const reasons = ORDER.filter((code) => notes.some((n) => n.code === code));
+  return { needed: reasons.length > 0, reasons, notes: reasons.map((code) => notes.find((n) => n.code === code)!) };
+}
+
+/** The message is held: stored, left in the inbox, its receipt neither sent nor dropped. */
+export function reviewHoldsMessage(review: Review | undefined): boolean {
+  return review?.reasons.some((r) => HOLDING.has(r)) === true;
+}
+
+/** The receipt decision while the message is held. */
+export function heldReceipt(review: Review, decided: ReceiptDecision): ReceiptDecision {
+  if (!reviewHoldsMessage(review)) return decided;
+  const why = review.notes.filter((n) => HOLDING.has(n.code)).map((n) => n.text).join('; ');
+  return { send: false, code: 'held-for-review', reason: `kvitteringen holdes tilbake til en saksbehandler har vurdert meldingen (${why})` };
+}

@@ -1,0 +1,125 @@
+// The eval code on small sets of our own (never the sealed set): counts behind every figure, no
+// 0/0 shown as 100 %, the held and ignored input counted, and nothing of a quiet set printed.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { score, readLabelFile, type Found, type Label } from '../../src/evaluate/labels.js';
+import { formatMisses, formatTable } from '../../src/evaluate/report.js';
+import { evaluateSet } from '../../src/evaluate/run.js';
+import { mail } from '../helpers/mail.js';
+import { projectRules } from '../helpers/rules.js';
+
+const CLASSES = ['einnsyn', 'kulturdata'];
+
+function label(over: Partial<Label>): Label {
+  return {
+    file: 'x.eml',
+    relevant: true,
+    automatic: false,
+    organisation: null,
+    category: 'ukjent',
+    commitments: [],
+    language: 'nb',
+    late: false,
+    receipt: true,
+    ...over,
+  };
+}
+
+function found(over: Partial<Found>): Found {
+  return {
+    relevant: true,
+    automatic: false,
+    automaticKind: null,
+    organisation: null,
+    category: 'ukjent',
+    commitments: [],
+    language: 'nb',
+    late: false,
+    receipt: true,
+    held: false,
+    receiptHeld: false,
+    noComments: false,
+    suspicious: false,
+    bouncedRecipients: [],
+    attachments: [],
+    ...over,
+  };
+}
+
+describe('scores', () => {
+  const s = score(
+    [
+      { label: label({ file: 'a.eml', commitments: ['einnsyn'] }), found: found({ commitments: ['einnsyn'] }) },
+      // Input nobody acknowledged and nobody was asked about.
+      { label: label({ file: 'b.eml', commitments: ['einnsyn'] }), found: found({ receipt: false, relevant: false }) },
+      // Input held for a person: not ignored.
+      { label: label({ file: 'c.eml' }), found: found({ receipt: false, held: true, receiptHeld: true }) },
+      // A receipt to unrelated mail.
+      { label: label({ file: 'd.eml', relevant: false, receipt: false }), found: found({ receipt: true }) },
+    ],
+    CLASSES,
+  );
+
+  it('counts the examples behind each figure and never shows 0/0 as 100 %', () => {
+    const kultur = s.perLabel.find((c) => c.id === 'kulturdata')!;
+    expect(Number.isNaN(kultur.precision) && Number.isNaN(kultur.recall) && Number.isNaN(kultur.f1)).toBe(true);
+    const table = formatTable([{ name: 'development', scores: s }], CLASSES);
+    const kulturLine = table.split('\n').find((l) => l.trim().startsWith('kulturdata'))!;
+    expect(kulturLine).toMatch(/–\s+n=0$/);
+    expect(kulturLine).not.toContain('100');
+    expect(table.split('\n').find((l) => l.startsWith('"ingen merknader"'))).toMatch(/–\s+n=0$/);
+    expect(table.split('\n').find((l) => l.trim().startsWith('einnsyn'))).toMatch(/66\.7 % \(P 100\.0 %, R 50\.0 %\)\s+n=2$/);
+  });
+
+  it('counts input neither receipted nor held, the held messages and receipts to unrelated mail', () => {
+    expect(s.inputIgnored).toEqual({ ok: 1, n: 3 });
+    expect(s.held).toEqual({ ok: 1, n: 4 });
+    expect(s.receiptsToAutomaticOrUnrelated).toBe(1);
+    expect(s.notInput).toBe(1);
+    const table = formatTable([{ name: 'development', scores: s }, { name: 'sealed', scores: null, absent: 'not present' }], CLASSES);
+    expect(table).toMatch(/input neither receipted nor held\s+1 \(33\.3 %\)\s+n=3/);
+    expect(table).toMatch(/receipts to automatic\/unrelated\s+1\s+n=1/);
+    expect(table).toContain('sealed: not present');
+    expect(formatMisses(s)).toContain('b.eml');
+  });
+});
+
+describe('a quiet (sealed) set', () => {
+  it('prints only figures: no file name, subject or label of its messages', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'innspill-eval-'));
+    mkdirSync(join(dir, 'messages'));
+    writeFileSync(
+      join(dir, 'messages', 'hemmelig-fil-1.eml'),
+      mail({ subject: 'Hemmelig emne om eInnsyn', body: 'Vi viser til invitasjonen til innspill til OGP handlingsplan 4B.\nAlle dokumenter i eInnsyn bør vises i fulltekst.\n' }),
+    );
+    writeFileSync(join(dir, 'messages', 'hemmelig-fil-2.eml'), mail({ subject: 'Faktura 12345', body: 'Betal fakturaen.\n' }));
+    writeFileSync(
+      join(dir, 'labels.yaml'),
+      stringify([
+        { ...label({ file: 'hemmelig-fil-1.eml', commitments: ['kulturdata'], note: 'hemmelig notat' }) },
+        { ...label({ file: 'hemmelig-fil-2.eml', relevant: false, receipt: false }) },
+      ]),
+    );
+    const rules = projectRules();
+    const sealed = await evaluateSet(readLabelFile(join(dir, 'labels.yaml'), true), join(dir, 'messages'), rules, undefined, { quiet: true });
+    expect(sealed.files).toBe(2);
+    expect(sealed.misses).toEqual([]);
+    expect(sealed.micro.fn).toBe(1); // the kulturdata miss is counted …
+    const out = `${formatTable([{ name: 'sealed', scores: sealed }], rules.consultation.classIds)}\n${formatMisses(sealed)}`;
+    for (const secret of ['hemmelig', 'Hemmelig', 'Faktura', 'eInnsyn bør']) expect(out).not.toContain(secret); // … never named
+  });
+
+  it('reports a broken labels file by entry and key, without its values', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'innspill-eval-'));
+    writeFileSync(join(dir, 'labels.yaml'), stringify([{ ...label({ file: 'hemmelig.eml' }), relevant: 'hemmelig verdi' }]));
+    expect(() => readLabelFile(join(dir, 'labels.yaml'), true)).toThrow(/entry 0, key relevant/);
+    try {
+      readLabelFile(join(dir, 'labels.yaml'), true);
+    } catch (err) {
+      expect((err as Error).message).not.toContain('hemmelig');
+    }
+  });
+});
