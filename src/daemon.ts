@@ -57,7 +57,7 @@ export class Daemon {
     private readonly config: Config,
     rules: Rules,
     private readonly log: Logger,
-    private readonly options: { now?: () => Date; mailbox?: Mailbox } = {},
+    private readonly options: { now?: () => Date; mailbox?: Mailbox; onOutcome?: (item: Incoming, outcome: Outcome) => void } = {},
   ) {
     this.rules = rules;
     this.now = options.now ?? (() => new Date());
@@ -95,8 +95,10 @@ export class Daemon {
     this.heartbeat.pid = process.pid;
     this.heartbeat.startedAt = this.now().toISOString();
     this.log.info({ store: this.config.dataDir, source: this.heartbeat.source, records: this.store.size }, 'innspill started');
+    // Stopped while starting: the mailbox is not reached for nothing, or not waited for.
+    if (this.stopping) return;
     try {
-      await this.mailbox.open();
+      if (!(await this.untilStopped(this.mailbox.open()))) return;
       this.heartbeat.connected = true;
     } catch (err) {
       // A refused login will not mend itself by waiting: stop, and say which setting to check.
@@ -106,6 +108,26 @@ export class Daemon {
     }
     // `innspill status` tells this run from the last one by the pid: say at once that we are here.
     await this.writeHeartbeat(true);
+  }
+
+  /**
+   * Waits for `work` unless the daemon is stopped first: then the mailbox is closed (which ends
+   * a connection still being made) and false is returned without waiting for `work` to settle.
+   */
+  private async untilStopped(work: Promise<void>): Promise<boolean> {
+    work.catch(() => undefined); // settles after a stop too; nobody waits for it then
+    let onAbort = () => {};
+    const stopped = new Promise<'stopped'>((resolve) => {
+      onAbort = () => resolve('stopped');
+      this.abort.signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      if ((await Promise.race([work.then(() => 'done' as const), stopped])) === 'done') return true;
+    } finally {
+      this.abort.signal.removeEventListener('abort', onAbort);
+    }
+    await this.mailbox.close().catch(() => undefined);
+    return false;
   }
 
   /** SIGHUP: new rules and templates, or the old ones kept when the new ones have a mistake. */
@@ -190,6 +212,7 @@ export class Daemon {
     const toMove: Incoming[] = [];
     outcomes.forEach((o, i) => {
       logOutcome(this.log, batch[i]!, o);
+      this.options.onOutcome?.(batch[i]!, o);
       if (o.kind !== 'unrelated' && o.move) toMove.push(batch[i]!);
       if (o.kind === 'filed') {
         this.outbox.track(o.record);
@@ -344,8 +367,10 @@ export class Daemon {
     await this.pool?.close();
     await this.outbox?.close();
     if (this.store) {
-      this.heartbeat.connected = false;
-      await this.store.writeState('heartbeat', this.heartbeat).catch(() => undefined);
+      if (this.heartbeat) {
+        this.heartbeat.connected = false;
+        await this.store.writeState('heartbeat', this.heartbeat).catch(() => undefined);
+      }
       await this.store.close();
     }
     this.log.info('innspill stopped');

@@ -19,8 +19,8 @@ export interface Incoming {
 export type Outcome =
   /** Filed now. `move`: it belongs to the consultation and leaves the inbox. */
   | { kind: 'filed'; record: SubmissionRecord; move: boolean }
-  /** Seen before: already filed as `of`. */
-  | { kind: 'duplicate'; of: string; move: boolean }
+  /** Seen before: already filed as `of`. `problems`: what intake found in this copy. */
+  | { kind: 'duplicate'; of: string; move: boolean; problems: string[] }
   /** Not the consultation's: left exactly where it was. */
   | { kind: 'unrelated'; submission: Submission };
 
@@ -131,7 +131,7 @@ function fileBatchNow(batch: Incoming[], results: IntakeResult[], deps: Pipeline
     }
     const duplicate = deps.store.duplicateOf(submission, item.raw, readable);
     if (duplicate) {
-      outcomes[i] = { kind: 'duplicate', of: duplicate, move: readable };
+      outcomes[i] = { kind: 'duplicate', of: duplicate, move: readable, problems: submission.problems };
       return;
     }
     let receipt: FileRequest['receipt'];
@@ -149,7 +149,10 @@ function fileBatchNow(batch: Incoming[], results: IntakeResult[], deps: Pipeline
       const i = requestIndex[k]!;
       // What could not be read stays in the inbox, a copy of it too.
       const move = requests[k]!.readable;
-      outcomes[i] = outcome.kind === 'filed' ? { kind: 'filed', record: outcome.record, move } : { kind: 'duplicate', of: outcome.of, move };
+      outcomes[i] =
+        outcome.kind === 'filed'
+          ? { kind: 'filed', record: outcome.record, move }
+          : { kind: 'duplicate', of: outcome.of, move, problems: requests[k]!.submission.problems };
     });
     return outcomes;
   });

@@ -3,15 +3,22 @@ import type { Config } from '../config.js';
 import type { Rules } from '../rules/types.js';
 import type { Logger } from '../log.js';
 import { Daemon } from '../daemon.js';
+import type { Incoming, Outcome } from '../pipeline.js';
 import { FilesMailbox } from '../mailbox/files.js';
+import { StopSignals } from '../stop-signals.js';
 
 /** How long SIGTERM may take before the process gives up on a clean stop. */
 export const STOP_BOUND_MS = 30_000;
 
-export async function runCommand(config: Config, rules: Rules, log: Logger, opts: { once: boolean }): Promise<number> {
-  const daemon = new Daemon(config, rules, log);
-  await daemon.open({ waitForMailbox: !opts.once });
+export async function runCommand(
+  config: Config,
+  rules: Rules,
+  log: Logger,
+  opts: { once: boolean; signals?: StopSignals | null },
+): Promise<number> {
   if (opts.once) {
+    const daemon = new Daemon(config, rules, log);
+    await daemon.open();
     try {
       const { read, receipts } = await daemon.runOnce(process.stderr.isTTY === true);
       log.info({ read, receiptsSent: receipts }, 'one pass done');
@@ -20,9 +27,14 @@ export async function runCommand(config: Config, rules: Rules, log: Logger, opts
     }
     return 0;
   }
+  // Caught from here on (or earlier, by the caller): a stop asked for while the store is opened
+  // or the mailbox is still being reached ends the start, and the process exits 0.
+  const signals = opts.signals ?? new StopSignals();
+  log.info('innspill starting');
+  const daemon = new Daemon(config, rules, log);
   let forced: NodeJS.Timeout | null = null;
-  const stop = (signal: string) => {
-    if (forced) {
+  signals.onStop((signal, repeated) => {
+    if (repeated) {
       log.warn(`${signal} again: stopping now`);
       process.exit(1);
     }
@@ -33,17 +45,16 @@ export async function runCommand(config: Config, rules: Rules, log: Logger, opts
       process.exit(1);
     }, STOP_BOUND_MS);
     forced.unref();
-  };
+  });
   const hup = () => daemon.reloadRules();
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
   process.on('SIGHUP', hup);
   try {
-    await daemon.run();
+    await daemon.open({ waitForMailbox: true });
+    if (daemon.stopping) log.info('stopped while starting');
+    else await daemon.run();
   } finally {
     await daemon.close();
-    process.off('SIGTERM', stop);
-    process.off('SIGINT', stop);
+    signals.dispose();
     process.off('SIGHUP', hup);
     if (forced) clearTimeout(forced);
   }
@@ -52,14 +63,22 @@ export async function runCommand(config: Config, rules: Rules, log: Logger, opts
 
 export async function ingestCommand(config: Config, rules: Rules, log: Logger, files: string[]): Promise<number> {
   const mailbox = new FilesMailbox(files);
-  const daemon = new Daemon(config, rules, log, { mailbox });
+  // A file that is not mail is filed raw for a person to look at, and said on stderr, as inspect does.
+  const notMail: Array<{ path: string; problem: string }> = [];
+  const onOutcome = (item: Incoming, o: Outcome) => {
+    if (item.source.kind !== 'file') return;
+    if (o.kind === 'filed' && !o.record.readable) notMail.push({ path: item.source.path, problem: o.record.problems[0] ?? 'filen kan ikke leses' });
+    if (o.kind === 'duplicate' && !o.move) notMail.push({ path: item.source.path, problem: `${o.problems[0] ?? 'filen kan ikke leses'} (allerede arkivert som ${o.of})` });
+  };
+  const daemon = new Daemon(config, rules, log, { mailbox, onOutcome });
   await daemon.open();
   try {
     const { read, receipts } = await daemon.runOnce(process.stderr.isTTY === true);
     for (const u of mailbox.unreadable) process.stderr.write(`innspill: ${u.path}: cannot be read (${u.reason})\n`);
-    log.info({ read, receiptsSent: receipts, unreadable: mailbox.unreadable.length }, 'ingest done');
+    for (const n of notMail) process.stderr.write(`innspill: ${n.path}: ${n.problem}\n`);
+    log.info({ read, receiptsSent: receipts, unreadable: mailbox.unreadable.length, notMail: notMail.length }, 'ingest done');
   } finally {
     await daemon.close();
   }
-  return mailbox.unreadable.length > 0 ? 1 : 0;
+  return mailbox.unreadable.length > 0 || notMail.length > 0 ? 1 : 0;
 }

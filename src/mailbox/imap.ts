@@ -63,6 +63,8 @@ export function imapOptions(cfg: NonNullable<Config['imap']>, accessToken?: stri
 export class ImapMailbox implements Mailbox {
   readonly kind = 'imap' as const;
   private client: ImapFlow | null = null;
+  /** The connection being made right now, if any. */
+  private connecting: ImapFlow | null = null;
   private state: ImapState;
   private filedPath: string | null = null;
   private failures = 0;
@@ -138,9 +140,11 @@ export class ImapMailbox implements Mailbox {
       this.newMail = true;
       this.waker.wake();
     });
+    this.connecting = client;
     try {
       await client.connect();
       const box = await client.mailboxOpen(this.cfg.mailbox);
+      if (this.closing) throw new Error('the mailbox was closed while connecting');
       this.client = client;
       this.failures = 0;
       const uidValidity = String(box.uidValidity);
@@ -155,6 +159,8 @@ export class ImapMailbox implements Mailbox {
     } catch (err) {
       client.close();
       throw err;
+    } finally {
+      if (this.connecting === client) this.connecting = null;
     }
   }
 
@@ -231,6 +237,8 @@ export class ImapMailbox implements Mailbox {
   async close(): Promise<void> {
     this.closing = true;
     this.waker.wake();
+    // A connection still being made (a stop while starting) is cut off, not waited for.
+    this.connecting?.close();
     const client = this.client;
     this.client = null;
     if (client) await client.logout().catch(() => client.close());

@@ -206,9 +206,9 @@ export class Store {
   }
 
   /** The record this message is a copy of (same bytes, or same content re-delivered), if any. */
-  duplicateOf(submission: Submission, raw: Buffer): string | null {
+  duplicateOf(submission: Submission, raw: Buffer, readable: boolean): string | null {
     const sha = sha256(raw);
-    return this.bySha.get(sha) ?? this.byFingerprint.get(fingerprintOf(submission)) ?? null;
+    return this.bySha.get(sha) ?? this.byFingerprint.get(fingerprintOf(submission, sha, readable)) ?? null;
   }
 
   /** Records that carry the same Message-ID with other content. */
@@ -245,7 +245,7 @@ export class Store {
     for (const req of requests) {
       const { submission, raw } = req;
       const rawSha = sha256(raw);
-      const fingerprint = fingerprintOf(submission);
+      const fingerprint = fingerprintOf(submission, rawSha, req.readable);
       const dup = this.bySha.get(rawSha) ?? this.byFingerprint.get(fingerprint) ?? seenInBatch.get(rawSha) ?? seenInBatch.get(fingerprint);
       if (dup) {
         outcomes.push({ kind: 'duplicate', of: dup });

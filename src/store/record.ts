@@ -60,10 +60,17 @@ export interface SubmissionRecord extends Omit<Submission, 'attachments' | 'body
   classifiedAt: string;
 }
 
-/** The content identity: sender, subject, date, body and attachments; not Received lines or flags. */
-export function fingerprintOf(s: Submission): string {
+/**
+ * The identity of a message. A readable message with a Message-ID is known by its content
+ * (Message-ID, sender, subject, date, body and attachments; not Received lines or flags), so a
+ * re-delivery is the same message. Anything else (no Message-ID, or bytes that could not be read
+ * as mail) is known by its bytes: an identity is never made of empty fields, so two different
+ * unreadable files are never one message, and identical bytes always are.
+ */
+export function fingerprintOf(s: Submission, rawSha256: string, readable: boolean): string {
+  if (!readable || s.messageId === null) return `sha256:${rawSha256}`;
   const h = createHash('sha256');
-  h.update(s.messageId ?? '');
+  h.update(s.messageId);
   h.update('\u0000');
   h.update(s.from?.address ?? '');
   h.update('\u0000');

@@ -11,7 +11,7 @@ import { simpleParser } from 'mailparser';
 import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 import { fixturesDir, waitUntil } from '../helpers/daemon.js';
-import { runCli, type Child } from '../helpers/child.js';
+import { runCli, untilDaemonUp, type Child } from '../helpers/child.js';
 import { intake } from '../../src/intake/index.js';
 import { projectRules } from '../helpers/rules.js';
 import type { SubmissionRecord } from '../../src/store/record.js';
@@ -133,6 +133,9 @@ describe(`kill -9 ×${KILLS} during a ${MESSAGES}-message ingest with receipts`,
       120_000 + MESSAGES * 600,
     ).catch(explain);
     await waitUntil('inbox holds only what was left alone', async () => (await dovecot.list('INBOX')).length === expectLeft, 30_000).catch(explain);
+    // On a fast machine the killed runs may have done everything already, so the waits above are
+    // met at once: the SIGTERM must still reach a daemon that is up (one stopped while starting exits 0 too).
+    await untilDaemonUp(child, join(dir, 'data')).catch(explain);
     child.proc.kill('SIGTERM');
     const { code } = await child.exited;
     expect(code, child.output()).toBe(0);

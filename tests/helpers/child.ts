@@ -1,5 +1,6 @@
 // The CLI as a real child process (for kill -9 and signal tests), run from the sources.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
@@ -43,4 +44,24 @@ export function runCli(args: string[], env: Record<string, string>, cwd = root):
   proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
   return { proc, output: () => out, exited };
+}
+
+/**
+ * Resolves when the `innspill run` child is up: its heartbeat in the store names its pid, written
+ * once the store is open and the mailbox tried. A test that stops a daemon it just started waits
+ * for this first, however fast or slow the machine: never "it must be up by now".
+ */
+export async function untilDaemonUp(child: Child, dataDir: string, timeoutMs = 120_000): Promise<void> {
+  const file = join(dataDir, 'state', 'heartbeat.json');
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.proc.exitCode !== null || child.proc.signalCode !== null) throw new Error(`the daemon ended while starting:\n${child.output().slice(-4000)}`);
+    try {
+      if ((JSON.parse(readFileSync(file, 'utf8')) as { pid?: number }).pid === child.proc.pid) return;
+    } catch {
+      // not written yet (or being replaced)
+    }
+    if (Date.now() > until) throw new Error(`the daemon did not start within ${timeoutMs / 1000} s:\n${child.output().slice(-4000)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -2,7 +2,7 @@
 // JSON object per file, one per line, in order, and nothing else on stdout.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { runCli } from '../helpers/child.js';
 import { fixturesDir } from '../helpers/daemon.js';
@@ -65,5 +65,28 @@ describe('innspill inspect', () => {
     const { code, all } = await run(['inspect', files[0]!, '--json'], { INNSPILL_RULES_DIR: join(fixturesDir, '..', 'documents') });
     expect(code).toBe(2);
     expect(all).toMatch(/the rules have a mistake and nothing was done/);
+  });
+});
+
+describe('innspill ingest', () => {
+  it('files three different files that are not mail as three records with three raw copies, names each on stderr and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'innspill-ingest-'));
+    const inputs: Array<[string, Buffer]> = [
+      ['fake.pdf', Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n', 'latin1')],
+      ['notes.txt', Buffer.from('Dette er bare et notat, ikke en e-post.\n', 'utf8')],
+      ['other.txt', Buffer.from('Et annet notat, heller ikke en e-post.\n', 'utf8')],
+    ];
+    const paths = inputs.map(([name, bytes]) => {
+      writeFileSync(join(dir, name), bytes);
+      return join(dir, name);
+    });
+    const data = join(dir, 'data');
+    const { code, all } = await run(['ingest', ...paths], { INNSPILL_DATA_DIR: data, INNSPILL_OUTBOX_DIR: join(dir, 'outbox'), INNSPILL_LOG_LEVEL: 'warn', INNSPILL_WORKERS: '1' });
+    expect(code, all).toBe(1);
+    for (const p of paths) expect(all).toContain(`${p}: filen er ikke en e-postmelding`);
+    const names = readdirSync(join(data, 'records'));
+    expect(names).toHaveLength(3);
+    const raws = names.map((n) => (JSON.parse(readFileSync(join(data, 'records', n), 'utf8')) as { raw: string }).raw);
+    expect(raws.map((r) => readFileSync(join(data, r)).toString('latin1')).sort()).toEqual(inputs.map(([, b]) => b.toString('latin1')).sort());
   });
 });

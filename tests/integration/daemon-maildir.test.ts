@@ -92,6 +92,34 @@ describe('the Maildir source and the store', () => {
     expect(mailbox.unreadable).toEqual([{ path: '/nonexistent.eml', reason: 'ENOENT' }]);
   });
 
+  it('never takes different unreadable files for one message: each is filed with its own record and raw copy; identical bytes are one', async () => {
+    const config = testConfig();
+    const files: Array<[string, Buffer]> = [
+      ['1620000031.M1P1.host', Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1')],
+      ['1620000032.M2P1.host', Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 151 + 17) % 256))],
+      ['1620000033.M3P1.host', fixture('hostile-not-mail-pdf.eml')],
+    ];
+    for (const [name, raw] of files) deliver(config.maildir, name, raw);
+    // The same bytes again under another name: one message, already filed.
+    deliver(config.maildir, '1620000034.M4P1.host', files[0]![1]);
+    const daemon = newDaemon(config);
+    await daemon.open();
+    await daemon.runOnce();
+    await daemon.close();
+
+    const filed = records(config);
+    expect(filed).toHaveLength(3);
+    expect(new Set(filed.map((r) => r.id)).size).toBe(3);
+    expect(new Set(filed.map((r) => r.fingerprint)).size).toBe(3);
+    filed.forEach((r, i) => {
+      expect(r.readable).toBe(false);
+      expect(readFileSync(join(config.dataDir, r.raw)).equals(files[i]![1])).toBe(true);
+    });
+    expect(readdirSync(join(config.dataDir, 'raw'))).toHaveLength(3);
+    // Nothing that could not be read leaves the inbox: each stays for a person to look at.
+    expect(readdirSync(join(config.maildir, 'new')).sort()).toEqual([...files.map(([n]) => n), '1620000034.M4P1.host']);
+  });
+
   it('files a message that is not mail at all raw, with the problem in words, and does not move it', async () => {
     const config = testConfig();
     deliver(config.maildir, '1620000020.M1P1.host', fixture('hostile-not-mail-pdf.eml'));

@@ -3,6 +3,7 @@
 // good ones when the new ones have a mistake; broken rules at start are refused with exit 2.
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -101,6 +102,44 @@ describe('innspill run as a service', () => {
     expect(waiting + filed).toBe(total);
     expect(filed).toBe(recordCount(s));
     console.info(`SIGTERM → exit 0 in ${took} ms; ${filed} of ${total} filed, ${waiting} wait for the next start`);
+  });
+
+  it('SIGTERM at the first moment it can be caught, while it still starts, exits 0', async () => {
+    const s = setup();
+    deliver(s.maildir, variant(fixture(RECEIPT_FIXTURE), 1));
+    child = runCli(['run'], s.env);
+    // The first line `run` writes: from here on a stop request is caught (rules, store and mailbox are still to come).
+    await waitUntil('the start logged', () => logLines(child!).find((l) => l['msg'] === 'innspill starting'), 60_000);
+    child.proc.kill('SIGTERM');
+    expect(await child.exited, child.output()).toEqual({ code: 0, signal: null });
+    const msgs = logLines(child).map((l) => l['msg']);
+    expect(msgs).toContain('stop requested');
+    expect(msgs.at(-1)).toBe('innspill stopped');
+    expect(existsSync(join(s.dataDir, 'lock'))).toBe(false);
+  });
+
+  it('SIGTERM while it waits for the mailbox at start exits 0 without waiting for the mailbox', async () => {
+    // An IMAP server that takes the connection and never says a word: the daemon cannot finish starting.
+    const held: Socket[] = [];
+    const silent: Server = createServer((sock) => held.push(sock));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    try {
+      const port = (silent.address() as { port: number }).port;
+      const s = setup({ INNSPILL_IMAP_HOST: '127.0.0.1', INNSPILL_IMAP_PORT: String(port), INNSPILL_IMAP_USER: 'u', INNSPILL_IMAP_PASS: 'p', INNSPILL_IMAP_TLS: 'false' });
+      child = runCli(['run'], s.env);
+      await waitUntil('the connection to the mailbox begun', () => held.length > 0, 60_000);
+      child.proc.kill('SIGTERM');
+      expect(await child.exited, child.output()).toEqual({ code: 0, signal: null });
+      const msgs = logLines(child).map((l) => String(l['msg']));
+      expect(msgs).toContain('stopped while starting');
+      // It did not sit out the server's silence (the greeting timeout) before stopping.
+      expect(msgs.filter((m) => m.includes('cannot be reached'))).toEqual([]);
+      expect(msgs.at(-1)).toBe('innspill stopped');
+      expect(existsSync(join(s.dataDir, 'lock'))).toBe(false);
+    } finally {
+      for (const sock of held) sock.destroy();
+      await new Promise<void>((r) => silent.close(() => r()));
+    }
   });
 
   it('SIGHUP with good rules reloads rules and templates: the next receipt uses the new template', async () => {

@@ -1,0 +1,33 @@
+// SIGTERM and SIGINT for the long-running daemon, caught from the first moment `innspill run`
+// starts: a stop asked for while the rules are read, the store is opened or the mailbox is
+// still being reached is remembered and honoured as soon as there is something to stop, and
+// the process exits 0 like any other clean stop (systemd sends SIGTERM whenever it likes).
+export type StopSignal = 'SIGTERM' | 'SIGINT';
+
+export class StopSignals {
+  /** The first stop signal received, or null. */
+  received: StopSignal | null = null;
+  private readonly listeners: Array<(signal: StopSignal, repeated: boolean) => void> = [];
+  private readonly handler = (signal: StopSignal) => {
+    const repeated = this.received !== null;
+    this.received ??= signal;
+    for (const l of this.listeners) l(signal, repeated);
+  };
+
+  constructor() {
+    process.on('SIGTERM', this.handler);
+    process.on('SIGINT', this.handler);
+  }
+
+  /** Called for every stop signal; at once when one came before. `repeated` from the second on. */
+  onStop(listener: (signal: StopSignal, repeated: boolean) => void): void {
+    this.listeners.push(listener);
+    if (this.received) listener(this.received, false);
+  }
+
+  dispose(): void {
+    process.off('SIGTERM', this.handler);
+    process.off('SIGINT', this.handler);
+    this.listeners.length = 0;
+  }
+}
