@@ -30,7 +30,8 @@ export async function exportXlsx(records: SubmissionRecord[], rules: Rules, path
     if (c.time) sheet.getColumn(i + 1).numFmt = DATE_FORMAT;
   });
   sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: SUBMISSION_COLUMNS.length } };
+  // The filter covers the whole table, header and every row, so sorting moves whole rows.
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: records.length + 1, column: SUBMISSION_COLUMNS.length } };
   await workbook.xlsx.writeFile(path);
   return records.length;
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCsv } from '../../src/export/csv.js';
 import { exportJournal } from '../../src/export/journal.js';
@@ -12,15 +13,18 @@ import { projectRules } from '../helpers/rules.js';
 const rules = projectRules();
 const records = [
   ...consultationFixture(),
-  makeRecord({ seq: 17, from: 'post@ffo.no', name: 'Hansen, "Kari"', subject: '=HYPERLINK("http://x","klikk"), æøå ÆØÅ', commitments: ['einnsyn'], date: null }),
+  makeRecord({ seq: 17, from: 'post@ffo.no', name: 'Hansen, "Kari"; Ola', subject: '=HYPERLINK("http://x";"klikk"), æøå ÆØÅ\r\ndel 2', commitments: ['einnsyn'], date: null }),
 ];
 const dir = mkdtempSync(join(tmpdir(), 'innspill-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** RFC 4180: fields split on commas, "..." quoted with "" for a quote, rows end with CRLF. */
+/**
+ * As Excel in a Norwegian locale reads a CSV file: fields split on semicolons, "..." quoted with ""
+ * for a quote, rows end with CRLF.
+ */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
-  const field = /(?:"((?:[^"]|"")*)"|([^",\r\n]*))(,|\r\n)/gy;
+  const field = /(?:"((?:[^"]|"")*)"|([^";\r\n]*))(;|\r\n)/gy;
   let row: string[] = [];
   for (let m = field.exec(text); m; m = field.exec(text)) {
     row.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]!);
@@ -50,7 +54,7 @@ describe('CSV export', () => {
   it('is UTF-8 with a byte order mark, CRLF lines, one row per record after the header', () => {
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(raw.toString('utf8')).toContain('Innspill om åpne kulturdata');
-    expect(raw.toString('utf8')).not.toMatch(/[^\r]\n/);
+    expect(raw.toString('utf8').replace('æøå ÆØÅ\r\ndel 2', '')).not.toMatch(/[^\r]\n/);
     expect(rowCount).toBe(17);
     expect(rows).toHaveLength(18);
     expect(rows.every((r) => r.length === header.length)).toBe(true);
@@ -105,10 +109,19 @@ describe('CSV export', () => {
   });
 
   it('quotes commas and quotes, keeps æøå, and keeps a formula a sender wrote as text', () => {
-    expect(cell('2021-0017', 'avsendernavn')).toBe('Hansen, "Kari"');
-    expect(raw.toString('utf8')).toContain('"Hansen, ""Kari"""');
-    expect(cell('2021-0017', 'emne')).toBe(`'=HYPERLINK("http://x","klikk"), æøå ÆØÅ`);
+    expect(cell('2021-0017', 'avsendernavn')).toBe('Hansen, "Kari"; Ola');
+    expect(raw.toString('utf8')).toContain('"Hansen, ""Kari""; Ola"');
+    expect(cell('2021-0017', 'emne')).toBe(`'=HYPERLINK("http://x";"klikk"), æøå ÆØÅ\r\ndel 2`);
     expect(cell('2021-0004', 'emne')).toContain(HOSTILE.script);
+  });
+
+  it('is separated by semicolons, as Excel in a Norwegian locale splits a file opened with a double-click', () => {
+    const firstLine = raw.toString('utf8').slice(1).split('\r\n')[0]!;
+    expect(firstLine.split(';')).toEqual(header);
+    expect(firstLine).not.toContain(',');
+    // a semicolon or a line break inside a field is quoted, so the row keeps its columns
+    expect(raw.toString('utf8')).toContain(`"'=HYPERLINK(""http://x"";""klikk""), æøå ÆØÅ\r\ndel 2"`);
+    expect(rows.every((r) => r.length === header.length)).toBe(true);
   });
 });
 
@@ -140,7 +153,13 @@ describe('XLSX export', () => {
     expect(ks.getCell(12).value).toBe(1);
     expect(ks.getCell(10).value).toBe('eInnsyn; Veiledning om journalføring og arkivering');
     expect(sheet.getRow(11).getCell(2).value).toBeNull(); // 2021-0010: time unknown
-    expect(sheet.getRow(18).getCell(8).value).toBe('=HYPERLINK("http://x","klikk"), æøå ÆØÅ'); // text, not a formula
+    expect(String(sheet.getRow(18).getCell(8).value).replace(/\r/g, '')).toBe('=HYPERLINK("http://x";"klikk"), æøå ÆØÅ\ndel 2'); // text, not a formula
+  });
+
+  it('filters the whole table: the header and every row, not the header alone', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, 'innspill.xlsx')));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).toMatch(/<autoFilter ref="A1:Q18"\s*\/>/);
   });
 });
 
