@@ -35,6 +35,20 @@ function describePath(path: PropertyKey[]): string {
   return ` (at ${path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('')})`;
 }
 
+/** Control characters other than tab and line feed (a block of text may hold those). */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+
+const ESCAPES: Record<number, string> = { 0: '\\0', 7: '\\a', 8: '\\b', 11: '\\v', 12: '\\f', 13: '\\r', 27: '\\e' };
+
+function controlCharacterMessage(code: number): string {
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  const escape = ESCAPES[code];
+  const how = escape
+    ? `In a double-quoted YAML string "${escape}" is that control character, not a regular expression's ${escape === '\\b' ? 'word boundary' : 'escape'}: write "\\${escape}" inside double quotes, or put the pattern in single quotes.`
+    : 'Remove it, or write the pattern in single quotes.';
+  return `a rule contains the control character ${hex}; it would never match what a sender writes. ${how}`;
+}
+
 /** Parses YAML text; `displayName` is the name used in error messages. */
 export function parseYamlRules<S extends z.ZodType>(text: string, displayName: string, schema: S): z.output<S> {
   const { LineCounter, parseDocument, visit } = yamlLibrary();
@@ -58,6 +72,23 @@ export function parseYamlRules<S extends z.ZodType>(text: string, displayName: s
   if (alias !== null) {
     const a: { line: number; col: number; source: string } = alias;
     throw new RulesError(displayName, a.line, a.col, `"*${a.source}" must be written in quotes ("*${a.source}"): a word that starts with * is otherwise read as a YAML alias`);
+  }
+  // A control character in a rule is never meant: in a double-quoted YAML string "\b" is a
+  // backspace, not a regular expression's word boundary, and the pattern silently never matches.
+  let control: { line: number; col: number; char: number } | null = null;
+  visit(doc, {
+    Scalar(_, node) {
+      if (control !== null || typeof node.value !== 'string' || !node.range) return;
+      const at = node.value.search(CONTROL);
+      if (at >= 0) {
+        const pos = lines.linePos(node.range[0]);
+        control = { line: pos.line, col: pos.col, char: node.value.charCodeAt(at) };
+      }
+    },
+  });
+  if (control !== null) {
+    const c: { line: number; col: number; char: number } = control;
+    throw new RulesError(displayName, c.line, c.col, controlCharacterMessage(c.char));
   }
   let data: unknown;
   try {

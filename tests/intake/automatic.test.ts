@@ -44,6 +44,14 @@ describe('automatic mail never gets a receipt', () => {
     }
   });
 
+  it('an out-of-office reply known only by its subject (no marker header, nothing in the body says so)', async () => {
+    for (const subject of [`Ferie: ${INVITATION}`, 'Ferie', 'On leave until 25 May', `Vacation - ${INVITATION}`]) {
+      const r = await kind({ subject, body: 'Saker om OGP handlingsplan 4B kan sendes til Kari Nordmann, kari.nordmann@ks.no.' });
+      expect(r.kind, subject).toBe('out-of-office');
+      expect(r.send, subject).toBe(false);
+    }
+  });
+
   it('a real reply that mentions a holiday is still a person', async () => {
     const body = `Jeg er på ferie fra neste uke, så her er våre innspill allerede nå.\n\n${'Vi mener forpliktelsen om offentlige anskaffelser bør omfatte åpne innkjøpsdata og kunngjøring av alle kontrakter. '.repeat(12)}`;
     const r = await kind({ subject: `SV: ${INVITATION}`, body });
