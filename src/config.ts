@@ -64,6 +64,7 @@ export const VARIABLES = {
   INNSPILL_TOKEN_COMMAND_TIMEOUT_SECONDS: v(positiveInt, 'Time limit for one run of a token command.', '30'),
   INNSPILL_TOKEN_LIFETIME_SECONDS: v(positiveInt, 'How long a token is used when the token command does not say (no "expires_in"); it is fetched again a little before that.', '3000'),
   INNSPILL_FROM: v(z.email({ message: 'must be an e-mail address' }), 'Sender address of receipts and digests.', 'postmottak@kmd.dep.no'),
+  INNSPILL_FROM_NAME: v(text, 'Display name in the From of receipts and digests. Unset: the ministry\'s name from rules/consultation.yaml.'),
   INNSPILL_OUTBOX_DIR: v(text, 'Where receipts are written as .eml files when no SMTP server is set.', './var/outbox'),
   INNSPILL_RECEIPTS_PER_SENDER_PER_DAY: v(positiveInt, 'At most this many receipts to one address in 24 hours (loop guard).', '3'),
   INNSPILL_RECEIPT_RETRY_SECONDS: v(positiveInt, 'Wait before the first retry of a receipt after a temporary failure; each later wait is three times longer (at most 3 hours).', '60'),
@@ -128,6 +129,8 @@ export interface Config {
     tls: 'true' | 'starttls' | 'false';
   } | null;
   from: string;
+  /** display name of `from`; null: the ministry's name from the rules */
+  fromName: string | null;
   outboxDir: string;
   receiptsPerSenderPerDay: number;
   receiptRetrySeconds: number;
@@ -160,11 +163,31 @@ export function loadDotEnv(cwd = process.cwd()): void {
   if (existsSync(file)) process.loadEnvFile(file);
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+/**
+ * The variables the caseworkers' read-only commands (list, show, digest without --send, export,
+ * inspect, receipts) use. With `loadConfig(env, cwd, 'reader')` every other variable is taken at
+ * its default, so a mistake in a setting only the daemon needs (INNSPILL_IMAP_PORT=abc) does not
+ * stop them. The mail servers are then not configured (imap and smtp are null).
+ */
+export const READER_VARIABLES: readonly VariableName[] = [
+  'INNSPILL_DATA_DIR',
+  'INNSPILL_RULES_DIR',
+  'INNSPILL_TZ',
+  'INNSPILL_MAX_ATTACHMENT_MB',
+  'INNSPILL_EXTRACT_TIMEOUT_SECONDS',
+  'INNSPILL_EXTRACT_MEMORY_MB',
+  'INNSPILL_WORKERS',
+  'INNSPILL_LOG_LEVEL',
+];
+
+export type ConfigScope = 'all' | 'reader';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), scope: ConfigScope = 'all'): Config {
   const problems: string[] = [];
   const values = {} as Record<string, unknown>;
   for (const [name, def] of Object.entries(VARIABLES) as Array<[VariableName, Variable<z.ZodType>]>) {
-    const raw = env[name] === undefined || env[name] === '' ? def.default : env[name];
+    const given = scope === 'all' || READER_VARIABLES.includes(name) ? env[name] : undefined;
+    const raw = given === undefined || given === '' ? def.default : given;
     if (raw === undefined) {
       values[name] = undefined;
       continue;
@@ -248,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     imap,
     smtp,
     from: val.INNSPILL_FROM!,
+    fromName: val.INNSPILL_FROM_NAME ?? null,
     outboxDir: abs(val.INNSPILL_OUTBOX_DIR!),
     receiptsPerSenderPerDay: val.INNSPILL_RECEIPTS_PER_SENDER_PER_DAY!,
     receiptRetrySeconds: val.INNSPILL_RECEIPT_RETRY_SECONDS!,

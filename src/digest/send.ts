@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
-import { buildMessage, newMessageId } from '../mail/compose.js';
+import { buildMessage, newMessageId, senderOf } from '../mail/compose.js';
 import { createSender } from '../mail/transport.js';
 import type { Rules } from '../rules/types.js';
 import type { Store } from '../store/json-store.js';
@@ -42,7 +42,7 @@ export async function sendDigest({ config, rules, store, now }: SendDigestInput)
   const model = buildDigest(records, rules, { since: state.lastSentAt ? new Date(state.lastSentAt) : null, now, seqAfter: state.lastSeq });
   const messageId = newMessageId('oversikt', config.from, randomBytes(8).toString('hex'));
   const raw = await buildMessage({
-    from: config.from,
+    from: senderOf(config, rules),
     to: config.digest.to,
     subject: model.subject,
     text: renderText(model),

@@ -3,7 +3,7 @@
 // comes back. Sender-controlled text (subject, file names) is escaped in HTML and cleaned of
 // line breaks in headers.
 import Mustache from 'mustache';
-import { buildMessage } from '../mail/compose.js';
+import { buildMessage, type NamedAddress } from '../mail/compose.js';
 import { cleanHeaderText } from '../intake/parse.js';
 import { formatInZone } from '../time/zone.js';
 import type { Rules } from '../rules/types.js';
@@ -63,7 +63,7 @@ export function receiptView(record: SubmissionRecord, rules: Rules): Record<stri
   };
 }
 
-export async function composeReceipt(record: SubmissionRecord, rules: Rules, from: string, messageId: string, now: Date): Promise<ComposedReceipt> {
+export async function composeReceipt(record: SubmissionRecord, rules: Rules, from: string | NamedAddress, messageId: string, now: Date): Promise<ComposedReceipt> {
   const template = rules.templates[record.language] ?? rules.templates.nb;
   const view = receiptView(record, rules);
   const text = Mustache.render(template.text, view, {}, { escape: (s: unknown) => String(s) });

@@ -16,6 +16,7 @@ import { createSender, SendError, type MailSender } from '../mail/transport.js';
 import { newMessageId } from '../mail/compose.js';
 import type { Logger } from '../log.js';
 import { composeReceipt, RECEIPT_HEADER_NAME } from './compose.js';
+import { senderOf } from '../mail/compose.js';
 import { faultPoint } from '../faults.js';
 
 const DAY = 86_400_000;
@@ -149,7 +150,7 @@ export class ReceiptOutbox {
     record.receipt.attempts++;
     // Recorded before it is sent.
     await this.store.update(record);
-    const composed = await composeReceipt(record, this.rules(), from, record.receipt.messageId, now);
+    const composed = await composeReceipt(record, this.rules(), senderOf(this.config, this.rules()), record.receipt.messageId, now);
     faultPoint('receipt-before-send');
     try {
       // Null envelope sender (RFC 3834): bounces and auto-replies to a receipt go nowhere.

@@ -55,7 +55,7 @@ describe('scheduled digests over SMTP', () => {
     expect(raw1!.envelope).toEqual({ from: '', to: ['saksbehandler@kmd.dep.no'] });
     expect(mail1.headers.get('auto-submitted')).toBe('auto-generated');
     expect(mail1.headers.get('content-type')).toMatchObject({ value: 'multipart/alternative' });
-    expect(mail1.from?.text).toBe('postmottak@kmd.dep.no');
+    expect(mail1.from?.value).toEqual([{ name: rules.consultation.ministry, address: 'postmottak@kmd.dep.no' }]);
     expect(mail1.text).toContain('INNSPILL PER FORPLIKTELSE');
     expect(mail1.html).toContain('<svg');
     expect(mail1.subject).toMatch(/\(6 innspill\)$/);
