@@ -1,10 +1,16 @@
-// Stage 2: every attachment part → what it is, its text, or why it cannot be read.
+// Stage 2 (attachments): every attachment part → what it is, its text, or why it cannot be read.
 import { createHash } from 'node:crypto';
-import { extractDocument, type ExtractLimits, type Extractor } from './extract/index.js';
+import { DEFAULT_LIMITS, extractDocument, type ExtractLimits, type Extractor } from './extract/index.js';
+import type { IntakeContext } from './context.js';
 import type { RawPart } from './parse.js';
 import type { AttachmentFinding } from './types.js';
 
-export async function readAttachments(parts: RawPart[], limits: ExtractLimits, extractor?: Extractor): Promise<AttachmentFinding[]> {
+export async function readAttachments(c: Pick<IntakeContext, 'message' | 'options'>): Promise<AttachmentFinding[]> {
+  if (!c.message.isMail) return [];
+  return readParts(c.message.parts, c.options.limits ?? DEFAULT_LIMITS, c.options.extractor);
+}
+
+async function readParts(parts: RawPart[], limits: ExtractLimits, extractor?: Extractor): Promise<AttachmentFinding[]> {
   return Promise.all(
     parts.map(async (part) => {
       const extracted = await extractDocument(

@@ -1,15 +1,10 @@
-// Stage 5: which commitments (and topics) the sender's own words are about. Multi-label, with a
+// Stage 8 (commitment scoring): which commitments (and topics) the sender's own words are about. Multi-label, with a
 // score and the evidence — the matched terms with the words around them — so a caseworker sees why.
 import type { CommitmentRule, Rules } from '../rules/types.js';
-import { FoldedText } from '../text/folded-text.js';
 import type { TermHit } from '../text/terms.js';
+import type { TextSegment } from './attachment-own-words.js';
+import type { IntakeContext } from './context.js';
 import type { CommitmentMatch, Evidence } from './types.js';
-
-export interface TextSegment {
-  /** "e-posten" or the attachment's file name. */
-  where: string;
-  text: FoldedText;
-}
 
 type Tier = 'strong' | 'medium' | 'weak';
 interface Hit extends TermHit {
@@ -83,14 +78,10 @@ function evidenceOf(hits: Hit[], segments: TextSegment[]): Evidence[] {
   return out;
 }
 
-/** True for a short reply that only says the sender has no comments. */
-export function saysNoComments(own: FoldedText, rules: Rules): boolean {
-  const nc = rules.commitments.noComments;
-  return own.wordCount <= nc.maxWords && nc.matcher.find(own).length > 0 && nc.unless.find(own).length === 0;
-}
-
-export function classifyCommitments(segments: TextSegment[], rules: Rules): CommitmentMatch[] {
-  const { scoring, items } = rules.commitments;
+/** Every commitment whose score reaches the threshold (and the top score's share), best first. */
+export function scoreCommitments(c: Pick<IntakeContext, 'texts' | 'rules'>): CommitmentMatch[] {
+  const segments = c.texts.segments;
+  const { scoring, items } = c.rules.commitments;
   const scored = items
     .map((rule) => {
       const hits = hitsFor(rule, segments, scoring.weights);

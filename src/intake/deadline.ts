@@ -1,9 +1,9 @@
-// Stage 8: when the message reached the ministry, and whether that was after the deadline.
+// Stage 13 (the deadline): when the message reached the ministry, and whether that was after the deadline.
 // Received time = the topmost (newest) Received: header's date — the ministry's own server —
 // else the Date: header, else the time the mailbox gives. Dates carry their own offsets, so
 // UTC-stamped headers compare correctly with a deadline in Oslo time.
 import type { Rules } from '../rules/types.js';
-import type { ParsedMessage } from './parse.js';
+import type { IntakeContext } from './context.js';
 
 /** Dates before this or more than a day after the latest plausible time are not believed. */
 const EARLIEST = Date.UTC(1995, 0, 1);
@@ -17,7 +17,9 @@ export interface ReceivedFinding {
   problems: string[];
 }
 
-export function findReceivedTime(msg: ParsedMessage, mailboxDate: Date | null, rules: Rules): ReceivedFinding {
+export function findReceivedTime(c: Pick<IntakeContext, 'message' | 'options' | 'rules'>): ReceivedFinding {
+  const { message: msg, rules } = c;
+  const mailboxDate = c.options.mailboxDate ?? null;
   const problems: string[] = [];
   let receivedAt: Date | null = null;
   let receivedFrom: ReceivedFinding['receivedFrom'] = null;
@@ -42,6 +44,7 @@ export function findReceivedTime(msg: ParsedMessage, mailboxDate: Date | null, r
     receivedAt,
     receivedFrom,
     late: receivedAt !== null && receivedAt.getTime() > rules.consultation.deadlineAt.getTime(),
-    problems,
+    // A file that is not mail has only the first problem parse found.
+    problems: msg.isMail ? problems : [],
   };
 }

@@ -1,11 +1,17 @@
-// Stage 9: the language of the sender's own words — bokmål, nynorsk or English — by counting
+// Stage 12 (language): the language of the sender's own words — bokmål, nynorsk or English — by counting
 // words: common Norwegian words against English ones, then the words only one written form of
 // Norwegian uses.
 import type { Rules } from '../rules/types.js';
 import { foldText, tokenize } from '../text/fold.js';
+import type { IntakeContext } from './context.js';
 import type { Language } from './types.js';
 
-export function detectLanguage(text: string, rules: Rules): Language {
+/** The language of the sender's own words; when there are none, of the subject and the whole text. */
+export function detectLanguage(c: Pick<IntakeContext, 'own' | 'message' | 'rules'>): Language {
+  return languageOf(c.own.text.trim().length > 0 ? c.own.text : `${c.message.subject}\n${c.message.text}`, c.rules);
+}
+
+function languageOf(text: string, rules: Rules): Language {
   const points = { nb: 0, nn: 0, en: 0, no: 0 };
   for (const t of tokenize(foldText(text))) {
     if (t.word.includes('-')) continue;

@@ -1,8 +1,9 @@
-// Stage 3: the sender's own words. Replies quote the whole invitation letter, which names every
+// Stage 3 (own words): the sender's own words. Replies quote the whole invitation letter, which names every
 // commitment; quoted mail, signatures, disclaimers and phone footers must not drive classification.
 // Forwarded input (someone passing on an organisation's comments) does count.
 import type { Rules } from '../rules/types.js';
 import { foldText } from '../text/fold.js';
+import type { IntakeContext } from './context.js';
 
 export interface OwnWords {
   /** The sender's own words, forwarded input included. */
@@ -198,7 +199,12 @@ function ownWordsOfBody(text: string, subject: string, rules: Rules, signatures:
   return { text: own.join('\n\n'), letterLines, forwardedFrom };
 }
 
-export function findOwnWords(
+export function findOwnWords(c: Pick<IntakeContext, 'message' | 'rules'>): OwnWords {
+  return ownWordsOf(c.message.text, c.message.subject, c.message.forwarded, c.rules);
+}
+
+/** The own words of a body, with its subject and the messages it forwards. */
+export function ownWordsOf(
   body: string,
   subject: string,
   forwarded: Array<{ from: { address: string } | null; subject: string; text: string }>,

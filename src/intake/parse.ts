@@ -1,9 +1,10 @@
-// Stage 1: raw bytes → a parsed message (headers, body text, attachment parts), with mailparser.
+// Stage 1 (parse): raw bytes → a parsed message (headers, body text, attachment parts), with mailparser.
 // Never throws for bad input: what cannot be read becomes a problem in words.
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
 import libmime from 'libmime';
 import { convert as htmlToText } from 'html-to-text';
 import type { Address } from './types.js';
+import type { IntakeContext } from './context.js';
 
 export interface RawPart {
   filename: string;
@@ -192,6 +193,11 @@ function headerBlock(raw: Buffer): Buffer {
 function withLineFeeds(raw: Buffer): Buffer {
   if (raw.includes(10) || !raw.includes(13)) return raw;
   return Buffer.from(raw.toString('latin1').replace(/\r/g, '\r\n'), 'latin1');
+}
+
+/** The stage: the message in the context's bytes. */
+export function readMessage(c: Pick<IntakeContext, 'raw'>): Promise<ParsedMessage> {
+  return parseMessage(c.raw);
 }
 
 export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {

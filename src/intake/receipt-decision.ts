@@ -1,12 +1,19 @@
-// Stage 7b: may we acknowledge this message automatically? Only a person's mail that belongs to
-// the consultation gets a receipt; never a machine, never unrelated mail, never ourselves.
+// Stage 15 (the receipt decision): may we acknowledge this message automatically? Only a person's
+// mail that belongs to the consultation gets a receipt; never a machine, never unrelated mail, never
+// ourselves; and none while the message is held for review.
 import type { Rules } from '../rules/types.js';
-import type { AutomaticFinding } from './auto-reply.js';
+import type { AutomaticFinding } from './automatic.js';
+import type { IntakeContext } from './context.js';
+import { heldReceipt } from './review.js';
 import type { Address, ReceiptDecision } from './types.js';
 
 const VALID = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
-export function decideReceipt(
+export function decideReceipt(c: Pick<IntakeContext, 'message' | 'relevance' | 'automatic' | 'review' | 'rules'>): ReceiptDecision {
+  return heldReceipt(c.review, receiptFor(c.message.isMail, c.relevance.relevant, c.automatic, c.message.from, c.rules));
+}
+
+function receiptFor(
   isMail: boolean,
   relevant: boolean,
   automatic: AutomaticFinding,

@@ -1,8 +1,9 @@
-// Stage 4: does the message belong to this consultation? postmottak is also the ministry's general
+// Stage 10 (relevance): does the message belong to this consultation? postmottak is also the ministry's general
 // inbox; other business that shares the commitments' words (another hearing, an innsynskrav, an
 // invoice) must stay out. Points per signal, with the reasons kept for the caseworker.
 import type { Rules } from '../rules/types.js';
-import type { FoldedText } from '../text/folded-text.js';
+import { FoldedText } from '../text/folded-text.js';
+import type { IntakeContext } from './context.js';
 import type { AutomaticKind } from './types.js';
 
 export interface RelevanceInput {
@@ -29,7 +30,37 @@ export interface RelevanceFinding {
 /** Machine mail that can belong to the consultation only when it carries the thread or the letter. */
 const NEEDS_THREAD: ReadonlySet<AutomaticKind> = new Set(['list', 'noreply', 'report']);
 
-export function judgeRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
+const NOT_MAIL: RelevanceFinding = { relevant: false, score: 0, reasons: [] };
+
+export function judgeRelevance(
+  c: Pick<IntakeContext, 'message' | 'own' | 'texts' | 'automatic' | 'sender' | 'thread' | 'commitments' | 'rules'>,
+): RelevanceFinding {
+  if (!c.message.isMail) return NOT_MAIL;
+  const { message: msg, rules } = c;
+  const organisation = c.sender.sender.organisation;
+  const subject = new FoldedText(msg.subject);
+  return scoreRelevance(
+    {
+      subject,
+      allParts: [
+        subject,
+        new FoldedText(msg.text),
+        new FoldedText(msg.reportText),
+        ...msg.forwarded.map((f) => new FoldedText(`${f.subject}\n${f.text}`)),
+        ...c.texts.whole,
+      ],
+      ownParts: c.texts.segments.map((s) => s.text),
+      letterLines: c.own.letterLines,
+      inThread: c.thread.inThread,
+      invitedSender: organisation !== null && rules.organisations.some((o) => o.name === organisation && o.invited),
+      commitmentScore: c.commitments[0]?.score ?? 0,
+      automaticKind: c.automatic.kind,
+    },
+    rules,
+  );
+}
+
+function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   const r = rules.relevance;
   const reasons: string[] = [];
   let score = 0;

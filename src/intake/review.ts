@@ -1,10 +1,12 @@
-// Stage 8: does a person need to look at this message before innspill acts on it? Each decision
+// Stage 14 (review): does a person need to look at this message before innspill acts on it? Each decision
 // (relevance, automatic mail, commitments) has a margin from its evidence; one that falls in the
 // uncertain band set in rules/relevance.yaml (`review`) is marked for review, with a stable code
 // and a sentence. A forged sender or a spam flag from the receiving server is marked too.
 // While relevance or the receipt is under review the message is held: stored, left in the
 // inbox, its receipt neither sent nor dropped.
 import type { Rules } from '../rules/types.js';
+import type { IntakeContext } from './context.js';
+import { forgedSender, spamFlag } from './sender.js';
 import type { AutomaticKind, ReceiptDecision, Review, ReviewCode } from './types.js';
 
 /** Codes that hold the message and its receipt (the other codes only ask a person to check). */
@@ -28,7 +30,26 @@ export interface ReviewInput {
 
 export const NO_REVIEW: Review = { needed: false, reasons: [], notes: [] };
 
-export function decideReview(input: ReviewInput, rules: Rules): Review {
+export function decideReview(
+  c: Pick<IntakeContext, 'message' | 'relevance' | 'automatic' | 'texts' | 'assigned' | 'noComments' | 'rules'>,
+): Review {
+  if (!c.message.isMail) return NO_REVIEW;
+  return reviewOf(
+    {
+      isMail: true,
+      relevance: c.relevance,
+      automatic: c.automatic,
+      ownWordCount: c.texts.mail.wordCount,
+      commitments: { assigned: c.assigned.commitments.map((m) => m.score), bestLeftOut: null },
+      noComments: c.noComments,
+      forged: forgedSender(c.message.headers),
+      spam: spamFlag(c.message.headers),
+    },
+    c.rules,
+  );
+}
+
+export function reviewOf(input: ReviewInput, rules: Rules): Review {
   if (!input.isMail) return NO_REVIEW;
   const band = rules.relevance.review;
   const notes: Review['notes'] = [];

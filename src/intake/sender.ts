@@ -1,9 +1,20 @@
-// Stage 6: who sent it. The organisation is decided by the From address's domain alone (or a
+// Stage 6 (sender): who sent it. The organisation is decided by the From address's domain alone (or a
 // subdomain of a registered domain, at a label boundary); display name, Reply-To and signature
 // are kept as hints. A From address that the receiving server found forged (DMARC fail) is
 // never taken for a listed organisation.
 import type { Organisation, Rules } from '../rules/types.js';
+import type { IntakeContext } from './context.js';
 import type { Address, SenderFinding } from './types.js';
+
+export interface SenderResult {
+  sender: SenderFinding;
+  problems: string[];
+}
+
+export function decideSender(c: Pick<IntakeContext, 'message' | 'own' | 'rules'>): SenderResult {
+  const m = c.message;
+  return identifySender(m.from, m.replyTo, c.own.signature, c.own.forwardedFrom, m.headers, c.rules);
+}
 
 export function domainOf(address: string): string | null {
   const at = address.lastIndexOf('@');
@@ -61,7 +72,7 @@ export function identifySender(
   forwardedFrom: string | null,
   headers: Map<string, string[]>,
   rules: Rules,
-): { sender: SenderFinding; problems: string[] } {
+): SenderResult {
   const problems: string[] = [];
   const hints = {
     displayName: from?.name ?? '',

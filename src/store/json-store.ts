@@ -11,7 +11,7 @@ import type { Submission } from '../intake/types.js';
 import { ensureDirs, fsyncDir, removeTempFiles, writeFileAtomic } from './atomic.js';
 import { StoreLock } from './lock.js';
 import { fingerprintOf, idFor, type RecordSource, type StoredAttachment, type SubmissionRecord } from './record.js';
-import { baseSubject } from './follow-up.js';
+import { ThreadIndex } from '../intake/follow-up.js';
 
 interface IndexEntry {
   id: string;
@@ -19,9 +19,6 @@ interface IndexEntry {
   messageId: string | null;
   fingerprint: string;
   rawSha256: string;
-  senderDomain: string | null;
-  baseSubject: string;
-  automatic: boolean;
   receiptMessageId: string | null;
 }
 
@@ -58,8 +55,8 @@ export class Store {
   private readonly bySha = new Map<string, string>();
   private readonly byFingerprint = new Map<string, string>();
   private readonly byMessageId = new Map<string, string[]>();
-  /** Message-IDs of filed records and of receipts sent: a reply to one of them is a follow-up. */
-  readonly threadIds = new Map<string, string>();
+  /** Filed records as conversations (Message-IDs, receipts sent, subjects): decides follow-ups. */
+  readonly threadIds = new ThreadIndex();
   private nextSeq = 1;
   /** Records read when a read-only store was opened, for the first readAll() (see loadIndex). */
   private remembered: Map<string, RememberedRecord> | null = null;
@@ -102,9 +99,6 @@ export class Store {
       messageId: r.messageId,
       fingerprint: r.fingerprint,
       rawSha256: r.rawSha256,
-      senderDomain: r.from?.address.split('@')[1] ?? null,
-      baseSubject: baseSubject(r.subject),
-      automatic: r.automatic,
       receiptMessageId: r.receipt.messageId,
     };
     this.entries.set(r.id, entry);
@@ -114,9 +108,8 @@ export class Store {
       const list = this.byMessageId.get(r.messageId) ?? [];
       if (!list.includes(r.id)) list.push(r.id);
       this.byMessageId.set(r.messageId, list);
-      this.threadIds.set(r.messageId, r.id);
     }
-    if (r.receipt.messageId) this.threadIds.set(r.receipt.messageId, r.id);
+    this.threadIds.add({ id: r.id, seq: r.seq, messageId: r.messageId, receiptMessageId: r.receipt.messageId, from: r.from, subject: r.subject, automatic: r.automatic });
     this.nextSeq = Math.max(this.nextSeq, r.seq + 1);
   }
 
@@ -216,22 +209,9 @@ export class Store {
     return messageId ? [...(this.byMessageId.get(messageId) ?? [])] : [];
   }
 
-  /** The earlier record a message follows up: by thread headers, else by subject from the same domain. */
+  /** The earlier record a message follows up (decided in intake/follow-up.ts). */
   followUpOf(submission: Submission): string | null {
-    const ids = [submission.inReplyTo, ...[...submission.references].reverse()].filter((x): x is string => x !== null);
-    for (const mid of ids) {
-      const id = this.threadIds.get(mid);
-      if (id) return id;
-    }
-    if (submission.automatic) return null;
-    const subject = baseSubject(submission.subject);
-    const domain = submission.from?.address.split('@')[1] ?? null;
-    if (!domain || subject.length < 4) return null;
-    let best: IndexEntry | null = null;
-    for (const e of this.entries.values()) {
-      if (!e.automatic && e.senderDomain === domain && e.baseSubject === subject && (!best || e.seq > best.seq)) best = e;
-    }
-    return best?.id ?? null;
+    return this.threadIds.followUpOf(submission);
   }
 
   /**

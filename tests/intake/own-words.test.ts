@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { findOwnWords } from '../../src/intake/own-words.js';
+import { ownWordsOf } from '../../src/intake/own-words.js';
 import { projectRules, rulesDir } from '../helpers/rules.js';
 
 const rules = projectRules();
 const letter = readFileSync(`${rulesDir}/invitation-letter.txt`, 'utf8').split('\n').filter((l) => !l.startsWith('# ')).join('\n');
-const own = (body: string, subject = 'SV: OGP - Invitasjon til innspill til Handlingsplan 4 B') => findOwnWords(body, subject, [], rules);
+const own = (body: string, subject = 'SV: OGP - Invitasjon til innspill til Handlingsplan 4 B') => ownWordsOf(body, subject, [], rules);
 
 describe('the sender’s own words', () => {
   it('drops an Outlook (nb) quote header and the whole letter under it', () => {
@@ -41,7 +41,7 @@ describe('the sender’s own words', () => {
 
   it('keeps forwarded input, without its header lines, and notes who sent it', () => {
     const body = `Se innspill fra Amnesty under.\n\n---------- Videresendt melding ---------\nFra: Amnesty <post@amnesty.no>\nDato: 10. mai 2021\nEmne: Innspill\nTil: kari@kmd.dep.no\n\nAmnesty mener det bør opprettes et lobbyregister.\n`;
-    const r = findOwnWords(body, 'VS: Innspill', [], rules);
+    const r = ownWordsOf(body, 'VS: Innspill', [], rules);
     expect(r.text).toContain('Amnesty mener det bør opprettes et lobbyregister.');
     expect(r.text).not.toContain('Dato:');
     expect(r.forwardedFrom).toBe('post@amnesty.no');
@@ -49,8 +49,8 @@ describe('the sender’s own words', () => {
 
   it('treats an Outlook header block under a forward subject as forwarded input, not as a quote', () => {
     const body = `Til orientering.\n\nFra: Leder <leder@wwf.no>\nSendt: 9. mai 2021\nTil: Kari\nEmne: Innspill OGP\n\nWWF foreslår en ny forpliktelse om miljøinformasjon.`;
-    expect(findOwnWords(body, 'VS: Innspill OGP', [], rules).text).toContain('WWF foreslår en ny forpliktelse om miljøinformasjon.');
-    expect(findOwnWords(body, 'SV: Innspill OGP', [], rules).text).toBe('Til orientering.');
+    expect(ownWordsOf(body, 'VS: Innspill OGP', [], rules).text).toContain('WWF foreslår en ny forpliktelse om miljøinformasjon.');
+    expect(ownWordsOf(body, 'SV: Innspill OGP', [], rules).text).toBe('Til orientering.');
   });
 
   it('keeps a memo heading at the top of a message (Til:/Fra:/Emne:) as the start of the input', () => {
@@ -72,7 +72,7 @@ describe('the sender’s own words', () => {
   });
 
   it('reads the words of an attached forwarded message (message/rfc822) as forwarded input', () => {
-    const r = findOwnWords('Se vedlagt.', 'VS: Innspill', [{ from: { address: 'post@nj.no' }, subject: 'Innspill', text: 'Norsk Journalistlag vil ha fulltekst i eInnsyn.' }], rules);
+    const r = ownWordsOf('Se vedlagt.', 'VS: Innspill', [{ from: { address: 'post@nj.no' }, subject: 'Innspill', text: 'Norsk Journalistlag vil ha fulltekst i eInnsyn.' }], rules);
     expect(r.text).toContain('fulltekst i eInnsyn');
     expect(r.forwardedFrom).toBe('post@nj.no');
   });

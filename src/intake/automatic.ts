@@ -1,10 +1,11 @@
-// Stage 7a: is this mail written by a machine? (RFC 3834, RFC 3464/3798 reports, list headers,
+// Stage 5 (automatic mail): is this mail written by a machine? (RFC 3834, RFC 3464/3798 reports, list headers,
 // and what help desks learned about out-of-office replies that carry no marker at all.)
 // Checks run in order; the first that fits decides the kind. Each is one small function.
 import type { Rules } from '../rules/types.js';
 import { FoldedText } from '../text/folded-text.js';
 import type { TermMatcher } from '../text/terms.js';
 import type { ParsedMessage } from './parse.js';
+import type { IntakeContext } from './context.js';
 import type { AutomaticKind } from './types.js';
 
 export const RECEIPT_HEADER = 'x-innspill-receipt';
@@ -136,10 +137,14 @@ export function bouncedRecipients(msg: ParsedMessage): string[] {
   return [...found].slice(0, 50);
 }
 
-export function detectAutomatic(msg: ParsedMessage, ownWords: string, rules: Rules): AutomaticFinding {
+const none = (): AutomaticFinding => ({ kind: null, reason: null, bouncedRecipients: [], byWordsOnly: false });
+
+export function detectAutomatic(stage: Pick<IntakeContext, 'message' | 'texts' | 'rules'>): AutomaticFinding {
+  const { message: msg, rules } = stage;
+  if (!msg.isMail) return none();
   const contentType = msg.headers.get('content-type')?.[0] ?? '';
   const reportType = /^\s*multipart\/report/i.test(contentType) ? (/report-type\s*=\s*"?([\w-]+)/i.exec(contentType)?.[1]?.toLowerCase() ?? 'unknown') : null;
-  const own = new FoldedText(ownWords);
+  const own = stage.texts.mail;
   const local = msg.from?.address.split('@')[0] ?? null;
   const c: Context = {
     msg,
@@ -158,5 +163,5 @@ export function detectAutomatic(msg: ParsedMessage, ownWords: string, rules: Rul
       return { kind: found.kind, reason: found.reason, bouncedRecipients: bounced, byWordsOnly: found.byWords === true };
     }
   }
-  return { kind: null, reason: null, bouncedRecipients: [], byWordsOnly: false };
+  return none();
 }

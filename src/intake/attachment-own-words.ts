@@ -1,0 +1,39 @@
+// Stage 4: the attachments' own words. Attachment text counts as the sender's own words, less any
+// copy of the invitation letter in it (a reply may attach the letter with comments written in).
+// Each text is folded once here: commitments, "no comments" and relevance all look in these.
+import { FoldedText } from '../text/folded-text.js';
+import type { IntakeContext } from './context.js';
+
+export interface TextSegment {
+  /** "e-posten" or the attachment's file name. */
+  where: string;
+  text: FoldedText;
+}
+
+export interface OwnTexts {
+  /** The sender's own words in the mail, folded. */
+  mail: FoldedText;
+  /** The mail's own words, then each attachment's own words (attachments with no text left out). */
+  segments: TextSegment[];
+  /** Each attachment's whole text, folded, in the order of the attachments (for relevance). */
+  whole: FoldedText[];
+}
+
+export function findOwnTexts(c: Pick<IntakeContext, 'attachments' | 'own' | 'rules'>): OwnTexts {
+  const whole: FoldedText[] = [];
+  const segments: TextSegment[] = [];
+  const mail = new FoldedText(c.own.text);
+  segments.push({ where: 'e-posten', text: mail });
+  for (const a of c.attachments) {
+    if (a.text.length === 0) {
+      whole.push(new FoldedText(a.text));
+      continue;
+    }
+    const lines = a.text.split('\n');
+    const own = lines.filter((l) => !c.rules.letter.contains(l));
+    const text = new FoldedText(own.length === lines.length ? a.text : own.join('\n'));
+    whole.push(own.length === lines.length ? text : new FoldedText(a.text));
+    segments.push({ where: a.filename || 'vedlegg uten navn', text });
+  }
+  return { mail, segments, whole };
+}

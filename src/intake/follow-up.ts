@@ -1,0 +1,118 @@
+// Stage 7 (follow-ups): is the message part of a conversation innspill knows? A reply to the
+// invitation or to an earlier submission (or to a receipt we sent) is "in the thread", which counts
+// for relevance. Which earlier submission a message follows up is decided here too, by
+// `ThreadIndex.followUpOf`: the store keeps the index and asks it when it files a record (a
+// follow-up may arrive in the same batch as the submission it follows up).
+import type { IntakeContext } from './context.js';
+import type { Submission } from './types.js';
+
+// Subjects without reply and forward prefixes, so "SV: VS: Innspill fra KS" and "Innspill fra KS"
+// are seen as the same conversation. Norwegian, Nordic, German and English prefixes, and the
+// words people put in front of a corrected version.
+const PREFIX = /^\s*(?:(?:re|sv|svar|aw|antw|vs|fw|fwd|wg|tr|vb|fs|ref|odp)(?:\s*\[\d+\]|\s*\(\d+\))?\s*:|\[[^\]]{1,40}\]|(?:korrigert|korrigering|oppdatert|oppdatering|rettelse|retting|endring|tillegg|updated|corrected|correction|revised|revidert)\s*(?::|-|–)?\s*(?=\S))\s*/i;
+
+export function baseSubject(subject: string): string {
+  let s = subject.normalize('NFC');
+  for (let i = 0; i < 10; i++) {
+    const next = s.replace(PREFIX, '');
+    if (next === s) break;
+    s = next;
+  }
+  return s.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+export interface ThreadFinding {
+  /** It replies to (or references) the invitation, an earlier submission or one of our receipts. */
+  inThread: boolean;
+}
+
+export function findThread(c: Pick<IntakeContext, 'message' | 'rules' | 'options'>): ThreadFinding {
+  const known = c.options.knownThreadIds;
+  const invitation = c.rules.consultation.invitationMessageIds;
+  const inThread = [c.message.inReplyTo, ...c.message.references].some((id) => id !== null && (invitation.includes(id) || known?.has(id) === true));
+  return { inThread };
+}
+
+/** What the index needs to know of a filed record. */
+export interface ThreadEntry {
+  id: string;
+  seq: number;
+  messageId: string | null;
+  /** The Message-ID of the receipt we sent for it, if any. */
+  receiptMessageId: string | null;
+  from: { address: string } | null;
+  subject: string;
+  automatic: boolean;
+}
+
+/** The sender's domain and the subject without prefixes: two messages with the same key are one conversation. */
+function subjectKey(from: { address: string } | null, subject: string): string | null {
+  const domain = from?.address.split('@')[1] ?? null;
+  const base = baseSubject(subject);
+  return domain && base.length >= 4 ? `${domain}\n${base}` : null;
+}
+
+/**
+ * The filed records as conversations: by Message-ID (of the record and of its receipt) and, for
+ * a person's mail, by sender domain and subject. Look-ups are by key, never a scan of every record.
+ */
+export class ThreadIndex {
+  private readonly byMessageId = new Map<string, string>();
+  /** Subject key → record id → seq (a person's mail only). */
+  private readonly bySubject = new Map<string, Map<string, number>>();
+  /** Record id → the subject key it is listed under, so a record indexed again moves. */
+  private readonly keyOf = new Map<string, string>();
+
+  /** Whether a Message-ID is one of a filed record or of a receipt we sent. */
+  has(messageId: string): boolean {
+    return this.byMessageId.has(messageId);
+  }
+
+  /** Adds a record, or updates one indexed before (a reclassified record may change). */
+  add(e: ThreadEntry): void {
+    if (e.messageId) this.byMessageId.set(e.messageId, e.id);
+    if (e.receiptMessageId) this.byMessageId.set(e.receiptMessageId, e.id);
+    const before = this.keyOf.get(e.id);
+    if (before !== undefined) {
+      this.bySubject.get(before)?.delete(e.id);
+      this.keyOf.delete(e.id);
+    }
+    const key = e.automatic ? null : subjectKey(e.from, e.subject);
+    if (key === null) return;
+    let ids = this.bySubject.get(key);
+    if (!ids) this.bySubject.set(key, (ids = new Map()));
+    ids.set(e.id, e.seq);
+    this.keyOf.set(e.id, key);
+  }
+
+  clear(): void {
+    this.byMessageId.clear();
+    this.bySubject.clear();
+    this.keyOf.clear();
+  }
+
+  /**
+   * The earlier record a message follows up: the newest thread header that names a filed record
+   * or a receipt of ours; else, for a person's mail, the newest record from the same domain with
+   * the same subject (prefixes such as "SV:" or "Korrigert:" left out).
+   */
+  followUpOf(s: Pick<Submission, 'inReplyTo' | 'references' | 'automatic' | 'from' | 'subject'>): string | null {
+    for (const mid of [s.inReplyTo, ...[...s.references].reverse()]) {
+      const id = mid === null ? undefined : this.byMessageId.get(mid);
+      if (id) return id;
+    }
+    if (s.automatic) return null;
+    const key = subjectKey(s.from, s.subject);
+    const ids = key === null ? undefined : this.bySubject.get(key);
+    if (!ids) return null;
+    let best: string | null = null;
+    let bestSeq = -Infinity;
+    for (const [id, seq] of ids) {
+      if (seq > bestSeq) {
+        best = id;
+        bestSeq = seq;
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,64 @@
+// The findings of every stage → the Submission, the plain data that is filed, shown and exported.
+// Nothing is decided here: each field is one stage's finding, copied.
+import { cleanHeaderText } from './parse.js';
+import type { IntakeContext } from './context.js';
+import type { Submission } from './types.js';
+
+/** Header names kept in the submission (lower-case). */
+const KEPT_HEADERS = [
+  'message-id',
+  'in-reply-to',
+  'references',
+  'date',
+  'auto-submitted',
+  'precedence',
+  'list-id',
+  'x-auto-response-suppress',
+  'x-innspill-receipt',
+  'return-path',
+  'authentication-results',
+];
+
+export function toSubmission(c: IntakeContext): Submission {
+  const { message: msg, automatic, relevance, received } = c;
+  const problems = [...msg.problems];
+  for (const a of c.attachments) if (a.problem) problems.push(`vedlegg «${cleanHeaderText(a.filename).slice(0, 120) || 'uten navn'}»: ${a.problem}`);
+  problems.push(...c.sender.problems, ...received.problems);
+
+  const headers: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const v = msg.headers.get(name)?.[0];
+    if (v !== undefined) headers[name] = v.slice(0, 2000);
+  }
+
+  return {
+    messageId: msg.messageId,
+    receivedAt: received.receivedAt?.toISOString() ?? null,
+    receivedFrom: received.receivedFrom,
+    date: msg.date?.toISOString() ?? null,
+    from: msg.from,
+    replyTo: msg.replyTo,
+    to: msg.to,
+    subject: msg.subject,
+    inReplyTo: msg.inReplyTo,
+    references: msg.references,
+    relevant: relevance.relevant,
+    relevance: { score: relevance.score, reasons: relevance.reasons },
+    automatic: automatic.kind !== null,
+    automaticKind: automatic.kind,
+    bouncedRecipients: automatic.bouncedRecipients,
+    sender: c.sender.sender,
+    commitments: c.assigned.commitments,
+    language: c.language,
+    late: received.late,
+    receipt: c.receipt,
+    review: c.review,
+    noComments: c.assigned.noComments,
+    suspicious: false,
+    attachments: c.attachments,
+    ownWords: c.own.text,
+    bodyText: msg.text,
+    headers,
+    problems,
+  };
+}
