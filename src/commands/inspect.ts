@@ -29,10 +29,11 @@ export function summarise(file: string, s: Submission, rules: Rules): string {
   row('Relevant:', `${s.relevant ? 'ja' : 'nei'} (poeng ${s.relevance.score})`);
   row('Automatisk:', s.automatic ? `ja – ${s.automaticKind}` : 'nei');
   if (s.bouncedRecipients.length > 0) row('Nådde ikke:', s.bouncedRecipients.join(', '));
-  row('Forpliktelser:', s.commitments.length === 0 ? '–' : s.commitments.map((c) => `${c.id} (${c.score})`).join(', '));
+  row('Forpliktelser:', s.commitments.length === 0 ? (s.noComments === true ? 'ingen merknader' : '–') : s.commitments.map((c) => `${c.id} (${c.score})`).join(', '));
   for (const c of s.commitments) for (const e of c.evidence.slice(0, 2)) lines.push(`      ${c.id}: «${e.snippet}» [${e.where}]`);
   row('Språk:', s.language);
   row('Kvittering:', s.receipt.reason);
+  if (s.review?.needed) row('Til vurdering:', s.review.notes.map((n) => n.text).join('; '));
   for (const a of s.attachments) {
     row('Vedlegg:', `${cleanHeaderText(a.filename).slice(0, 120) || '(uten navn)'} – ${a.detectedType}, ${kb(a.size)} – ${a.problem ?? `lest (${a.text.length} tegn)`}`);
   }

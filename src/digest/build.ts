@@ -4,6 +4,7 @@
 // `records` is the whole store: totals, "needs attention" and "not replied yet" are worked out
 // over the whole consultation; `since`/`seqAfter` only decide what is new in this digest.
 import type { AutomaticKind, Evidence } from '../intake/types.js';
+import { reviewHoldsMessage } from '../intake/review.js';
 import { domainOf, organisationForDomain } from '../intake/sender.js';
 import type { Organisation, Rules } from '../rules/types.js';
 import type { SubmissionRecord } from '../store/record.js';
@@ -75,7 +76,7 @@ export interface DigestEntry {
 export interface DigestSection {
   id: string;
   title: string;
-  kind: 'commitment' | 'topic' | 'unclassified';
+  kind: 'commitment' | 'topic' | 'noComments' | 'unclassified';
   ministry: string | null;
   entries: DigestEntry[];
 }
@@ -146,6 +147,9 @@ const SNIPPET_CHARS = 200;
 
 const collator = new Intl.Collator('nb');
 
+/** The section of replies that say only "ingen merknader": a finding, not a failure to classify. */
+export const NO_COMMENTS_SECTION = 'ingen-merknader';
+
 /** A submission: relevant mail from a person, readable. Automatic and unreadable mail is shown apart. */
 export function isSubmission(r: SubmissionRecord): boolean {
   return r.relevant && !r.automatic && r.readable;
@@ -209,7 +213,7 @@ function periodOf(records: SubmissionRecord[], isNew: (r: SubmissionRecord) => b
 
 function classTitles(rules: Rules): Map<string, string> {
   const c = rules.consultation;
-  return new Map([...c.commitments.map((x) => [x.id, x.title] as const), ...c.topics.map((x) => [x.id, x.title] as const), [c.unclassifiedId, LABELS.unclassifiedSection]]);
+  return new Map([...c.commitments.map((x) => [x.id, x.title] as const), ...c.topics.map((x) => [x.id, x.title] as const), [NO_COMMENTS_SECTION, LABELS.noCommentsSection], [c.unclassifiedId, LABELS.unclassifiedSection]]);
 }
 
 /** The commitments and topics a submission is about, in the plan's order (unknown ids left out). */
@@ -220,7 +224,8 @@ function classesOf(r: SubmissionRecord, rules: Rules): string[] {
 
 function sectionIdsOf(r: SubmissionRecord, rules: Rules): string[] {
   const ids = classesOf(r, rules);
-  return ids.length > 0 ? ids : [rules.consultation.unclassifiedId];
+  if (ids.length > 0) return ids;
+  return [r.noComments === true ? NO_COMMENTS_SECTION : rules.consultation.unclassifiedId];
 }
 
 function count(records: SubmissionRecord[], isNew: (r: SubmissionRecord) => boolean, test: (r: SubmissionRecord) => boolean): PeriodCount {
@@ -229,7 +234,7 @@ function count(records: SubmissionRecord[], isNew: (r: SubmissionRecord) => bool
 }
 
 function totalsPerClass(submissions: SubmissionRecord[], isNew: (r: SubmissionRecord) => boolean, rules: Rules, titles: Map<string, string>): TotalRow[] {
-  return [...rules.consultation.classIds, rules.consultation.unclassifiedId].map((id) => ({
+  return [...rules.consultation.classIds, NO_COMMENTS_SECTION, rules.consultation.unclassifiedId].map((id) => ({
     id,
     title: titles.get(id) ?? id,
     ...count(submissions, isNew, (r) => sectionIdsOf(r, rules).includes(id)),
@@ -271,9 +276,15 @@ function needsAttention(records: SubmissionRecord[], isNew: (r: SubmissionRecord
   const submissions = records.filter(isSubmission);
   return [
     attentionGroup(
+      'review',
+      'totalt',
+      records.filter((r) => r.review?.needed === true).map((r) => finding(r, rules, reviewDetail(r))),
+      isNew,
+    ),
+    attentionGroup(
       'unclassified',
       'periode',
-      submissions.filter((r) => classesOf(r, rules).length === 0).map((r) => finding(r, rules, `«${subjectOf(r)}»`)),
+      submissions.filter((r) => classesOf(r, rules).length === 0 && r.noComments !== true).map((r) => finding(r, rules, `«${subjectOf(r)}»`)),
       isNew,
     ),
     attentionGroup(
@@ -299,6 +310,13 @@ function needsAttention(records: SubmissionRecord[], isNew: (r: SubmissionRecord
     ),
     attentionGroup('invitationBounce', 'totalt', invitationBounces(records, rules), isNew),
   ];
+}
+
+/** Why a person should look at it, and whether it waits in the inbox with its receipt held. */
+function reviewDetail(r: SubmissionRecord): string {
+  const why = r.review!.notes.map((n) => n.text).join('; ');
+  const held = reviewHoldsMessage(r.review) ? ` – ${LABELS.heldForReview}` : '';
+  return `«${subjectOf(r)}»: ${why}${held}`;
 }
 
 function receiptProblems(records: SubmissionRecord[], rules: Rules): Finding[] {
@@ -453,6 +471,7 @@ function sections(newSubmissions: SubmissionRecord[], records: SubmissionRecord[
   return [
     ...c.commitments.map((x) => section(x.id, 'commitment', x.ministry)),
     ...c.topics.map((x) => section(x.id, 'topic', null)),
+    section(NO_COMMENTS_SECTION, 'noComments', null),
     section(c.unclassifiedId, 'unclassified', null),
   ];
 }

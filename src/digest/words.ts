@@ -32,6 +32,8 @@ export const LABELS = {
   noExcerpt: '(ingen egen tekst i e-posten)',
   unknownTime: 'ukjent tidspunkt',
   unclassifiedSection: 'Uklassifisert (ikke plassert)',
+  noCommentsSection: 'Ingen merknader',
+  heldForReview: 'ligger igjen i innboksen, og kvitteringen er holdt tilbake',
   nothingNew: 'Ingen nye innspill i perioden.',
   nothingNeedsAttention: 'Ingenting trenger oppfølging.',
   everyoneReplied: 'Alle inviterte har svart.',
@@ -42,6 +44,7 @@ export const LABELS = {
 } as const;
 
 export const ATTENTION_TITLES = {
+  review: 'Til vurdering (en saksbehandler må se på meldingen)',
   unclassified: 'Ikke plassert under noen forpliktelse',
   unknownSender: 'Ukjent avsender (ikke i avsenderregisteret)',
   unreadableAttachment: 'Vedlegg som ikke kunne leses',

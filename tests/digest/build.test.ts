@@ -15,7 +15,7 @@ const group = (m: DigestModel, kind: string) => m.needsAttention.find((g) => g.k
 const id = recordId;
 
 describe('the digest model: sections and order', () => {
-  it('lists the commitments in the plan’s order, then ny-forpliktelse, samskaping and uklassifisert', () => {
+  it('lists the commitments in the plan’s order, then ny-forpliktelse, samskaping, ingen merknader and uklassifisert', () => {
     expect(whole.sections.map((s) => s.id)).toEqual([
       'ungdomspanel',
       'anskaffelser',
@@ -28,6 +28,7 @@ describe('the digest model: sections and order', () => {
       'reelle-rettighetshavere',
       'ny-forpliktelse',
       'samskaping',
+      'ingen-merknader',
       'uklassifisert',
     ]);
     expect(section(whole, 'einnsyn')).toMatchObject({ title: 'eInnsyn', kind: 'commitment', ministry: 'KMD' });

@@ -147,7 +147,7 @@ describe('HTML digest', () => {
     const charts = html.match(/<svg[\s\S]*?<\/svg>/g)!;
     expect(charts).toHaveLength(2);
     expect(charts[0]).toContain('aria-label="Innspill per forpliktelse"');
-    expect(charts[0]!.match(/<rect /g)).toHaveLength(12);
+    expect(charts[0]!.match(/<rect /g)).toHaveLength(13);
     expect(charts[0]).toContain('>eInnsyn</text>');
     expect(charts[1]).toContain('>Ukjent avsender</text>');
     expect(html).toContain('<!--[if mso]><table');
