@@ -57,9 +57,11 @@ export function buildProgram(exit: { code: number }): Command {
     .description('Watch the postmottak mailbox (IMAP, or the Maildir by default): file consultation mail, send receipts and digests.')
     .option('--once', 'handle all that waits and every receipt due, then exit')
     .action(async (opts: { once?: boolean }) => {
+      // The daemon catches SIGTERM from its first moment: a stop while it still starts is a clean stop.
+      const signals = opts.once ? null : new (await import('./stop-signals.js')).StopSignals();
       const { config, rules, log } = await setupWithLog();
       const { runCommand } = await import('./commands/run.js');
-      exit.code = await runCommand(config, rules, log, { once: opts.once === true });
+      exit.code = await runCommand(config, rules, log, { once: opts.once === true, signals });
     });
 
   program

@@ -6,7 +6,7 @@ import { intakeMessage, type IntakeResult } from './intake/index.js';
 import type { ExtractLimits, Extractor } from './intake/extract/index.js';
 import type { Rules } from './rules/types.js';
 import type { Store, FileRequest } from './store/json-store.js';
-import type { RecordSource, SubmissionRecord } from './store/record.js';
+import { idYearOf, type RecordSource, type SubmissionRecord } from './store/record.js';
 import type { Submission } from './intake/types.js';
 import type { Logger } from './log.js';
 
@@ -140,11 +140,11 @@ function fileBatchNow(batch: Incoming[], results: IntakeResult[], deps: Pipeline
     else if (!deps.receiptAllowed(submission.from!.address)) {
       receipt = { status: 'skipped', reason: `ingen kvittering: grensen for kvitteringer til ${submission.from!.address} i løpet av et døgn er nådd` };
     } else receipt = { status: 'pending', reason: submission.receipt.reason };
-    requests.push({ submission, raw: item.raw, source: item.source, readable, receipt, parts });
+    requests.push({ submission, raw: item.raw, source: item.source, arrivedAt: item.mailboxDate, readable, receipt, parts });
     requestIndex.push(i);
   });
 
-  return deps.store.fileMany(requests, deps.now()).then((filed) => {
+  return deps.store.fileMany(requests, deps.now(), idYearOf(deps.rules().consultation.letterDate)).then((filed) => {
     filed.forEach((outcome, k) => {
       const i = requestIndex[k]!;
       // What could not be read stays in the inbox, a copy of it too.

@@ -10,14 +10,57 @@ import { createHash } from 'node:crypto';
 import type { Rules } from '../rules/types.js';
 import { Store } from '../store/json-store.js';
 import type { SubmissionRecord } from '../store/record.js';
+import type { Submission } from '../intake/types.js';
 import { Progress } from '../progress.js';
+import { showDateTime } from '../time/local-time.js';
+
+/** One field of a record that the new rules changed, for people: "forpliktelser: einnsyn → –". */
+export interface FieldChange {
+  field: string;
+  before: string;
+  after: string;
+}
 
 export interface ReclassifySummary {
   records: number;
+  /** Records with at least one field changed; changed + unchanged = records. */
   changed: number;
+  unchanged: number;
+  /** How many records changed in each field (a record may change in more than one). */
+  byField: Record<string, number>;
+  /** Every changed record, in filing order, with what changed. */
+  changes: Array<{ id: string; fields: FieldChange[] }>;
   commitmentsChanged: number;
   senderChanged: number;
   relevanceChanged: number;
+}
+
+const yesNo = (b: boolean | undefined) => (b ? 'ja' : 'nei');
+
+/** The fields a caseworker sees change, each with how it is shown (bokmål and local time, as in list and show). */
+const fields = (tz: string): Array<{ field: string; show: (r: Submission | SubmissionRecord) => string }> => [
+  { field: 'relevant', show: (r) => yesNo(r.relevant) },
+  { field: 'automatisk', show: (r) => r.automaticKind ?? 'nei' },
+  { field: 'avsender', show: (r) => `${r.sender.organisation ?? 'ukjent organisasjon'} (${r.sender.category})` },
+  { field: 'forpliktelser', show: (r) => r.commitments.map((c) => c.id).sort().join(', ') || '–' },
+  { field: 'ingen merknader', show: (r) => yesNo(r.noComments) },
+  { field: 'til vurdering', show: (r) => yesNo(r.review?.needed) },
+  { field: 'språk', show: (r) => r.language },
+  { field: 'mottatt', show: (r) => (r.receivedAt ? showDateTime(new Date(r.receivedAt), tz) : 'ukjent') },
+  { field: 'etter fristen', show: (r) => yesNo(r.late) },
+];
+
+export function fieldChanges(before: SubmissionRecord, after: Submission, tz: string): FieldChange[] {
+  return fields(tz).flatMap(({ field, show }) => (show(before) === show(after) ? [] : [{ field, before: show(before), after: show(after) }]));
+}
+
+/**
+ * What the mailbox said about the message's arrival when it was filed. Records filed before this
+ * was kept took their received time from it only when nothing in the message said when.
+ */
+function arrivedAt(record: SubmissionRecord): Date | null {
+  const at = record.arrivedAt ?? (record.receivedFrom === 'mailbox' ? record.receivedAt : null);
+  return at ? new Date(at) : null;
 }
 
 /** An extractor that answers from the text stored beside each attachment. */
@@ -32,26 +75,25 @@ function storedTextExtractor(store: Store, record: SubmissionRecord): Extractor 
 }
 
 export async function reclassify(store: Store, rules: Rules, now: Date, onProgress?: (n: number) => void): Promise<ReclassifySummary> {
-  const summary: ReclassifySummary = { records: 0, changed: 0, commitmentsChanged: 0, senderChanged: 0, relevanceChanged: 0 };
+  const changes: Array<{ seq: number; id: string; fields: FieldChange[] }> = [];
+  let records = 0;
   const queue = new PQueue({ concurrency: 4 });
   for (const id of store.ids()) {
     void queue.add(async () => {
       const record = await store.get(id);
       if (!record) return;
-      summary.records++;
+      records++;
       const raw = await readFile(store.path(record.raw));
-      const s = await intake(raw, rules, { extractor: storedTextExtractor(store, record), limits: { ...DEFAULT_LIMITS, maxBytes: Number.MAX_SAFE_INTEGER }, knownThreadIds: store.threadIds });
-      const ids = (r: { commitments: Array<{ id: string }> }) => r.commitments.map((c) => c.id).sort().join(',');
-      const changes = {
-        commitments: ids(record) !== ids(s),
-        sender: record.sender.organisation !== s.sender.organisation || record.sender.category !== s.sender.category,
-        relevance: record.relevant !== s.relevant || record.automaticKind !== s.automaticKind,
-        other: record.late !== s.late || record.language !== s.language,
-      };
-      if (changes.commitments) summary.commitmentsChanged++;
-      if (changes.sender) summary.senderChanged++;
-      if (changes.relevance) summary.relevanceChanged++;
-      if (Object.values(changes).some(Boolean)) summary.changed++;
+      // Everything intake was given the first time is given again: the stored attachment texts,
+      // the mailbox's arrival time, and the threads known.
+      const s = await intake(raw, rules, {
+        extractor: storedTextExtractor(store, record),
+        limits: { ...DEFAULT_LIMITS, maxBytes: Number.MAX_SAFE_INTEGER },
+        mailboxDate: arrivedAt(record),
+        knownThreadIds: store.threadIds,
+      });
+      const changed = fieldChanges(record, s, rules.consultation.timezone);
+      if (changed.length > 0) changes.push({ seq: record.seq, id: record.id, fields: changed });
       const updated: SubmissionRecord = {
         ...record,
         relevant: s.relevant,
@@ -61,10 +103,14 @@ export async function reclassify(store: Store, rules: Rules, now: Date, onProgre
         bouncedRecipients: s.bouncedRecipients,
         sender: s.sender,
         commitments: s.commitments,
+        noComments: s.noComments,
+        review: s.review,
+        suspicious: s.suspicious,
         language: s.language,
         late: s.late,
         receivedAt: s.receivedAt,
         receivedFrom: s.receivedFrom,
+        arrivedAt: arrivedAt(record)?.toISOString() ?? null,
         ownWords: s.ownWords,
         classifiedAt: now.toISOString(),
       };
@@ -75,7 +121,31 @@ export async function reclassify(store: Store, rules: Rules, now: Date, onProgre
   }
   await queue.onIdle();
   await store.syncRecords();
-  return summary;
+  changes.sort((a, b) => a.seq - b.seq);
+  const byField: Record<string, number> = {};
+  for (const c of changes) for (const f of c.fields) byField[f.field] = (byField[f.field] ?? 0) + 1;
+  const count = (...fields: string[]) => changes.filter((c) => c.fields.some((f) => fields.includes(f.field))).length;
+  return {
+    records,
+    changed: changes.length,
+    unchanged: records - changes.length,
+    byField,
+    changes: changes.map(({ id, fields }) => ({ id, fields })),
+    commitmentsChanged: count('forpliktelser'),
+    senderChanged: count('avsender'),
+    relevanceChanged: count('relevant', 'automatisk'),
+  };
+}
+
+/** The report for people: the totals (changed + unchanged = all), per field, then each changed record. */
+export function formatReclassify(s: ReclassifySummary): string {
+  const lines = [`${s.records} innspill klassifisert på nytt: ${s.changed} endret, ${s.unchanged} uendret`];
+  const perField = Object.entries(s.byField);
+  if (perField.length > 0) {
+    lines.push(`Endret per felt (ett innspill kan være endret i flere felt): ${perField.map(([f, n]) => `${f} ${n}`).join(', ')}`);
+    for (const c of s.changes) lines.push(`  ${c.id}  ${c.fields.map((f) => `${f.field}: ${f.before} → ${f.after}`).join('; ')}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 export async function reclassifyCommand(dataDir: string, rules: Rules, out: NodeJS.WritableStream): Promise<number> {
@@ -84,10 +154,7 @@ export async function reclassifyCommand(dataDir: string, rules: Rules, out: Node
     const progress = new Progress('Klassifiserer på nytt', store.size);
     const s = await reclassify(store, rules, new Date(), (n) => progress.add(n));
     progress.stop();
-    out.write(
-      `${s.records} innspill klassifisert på nytt: ${s.changed} endret ` +
-        `(forpliktelser ${s.commitmentsChanged}, avsender ${s.senderChanged}, relevans/automatisk ${s.relevanceChanged})\n`,
-    );
+    out.write(formatReclassify(s));
     return 0;
   } finally {
     await store.close();

@@ -14,6 +14,18 @@ export const FILED_SUBFOLDER = '.filed';
 /** The unique part of a Maildir file name: flags after ":2," change, the name before them does not. */
 const uniqueOf = (name: string) => name.split(':')[0]!;
 
+/**
+ * When a message arrived in the Maildir. A Maildir name begins with its delivery time (seconds);
+ * the file's time is the arrival time Dovecot reports (INTERNALDATE). A copied Maildir keeps the
+ * names but gets new file times, and a message appended with an older date gets an old file time
+ * but a new name: the earlier of the two is when it arrived.
+ */
+export function maildirArrival(name: string, fileTime: Date): Date {
+  const seconds = /^(\d{9,10})\./.exec(name)?.[1];
+  const named = seconds ? new Date(Number(seconds) * 1000) : null;
+  return named && named.getTime() < fileTime.getTime() ? named : fileTime;
+}
+
 export class MaildirMailbox implements Mailbox {
   readonly kind = 'maildir' as const;
   private readonly handledNames = new Set<string>();
@@ -57,7 +69,7 @@ export class MaildirMailbox implements Mailbox {
         const path = join(this.root, f.dir, f.name);
         try {
           const [raw, info] = await Promise.all([readFile(path), stat(path)]);
-          batch.push({ raw, source: { kind: 'maildir', file: `${f.dir}/${f.name}` }, mailboxDate: info.mtime });
+          batch.push({ raw, source: { kind: 'maildir', file: `${f.dir}/${f.name}` }, mailboxDate: maildirArrival(f.name, info.mtime) });
         } catch {
           // Moved or deleted by someone else meanwhile: nothing to do.
         }

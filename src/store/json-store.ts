@@ -26,6 +26,8 @@ export interface FileRequest {
   submission: Submission;
   raw: Buffer;
   source: RecordSource;
+  /** When the mailbox says it arrived (IMAP INTERNALDATE, the Maildir file's time), if it says. */
+  arrivedAt?: Date | null;
   /** false for bytes that are not mail at all: kept raw for a person to look at. */
   readable: boolean;
   /** What the receipt stage should do with it: pending, or skipped with the reason. */
@@ -215,10 +217,10 @@ export class Store {
   }
 
   /**
-   * Files a batch. Attachments and originals first, then the records (the commit point), with
+   * Files a batch; new ids carry `idYear` (the consultation's, see idYearOf). Attachments and originals first, then the records (the commit point), with
    * one folder sync per stage rather than per file. Returns one outcome per request, in order.
    */
-  async fileMany(requests: FileRequest[], filedAt: Date): Promise<FileOutcome[]> {
+  async fileMany(requests: FileRequest[], filedAt: Date, idYear: number): Promise<FileOutcome[]> {
     const outcomes: FileOutcome[] = [];
     const pending: Array<{ record: SubmissionRecord; texts: Array<[string, string]>; blobs: Array<[string, Buffer]>; raw: Buffer }> = [];
     const seenInBatch = new Map<string, string>();
@@ -232,7 +234,7 @@ export class Store {
         continue;
       }
       const seq = this.nextSeq++;
-      const id = idFor(seq, submission.receivedAt, filedAt);
+      const id = idFor(seq, idYear);
       seenInBatch.set(rawSha, id);
       seenInBatch.set(fingerprint, id);
       const blobs: Array<[string, Buffer]> = [];
@@ -259,6 +261,7 @@ export class Store {
         filedAt: filedAt.toISOString(),
         classifiedAt: filedAt.toISOString(),
         source: req.source,
+        arrivedAt: req.arrivedAt?.toISOString() ?? null,
         raw: `raw/${id}.eml`,
         rawSha256: rawSha,
         size: raw.length,

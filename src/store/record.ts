@@ -43,6 +43,11 @@ export interface SubmissionRecord extends Omit<Submission, 'attachments' | 'body
   seq: number;
   filedAt: string;
   source: RecordSource;
+  /**
+   * When the mailbox says the message arrived (IMAP INTERNALDATE, the Maildir file's time), as it
+   * was given to intake; reclassify gives it again. Missing in records filed before it was kept.
+   */
+  arrivedAt?: string | null;
   /** Path of the original message, relative to the data folder. */
   raw: string;
   rawSha256: string;
@@ -83,8 +88,15 @@ export function fingerprintOf(s: Submission, rawSha256: string, readable: boolea
   return h.digest('hex');
 }
 
-export function idFor(seq: number, receivedAt: string | null, filedAt: Date): string {
-  const year = receivedAt ? new Date(receivedAt).getUTCFullYear() : NaN;
-  const y = year >= 2000 && year <= filedAt.getUTCFullYear() + 1 ? year : filedAt.getUTCFullYear();
-  return `${y}-${String(seq).padStart(4, '0')}`;
+/**
+ * A record's id: the consultation's year and the filing number, `2021-0042`. The sequence belongs
+ * to the consultation, so the year is the consultation's whenever a message came or was filed.
+ */
+export function idFor(seq: number, year: number): string {
+  return `${year}-${String(seq).padStart(4, '0')}`;
+}
+
+/** The year a consultation's ids carry: the year of its invitation letter (YYYY-MM-DD). */
+export function idYearOf(letterDate: string): number {
+  return Number(letterDate.slice(0, 4));
 }

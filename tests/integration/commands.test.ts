@@ -1,7 +1,7 @@
 // The caseworker's commands over a filled store: list with its filters, show, reclassify after
 // a rules change, and the receipt outbox (list, retry by hand).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -9,7 +9,7 @@ import { Daemon } from '../../src/daemon.js';
 import { FilesMailbox } from '../../src/mailbox/files.js';
 import { createLogger } from '../../src/log.js';
 import { listCommand, showCommand } from '../../src/commands/list.js';
-import { reclassify } from '../../src/commands/reclassify.js';
+import { reclassify, reclassifyCommand } from '../../src/commands/reclassify.js';
 import { receiptsList, receiptsRetry } from '../../src/commands/receipts.js';
 import { loadRules } from '../../src/rules/load.js';
 import { Store } from '../../src/store/json-store.js';
@@ -97,6 +97,62 @@ describe('reclassify', () => {
     await reclassify(again, projectRules(), new Date());
     await again.close();
     expect(records(config).map((r) => r.commitments.map((c) => c.id))).toEqual(before.map((r) => r.commitments.map((c) => c.id)));
+  });
+});
+
+/** The message with the named header fields (and their folded lines) taken out of its header. */
+function withoutHeaders(raw: Buffer, names: string[]): Buffer {
+  const text = raw.toString('latin1');
+  const end = text.search(/\r?\n\r?\n/);
+  const kept: string[] = [];
+  let dropping = false;
+  for (const line of text.slice(0, end).split(/\r?\n/)) {
+    if (/^[ \t]/.test(line)) {
+      if (!dropping) kept.push(line);
+      continue;
+    }
+    dropping = names.some((n) => line.toLowerCase().startsWith(`${n.toLowerCase()}:`));
+    if (!dropping) kept.push(line);
+  }
+  return Buffer.from(`${kept.join('\r\n')}${text.slice(end)}`, 'latin1');
+}
+
+describe('reclassify over mail whose time only the mailbox knows', () => {
+  it('keeps the received time and the late mark, and says exactly which records changed and how', async () => {
+    const c = testConfig();
+    // No Received or Date header: the Maildir's arrival time (after the deadline) is all there is.
+    const arrived = new Date('2021-05-20T10:00:00Z');
+    const name = `${arrived.getTime() / 1000}.M1P1.host`;
+    mkdirSync(join(c.maildir, 'new'), { recursive: true });
+    writeFileSync(join(c.maildir, 'new', name), withoutHeaders(readFileSync(join(fixturesDir, FILES[0]!)), ['Received', 'Date']));
+    utimesSync(join(c.maildir, 'new', name), arrived, arrived);
+    const daemon = new Daemon(c, projectRules(), createLogger({ level: 'silent', secrets: [] }));
+    await daemon.open();
+    await daemon.runOnce();
+    await daemon.close();
+    const [first] = records(c);
+    expect(first).toMatchObject({ receivedAt: arrived.toISOString(), receivedFrom: 'mailbox', late: true });
+
+    // The same rules again: nothing changes, and the report says so.
+    const same = capture();
+    expect(await reclassifyCommand(c.dataDir, projectRules(), same.out)).toBe(0);
+    expect(records(c)[0]).toMatchObject({ receivedAt: arrived.toISOString(), receivedFrom: 'mailbox', late: true, commitments: first!.commitments });
+    expect(same.text()).toContain('1 innspill klassifisert på nytt: 0 endret, 1 uendret');
+
+    // Rules without eInnsyn's terms: the one record changes in its commitments, and only there.
+    const changed = mkdtempSync(join(tmpdir(), 'innspill-rules-'));
+    cpSync(rulesDir, changed, { recursive: true });
+    const file = join(changed, 'commitments.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/      - einnsyn\*\n      - e-innsyn\*\n/, ''));
+    const report = capture();
+    expect(await reclassifyCommand(c.dataDir, loadRules(changed), report.out)).toBe(0);
+    const after = records(c)[0]!;
+    expect(after).toMatchObject({ receivedAt: arrived.toISOString(), late: true });
+    const idsOf = (r: { commitments: Array<{ id: string }> }) => r.commitments.map((x) => x.id).join(', ') || '–';
+    expect(idsOf(after)).not.toBe(idsOf(first!));
+    expect(report.text()).toContain('1 innspill klassifisert på nytt: 1 endret, 0 uendret');
+    expect(report.text()).toContain(`${first!.id}  forpliktelser: ${idsOf(first!)} → ${idsOf(after)}\n`);
+    expect(report.text()).not.toMatch(/mottatt:|etter fristen:/);
   });
 });
 

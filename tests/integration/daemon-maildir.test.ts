@@ -1,7 +1,7 @@
 // The embedded default: a Maildir watched for new files; `ingest` over files; the store's
 // promises (atomic files, a lock, originals kept byte for byte, attachments by sha256).
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { fixture, newDaemon, records, testConfig, waitUntil } from '../helpers/daemon.js';
@@ -118,6 +118,29 @@ describe('the Maildir source and the store', () => {
     expect(readdirSync(join(config.dataDir, 'raw'))).toHaveLength(3);
     // Nothing that could not be read leaves the inbox: each stays for a person to look at.
     expect(readdirSync(join(config.maildir, 'new')).sort()).toEqual([...files.map(([n]) => n), '1620000034.M4P1.host']);
+  });
+
+  it('dates an unreadable message by its arrival in the Maildir (not the time of filing), and numbers it in the consultation', async () => {
+    const config = testConfig();
+    // Delivered on 3 May 2021 (the time in a Maildir name is the delivery time); the file itself
+    // was copied here today, so its mtime is today: the earlier of the two is when it arrived.
+    deliver(config.maildir, '1620000000.M1P1.host', fixture('hostile-not-mail-pdf.eml'));
+    // No delivery time in the name: the file's time is all the mailbox says (here: after the deadline).
+    deliver(config.maildir, 'notmail-2.eml', Buffer.from('bare tekst, ikke en e-post\n'));
+    const late = new Date('2021-06-01T12:00:00Z');
+    utimesSync(join(config.maildir, 'new', 'notmail-2.eml'), late, late);
+    const daemon = newDaemon(config);
+    await daemon.open();
+    await daemon.runOnce();
+    await daemon.close();
+    const filed = records(config);
+    expect(filed.map((r) => [r.receivedAt, r.receivedFrom, r.late])).toEqual([
+      ['2021-05-03T00:00:00.000Z', 'mailbox', false],
+      [late.toISOString(), 'mailbox', true],
+    ]);
+    expect(filed.map((r) => r.arrivedAt)).toEqual(['2021-05-03T00:00:00.000Z', late.toISOString()]);
+    // The id sequence belongs to the consultation (its letter is of 2021), not to the year of filing.
+    expect(filed.map((r) => r.id)).toEqual(['2021-0001', '2021-0002']);
   });
 
   it('files a message that is not mail at all raw, with the problem in words, and does not move it', async () => {
