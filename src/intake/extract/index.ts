@@ -1,6 +1,6 @@
 // One attachment's bytes → its text, or a plain-words problem. Never throws.
 // This is what runs inside the extraction worker process (see src/extract-pool/).
-import { sniffDocument, type DocumentKind, type Sniffed } from './sniff.js';
+import { claimedFormat, notWhatItClaims, sniffDocument, type ClaimedFormat, type DocumentKind, type Sniffed } from './sniff.js';
 import { extractPdf, shortReason } from './pdf.js';
 import { extractDocx } from './docx.js';
 import { extractOdf } from './odf.js';
@@ -29,6 +29,14 @@ function megabytes(n: number): string {
   return `${(n / (1024 * 1024)).toLocaleString('nb-NO', { maximumFractionDigits: 1 })} MB`;
 }
 
+/** An attachment whose bytes are not the format it claims (garbage from a broken encoding, say). */
+const CLAIM_PROBLEMS: Record<ClaimedFormat, string> = {
+  pdf: 'ikke en gyldig PDF – innholdet er ikke en PDF-fil og kan ikke leses',
+  docx: 'ikke et gyldig Word-dokument (DOCX) – innholdet kan ikke leses',
+  odf: 'ikke et gyldig OpenDocument-dokument – innholdet kan ikke leses',
+  doc: 'ikke et gyldig Word-dokument (.doc) – innholdet kan ikke leses',
+};
+
 /** Problems known from the sniffing alone: no need to start a parser for these. */
 export function problemBeforeReading(input: ExtractInput, sniffed: Sniffed, limits: ExtractLimits): string | null {
   const ext = /\.([a-z0-9]{1,8})$/i.exec(input.filename)?.[1]?.toLowerCase();
@@ -42,6 +50,8 @@ export function problemBeforeReading(input: ExtractInput, sniffed: Sniffed, limi
       return `vedlegget pakker seg ut til ${megabytes(unpacked)} (grensen er ${megabytes(limits.maxUnpackedBytes)}) og er ikke lest – mulig zip-bombe`;
     }
   }
+  const claim = claimedFormat(input.declaredType, input.filename);
+  if (sniffed.kind !== 'empty' && notWhatItClaims(claim, sniffed.kind)) return CLAIM_PROBLEMS[claim!];
   switch (sniffed.kind) {
     case 'empty':
       return 'vedlegget er tomt (0 byte)';

@@ -104,3 +104,29 @@ export function sniffDocument(buf: Buffer, declaredType: string, filename: strin
   }
   return { kind: 'unknown' };
 }
+
+/** A document format an attachment claims by its declared type or its file name. */
+export type ClaimedFormat = 'pdf' | 'docx' | 'odf' | 'doc';
+
+const CLAIMS: Array<{ format: ClaimedFormat; types: RegExp; names: RegExp }> = [
+  { format: 'pdf', types: /^application\/(x-)?pdf$/, names: /\.pdf$/i },
+  { format: 'docx', types: /^application\/vnd\.openxmlformats-officedocument\.wordprocessingml\./, names: /\.docx$/i },
+  { format: 'odf', types: /^application\/vnd\.oasis\.opendocument\./, names: /\.od[tsp]$/i },
+  { format: 'doc', types: /^application\/(msword|vnd\.ms-word)$/, names: /\.doc$/i },
+];
+
+/** The format the attachment says it is (declared type first, then the name), if it names one. */
+export function claimedFormat(declaredType: string, filename: string): ClaimedFormat | null {
+  const type = declaredType.toLowerCase().split(';')[0]!.trim();
+  return CLAIMS.find((c) => c.types.test(type))?.format ?? CLAIMS.find((c) => c.names.test(filename.trim()))?.format ?? null;
+}
+
+/**
+ * Bytes that are no document format at all (text, HTML, unknown), or for an office claim a bare
+ * zip: such an attachment is not what it claims. Bytes of another real document format (a DOCX
+ * named .pdf) are read as what they are.
+ */
+export function notWhatItClaims(claim: ClaimedFormat | null, kind: DocumentKind): boolean {
+  if (claim === null) return false;
+  return kind === 'text' || kind === 'html' || kind === 'unknown' || kind === 'mail' || (kind === 'zip' && claim !== 'pdf');
+}
