@@ -8,6 +8,7 @@ import type { Rules } from './rules/types.js';
 import type { Store, FileRequest } from './store/json-store.js';
 import { idYearOf, type RecordSource, type SubmissionRecord } from './store/record.js';
 import type { Submission } from './intake/types.js';
+import { reviewHoldsMessage } from './intake/review.js';
 import type { Logger } from './log.js';
 
 export interface Incoming {
@@ -125,17 +126,20 @@ function fileBatchNow(batch: Incoming[], results: IntakeResult[], deps: Pipeline
     const { submission, parts } = res;
     const item = batch[i]!;
     const readable = !submission.problems.some((p) => p.startsWith('filen er ikke en e-postmelding') || p === 'filen er tom' || p.startsWith('meldingen kunne ikke behandles'));
-    if (!submission.relevant && readable) {
+    // Held for review: stored (nothing lost), left in the inbox, its receipt neither sent nor dropped.
+    const held = readable && reviewHoldsMessage(submission.review);
+    if (!submission.relevant && readable && !held) {
       outcomes[i] = { kind: 'unrelated', submission };
       return;
     }
     const duplicate = deps.store.duplicateOf(submission, item.raw, readable);
     if (duplicate) {
-      outcomes[i] = { kind: 'duplicate', of: duplicate, move: readable, problems: submission.problems };
+      outcomes[i] = { kind: 'duplicate', of: duplicate, move: readable && !held, problems: submission.problems };
       return;
     }
     let receipt: FileRequest['receipt'];
     if (!readable) receipt = { status: 'skipped', reason: 'ingen kvittering: meldingen kunne ikke leses' };
+    else if (held) receipt = { status: 'held', reason: submission.receipt.reason };
     else if (!submission.receipt.send) receipt = { status: 'skipped', reason: submission.receipt.reason };
     else if (!deps.receiptAllowed(submission.from!.address)) {
       receipt = { status: 'skipped', reason: `ingen kvittering: grensen for kvitteringer til ${submission.from!.address} i løpet av et døgn er nådd` };
@@ -148,7 +152,7 @@ function fileBatchNow(batch: Incoming[], results: IntakeResult[], deps: Pipeline
     filed.forEach((outcome, k) => {
       const i = requestIndex[k]!;
       // What could not be read stays in the inbox, a copy of it too.
-      const move = requests[k]!.readable;
+      const move = requests[k]!.readable && !reviewHoldsMessage(requests[k]!.submission.review);
       outcomes[i] =
         outcome.kind === 'filed'
           ? { kind: 'filed', record: outcome.record, move }
@@ -179,7 +183,7 @@ export function logOutcome(parent: Logger, item: Incoming, outcome: Outcome): vo
         source: where,
         problems: r.problems.length,
       },
-      `filed ${r.id}${r.receipt.status === 'pending' ? ' (receipt queued)' : ''}`,
+      `filed ${r.id}${r.receipt.status === 'pending' ? ' (receipt queued)' : r.receipt.status === 'held' ? ' (held for review: left in the inbox, receipt held)' : ''}`,
     );
   } else if (outcome.kind === 'duplicate') {
     parent.child({ id: outcome.of }).info({ duplicateOf: outcome.of, source: where }, `already filed as ${outcome.of}`);

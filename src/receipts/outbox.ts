@@ -27,6 +27,8 @@ export interface ReceiptCounts {
   sent: number;
   failed: number;
   skipped: number;
+  /** Held for review: a caseworker decides first. */
+  held: number;
 }
 
 export class ReceiptOutbox {
@@ -35,7 +37,7 @@ export class ReceiptOutbox {
   private readonly due = new Map<string, number>();
   /** Receipts per address (pending or sent) with their times, for the 24-hour limit. */
   private readonly perAddress = new Map<string, number[]>();
-  private readonly counts_: ReceiptCounts = { pending: 0, sent: 0, failed: 0, skipped: 0 };
+  private readonly counts_: ReceiptCounts = { pending: 0, sent: 0, failed: 0, skipped: 0, held: 0 };
 
   constructor(
     private readonly config: Config,

@@ -35,6 +35,11 @@ async function lockHolder(dataDir: string): Promise<number | null> {
   }
 }
 
+/** The mailbox the settings name, as status, /health and the start log show it. */
+export function mailboxSource(config: Config): string {
+  return config.imap ? `imap://${config.imap.host}:${config.imap.port}/${config.imap.mailbox}` : `maildir:${config.maildir}`;
+}
+
 /** Seconds between the daemon's checks of the mailbox (IMAP setting; the Maildir loop uses 10 s). */
 export function checkSecondsOf(config: Config): number {
   return config.imap ? config.imap.checkSeconds : 10;
@@ -49,12 +54,15 @@ export async function readStatus(config: Config, now = new Date()): Promise<Stat
     // While a daemon runs, only its own heartbeat counts (an earlier run's says nothing about it);
     // when none runs, the last one still tells what it knew.
     const heartbeat = !saved ? null : pid === null ? ({ ...saved, connected: false } as Heartbeat) : saved.pid === pid ? (saved as Heartbeat) : null;
-    const receipts: ReceiptCounts = { pending: 0, sent: 0, failed: 0, skipped: 0 };
+    const receipts: ReceiptCounts = { pending: 0, sent: 0, failed: 0, skipped: 0, held: 0 };
     const records = await store.readAll();
     for (const r of records) receipts[r.receipt.status]++;
     const digest = await readDigestState(store);
     return buildStatus({
       heartbeat,
+      // A running daemon's mailbox is the one it uses; otherwise the one the settings name now
+      // (never the one an earlier run left in its heartbeat).
+      source: pid !== null && heartbeat ? heartbeat.source : mailboxSource(config),
       running: pid !== null,
       pid,
       receipts,

@@ -31,7 +31,7 @@ export interface FileRequest {
   /** false for bytes that are not mail at all: kept raw for a person to look at. */
   readable: boolean;
   /** What the receipt stage should do with it: pending, or skipped with the reason. */
-  receipt: { status: 'pending' | 'skipped'; reason: string };
+  receipt: { status: 'pending' | 'skipped' | 'held'; reason: string };
   /** The attachments' bytes, in the order of submission.attachments. */
   parts: Buffer[];
   /** Extra problems found by the shell. */

@@ -9,7 +9,8 @@ export type RecordSource =
   | { kind: 'maildir'; file: string }
   | { kind: 'file'; path: string };
 
-export type ReceiptStatus = 'pending' | 'sent' | 'skipped' | 'failed';
+/** `held`: a person must look at the message first (review); neither sent nor dropped. */
+export type ReceiptStatus = 'pending' | 'sent' | 'skipped' | 'failed' | 'held';
 
 export interface ReceiptState {
   /** What intake decided, with its reason. */
