@@ -20,7 +20,7 @@ import { Progress } from './progress.js';
 import { faultPoint } from './faults.js';
 import { buildStatus, type Heartbeat, type StatusReport } from './status/report.js';
 import { storeBytes } from './status/store-size.js';
-import { checkSecondsOf } from './status/read.js';
+import { checkSecondsOf, mailboxSource } from './status/read.js';
 import { readDigestState } from './digest/state.js';
 
 export type { Heartbeat } from './status/report.js';
@@ -82,18 +82,18 @@ export class Daemon {
       : new MaildirMailbox(this.config.maildir, this.store));
     this.outbox = new ReceiptOutbox(this.config, () => this.rules, this.store, this.log.child({ part: 'receipts' }), this.now);
     await this.outbox.open();
+    // What the last run knew (last check, last filed) is kept; what this run is comes from the
+    // settings in force: an earlier run's mailbox is never named as this one's.
+    const previous = await this.store.readState<Partial<Heartbeat>>('heartbeat', {});
     this.heartbeat = {
-      source: this.config.imap ? `imap://${this.config.imap.host}:${this.config.imap.port}/${this.config.imap.mailbox}` : `maildir:${this.config.maildir}`,
+      lastCheckAt: previous.lastCheckAt ?? null,
+      lastFiledAt: previous.lastFiledAt ?? null,
+      lastFiledId: previous.lastFiledId ?? null,
+      source: mailboxSource(this.config),
       connected: false,
-      lastCheckAt: null,
-      lastFiledAt: null,
-      lastFiledId: null,
       pid: process.pid,
       startedAt: this.now().toISOString(),
-      ...(await this.store.readState<Partial<Heartbeat>>('heartbeat', {})),
     };
-    this.heartbeat.pid = process.pid;
-    this.heartbeat.startedAt = this.now().toISOString();
     this.log.info({ store: this.config.dataDir, source: this.heartbeat.source, records: this.store.size }, 'innspill started');
     // Stopped while starting: the mailbox is not reached for nothing, or not waited for.
     if (this.stopping) return;
@@ -340,6 +340,7 @@ export class Daemon {
     if (Date.now() - this.bytes.at > BYTES_EVERY_MS) this.bytes = { value: await storeBytes(this.config.dataDir), at: Date.now() };
     return buildStatus({
       heartbeat: this.heartbeat,
+      source: this.heartbeat.source,
       running: true,
       pid: process.pid,
       receipts: this.outbox.counts(),

@@ -39,6 +39,8 @@ export interface StatusReport {
 export interface StatusInput {
   /** this run's heartbeat, or null when no daemon is running (or it has not written one yet) */
   heartbeat: Heartbeat | null;
+  /** the mailbox in use (a running daemon's), else the one the settings name */
+  source: string | null;
   running: boolean;
   pid: number | null;
   receipts: ReceiptCounts;
@@ -81,7 +83,7 @@ export function buildStatus(input: StatusInput): StatusReport {
     running: input.running,
     pid: input.running ? input.pid : null,
     connected,
-    source: hb?.source ?? null,
+    source: input.source,
     startedAt: input.running ? (hb?.startedAt ?? null) : null,
     lastCheckAt: hb?.lastCheckAt ?? null,
     lastFiledAt: hb?.lastFiledAt ?? null,
