@@ -40,11 +40,6 @@ export function mailboxSource(config: Config): string {
   return config.imap ? `imap://${config.imap.host}:${config.imap.port}/${config.imap.mailbox}` : `maildir:${config.maildir}`;
 }
 
-/** The mailbox the settings name, as status, /health and the start log show it. */
-export function mailboxSource(config: Config): string {
-  return config.imap ? `imap://${config.imap.host}:${config.imap.port}/${config.imap.mailbox}` : `maildir:${config.maildir}`;
-}
-
 /** Seconds between the daemon's checks of the mailbox (IMAP setting; the Maildir loop uses 10 s). */
 export function checkSecondsOf(config: Config): number {
   return config.imap ? config.imap.checkSeconds : 10;
@@ -65,9 +60,6 @@ export async function readStatus(config: Config, now = new Date()): Promise<Stat
     const digest = await readDigestState(store);
     return buildStatus({
       heartbeat,
-      // A running daemon's mailbox is the one it uses; otherwise the one the settings name now
-      // (never the one an earlier run left in its heartbeat).
-      source: pid !== null && heartbeat ? heartbeat.source : mailboxSource(config),
       // A running daemon's mailbox is the one it uses; otherwise the one the settings name now
       // (never the one an earlier run left in its heartbeat).
       source: pid !== null && heartbeat ? heartbeat.source : mailboxSource(config),
