@@ -377,9 +377,8 @@ function awaitedOrganisations(rules: Rules): Organisation[] {
 }
 
 function notReplied(records: SubmissionRecord[], rules: Rules): NotRepliedOrganisation[] {
-  const replied = new Set(
-    records.filter((r) => r.relevant && !r.automatic && r.from).map((r) => organisationOf(r.from!.address, rules)?.name),
-  );
+  // Who wrote is the sender decision made at intake (a forged From that DMARC rejected is no one's).
+  const replied = new Set(records.filter((r) => r.relevant && !r.automatic && r.sender.organisation !== null).map((r) => r.sender.organisation));
   const bounced = new Set(invitationBounceRecords(records).flatMap((r) => r.bouncedRecipients.map((a) => organisationOf(a, rules)?.name)));
   const categories = rules.consultation.senderCategories;
   const rank = (id: string) => categories.findIndex((k) => k.id === id);
