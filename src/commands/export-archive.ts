@@ -1,0 +1,67 @@
+// `innspill export --format arkivmelding --out DIR [--since WHEN] [--all] [--include-automatic]`:
+// one folder per submission for the Noark 5 archive (src/export/archive.ts). Only what is new or
+// changed since the last export is written unless --all. A records officer reads what it says,
+// so it speaks Norwegian. Exit status 0 when every folder was written, 1 when one could not be.
+import { constants } from 'node:fs';
+import { access, mkdir, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Config } from '../config.js';
+import { exportArchive } from '../export/archive.js';
+import type { Rules } from '../rules/types.js';
+import { Store } from '../store/json-store.js';
+import { parseLocalTime } from './since.js';
+
+export interface ArchiveExportCommandOptions {
+  out?: string;
+  since?: string;
+  all?: boolean;
+  includeAutomatic?: boolean;
+  config: Config;
+  rules: Rules;
+  stderr: NodeJS.WritableStream;
+  now?: () => Date;
+}
+
+const FOLDER_PROBLEM: Record<string, string> = {
+  ENOENT: 'mappen over den finnes ikke',
+  EACCES: 'du har ikke skrivetilgang der',
+  EPERM: 'du har ikke skrivetilgang der',
+  ENOTDIR: 'en del av stien er en fil, ikke en mappe',
+  EEXIST: 'det finnes en fil med det navnet',
+  EROFS: 'disken kan bare leses',
+  ENOSPC: 'disken er full',
+};
+
+export async function archiveExportCommand(o: ArchiveExportCommandOptions): Promise<number> {
+  const say = (line: string) => o.stderr.write(`${line}\n`);
+  const fail = (message: string, code: number) => {
+    say(`innspill export: ${message}`);
+    return code;
+  };
+  if (!o.out) return fail('--out MAPPE må oppgis: mappen arkivpakkene skrives til', 2);
+  const since = o.since === undefined ? null : parseLocalTime(o.since, o.rules.consultation.timezone);
+  if (o.since !== undefined && !since) return fail(`--since må være en dato eller et tidspunkt i norsk tid (f.eks. 2021-05-18 eller 2021-05-18T08:00), eller et tidspunkt med tidssone (fikk «${o.since}»)`, 2);
+  const out = resolve(o.out);
+  try {
+    // The folder is made if missing, its parent must be there: a mistyped path is not built.
+    if (!(await stat(out).catch(() => null))?.isDirectory()) await mkdir(out);
+    await access(out, constants.W_OK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    return fail(`kan ikke lage eller skrive til mappen ${out}: ${FOLDER_PROBLEM[code] ?? (err as Error).message}`, 2);
+  }
+  const store = await Store.open(o.config.dataDir, { lock: false });
+  let result;
+  try {
+    result = await exportArchive(store, o.rules, out, { since, all: o.all === true, includeAutomatic: o.includeAutomatic === true, now: o.now });
+  } finally {
+    await store.close();
+  }
+  const count = (kind: string) => result.written.filter((w) => w.change === kind).length;
+  say(
+    `Skrev ${result.written.length} arkivpakker til ${out}: ${count('new')} nye, ${count('changed')} endret siden forrige eksport, ${count('again')} på nytt (--all).` +
+      (result.unchanged.length > 0 ? ` ${result.unchanged.length} uendret siden forrige eksport er ikke skrevet på nytt (bruk --all for å skrive alle).` : ''),
+  );
+  for (const f of result.failed) say(`innspill export: ${f.id} ble ikke eksportert: ${f.reason}`);
+  return result.failed.length > 0 ? 1 : 0;
+}
