@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { intake } from '../src/intake/index.js';
+import { readAsMail } from '../src/intake/problems.js';
 import { loadRules } from '../src/rules/load.js';
 import { ExtractorPool } from '../src/extract-pool/pool.js';
 import { DEFAULT_LIMITS } from '../src/intake/extract/index.js';
@@ -62,7 +63,7 @@ for (const path of all) {
   try {
     const isMail = MAIL.test(path) && !/^(other\/).*\.(dat|tnef)$/i.test(name);
     const s = await intake(isMail ? bytes : asAttachment(name.split('/').pop()!, bytes), rules, { extractor: pool.extractor, limits });
-    if (s.problems.some((p) => p.startsWith('filen er'))) notMail++;
+    if (!readAsMail(s)) notMail++;
     else mail++;
     for (const a of s.attachments) {
       if (a.text.trim().length === 0 && a.problem === null) failures.push(`${name}: attachment «${a.filename}» has no text and no problem`);

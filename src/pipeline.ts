@@ -3,6 +3,7 @@
 // the extraction workers) and filed in their arrival order.
 import PQueue from 'p-queue';
 import { intakeMessage, type IntakeResult } from './intake/index.js';
+import { readAsMail } from './intake/problems.js';
 import type { ExtractLimits, Extractor } from './intake/extract/index.js';
 import type { Rules } from './rules/types.js';
 import type { Store, FileRequest } from './store/json-store.js';
@@ -71,6 +72,7 @@ function failedSubmission(err: unknown): IntakeResult {
       bodyText: '',
       headers: {},
       problems: [why],
+      problemCodes: ['intake-failed'],
     },
   };
 }
@@ -125,7 +127,7 @@ function fileBatchNow(batch: Incoming[], results: IntakeResult[], deps: Pipeline
   results.forEach((res, i) => {
     const { submission, parts } = res;
     const item = batch[i]!;
-    const readable = !submission.problems.some((p) => p.startsWith('filen er ikke en e-postmelding') || p === 'filen er tom' || p.startsWith('meldingen kunne ikke behandles'));
+    const readable = readAsMail(submission);
     // Held for review: stored (nothing lost), left in the inbox, its receipt neither sent nor dropped.
     const held = readable && reviewHoldsMessage(submission.review);
     if (!submission.relevant && readable && !held) {

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { intake } from '../intake/index.js';
 import { formatInZone } from '../time/zone.js';
 import { cleanHeaderText } from '../intake/parse.js';
+import { readAsMail } from '../intake/problems.js';
 import type { Rules } from '../rules/types.js';
 import type { ExtractLimits, Extractor } from '../intake/extract/index.js';
 import type { Submission } from '../intake/types.js';
@@ -67,7 +68,7 @@ export async function inspectFiles(files: string[], o: InspectOptions): Promise<
       status = 1;
       continue;
     }
-    if (s.problems.some((p) => p.startsWith('filen er ikke en e-postmelding') || p === 'filen er tom')) {
+    if (!readAsMail(s)) {
       o.err.write(`innspill: ${file}: ${s.problems[0]}\n`);
       status = 1;
     }

@@ -63,7 +63,7 @@ export class ExtractorPool {
   readonly extractor: Extractor = (input, sniffed, limits) =>
     new Promise<ExtractResult>((resolve) => {
       if (this.closed) {
-        resolve({ text: '', problem: 'lesingen ble avbrutt fordi programmet stoppet' });
+        resolve({ text: '', problem: 'lesingen ble avbrutt fordi programmet stoppet', problemCode: 'not-read' });
         return;
       }
       this.queue.push({ id: this.nextId++, input, sniffed, limits, resolve });
@@ -80,7 +80,7 @@ export class ExtractorPool {
         this.startFailures = 0;
         this.pump();
       } else if (worker.task && msg.id === worker.task.id) {
-        this.finish(worker, { text: msg.text, problem: msg.problem });
+        this.finish(worker, { text: msg.text, problem: msg.problem, ...(msg.problemCode ? { problemCode: msg.problemCode } : {}) });
       }
     });
     child.on('exit', () => {
@@ -88,11 +88,11 @@ export class ExtractorPool {
       if (i >= 0) this.workers.splice(i, 1);
       if (!worker.ready && !this.closed && ++this.startFailures >= MAX_START_FAILURES) {
         // Not one document could be read this way: say so for each, instead of trying forever.
-        for (const t of this.queue.splice(0)) t.resolve({ text: '', problem: 'leseprosessen for vedlegg kunne ikke startes (se loggen); vedlegget er lagret, men ikke lest' });
+        for (const t of this.queue.splice(0)) t.resolve({ text: '', problem: 'leseprosessen for vedlegg kunne ikke startes (se loggen); vedlegget er lagret, men ikke lest', problemCode: 'not-read' });
       }
       if (worker.task) {
         this.stopped.crash++;
-        this.finish(worker, { text: '', problem: 'vedlegget fikk leseprogrammet til å stoppe (for stort eller for komplisert) og er ikke lest' });
+        this.finish(worker, { text: '', problem: 'vedlegget fikk leseprogrammet til å stoppe (for stort eller for komplisert) og er ikke lest', problemCode: 'too-costly' });
       }
       this.pump();
     });
@@ -116,7 +116,7 @@ export class ExtractorPool {
     this.stopped[cause]++;
     const i = this.workers.indexOf(worker);
     if (i >= 0) this.workers.splice(i, 1);
-    this.finish(worker, { text: '', problem });
+    this.finish(worker, { text: '', problem, problemCode: 'too-costly' });
     worker.child.kill('SIGKILL');
   }
 
@@ -157,12 +157,12 @@ export class ExtractorPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const t of this.queue.splice(0)) t.resolve({ text: '', problem: 'lesingen ble avbrutt fordi programmet stoppet' });
+    for (const t of this.queue.splice(0)) t.resolve({ text: '', problem: 'lesingen ble avbrutt fordi programmet stoppet', problemCode: 'not-read' });
     await Promise.all(
       this.workers.splice(0).map(
         (w) =>
           new Promise<void>((resolve) => {
-            if (w.task) this.finish(w, { text: '', problem: 'lesingen ble avbrutt fordi programmet stoppet' });
+            if (w.task) this.finish(w, { text: '', problem: 'lesingen ble avbrutt fordi programmet stoppet', problemCode: 'not-read' });
             if (w.child.exitCode !== null || w.child.signalCode !== null) return resolve();
             w.child.once('exit', () => resolve());
             w.child.kill('SIGKILL');

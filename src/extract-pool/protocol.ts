@@ -1,5 +1,6 @@
 import type { ExtractLimits } from '../intake/extract/types.js';
 import type { Sniffed } from '../intake/extract/sniff.js';
+import type { AttachmentProblemCode } from '../intake/problems.js';
 
 export interface WorkerRequest {
   id: number;
@@ -15,6 +16,7 @@ export interface WorkerResponse {
   id: number;
   text: string;
   problem: string | null;
+  problemCode?: AttachmentProblemCode;
 }
 
 /** Sent once by a worker when its parsers are loaded. */

@@ -13,7 +13,7 @@ process.on('message', (req: WorkerRequest) => {
     req.limits,
   ).then(
     (result) => process.send!({ id: req.id, ...result } satisfies WorkerResponse),
-    (err: unknown) => process.send!({ id: req.id, text: '', problem: `vedlegget kan ikke leses (${String(err).slice(0, 160)})` } satisfies WorkerResponse),
+    (err: unknown) => process.send!({ id: req.id, text: '', problem: `vedlegget kan ikke leses (${String(err).slice(0, 160)})`, problemCode: 'unreadable' } satisfies WorkerResponse),
   );
 });
 process.on('disconnect', () => process.exit(0));

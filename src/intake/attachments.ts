@@ -26,6 +26,7 @@ async function readParts(parts: RawPart[], limits: ExtractLimits, extractor?: Ex
         sha256: createHash('sha256').update(part.content).digest('hex'),
         text: extracted.text,
         problem: extracted.problem,
+        problemCode: extracted.problem === null ? null : (extracted.problemCode ?? 'unreadable'),
         nested: part.nested,
       };
     }),

@@ -4,7 +4,6 @@
 // `ThreadIndex.followUpOf`: the store keeps the index and asks it when it files a record (a
 // follow-up may arrive in the same batch as the submission it follows up).
 import type { IntakeContext } from './context.js';
-import type { Submission } from './types.js';
 
 // Subjects without reply and forward prefixes, so "SV: VS: Innspill fra KS" and "Innspill fra KS"
 // are seen as the same conversation. Norwegian, Nordic, German and English prefixes, and the
@@ -96,7 +95,7 @@ export class ThreadIndex {
    * or a receipt of ours; else, for a person's mail, the newest record from the same domain with
    * the same subject (prefixes such as "SV:" or "Korrigert:" left out).
    */
-  followUpOf(s: Pick<Submission, 'inReplyTo' | 'references' | 'automatic' | 'from' | 'subject'>): string | null {
+  followUpOf(s: { inReplyTo: string | null; references: readonly string[]; automatic: boolean; from: { address: string } | null; subject: string }): string | null {
     for (const mid of [s.inReplyTo, ...[...s.references].reverse()]) {
       const id = mid === null ? undefined : this.byMessageId.get(mid);
       if (id) return id;

@@ -5,6 +5,7 @@ import libmime from 'libmime';
 import { convert as htmlToText } from 'html-to-text';
 import type { Address } from './types.js';
 import type { IntakeContext } from './context.js';
+import { problem, type Problem } from './problems.js';
 
 export interface RawPart {
   filename: string;
@@ -39,7 +40,7 @@ export interface ParsedMessage {
   /** Machine-readable report parts (delivery status, returned headers) as text. */
   reportText: string;
   parts: RawPart[];
-  problems: string[];
+  problems: Problem[];
 }
 
 const MAX_NESTED_MESSAGES = 3;
@@ -201,7 +202,7 @@ export function readMessage(c: Pick<IntakeContext, 'raw'>): Promise<ParsedMessag
 }
 
 export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   let parsed: ParsedMail;
   const bytes = withLineFeeds(raw);
   try {
@@ -210,24 +211,24 @@ export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
     // Parsed as far as it goes: the headers alone still say who wrote, when and about what.
     try {
       parsed = await parseBytes(headerBlock(bytes));
-      problems.push(`meldingen kunne bare delvis leses (${(err as Error).message}); bare avsender, emne og datoer er lest`);
+      problems.push(problem('partly-parsed', `meldingen kunne bare delvis leses (${(err as Error).message}); bare avsender, emne og datoer er lest`));
     } catch {
-      problems.push(`meldingen kunne ikke tolkes: ${(err as Error).message}`);
+      problems.push(problem('unparsable', `meldingen kunne ikke tolkes: ${(err as Error).message}`));
       return emptyMessage(false, problems);
     }
   }
   const headers = headerMap(parsed);
   const isMail = raw.length > 0 && !looksBinary(raw) && MAIL_HEADERS.some((h) => headers.has(h));
   if (!isMail) {
-    problems.push(raw.length === 0 ? 'filen er tom' : 'filen er ikke en e-postmelding (ingen e-posthoder)');
+    problems.push(raw.length === 0 ? problem('empty-file', 'filen er tom') : problem('not-mail', 'filen er ikke en e-postmelding (ingen e-posthoder)'));
     return { ...emptyMessage(false, problems), headers };
   }
 
   const from = firstAddress(parsed.from);
-  if (!from) problems.push(headers.has('from') ? 'avsenderadressen (From) kan ikke leses' : 'meldingen mangler avsender (From)');
+  if (!from) problems.push(headers.has('from') ? problem('from-unreadable', 'avsenderadressen (From) kan ikke leses') : problem('from-missing', 'meldingen mangler avsender (From)'));
   const subject = decodeHeader(headers.get('subject')?.[0] ?? '');
   const messageId = messageIdOf(parsed.messageId ?? headers.get('message-id')?.[0]);
-  if (!messageId) problems.push('meldingen mangler Message-ID');
+  if (!messageId) problems.push(problem('message-id-missing', 'meldingen mangler Message-ID'));
 
   const parts: RawPart[] = [];
   const forwarded: ParsedMessage['forwarded'] = [];
@@ -264,7 +265,7 @@ interface Collected {
   parts: RawPart[];
   forwarded: ParsedMessage['forwarded'];
   reports: string[];
-  problems: string[];
+  problems: Problem[];
 }
 
 function isInlineImage(a: Attachment, html: string): boolean {
@@ -305,7 +306,7 @@ async function collectParts(attachments: Attachment[], html: string, nested: boo
         await collectParts(inner.attachments, innerHtml, true, out, depth + 1);
         continue;
       }
-      out.problems.push('en videresendt melding i meldingen kunne ikke tolkes');
+      out.problems.push(problem('forwarded-unparsable', 'en videresendt melding i meldingen kunne ikke tolkes'));
     }
     const ct = a.headers.get('content-type');
     const charset = typeof ct === 'object' && ct !== null && 'params' in ct ? (ct.params as Record<string, string>)['charset'] : undefined;
@@ -315,7 +316,7 @@ async function collectParts(attachments: Attachment[], html: string, nested: boo
   }
 }
 
-function emptyMessage(isMail: boolean, problems: string[]): ParsedMessage {
+function emptyMessage(isMail: boolean, problems: Problem[]): ParsedMessage {
   return {
     isMail,
     headers: new Map(),

@@ -22,7 +22,7 @@ function receiptFor(
 ): ReceiptDecision {
   if (!isMail) return { send: false, code: 'not-mail', reason: 'ingen kvittering: filen er ikke en e-postmelding' };
   if (automatic.kind !== null) return { send: false, code: 'automatic', reason: `ingen kvittering: ${automatic.reason}` };
-  if (!relevant) return { send: false, code: 'unrelated', reason: 'ingen kvittering: meldingen gjelder ikke innspillsrunden til OGP handlingsplan 4B' };
+  if (!relevant) return { send: false, code: 'unrelated', reason: `ingen kvittering: meldingen gjelder ikke innspillsrunden til ${rules.consultation.shortTitle}` };
   if (!from || !VALID.test(from.address)) return { send: false, code: 'no-address', reason: 'ingen kvittering: meldingen har ingen gyldig avsenderadresse' };
   if (rules.consultation.ownAddresses.some((a) => a.toLowerCase() === from.address)) {
     return { send: false, code: 'own-address', reason: 'ingen kvittering: avsender er departementets egen postmottak-adresse' };

@@ -4,11 +4,12 @@
 // never taken for a listed organisation.
 import type { Organisation, Rules } from '../rules/types.js';
 import type { IntakeContext } from './context.js';
+import { problem, type Problem } from './problems.js';
 import type { Address, SenderFinding } from './types.js';
 
 export interface SenderResult {
   sender: SenderFinding;
-  problems: string[];
+  problems: Problem[];
 }
 
 export function decideSender(c: Pick<IntakeContext, 'message' | 'own' | 'rules'>): SenderResult {
@@ -73,7 +74,7 @@ export function identifySender(
   headers: Map<string, string[]>,
   rules: Rules,
 ): SenderResult {
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const hints = {
     displayName: from?.name ?? '',
     replyTo: replyTo && replyTo.address !== from?.address ? replyTo.address : null,
@@ -86,7 +87,7 @@ export function identifySender(
   const match = organisationForDomain(domain, rules.organisations);
   if (!match) return { sender: unknown, problems };
   if (dmarcFailed(headers)) {
-    problems.push(`avsenderadressen ${from!.address} er ikke bekreftet av mottakerserveren (DMARC feilet) – ikke registrert som ${match.organisation.name}`);
+    problems.push(problem('sender-unconfirmed', `avsenderadressen ${from!.address} er ikke bekreftet av mottakerserveren (DMARC feilet) – ikke registrert som ${match.organisation.name}`));
     return { sender: unknown, problems };
   }
   return {

@@ -2,6 +2,7 @@
 // Nothing is decided here: each field is one stage's finding, copied.
 import { cleanHeaderText } from './parse.js';
 import type { IntakeContext } from './context.js';
+import { problem } from './problems.js';
 import type { Submission } from './types.js';
 
 /** Header names kept in the submission (lower-case). */
@@ -22,7 +23,9 @@ const KEPT_HEADERS = [
 export function toSubmission(c: IntakeContext): Submission {
   const { message: msg, automatic, relevance, received } = c;
   const problems = [...msg.problems];
-  for (const a of c.attachments) if (a.problem) problems.push(`vedlegg «${cleanHeaderText(a.filename).slice(0, 120) || 'uten navn'}»: ${a.problem}`);
+  for (const a of c.attachments) {
+    if (a.problem) problems.push(problem('attachment-unreadable', `vedlegg «${cleanHeaderText(a.filename).slice(0, 120) || 'uten navn'}»: ${a.problem}`));
+  }
   problems.push(...c.sender.problems, ...received.problems);
 
   const headers: Record<string, string> = {};
@@ -43,7 +46,7 @@ export function toSubmission(c: IntakeContext): Submission {
     inReplyTo: msg.inReplyTo,
     references: msg.references,
     relevant: relevance.relevant,
-    relevance: { score: relevance.score, reasons: relevance.reasons },
+    relevance: { score: relevance.score, reasons: relevance.reasons, reasonCodes: relevance.reasonCodes },
     automatic: automatic.kind !== null,
     automaticKind: automatic.kind,
     bouncedRecipients: automatic.bouncedRecipients,
@@ -59,6 +62,7 @@ export function toSubmission(c: IntakeContext): Submission {
     ownWords: c.own.text,
     bodyText: msg.text,
     headers,
-    problems,
+    problems: problems.map((p) => p.text),
+    problemCodes: problems.map((p) => p.code),
   };
 }

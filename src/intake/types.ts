@@ -1,7 +1,12 @@
 // The shapes that flow out of the intake core. Plain data only: everything here can be written
 // with JSON.stringify and read back without loss.
 
+import type { AttachmentProblemCode, ProblemCode } from './problems.js';
+
 export type Language = 'nb' | 'nn' | 'en';
+
+/** Stable codes of the relevance reasons ('signal': one of the signals in rules/relevance.yaml, named in the text). */
+export type RelevanceCode = 'thread' | 'quoted-letter' | 'signal' | 'invited-sender' | 'commitment-words' | 'automatic-outside-thread';
 
 export interface Address {
   address: string;
@@ -93,6 +98,8 @@ export interface AttachmentFinding {
   text: string;
   /** null when the text was read; otherwise a short sentence in Norwegian saying why not. */
   problem: string | null;
+  /** Why not, as a stable code (null when read; absent in records filed before codes). */
+  problemCode?: AttachmentProblemCode | null;
   /** Part of a forwarded message (message/rfc822) rather than of the message itself. */
   nested: boolean;
 }
@@ -110,7 +117,8 @@ export interface Submission {
   inReplyTo: string | null;
   references: string[];
   relevant: boolean;
-  relevance: { score: number; reasons: string[] };
+  /** `reasonCodes`: the stable code of each reason, in the same order (absent in records filed before codes). */
+  relevance: { score: number; reasons: string[]; reasonCodes?: RelevanceCode[] };
   automatic: boolean;
   automaticKind: AutomaticKind | null;
   /** For bounces: the addresses the original message could not reach. */
@@ -136,4 +144,7 @@ export interface Submission {
   headers: Record<string, string>;
   /** Everything that went wrong, in words. */
   problems: string[];
+  /** The stable code of each of `problems`, in the same order (absent in records filed before codes).
+   *  A record's `problems` may go on with problems the shell added, which have no code here. */
+  problemCodes?: ProblemCode[];
 }

@@ -38,10 +38,14 @@ export function receiptView(record: SubmissionRecord, rules: Rules): Record<stri
   const [y, m, d] = date.split('-');
   const [dy, dm, dd] = rules.consultation.deadline.slice(0, 10).split('-').map(Number) as [number, number, number];
   const deadlineDate = lang === 'en' ? `${dd} ${MONTHS.en[dm - 1]} ${dy}` : `${dd}. ${MONTHS[lang][dm - 1]} ${dy}`;
+  // Why an attachment was not read, in the receipt's language, by its code; the record's own
+  // (Norwegian) sentence where the template has no words for it.
+  const words = (rules.templates[lang] ?? rules.templates.nb).reasons;
   const attachments = record.attachments.map((a) => ({
     filename: cleanHeaderText(a.filename).slice(0, 200) || (lang === 'en' ? '(no name)' : '(uten navn)'),
     size: formatSize(a.size, lang),
     problem: a.problem,
+    reason: a.problem === null ? null : (words?.[a.problemCode ?? 'unreadable'] ?? a.problem),
   }));
   return {
     id: record.id,

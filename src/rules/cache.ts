@@ -14,8 +14,9 @@ import type { RuleData } from './types.js';
 
 /**
  * The code that reads and checks rules: every module of src/rules/ and of src/text/ (term syntax,
- * the expressions' letter class, folding). Any change to one of them makes old cache entries
- * worthless. Listed by folder, so a new module is covered without being named here.
+ * the expressions' letter class, folding), and the problem codes receipt templates give words for.
+ * Any change to one of them makes old cache entries worthless. Folders are listed whole, so a new
+ * module there is covered without being named here (tests/rules/cache.test.ts checks the imports).
  */
 export function checkerModules(): string[] {
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
@@ -24,6 +25,7 @@ export function checkerModules(): string[] {
     const dir = fileURLToPath(new URL(folder, import.meta.url));
     for (const name of readdirSync(dir).sort()) if (name.endsWith(ext) && !name.endsWith('.d.ts')) out.push(join(dir, name));
   }
+  out.push(fileURLToPath(new URL(`../intake/problems${ext}`, import.meta.url)));
   return out;
 }
 let checkers: string[] | null = null;

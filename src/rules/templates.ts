@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { parseYamlRules, RulesError } from './yaml-file.js';
 import { receiptTemplateFile, RECEIPT_LANGUAGES } from './files.js';
 import type { ReceiptTemplates } from './types.js';
+import { ATTACHMENT_PROBLEM_CODES } from '../intake/problems.js';
 
 
 /** The fields a receipt template may use. */
@@ -29,12 +30,19 @@ export const RECEIPT_FIELDS = new Set([
   'filename',
   'size',
   'problem',
+  'reason',
   'hasUnreadable',
   'late',
 ]);
 const REQUIRED = ['id', 'caseNumber'];
 
-const schema = z.strictObject({ subjectPrefix: z.string(), text: z.string().min(1), html: z.string().min(1) });
+const schema = z.strictObject({
+  subjectPrefix: z.string(),
+  text: z.string().min(1),
+  html: z.string().min(1),
+  /** Words for why an attachment could not be read, by its code (all codes), for {{reason}}. */
+  reasons: z.record(z.enum(ATTACHMENT_PROBLEM_CODES), z.string().min(1)).optional(),
+});
 
 type Token = [string, string, number, number, Token[]?];
 
@@ -45,7 +53,8 @@ function names(tokens: Token[], out: Array<{ name: string; at: number }>): void 
   }
 }
 
-function checkTemplate(file: string, text: string, key: 'text' | 'html', template: string): void {
+/** Checks one template; returns the fields it uses, with their lines. */
+function checkTemplate(file: string, text: string, key: 'text' | 'html', template: string): Array<{ name: string; line: number }> {
   // Line of the template's first character, to report mistakes where they are.
   const { LineCounter, parseDocument, isMap, isScalar } = yamlLibrary();
   const lines = new LineCounter();
@@ -73,6 +82,7 @@ function checkTemplate(file: string, text: string, key: 'text' | 'html', templat
   for (const r of REQUIRED) {
     if (!used.some((u) => u.name === r)) throw new RulesError(file, startLine, null, `${key}: the receipt must show {{${r}}}`);
   }
+  return used.map((u) => ({ name: u.name, line: lineOf(u.at) }));
 }
 
 export function loadReceiptTemplates(dir: string): ReceiptTemplates {
@@ -86,8 +96,11 @@ export function loadReceiptTemplates(dir: string): ReceiptTemplates {
       throw new RulesError(file, null, null, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
     }
     const t = parseYamlRules(text, file, schema);
-    checkTemplate(file, text, 'text', t.text);
-    checkTemplate(file, text, 'html', t.html);
+    const used = [...checkTemplate(file, text, 'text', t.text), ...checkTemplate(file, text, 'html', t.html)];
+    const reason = used.find((u) => u.name === 'reason');
+    if (reason && !t.reasons) {
+      throw new RulesError(file, reason.line, null, `{{reason}} needs "reasons:", the words for each of: ${ATTACHMENT_PROBLEM_CODES.join(', ')}`);
+    }
     out[lang] = t;
   }
   return out;

@@ -12,6 +12,7 @@ import type {
 import type { TermMatcher } from '../text/terms.js';
 import type { LetterIndex } from '../text/letter.js';
 import type { Language } from '../intake/types.js';
+import type { AttachmentProblemCode } from '../intake/problems.js';
 
 export type ConsultationRules = z.output<typeof consultationSchema> & {
   deadlineAt: Date;
@@ -92,5 +93,7 @@ export interface ReceiptTemplate {
   subjectPrefix: string;
   text: string;
   html: string;
+  /** Words for why an attachment could not be read, by its code (every code), for {{reason}}. */
+  reasons?: Record<AttachmentProblemCode, string> | undefined;
 }
 export type ReceiptTemplates = Record<Language, ReceiptTemplate>;

@@ -78,6 +78,18 @@ describe('rules/ as data, validated at load', () => {
     expect(loadError(dir).message).toContain('ks.no is already listed');
   });
 
+  it('requires words for every attachment problem code when a receipt template uses {{reason}}', () => {
+    const none = rulesWith('templates/receipt.en.yaml', (t) => t.replace(/\n# Why an attachment could not be read[\s\S]*$/, '\n'));
+    const e1 = loadError(none);
+    expect(e1.file).toContain('receipt.en.yaml');
+    expect(e1.line).toBe(lineOf(none, 'templates/receipt.en.yaml', 'could not be read: {{reason}}'));
+    expect(e1.message).toContain('scanned-pdf');
+    const missing = rulesWith('templates/receipt.en.yaml', (t) => t.replace(/^  zip-bomb: .*\n/m, ''));
+    expect(loadError(missing).message).toContain('zip-bomb');
+    const unknown = rulesWith('templates/receipt.en.yaml', (t) => t.replace('  zip: zip archives', '  zipp: zip archives'));
+    expect(loadError(unknown).message).toContain('reasons.zip');
+  });
+
   it('rejects a receipt template with an unknown field or broken syntax, at its line', () => {
     const unknown = rulesWith('templates/receipt.nn.yaml', (t) => t.replace('Emne: {{subject}}', 'Emne: {{emne}}'));
     const e1 = loadError(unknown);

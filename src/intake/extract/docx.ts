@@ -14,12 +14,12 @@ export async function extractDocx(bytes: Buffer): Promise<ExtractResult> {
     mammoth ??= require('mammoth') as typeof Mammoth;
     const result = await mammoth.extractRawText({ buffer: bytes });
     const text = result.value.replace(/\n{3,}/g, '\n\n').trim();
-    if (text.length === 0) return { text, problem: 'Word-dokumentet inneholder ingen tekst som kan leses' };
+    if (text.length === 0) return { text, problem: 'Word-dokumentet inneholder ingen tekst som kan leses', problemCode: 'no-text' };
     return { text, problem: null };
   } catch (err) {
     const reason = shortReason(err);
-    if (/central directory|corrupted zip|end of data/i.test(reason)) return { text: '', problem: 'skadet Word-dokument (DOCX) – kan ikke leses' };
-    if (/main document part/i.test(reason)) return { text: '', problem: 'filen ser ut som et Word-dokument, men mangler selve dokumentet' };
-    return { text: '', problem: `Word-dokumentet kan ikke leses (${reason})` };
+    if (/central directory|corrupted zip|end of data/i.test(reason)) return { text: '', problem: 'skadet Word-dokument (DOCX) – kan ikke leses', problemCode: 'damaged' };
+    if (/main document part/i.test(reason)) return { text: '', problem: 'filen ser ut som et Word-dokument, men mangler selve dokumentet', problemCode: 'damaged' };
+    return { text: '', problem: `Word-dokumentet kan ikke leses (${reason})`, problemCode: 'unreadable' };
   }
 }

@@ -6,6 +6,7 @@ import { extractDocx } from './docx.js';
 import { extractOdf } from './odf.js';
 import { extractHtml, extractRtf, extractText } from './text.js';
 import type { ExtractLimits, ExtractResult } from './types.js';
+import type { AttachmentProblemCode } from '../problems.js';
 
 export type { ExtractLimits, ExtractResult } from './types.js';
 export { DEFAULT_LIMITS } from './types.js';
@@ -37,50 +38,56 @@ const CLAIM_PROBLEMS: Record<ClaimedFormat, string> = {
   doc: 'ikke et gyldig Word-dokument (.doc) – innholdet kan ikke leses',
 };
 
+interface Early {
+  text: string;
+  code: AttachmentProblemCode;
+}
+const early = (code: AttachmentProblemCode, text: string): Early => ({ code, text });
+
 /** Problems known from the sniffing alone: no need to start a parser for these. */
-export function problemBeforeReading(input: ExtractInput, sniffed: Sniffed, limits: ExtractLimits): string | null {
+export function problemBeforeReading(input: ExtractInput, sniffed: Sniffed, limits: ExtractLimits): Early | null {
   const ext = /\.([a-z0-9]{1,8})$/i.exec(input.filename)?.[1]?.toLowerCase();
   if (input.bytes.length > limits.maxBytes) {
-    return `vedlegget er for stort (${megabytes(input.bytes.length)}; grensen er ${megabytes(limits.maxBytes)}) og er ikke lest`;
+    return early('too-large', `vedlegget er for stort (${megabytes(input.bytes.length)}; grensen er ${megabytes(limits.maxBytes)}) og er ikke lest`);
   }
   if (sniffed.zipEntries) {
-    if (sniffed.zipEntries.some((e) => e.encrypted)) return 'passordbeskyttet fil (kryptert zip) – kan ikke åpnes';
+    if (sniffed.zipEntries.some((e) => e.encrypted)) return early('encrypted', 'passordbeskyttet fil (kryptert zip) – kan ikke åpnes');
     const unpacked = sniffed.zipEntries.reduce((sum, e) => sum + e.uncompressedSize, 0);
     if (unpacked > limits.maxUnpackedBytes) {
-      return `vedlegget pakker seg ut til ${megabytes(unpacked)} (grensen er ${megabytes(limits.maxUnpackedBytes)}) og er ikke lest – mulig zip-bombe`;
+      return early('zip-bomb', `vedlegget pakker seg ut til ${megabytes(unpacked)} (grensen er ${megabytes(limits.maxUnpackedBytes)}) og er ikke lest – mulig zip-bombe`);
     }
   }
   const claim = claimedFormat(input.declaredType, input.filename);
-  if (sniffed.kind !== 'empty' && notWhatItClaims(claim, sniffed.kind)) return CLAIM_PROBLEMS[claim!];
+  if (sniffed.kind !== 'empty' && notWhatItClaims(claim, sniffed.kind)) return early('damaged', CLAIM_PROBLEMS[claim!]);
   switch (sniffed.kind) {
     case 'empty':
-      return 'vedlegget er tomt (0 byte)';
+      return early('empty', 'vedlegget er tomt (0 byte)');
     case 'doc':
-      return 'eldre Word-format (.doc) kan ikke leses automatisk';
+      return early('old-office-format', 'eldre Word-format (.doc) kan ikke leses automatisk');
     case 'xls':
-      return 'eldre Excel-format (.xls) kan ikke leses automatisk';
+      return early('old-office-format', 'eldre Excel-format (.xls) kan ikke leses automatisk');
     case 'ppt':
-      return 'eldre PowerPoint-format (.ppt) kan ikke leses automatisk';
+      return early('old-office-format', 'eldre PowerPoint-format (.ppt) kan ikke leses automatisk');
     case 'ole-encrypted':
-      return 'passordbeskyttet Office-dokument – kan ikke åpnes uten passord';
+      return early('encrypted', 'passordbeskyttet Office-dokument – kan ikke åpnes uten passord');
     case 'ole':
-      return 'Microsoft Office-fil i eldre format – kan ikke leses automatisk';
+      return early('old-office-format', 'Microsoft Office-fil i eldre format – kan ikke leses automatisk');
     case 'tnef':
-      return 'Outlook-vedlegg (winmail.dat) som ikke kan leses – innholdet må sendes på nytt som vanlig vedlegg';
+      return early('winmail', 'Outlook-vedlegg (winmail.dat) som ikke kan leses – innholdet må sendes på nytt som vanlig vedlegg');
     case 'image':
-      return 'bilde (foto eller skann) – teksten i bildet kan ikke leses automatisk';
+      return early('image', 'bilde (foto eller skann) – teksten i bildet kan ikke leses automatisk');
     case 'xlsx':
-      return 'Excel-regneark leses ikke automatisk';
+      return early('spreadsheet', 'Excel-regneark leses ikke automatisk');
     case 'pptx':
-      return 'PowerPoint-presentasjon leses ikke automatisk';
+      return early('presentation', 'PowerPoint-presentasjon leses ikke automatisk');
     case 'docm':
-      return 'Word-dokument med makroer (.docm) åpnes ikke av sikkerhetshensyn';
+      return early('macros', 'Word-dokument med makroer (.docm) åpnes ikke av sikkerhetshensyn');
     case 'zip':
-      return 'zip-arkiv – innholdet pakkes ikke ut og leses ikke automatisk';
+      return early('zip', 'zip-arkiv – innholdet pakkes ikke ut og leses ikke automatisk');
     case 'mail':
       return null;
     case 'unknown':
-      return `ukjent filformat${ext ? ` (.${ext})` : ''} – kan ikke leses`;
+      return early('unknown-format', `ukjent filformat${ext ? ` (.${ext})` : ''} – kan ikke leses`);
     default:
       return null;
   }
@@ -104,19 +111,19 @@ export const readDocument: Extractor = async (input, sniffed) => {
       case 'mail':
         return extractText(input.bytes, input.charset);
       default:
-        return { text: '', problem: 'kan ikke leses' };
+        return { text: '', problem: 'kan ikke leses', problemCode: 'unreadable' };
     }
   } catch (err) {
-    return { text: '', problem: `vedlegget kan ikke leses (${shortReason(err)})` };
+    return { text: '', problem: `vedlegget kan ikke leses (${shortReason(err)})`, problemCode: 'unreadable' };
   }
 };
 
 /** Sniff, check the limits, then read with the given extractor (in-process by default). */
 export async function extractDocument(input: ExtractInput, limits: ExtractLimits, extractor: Extractor = readDocument): Promise<Extracted> {
   const sniffed = sniffDocument(input.bytes, input.declaredType, input.filename);
-  const early = problemBeforeReading(input, sniffed, limits);
-  if (early) return { detectedType: sniffed.kind, text: '', problem: early };
+  const before = problemBeforeReading(input, sniffed, limits);
+  if (before) return { detectedType: sniffed.kind, text: '', problem: before.text, problemCode: before.code };
   const result = await extractor(input, sniffed, limits);
   const text = result.text.length > limits.maxTextChars ? result.text.slice(0, limits.maxTextChars) : result.text;
-  return { detectedType: sniffed.kind, text, problem: result.problem };
+  return { detectedType: sniffed.kind, text, problem: result.problem, ...(result.problem !== null ? { problemCode: result.problemCode ?? 'unreadable' } : {}) };
 }

@@ -45,13 +45,13 @@ export async function extractOdf(bytes: Buffer, odfType = 'text'): Promise<Extra
     JSZip ??= require('jszip') as typeof JSZipType;
     const zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
     const manifest = await zip.file('META-INF/manifest.xml')?.async('string');
-    if (manifest?.includes('encryption-data')) return { text: '', problem: `passordbeskyttet ${what.replace(/-dokumentet$/, '-dokument')} – kan ikke åpnes uten passord` };
+    if (manifest?.includes('encryption-data')) return { text: '', problem: `passordbeskyttet ${what.replace(/-dokumentet$/, '-dokument')} – kan ikke åpnes uten passord`, problemCode: 'encrypted' };
     const content = zip.file('content.xml');
-    if (!content) return { text: '', problem: `${what} mangler innhold (content.xml) – kan ikke leses` };
+    if (!content) return { text: '', problem: `${what} mangler innhold (content.xml) – kan ikke leses`, problemCode: 'damaged' };
     const text = odfXmlToText(await content.async('string'));
-    if (text.length === 0) return { text, problem: `${what} inneholder ingen tekst` };
+    if (text.length === 0) return { text, problem: `${what} inneholder ingen tekst`, problemCode: 'no-text' };
     return { text, problem: null };
   } catch (err) {
-    return { text: '', problem: `skadet OpenDocument-fil – kan ikke leses (${shortReason(err)})` };
+    return { text: '', problem: `skadet OpenDocument-fil – kan ikke leses (${shortReason(err)})`, problemCode: 'damaged' };
   }
 }

@@ -16,13 +16,13 @@ export async function extractPdf(bytes: Buffer): Promise<ExtractResult> {
     const result = await parser.getText({ pageJoiner: '' });
     const text = result.pages.map((p) => p.text).join('\n\n').trim();
     if (text.replace(/\s+/g, '').length < MIN_TEXT_CHARS) {
-      return { text, problem: 'skannet PDF uten tekst (bare bilder av sidene) – teksten kan ikke leses automatisk' };
+      return { text, problem: 'skannet PDF uten tekst (bare bilder av sidene) – teksten kan ikke leses automatisk', problemCode: 'scanned-pdf' };
     }
     return { text, problem: null };
   } catch (err) {
-    if (err instanceof PasswordException) return { text: '', problem: 'passordbeskyttet PDF – kan ikke åpnes uten passord' };
-    if (err instanceof InvalidPDFException) return { text: '', problem: 'skadet eller ufullstendig PDF – kan ikke leses' };
-    return { text: '', problem: `PDF-en kan ikke leses (${shortReason(err)})` };
+    if (err instanceof PasswordException) return { text: '', problem: 'passordbeskyttet PDF – kan ikke åpnes uten passord', problemCode: 'encrypted' };
+    if (err instanceof InvalidPDFException) return { text: '', problem: 'skadet eller ufullstendig PDF – kan ikke leses', problemCode: 'damaged' };
+    return { text: '', problem: `PDF-en kan ikke leses (${shortReason(err)})`, problemCode: 'unreadable' };
   } finally {
     await parser.destroy().catch(() => undefined);
   }

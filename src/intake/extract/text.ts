@@ -20,15 +20,15 @@ export function decodeText(bytes: Buffer, charset?: string): string {
 
 export function extractText(bytes: Buffer, charset?: string): ExtractResult {
   const text = decodeText(bytes, charset).replace(/\r\n?/g, '\n').trim();
-  return text.length === 0 ? { text, problem: 'tekstfilen er tom' } : { text, problem: null };
+  return text.length === 0 ? { text, problem: 'tekstfilen er tom', problemCode: 'no-text' } : { text, problem: null };
 }
 
 export function extractHtml(bytes: Buffer, charset?: string): ExtractResult {
   try {
     const text = htmlBodyToText(decodeText(bytes, charset)).trim();
-    return text.length === 0 ? { text, problem: 'HTML-filen inneholder ingen tekst' } : { text, problem: null };
+    return text.length === 0 ? { text, problem: 'HTML-filen inneholder ingen tekst', problemCode: 'no-text' } : { text, problem: null };
   } catch {
-    return { text: '', problem: 'HTML-filen kan ikke leses' };
+    return { text: '', problem: 'HTML-filen kan ikke leses', problemCode: 'unreadable' };
   }
 }
 
@@ -81,5 +81,5 @@ export function extractRtf(bytes: Buffer): ExtractResult {
     if (skipDepth < 0 && c !== '\r' && c !== '\n') out += c;
   }
   const text = out.replace(/\n{3,}/g, '\n\n').trim();
-  return text.length === 0 ? { text, problem: 'RTF-dokumentet inneholder ingen tekst' } : { text, problem: null };
+  return text.length === 0 ? { text, problem: 'RTF-dokumentet inneholder ingen tekst', problemCode: 'no-text' } : { text, problem: null };
 }

@@ -1,7 +1,11 @@
+import type { AttachmentProblemCode } from '../problems.js';
+
 export interface ExtractResult {
   text: string;
   /** null when text was read; otherwise why not, in a short Norwegian sentence. */
   problem: string | null;
+  /** Why not, as a stable code (see intake/problems.ts); 'unreadable' when a reader gives none. */
+  problemCode?: AttachmentProblemCode;
 }
 
 export interface ExtractLimits {
