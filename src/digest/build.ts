@@ -167,7 +167,7 @@ export function buildDigest(records: SubmissionRecord[], rules: Rules, opts: Dig
   const deadlineDate = c.deadline.slice(0, 10);
   const daysLeft = calendarDaysBetween(today, deadlineDate);
   const shownDeadline = norwegianDate(deadlineDate);
-  const title = `Innspill OGP 4B – oversikt ${norwegianDate(today)}`;
+  const title = `Innspill ${c.label} – oversikt ${norwegianDate(today)}`;
   return {
     subject: `${title} (${period.wholeConsultation ? `${submissions.length} innspill` : newCountText(newSubmissions.length)})`,
     caseNumber: c.caseNumber,

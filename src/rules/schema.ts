@@ -23,6 +23,8 @@ export const consultationSchema = z.strictObject({
   title: z.string().min(1),
   /** The consultation's name in a sentence for people ("innspillsrunden til …"). */
   shortTitle: z.string().min(1),
+  /** The consultation's label for caseworkers, in digest subjects ("Innspill … – oversikt"). */
+  label: z.string().min(1),
   caseNumber: z.string().regex(/^\d{2,4}\/\d+$/, 'a case number looks like 17/1886'),
   letterReference: z.string(),
   letterDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD'),
