@@ -1,5 +1,7 @@
 // Stage 1 (parse): raw bytes → a parsed message (headers, body text, attachment parts), with mailparser.
-// Never throws for bad input: what cannot be read becomes a problem in words.
+// Never throws for bad input: what cannot be read becomes a problem (a code and words).
+// Over 300 lines for a reason: it is the one adapter to mailparser, and its header and part helpers
+// are used nowhere else (cleanHeaderText and htmlBodyToText excepted, exported for the shell).
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
 import libmime from 'libmime';
 import { convert as htmlToText } from 'html-to-text';
