@@ -1,27 +1,39 @@
 // The innspill command line. Each command lives in src/commands/ and is loaded only when it runs:
 // `inspect` must answer fast, and need not load the daemon, the SMTP client or Excel.
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
+import { ConfigError, loadConfig, loadDotEnv, type Config, type ConfigScope } from './config.js';
 import { loadRules, RulesError } from './rules/load.js';
 import type { Rules } from './rules/types.js';
 import { StoreLockedError } from './store/lock.js';
 import type { Logger } from './log.js';
 
-function setup(): { config: Config; rules: Rules } {
+/**
+ * Settings and rules for a command. The caseworkers' read-only commands ask for the 'reader'
+ * scope: a mistake in a setting only the daemon needs does not stop them.
+ */
+function setup(scope: ConfigScope = 'all'): { config: Config; rules: Rules } {
   loadDotEnv();
-  const config = loadConfig();
+  const config = loadConfig(process.env, process.cwd(), scope);
   return { config, rules: loadRules(config.rulesDir) };
 }
 
-async function setupWithLog(level?: string): Promise<{ config: Config; rules: Rules; log: Logger }> {
-  const { config, rules } = setup();
+async function setupWithLog(level?: string, scope: ConfigScope = 'all'): Promise<{ config: Config; rules: Rules; log: Logger }> {
+  const { config, rules } = setup(scope);
   const { createLogger } = await import('./log.js');
   return { config, rules, log: createLogger({ level: level ?? config.logLevel, secrets: config.secrets }) };
+}
+
+/** The version in package.json (src/cli.ts and dist/cli.js both sit one folder below it). */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }
 
 export function buildProgram(exit: { code: number }): Command {
   const program = new Command('innspill')
     .description('Email intake for the KMD consultation on OGP action plan 4B: files, classifies and acknowledges input.')
+    .version(packageVersion(), '-V, --version', 'print the version of innspill')
     .showHelpAfterError()
     .exitOverride();
 
@@ -31,7 +43,7 @@ export function buildProgram(exit: { code: number }): Command {
     .argument('<files...>', '.eml files (RFC 822 messages)')
     .option('--json', 'one JSON object per file, one per line, in the order given')
     .action(async (files: string[], opts: { json?: boolean }) => {
-      const { config, rules } = setup();
+      const { config, rules } = setup('reader');
       const [{ ExtractorPool }, { inspectFiles }, { limitsFrom }] = await Promise.all([
         import('./extract-pool/pool.js'),
         import('./commands/inspect.js'),
@@ -82,7 +94,7 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--late', 'only those that arrived after the deadline')
     .option('--json', 'one JSON record per line')
     .action(async (opts: { commitment?: string; category?: string; late?: boolean; json?: boolean }) => {
-      const { config, rules } = setup();
+      const { config, rules } = setup('reader');
       const { listCommand } = await import('./commands/list.js');
       exit.code = await listCommand(config.dataDir, rules, opts, process.stdout);
     });
@@ -93,7 +105,7 @@ export function buildProgram(exit: { code: number }): Command {
     .argument('<id>', 'submission id, e.g. 2021-0042')
     .option('--json', 'the record as JSON')
     .action(async (id: string, opts: { json?: boolean }) => {
-      const { config, rules } = setup();
+      const { config, rules } = setup('reader');
       const { showCommand } = await import('./commands/list.js');
       exit.code = await showCommand(config.dataDir, rules, id, opts.json === true, process.stdout);
     });
@@ -113,9 +125,9 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--pending', 'only receipts waiting to be sent')
     .option('--failed', 'only receipts that could not be delivered')
     .action(async (opts: { pending?: boolean; failed?: boolean }) => {
-      const { config } = setup();
+      const { config, rules } = setup('reader');
       const { receiptsList } = await import('./commands/receipts.js');
-      exit.code = await receiptsList(config, opts.failed ? 'failed' : opts.pending ? 'pending' : null, process.stdout);
+      exit.code = await receiptsList(config, opts.failed ? 'failed' : opts.pending ? 'pending' : null, process.stdout, rules);
     });
   receipts
     .command('retry')
@@ -130,23 +142,26 @@ export function buildProgram(exit: { code: number }): Command {
   program
     .command('digest')
     .description('Write the caseworkers’ digest (text, HTML or Markdown), or mail it now with --send.')
-    .option('--since <when>', 'only what was filed after this time (ISO 8601), or "last": since the last digest sent')
+    .option('--since <when>', 'only what was filed after this time: a date or time in Oslo time (2021-05-18, 2021-05-18T08:00), or with an offset; or "last": since the last digest sent')
     .option('--format <format>', 'text, html or md', 'text')
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--send', 'mail it to INNSPILL_DIGEST_TO and record it, as the schedule does')
     .action(async (opts: { since?: string; format: string; out?: string; send?: boolean }) => {
-      const { config, rules } = setup();
+      const { config, rules } = setup(opts.send ? 'all' : 'reader');
       const { digestCommand } = await import('./commands/digest.js');
       exit.code = await digestCommand({ ...opts, config, rules, stdout: process.stdout, stderr: process.stderr });
     });
 
   program
     .command('export')
-    .description('Export the filed records: csv or xlsx (one row per record), or journal (a public-journal listing of the submissions).')
-    .requiredOption('--format <format>', 'csv, xlsx or journal')
-    .requiredOption('--out <file>', 'the file to write')
-    .action(async (opts: { format: string; out: string }) => {
-      const { config, rules } = setup();
+    .description('Export the filed records: csv or xlsx (one row per record), journal (a public-journal listing of the submissions), or arkivmelding (one Noark 5 archive folder per submission).')
+    .requiredOption('--format <format>', 'csv, xlsx, journal or arkivmelding')
+    .requiredOption('--out <file>', 'the file to write (arkivmelding: the folder)')
+    .option('--since <when>', 'only what was filed after this time: a date or time in Oslo time (2021-05-18, 2021-05-18T08:00), or with an offset')
+    .option('--all', 'arkivmelding: write every submission again, also those exported before and unchanged')
+    .option('--include-automatic', 'arkivmelding: automatic mail (out-of-office, bounces) too')
+    .action(async (opts: { format: string; out: string; since?: string; all?: boolean; includeAutomatic?: boolean }) => {
+      const { config, rules } = setup('reader');
       const { exportCommand } = await import('./commands/export.js');
       exit.code = await exportCommand({ ...opts, config, rules, stderr: process.stderr });
     });
@@ -173,12 +188,11 @@ export function buildProgram(exit: { code: number }): Command {
 
   program
     .command('demo')
-    .description('Seed a fresh local Maildir with the fixture messages, make one pass, print a summary.')
-    .option('--dir <dir>', 'where the demo mailbox, store and outbox go', 'var/demo')
-    .action(async (opts: { dir: string }) => {
+    .description('Seed the Maildir (INNSPILL_MAILDIR) with the example messages and make one pass into the store (INNSPILL_DATA_DIR), as `run --once` would; print a summary. Starts over each time, and refuses to touch messages or records it did not make.')
+    .action(async () => {
       const { config, rules, log } = await setupWithLog('warn');
       const { demoCommand } = await import('./commands/demo.js');
-      exit.code = await demoCommand(config, rules, log, opts.dir, process.stdout);
+      exit.code = await demoCommand(config, rules, log, process.stdout, process.stderr);
     });
 
   return program;
@@ -195,7 +209,12 @@ export async function main(argv: string[]): Promise<number> {
     await buildProgram(exit).parseAsync(argv);
     return exit.code;
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode;
+    // --help and --version end with 0; every other complaint of the parser is a usage mistake: 2.
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof Error && err.name === 'UsageError') {
+      process.stderr.write(`innspill: ${err.message}\n`);
+      return 2;
+    }
     if (err instanceof RulesError) {
       process.stderr.write(`innspill: the rules have a mistake and nothing was done:\n  ${err.message}\n`);
       return 2;

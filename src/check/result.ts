@@ -1,5 +1,5 @@
 // One line of `innspill config check`: what was checked, and what came of it.
-export type CheckStatus = 'ok' | 'FEIL' | 'skipped';
+export type CheckStatus = 'ok' | 'FAIL' | 'skipped';
 
 export interface CheckResult {
   status: CheckStatus;
@@ -10,5 +10,5 @@ export interface CheckResult {
 }
 
 export const ok = (what: string, detail: string): CheckResult => ({ status: 'ok', what, detail });
-export const failed = (what: string, detail: string): CheckResult => ({ status: 'FEIL', what, detail });
+export const failed = (what: string, detail: string): CheckResult => ({ status: 'FAIL', what, detail });
 export const skipped = (what: string, detail: string): CheckResult => ({ status: 'skipped', what, detail });

@@ -1,6 +1,6 @@
 // `innspill config check`: is this installation ready to run? Checks the environment (every
 // INNSPILL_* variable), the rules, the folders, the IMAP and SMTP logins (login only: no mail is
-// read, moved or sent) and the digest schedule. One line per check, "ok", "FEIL" or "skipped",
+// read, moved or sent) and the digest schedule. One line per check, "ok", "FAIL" or "skipped",
 // with what was found in words. Exit status 1 when anything is wrong. Never prints a secret.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -31,7 +31,7 @@ export async function configCheckCommand(opts: ConfigCheckOptions): Promise<numb
   const scrub = (text: string) => secrets.reduce((t, s) => (s.length >= 3 ? t.split(s).join('[hemmelig]') : t), text);
   let problems = 0;
   const print = (r: CheckResult) => {
-    if (r.status === 'FEIL') problems++;
+    if (r.status === 'FAIL') problems++;
     opts.out.write(`${r.status.padEnd(8)}${r.what}: ${scrub(r.detail)}\n`);
   };
 
@@ -119,6 +119,6 @@ function loadForCheck(env: NodeJS.ProcessEnv, cwd: string): { config: Config | n
 }
 
 function summary(out: NodeJS.WritableStream, problems: number): number {
-  out.write(problems === 0 ? 'config check: everything is ok\n' : `config check: ${problems} ${problems === 1 ? 'problem' : 'problems'} (FEIL) found\n`);
+  out.write(problems === 0 ? 'config check: everything is ok\n' : `config check: ${problems} ${problems === 1 ? 'problem' : 'problems'} (FAIL) found\n`);
   return problems === 0 ? 0 : 1;
 }

@@ -1,4 +1,4 @@
-// `innspill digest [--since ISO|last] [--format text|html|md] [--out FILE] [--send]`
+// `innspill digest [--since DATE|TIME|last] [--format text|html|md] [--out FILE] [--send]`
 // Without --send it only reads: the digest is written to the file or stdout, the store is not
 // touched. With --send it mails the digest exactly as the schedule would (everything since the
 // last digest sent) and records it, so the schedule carries on after it.
@@ -13,6 +13,9 @@ import { readDigestState } from '../digest/state.js';
 import type { Rules } from '../rules/types.js';
 import { Store } from '../store/json-store.js';
 import { StoreLockedError } from '../store/lock.js';
+import { checkOutFile, outFileError } from './out-file.js';
+import { parseLocalTime } from './since.js';
+import { UsageError } from './usage.js';
 
 export interface DigestCommandOptions {
   since?: string;
@@ -30,22 +33,39 @@ const RENDERERS: Record<string, (m: DigestModel) => string> = { text: renderText
 
 type Since = { kind: 'all' } | { kind: 'last' } | { kind: 'time'; at: Date };
 
-function parseSince(value: string | undefined): Since | null {
+function parseSince(value: string | undefined, timeZone: string): Since | null {
   if (value === undefined) return { kind: 'all' };
   if (value === 'last') return { kind: 'last' };
-  const at = new Date(value);
-  return /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(at.getTime()) ? { kind: 'time', at } : null;
+  const at = parseLocalTime(value, timeZone);
+  return at ? { kind: 'time', at } : null;
+}
+
+async function writeOut(path: string, text: string): Promise<void> {
+  await writeFile(path, text, 'utf8').catch((err: unknown) => {
+    throw outFileError(err, path);
+  });
 }
 
 export async function digestCommand(o: DigestCommandOptions): Promise<number> {
+  try {
+    return await digest(o);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    o.stderr.write(`innspill digest: ${err.message}\n`);
+    return 2;
+  }
+}
+
+async function digest(o: DigestCommandOptions): Promise<number> {
   const fail = (message: string, code = 2) => {
     o.stderr.write(`innspill digest: ${message}\n`);
     return code;
   };
   const render = RENDERERS[o.format ?? 'text'];
   if (!render) return fail(`--format må være text, html eller md (fikk «${o.format}»)`);
-  const since = parseSince(o.since);
-  if (!since) return fail(`--since må være et tidspunkt (ISO 8601, f.eks. 2021-05-12T08:00:00+02:00) eller «last» (fikk «${o.since}»)`);
+  const since = parseSince(o.since, o.rules.consultation.timezone);
+  if (!since) return fail(`--since må være en dato eller et tidspunkt i norsk tid (f.eks. 2021-05-18 eller 2021-05-18T08:00), et tidspunkt med tidssone (2021-05-18T08:00+02:00), eller «last» (fikk «${o.since}»)`);
+  if (o.out) await checkOutFile(o.out);
   const now = (o.now ?? (() => new Date()))();
 
   if (o.send) {
@@ -55,7 +75,7 @@ export async function digestCommand(o: DigestCommandOptions): Promise<number> {
     try {
       store = await Store.open(o.config.dataDir, { lock: true });
     } catch (err) {
-      if (err instanceof StoreLockedError) return fail(`${err.message} (innspill run sender oversiktene selv når den kjører)`);
+      if (err instanceof StoreLockedError) return fail(`en annen innspill-prosess bruker arkivet i ${o.config.dataDir}; innspill run sender oversiktene selv når den kjører`);
       throw err;
     }
     try {
@@ -64,7 +84,7 @@ export async function digestCommand(o: DigestCommandOptions): Promise<number> {
         o.stderr.write('Ingenting nytt siden forrige oversikt; ingen e-post sendt.\n');
         return 0;
       }
-      if (o.out) await writeFile(o.out, render(result.model), 'utf8');
+      if (o.out) await writeOut(o.out, render(result.model));
       o.stderr.write(`Oversikten er sendt til ${o.config.digest.to.join(', ')} (${result.count} nye innspill; ${result.deliveredTo}).\n`);
       return 0;
     } finally {
@@ -83,7 +103,7 @@ export async function digestCommand(o: DigestCommandOptions): Promise<number> {
   }
   await store.close();
   const output = render(model);
-  if (o.out) await writeFile(o.out, output, 'utf8');
+  if (o.out) await writeOut(o.out, output);
   else o.stdout.write(output);
   return 0;
 }

@@ -1,5 +1,6 @@
-// `innspill export --format csv|xlsx|journal --out FILE`: every filed record (csv, xlsx) or every
-// submission as a journal listing (journal). Reads the store only.
+// `innspill export --format csv|xlsx|journal --out FILE [--since WHEN]`: every filed record (csv,
+// xlsx) or every submission as a journal listing (journal), or only those filed after --since.
+// Reads the store only.
 import type { Config } from '../config.js';
 import { exportCsv } from '../export/csv.js';
 import { exportJournal } from '../export/journal.js';
@@ -7,10 +8,19 @@ import { exportXlsx } from '../export/xlsx.js';
 import type { Rules } from '../rules/types.js';
 import { Store } from '../store/json-store.js';
 import type { SubmissionRecord } from '../store/record.js';
+import { checkOutFile, outFileError } from './out-file.js';
+import { parseLocalTime } from './since.js';
+import { UsageError } from './usage.js';
 
 export interface ExportCommandOptions {
   format?: string;
   out?: string;
+  /** only what was filed after this time: a date or time in the consultation's zone, or with an offset */
+  since?: string;
+  /** arkivmelding: write every submission again, also those exported unchanged before */
+  all?: boolean;
+  /** arkivmelding: automatic mail (out-of-office, bounces) too */
+  includeAutomatic?: boolean;
   config: Config;
   rules: Rules;
   stderr: NodeJS.WritableStream;
@@ -27,18 +37,28 @@ export async function exportCommand(o: ExportCommandOptions): Promise<number> {
     o.stderr.write(`innspill export: ${message}\n`);
     return code;
   };
+  // The archive export writes a folder per submission: its own command (export-archive.ts).
+  if (o.format === 'arkivmelding') return (await import('./export-archive.js')).archiveExportCommand(o);
   const exporter = EXPORTERS[o.format ?? ''];
-  if (!exporter) return fail(`--format må være csv, xlsx eller journal (fikk «${o.format ?? ''}»)`, 2);
+  if (!exporter) return fail(`--format må være ${[...Object.keys(EXPORTERS), 'arkivmelding'].join(', ')} (fikk «${o.format ?? ''}»)`, 2);
   if (!o.out) return fail('--out FIL må oppgis', 2);
+  const since = o.since === undefined ? null : parseLocalTime(o.since, o.rules.consultation.timezone);
+  if (o.since !== undefined && !since) return fail(`--since må være en dato eller et tidspunkt i norsk tid (f.eks. 2021-05-18 eller 2021-05-18T08:00), eller et tidspunkt med tidssone (fikk «${o.since}»)`, 2);
+  try {
+    await checkOutFile(o.out);
+  } catch (err) {
+    if (err instanceof UsageError) return fail(err.message, 2);
+    throw err;
+  }
   const store = await Store.open(o.config.dataDir, { lock: false });
-  const records = await store.readAll();
+  const records = (await store.readAll()).filter((r) => !since || Date.parse(r.filedAt) > since.getTime());
   await store.close();
   let rows: number;
   try {
     rows = await exporter(records, o.rules, o.out);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    return fail(`kunne ikke skrive ${o.out}: ${e.code === 'ENOENT' ? 'mappen finnes ikke' : e.code === 'EACCES' ? 'mangler tilgang' : e.message}`, 1);
+    if (typeof (err as NodeJS.ErrnoException).code !== 'string') throw err;
+    return fail(outFileError(err, o.out).message, 2);
   }
   o.stderr.write(`Skrev ${rows} rader til ${o.out}.\n`);
   return 0;

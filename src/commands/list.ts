@@ -1,8 +1,12 @@
 // `innspill list` and `innspill show ID`: what is in the store, for people and for scripts.
+// Caseworkers read them: everything is in bokmål, and times are in the consultation's time zone.
 import type { Rules } from '../rules/types.js';
+import { archiveStateText } from '../export/archive-state.js';
 import { Store } from '../store/json-store.js';
 import type { SubmissionRecord } from '../store/record.js';
-import { formatInZone } from '../time/zone.js';
+import { showDateTime, sortableDateTime } from '../time/local-time.js';
+import { AUTOMATIC_KIND_TITLES, LANGUAGE_NAMES, RECEIPT_STATUS_TITLES } from '../digest/words.js';
+import { UsageError } from './usage.js';
 
 export interface ListOptions {
   commitment?: string;
@@ -27,9 +31,9 @@ function cut(s: string, n: number): string {
 
 export async function listCommand(dataDir: string, rules: Rules, o: ListOptions, out: NodeJS.WritableStream): Promise<number> {
   const known = [...rules.consultation.classIds, rules.consultation.unclassifiedId];
-  if (o.commitment && !known.includes(o.commitment)) throw new Error(`unknown commitment "${o.commitment}"; the ids are: ${known.join(', ')}`);
+  if (o.commitment && !known.includes(o.commitment)) throw new UsageError(`ukjent forpliktelse «${o.commitment}»; disse finnes: ${known.join(', ')}`);
   const categories = rules.consultation.senderCategories.map((c) => c.id);
-  if (o.category && !categories.includes(o.category)) throw new Error(`unknown sender category "${o.category}"; the ids are: ${categories.join(', ')}`);
+  if (o.category && !categories.includes(o.category)) throw new UsageError(`ukjent avsenderkategori «${o.category}»; disse finnes: ${categories.join(', ')}`);
   const store = await Store.open(dataDir, { lock: false });
   const records = (await store.readAll()).filter((r) => matches(r, o, rules.consultation.unclassifiedId));
   if (o.json) {
@@ -39,21 +43,21 @@ export async function listCommand(dataDir: string, rules: Rules, o: ListOptions,
   const tz = rules.consultation.timezone;
   out.write(`${'ID'.padEnd(10)} ${'MOTTATT'.padEnd(16)} ${'AVSENDER'.padEnd(34)} ${'KATEGORI'.padEnd(14)} ${'FORPLIKTELSER'.padEnd(30)} EMNE\n`);
   for (const r of records) {
-    const when = r.receivedAt ? formatInZone(new Date(r.receivedAt), tz).slice(0, 16).replace('T', ' ') : '–';
+    const when = r.receivedAt ? sortableDateTime(new Date(r.receivedAt), tz) : '–';
     const who = r.sender.organisation ?? r.from?.address ?? '(ukjent)';
-    const what = r.automatic ? `[${r.automaticKind}]` : !r.readable ? '[uleselig]' : r.commitments.map((c) => c.id).join(',') || '–';
+    const what = r.automatic ? `[${r.automaticKind ? AUTOMATIC_KIND_TITLES[r.automaticKind] : 'automatisk'}]` : !r.readable ? '[uleselig]' : r.commitments.map((c) => c.id).join(',') || '–';
     const flags = `${r.late ? ' [SEN]' : ''}${r.receipt.status === 'failed' ? ' [kvittering feilet]' : ''}`;
     out.write(`${r.id.padEnd(10)} ${when.padEnd(16)} ${cut(who, 34)} ${cut(r.sender.category, 14)} ${cut(what, 30)} ${r.subject.slice(0, 60)}${flags}\n`);
   }
-  out.write(`${records.length} ${records.length === 1 ? 'innspill' : 'innspill'}\n`);
+  out.write(`${records.length} innspill\n`);
   return 0;
 }
 
-export async function showCommand(dataDir: string, rules: Rules, id: string, json: boolean, out: NodeJS.WritableStream): Promise<number> {
+export async function showCommand(dataDir: string, rules: Rules, id: string, json: boolean, out: NodeJS.WritableStream, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   const store = await Store.open(dataDir, { lock: false });
   const r = await store.get(id);
   if (!r) {
-    process.stderr.write(`innspill: no submission with id "${id}" in ${dataDir}\n`);
+    err.write(`innspill: fant ikke innspill ${id} i ${dataDir}\n`);
     return 1;
   }
   if (json) {
@@ -61,20 +65,25 @@ export async function showCommand(dataDir: string, rules: Rules, id: string, jso
     return 0;
   }
   const tz = rules.consultation.timezone;
+  const when = (iso: string) => showDateTime(new Date(iso), tz);
+  const category = rules.consultation.senderCategories.find((c) => c.id === r.sender.category)?.title ?? r.sender.category;
+  const receipt = RECEIPT_STATUS_TITLES[r.receipt.status];
   const row = (label: string, value: string) => out.write(`${label.padEnd(16)}${value}\n`);
   row('Innspill:', r.id);
-  row('Fra:', `${r.from ? `${r.from.name} <${r.from.address}>` : '(ingen)'} — ${r.sender.organisation ?? 'ukjent organisasjon'} (${r.sender.category})`);
+  row('Fra:', `${r.from ? `${r.from.name} <${r.from.address}>` : '(ingen)'} — ${r.sender.organisation ?? 'ukjent organisasjon'} (${category})`);
   row('Emne:', r.subject);
-  row('Mottatt:', r.receivedAt ? `${formatInZone(new Date(r.receivedAt), tz)}${r.late ? ' – ETTER FRISTEN' : ''}` : 'ukjent');
-  row('Arkivert:', `${r.filedAt} fra ${r.source.kind === 'imap' ? `IMAP uid ${r.source.uid}` : r.source.kind === 'maildir' ? r.source.file : r.source.path}`);
+  row('Mottatt:', r.receivedAt ? `${when(r.receivedAt)}${r.late ? ' – ETTER FRISTEN' : ''}` : 'ukjent');
+  row('Arkivert:', `${when(r.filedAt)} fra ${r.source.kind === 'imap' ? `IMAP uid ${r.source.uid}` : r.source.kind === 'maildir' ? r.source.file : r.source.path}`);
   row('Original:', store.path(r.raw));
   row('Relevant:', `${r.relevant ? 'ja' : 'nei'} (${r.relevance.reasons.join('; ')})`);
-  if (r.automatic) row('Automatisk:', r.automaticKind ?? '');
+  if (r.automatic) row('Automatisk:', r.automaticKind ? AUTOMATIC_KIND_TITLES[r.automaticKind] : 'ja');
   if (r.followUpOf) row('Oppfølging av:', r.followUpOf);
-  row('Forpliktelser:', r.commitments.map((c) => `${c.id} (${c.score})`).join(', ') || '–');
+  row('Forpliktelser:', r.commitments.map((c) => `${c.id} (${c.score})`).join(', ') || (r.noComments === true ? 'ingen merknader' : '–'));
   for (const c of r.commitments) for (const e of c.evidence) out.write(`${''.padEnd(16)}${c.id}: «${e.snippet}» [${e.where}]\n`);
-  row('Språk:', r.language);
-  row('Kvittering:', `${r.receipt.status}${r.receipt.sentAt ? ` ${r.receipt.sentAt}` : ''}${r.receipt.error ? ` – ${r.receipt.error}` : ''} (${r.receipt.reason})`);
+  row('Språk:', LANGUAGE_NAMES[r.language] ?? r.language);
+  if (r.review?.needed) row('Til vurdering:', r.review.notes.map((n) => n.text).join('; '));
+  row('Kvittering:', `${receipt}${r.receipt.sentAt ? ` ${when(r.receipt.sentAt)}` : ''}${r.receipt.error ? ` – ${r.receipt.error}` : ''} (${r.receipt.reason})`);
+  row('Arkivsystem:', await archiveStateText(store, r, when));
   for (const a of r.attachments) row('Vedlegg:', `${a.filename || '(uten navn)'} (${a.detectedType}, ${a.size} byte) – ${a.problem ?? `lest, ${a.textLength} tegn: ${store.path(a.textFile!)}`}`);
   for (const p of r.problems) row('Problem:', p);
   out.write(`\nAvsenderens egne ord:\n${r.ownWords.trim() || '(ingen)'}\n`);

@@ -1,6 +1,7 @@
 // The caseworker's words in the digest, in bokmål: one place, so the text, Markdown and HTML
 // versions say the same thing.
 import type { AutomaticKind } from '../intake/types.js';
+import type { ReceiptStatus } from '../store/record.js';
 
 export const HEADINGS = {
   perCommitment: 'Innspill per forpliktelse',
@@ -65,6 +66,17 @@ export const AUTOMATIC_KIND_TITLES: Record<AutomaticKind, string> = {
   'own-receipt': 'Vår egen kvittering i retur',
   report: 'Rapport (DMARC o.l.)',
 };
+
+/** A receipt's state in words (list, show, receipts, exports). */
+export const RECEIPT_STATUS_TITLES: Record<ReceiptStatus, string> = {
+  pending: 'venter',
+  sent: 'sendt',
+  skipped: 'ikke sendt',
+  failed: 'feilet',
+  held: 'holdt tilbake til vurdering',
+};
+
+export const LANGUAGE_NAMES: Record<'nb' | 'nn' | 'en', string> = { nb: 'bokmål', nn: 'nynorsk', en: 'engelsk' };
 
 /** "nye i perioden: 3, totalt: 7" — or only the total when the period is the whole consultation. */
 export function periodCountText(inPeriod: number, total: number, wholeConsultation: boolean): string {

@@ -1,9 +1,9 @@
 // One row per filed record, with every field a caseworker sorts or filters by: the columns the
 // CSV and the spreadsheet export share. Automatic mail and unreadable messages are rows too,
 // marked in their own columns, so nothing filed is missing from an export.
-import { AUTOMATIC_KIND_TITLES } from '../digest/words.js';
+import { AUTOMATIC_KIND_TITLES, RECEIPT_STATUS_TITLES } from '../digest/words.js';
 import type { Rules } from '../rules/types.js';
-import type { ReceiptStatus, SubmissionRecord } from '../store/record.js';
+import type { SubmissionRecord } from '../store/record.js';
 
 /** A point in time; each format writes it in the consultation's time zone its own way. */
 export interface Instant {
@@ -20,13 +20,6 @@ export interface ExportColumn {
   time?: true;
   value: (r: SubmissionRecord, rules: Rules) => Cell;
 }
-
-const RECEIPT_STATUS: Record<ReceiptStatus, string> = {
-  pending: 'venter',
-  sent: 'sendt',
-  skipped: 'ikke sendt',
-  failed: 'feilet',
-};
 
 const instant = (iso: string | null): Instant | null => (iso ? { at: new Date(iso) } : null);
 
@@ -65,7 +58,7 @@ export const SUBMISSION_COLUMNS: ExportColumn[] = [
   { header: 'språk', width: 7, value: (r) => r.language },
   { header: 'antall vedlegg', width: 9, value: (r) => r.attachments.length },
   { header: 'uleselige vedlegg', width: 9, value: (r) => r.attachments.filter((a) => a.problem !== null).length },
-  { header: 'kvittering status', width: 12, value: (r) => RECEIPT_STATUS[r.receipt.status] },
+  { header: 'kvittering status', width: 12, value: (r) => RECEIPT_STATUS_TITLES[r.receipt.status] },
   { header: 'oppfølging av', width: 12, value: (r) => r.followUpOf ?? '' },
   { header: 'automatisk (type)', width: 22, value: (r) => (r.automaticKind ? AUTOMATIC_KIND_TITLES[r.automaticKind] : '') },
   { header: 'problemer', width: 50, value: (r) => problems(r) },

@@ -62,8 +62,8 @@ describe('list and show', () => {
   });
 
   it('refuses an unknown commitment or category with the ids it knows', async () => {
-    await expect(listCommand(config.dataDir, projectRules(), { commitment: 'e-innsyn' }, capture().out)).rejects.toThrow(/unknown commitment "e-innsyn"; the ids are: ungdomspanel/);
-    await expect(listCommand(config.dataDir, projectRules(), { category: 'presse' }, capture().out)).rejects.toThrow(/unknown sender category "presse"/);
+    await expect(listCommand(config.dataDir, projectRules(), { commitment: 'e-innsyn' }, capture().out)).rejects.toThrow(/ukjent forpliktelse «e-innsyn»; disse finnes: ungdomspanel/);
+    await expect(listCommand(config.dataDir, projectRules(), { category: 'presse' }, capture().out)).rejects.toThrow(/ukjent avsenderkategori «presse»/);
   });
 
   it('shows one submission with why it was sorted there, and says when an id does not exist', async () => {
@@ -172,7 +172,7 @@ describe('the receipt outbox by hand', () => {
     expect(failed.text()).toContain('5.1.1 no such user');
     const retried = capture();
     expect(await receiptsRetry(c, projectRules(), createLogger({ level: 'silent', secrets: [] }), id, retried.out)).toBe(0);
-    expect(retried.text()).toContain(`${id}: sent`);
+    expect(retried.text()).toBe(`${id}: kvittering sendt\n`);
     expect(sink.messages).toHaveLength(1);
     await sink.close();
   });

@@ -76,7 +76,7 @@ describe('innspill config check', () => {
   it('says ok to every check of a working installation, logging in to IMAP and SMTP without touching mail', async () => {
     const { code, out, line } = await check(goodEnv());
     expect(code).toBe(0);
-    expect(out).not.toMatch(/^FEIL/m);
+    expect(out).not.toMatch(/^FAIL/m);
     expect(line('configuration')).toMatch(/^ok {6}configuration: \d+ of \d+ INNSPILL_\* variables set/);
     expect(line('rules')).toMatch(/^ok {6}rules: .*\d+ commitments/);
     expect(line('data folder')).toMatch(/^ok {6}data folder: .* (is writable|will be created)/);
@@ -91,9 +91,9 @@ describe('innspill config check', () => {
   it('names a wrong password for IMAP and for SMTP, without printing either', async () => {
     const { code, line, out } = await check(goodEnv({ INNSPILL_IMAP_PASS: 'feil-passord-1', INNSPILL_SMTP_PASS: 'feil-passord-2' }));
     expect(code).toBe(1);
-    expect(line('IMAP')).toMatch(/^FEIL {4}IMAP: .*login refused for postmottak: wrong user name or password \(INNSPILL_IMAP_USER, INNSPILL_IMAP_PASS\)/);
-    expect(line('SMTP')).toMatch(/^FEIL {4}SMTP: .*login refused for kvittering@kmd\.dep\.no: wrong user name or password \(INNSPILL_SMTP_USER, INNSPILL_SMTP_PASS\) \(server: "535 /);
-    expect(out).toContain('config check: 2 problems (FEIL) found');
+    expect(line('IMAP')).toMatch(/^FAIL {4}IMAP: .*login refused for postmottak: wrong user name or password \(INNSPILL_IMAP_USER, INNSPILL_IMAP_PASS\)/);
+    expect(line('SMTP')).toMatch(/^FAIL {4}SMTP: .*login refused for kvittering@kmd\.dep\.no: wrong user name or password \(INNSPILL_SMTP_USER, INNSPILL_SMTP_PASS\) \(server: "535 /);
+    expect(out).toContain('config check: 2 problems (FAIL) found');
   });
 
   it('names a wrong port (connection refused)', async () => {
@@ -133,11 +133,11 @@ describe('innspill config check', () => {
   it('names a bad cron schedule and still checks everything else', async () => {
     const { code, line, out } = await check(goodEnv({ INNSPILL_DIGEST_CRON: '0 25 * * *' }));
     expect(code).toBe(1);
-    expect(line('configuration')).toMatch(/^FEIL {4}configuration: INNSPILL_DIGEST_CRON: .*\(got "0 25 \* \* \*"\)$/);
+    expect(line('configuration')).toMatch(/^FAIL {4}configuration: INNSPILL_DIGEST_CRON: .*\(got "0 25 \* \* \*"\)$/);
     expect(line('IMAP')).toMatch(/^ok /);
     expect(line('SMTP')).toMatch(/^ok /);
     expect(line('digest schedule')).toBe('skipped digest schedule: fix INNSPILL_DIGEST_CRON first (see above)');
-    expect(out).toContain('config check: 1 problem (FEIL) found');
+    expect(out).toContain('config check: 1 problem (FAIL) found');
   });
 
   it('names a mistake in the rules with its file and line', async () => {
@@ -145,18 +145,18 @@ describe('innspill config check', () => {
     const broken = breakRules(rules);
     const { code, line } = await check(goodEnv({ INNSPILL_RULES_DIR: rules }));
     expect(code).toBe(1);
-    expect(line('rules')).toMatch(new RegExp(`^FEIL {4}rules: ${broken.file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:${broken.line}:\\d+: "\\*korrupsjon\\*" must be written in quotes`));
+    expect(line('rules')).toMatch(new RegExp(`^FAIL {4}rules: ${broken.file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:${broken.line}:\\d+: "\\*korrupsjon\\*" must be written in quotes`));
   });
 
   it('lists every problem in the environment, and skips only the checks that depend on them', async () => {
     const { code, out, line } = await check(goodEnv({ INNSPILL_IMAP_PORT: 'imap', INNSPILL_IMAP_USER: '', INNSPILL_SMTP_TLS: 'yes', INNSPILL_TZ: 'Europe/Bergen' }));
     expect(code).toBe(1);
-    const problems = out.split('\n').filter((l) => l.startsWith('FEIL    configuration: '));
+    const problems = out.split('\n').filter((l) => l.startsWith('FAIL    configuration: '));
     expect(problems).toEqual([
-      'FEIL    configuration: INNSPILL_IMAP_PORT: must be a port number (got "imap")',
-      'FEIL    configuration: INNSPILL_SMTP_TLS: must be one of: true (implicit TLS), starttls, false (got "yes")',
-      'FEIL    configuration: INNSPILL_IMAP_USER: must be set when INNSPILL_IMAP_HOST is set',
-      'FEIL    configuration: INNSPILL_TZ: not a known time zone (got "Europe/Bergen"; e.g. Europe/Oslo)',
+      'FAIL    configuration: INNSPILL_IMAP_PORT: must be a port number (got "imap")',
+      'FAIL    configuration: INNSPILL_SMTP_TLS: must be one of: true (implicit TLS), starttls, false (got "yes")',
+      'FAIL    configuration: INNSPILL_IMAP_USER: must be set when INNSPILL_IMAP_HOST is set',
+      'FAIL    configuration: INNSPILL_TZ: not a known time zone (got "Europe/Bergen"; e.g. Europe/Oslo)',
     ]);
     expect(line('rules')).toMatch(/^ok /);
     expect(line('IMAP')).toBe('skipped IMAP: fix INNSPILL_IMAP_PORT first (see above)');
@@ -169,7 +169,7 @@ describe('innspill config check', () => {
     writeFileSync(file, 'x');
     const { code, line } = await check({ INNSPILL_DATA_DIR: file, INNSPILL_MAILDIR: join(dir, 'Maildir'), INNSPILL_OUTBOX_DIR: join(dir, 'outbox') });
     expect(code).toBe(1);
-    expect(line('data folder')).toBe(`FEIL    data folder: ${file} is a file, not a folder (INNSPILL_DATA_DIR)`);
+    expect(line('data folder')).toBe(`FAIL    data folder: ${file} is a file, not a folder (INNSPILL_DATA_DIR)`);
     expect(line('IMAP')).toBe('skipped IMAP: INNSPILL_IMAP_HOST is not set; the Maildir is watched instead');
     expect(line('Maildir')).toMatch(/^ok {6}Maildir: .*Maildir (is writable|does not exist yet; it will be created)/);
     expect(line('SMTP')).toMatch(/^skipped SMTP: INNSPILL_SMTP_HOST is not set; receipts and digests are written as \.eml files to /);

@@ -145,7 +145,7 @@ describe('IMAP with OAuth2', () => {
     expect(out).toMatch(/^ok {6}IMAP: logged in to 127\.0\.0\.1:\d+ as postmottak \(OAuth2, token from INNSPILL_IMAP_TOKEN_COMMAND, TLS: false\)/m);
     out = '';
     expect(await configCheckCommand({ env: { ...env, INNSPILL_IMAP_TOKEN_COMMAND: tokenCommand(['tok-wrong']).command }, cwd: d.dir, out: sink })).toBe(1);
-    expect(out).toMatch(/^FEIL {4}IMAP: .*login refused for postmottak: the OAuth2 access token from INNSPILL_IMAP_TOKEN_COMMAND was not accepted/m);
+    expect(out).toMatch(/^FAIL {4}IMAP: .*login refused for postmottak: the OAuth2 access token from INNSPILL_IMAP_TOKEN_COMMAND was not accepted/m);
     expect(out).not.toContain('tok-wrong');
   });
 });

@@ -107,7 +107,7 @@ describe('SMTP with OAuth2', () => {
     expect(out).toMatch(/^ok {6}SMTP: logged in to 127\.0\.0\.1:\d+ as postmottak@kmd\.dep\.no \(OAuth2, token from INNSPILL_SMTP_TOKEN_COMMAND, TLS: false\); no mail sent$/m);
     out = '';
     expect(await configCheckCommand({ env: { ...env, INNSPILL_SMTP_TOKEN_COMMAND: tokenCommand(['smtp-nope']).command }, out: w })).toBe(1);
-    expect(out).toMatch(/^FEIL {4}SMTP: .*login refused for postmottak@kmd\.dep\.no: the OAuth2 access token from INNSPILL_SMTP_TOKEN_COMMAND was not accepted/m);
+    expect(out).toMatch(/^FAIL {4}SMTP: .*login refused for postmottak@kmd\.dep\.no: the OAuth2 access token from INNSPILL_SMTP_TOKEN_COMMAND was not accepted/m);
     expect(out).not.toContain('smtp-nope');
     expect(sink.messages).toHaveLength(0);
   });
