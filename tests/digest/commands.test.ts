@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { digestCommand } from '../../src/commands/digest.js';
 import { exportCommand } from '../../src/commands/export.js';
 import { digestConfig } from '../helpers/digest-env.js';
-import { consultationFixture, fixtureStore } from '../helpers/records.js';
+import { consultationFixture, fixtureStore, makeRecord } from '../helpers/records.js';
 import { projectRules } from '../helpers/rules.js';
 
 const rules = projectRules();
@@ -86,6 +86,41 @@ describe('innspill digest', () => {
   });
 });
 
+describe('--since in Oslo time', () => {
+  // Filed 23:30 on 17 May and 01:00 on 18 May in Oslo (summer time, UTC+2): only the second is
+  // filed "since 2021-05-18", though both are on 17 May in UTC.
+  function lateEvening() {
+    const dir = fixtureStore([
+      makeRecord({ seq: 1, receivedAt: '2021-05-17T21:28:00Z', filedAt: '2021-05-17T21:30:00Z', commitments: ['einnsyn'] }),
+      makeRecord({ seq: 2, receivedAt: '2021-05-17T22:58:00Z', filedAt: '2021-05-17T23:00:00Z', commitments: ['einnsyn'] }),
+    ]);
+    dirs.push(dir);
+    return { dir, config: digestConfig(dir), ...streams() };
+  }
+
+  it('digest --since 2021-05-18 means midnight in Oslo; a time without an offset is Oslo time too', async () => {
+    const s = lateEvening();
+    expect(await digestCommand({ since: '2021-05-18', config: s.config, rules, stdout: s.stdout, stderr: s.stderr, now })).toBe(0);
+    const text = s.out();
+    expect(text.split('\n')[0]).toBe('Innspill OGP 4B – oversikt 15.05.2021 (1 nytt)');
+    expect(text).toContain('Arkivert etter 18.05.2021 kl. 00:00');
+    expect(await digestCommand({ since: '2021-05-17T23:45', config: s.config, rules, stdout: s.stdout, stderr: s.stderr, now })).toBe(0);
+    expect(s.out()).toContain('(1 nytt)');
+    expect(await digestCommand({ since: '2021-05-17T21:00:00Z', config: s.config, rules, stdout: s.stdout, stderr: s.stderr, now })).toBe(0);
+    expect(s.out()).toContain('(2 innspill)');
+    expect(await digestCommand({ since: '2021-02-30', config: s.config, rules, stdout: s.stdout, stderr: s.stderr, now })).toBe(2);
+  });
+
+  it('export --since takes the same times', async () => {
+    const s = lateEvening();
+    const out = join(s.dir, 'siden.csv');
+    expect(await exportCommand({ format: 'csv', out, since: '2021-05-18', config: s.config, rules, stderr: s.stderr })).toBe(0);
+    expect(s.err()).toContain('Skrev 1 rader til');
+    expect(readFileSync(out, 'utf8').split('\r\n')[1]).toMatch(/^2021-0002;/);
+    expect(await exportCommand({ format: 'csv', out, since: 'i går', config: s.config, rules, stderr: s.stderr })).toBe(2);
+  });
+});
+
 describe('innspill export', () => {
   it('writes csv, xlsx and journal files', async () => {
     const s = setup();
@@ -101,7 +136,7 @@ describe('innspill export', () => {
     const s = setup();
     expect(await exportCommand({ format: 'pdf', out: join(s.dir, 'x'), config: s.config, rules, stderr: s.stderr })).toBe(2);
     expect(await exportCommand({ format: 'csv', config: s.config, rules, stderr: s.stderr })).toBe(2);
-    expect(await exportCommand({ format: 'csv', out: join(s.dir, 'finnes-ikke', 'x.csv'), config: s.config, rules, stderr: s.stderr })).toBe(1);
-    expect(s.err()).toContain('mappen finnes ikke');
+    expect(await exportCommand({ format: 'csv', out: join(s.dir, 'finnes-ikke', 'x.csv'), config: s.config, rules, stderr: s.stderr })).toBe(2);
+    expect(s.err()).toContain(`kunne ikke skrive ${join(s.dir, 'finnes-ikke', 'x.csv')}: mappen ${join(s.dir, 'finnes-ikke')} finnes ikke`);
   });
 });
