@@ -22,6 +22,7 @@ import { buildStatus, type Heartbeat, type StatusReport } from './status/report.
 import { storeBytes } from './status/store-size.js';
 import { checkSecondsOf, mailboxSource } from './status/read.js';
 import { readDigestState } from './digest/state.js';
+import { readArchiveSummary } from './export/archive-state.js';
 
 export type { Heartbeat } from './status/report.js';
 
@@ -348,6 +349,7 @@ export class Daemon {
       bytes: this.bytes.value,
       nextDigest: this.digest?.nextRun() ?? null,
       lastDigestAt: (await readDigestState(this.store)).lastSentAt,
+      archive: await readArchiveSummary(this.store),
       checkSeconds: checkSecondsOf(this.config),
       now: this.now(),
     });

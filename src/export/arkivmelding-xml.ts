@@ -71,9 +71,9 @@ export function arkivmeldingXml(c: PostContext, fileCount: number): string {
   return root.end({ prettyPrint: true });
 }
 
-/** The field table as the README shows it: element path, source. */
+/** The field table as the README shows it: the element's path and where its value comes from. */
 export function fieldTableMarkdown(): string {
-  const rows: string[] = ['| Noark 5 (arkivmelding) | fra innspill |', '|---|---|', '| `system` | regler: archive.system |', '| `antallFiler` | antall filer i mappen utenom arkivmelding.xml |'];
+  const rows: string[] = ['| Noark 5 element (arkivmelding) | from the record |', '|---|---|', '| `system` | rules: archive.system |', '| `antallFiler` | the number of files in the folder besides arkivmelding.xml |'];
   const walk = (fields: Field[], prefix: string) => {
     for (const f of fields) {
       const path = `${prefix}${f.element}`;

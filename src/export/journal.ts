@@ -6,8 +6,10 @@
 // Excel and reads as plain text. Dates are ISO (2021-05-18), mottattDato with the time of day;
 // dokumentetsDato is the message's own Date header, "Udatert" when it has none.
 //
-// offentligTittel is the subject as the sender wrote it: screening (skjerming) of names or other
-// exempt words is the records officer's decision, so it is not done here.
+// offentligTittel is the title with a private person's name, e-mail address and postal address
+// screened (screening.ts, the same function as the arkivmelding's); an organisation's name stays.
+// A private person's e-mail address is not in the listing at all (not in tittel either); an
+// organisation's is.
 // Automatic mail and unreadable messages are not documents in the case and are left out.
 import { writeFile } from 'node:fs/promises';
 import { isSubmission } from '../digest/build.js';
@@ -15,6 +17,7 @@ import { localParts, sortableDateTime } from '../time/local-time.js';
 import type { Rules } from '../rules/types.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { cellText, toCsv } from './csv.js';
+import { isPrivateSender, publicTitle, titleOf, withoutEmailAddresses } from './screening.js';
 
 const HEADER = [
   'journaldato',
@@ -35,19 +38,21 @@ const HEADER = [
 function journalLine(r: SubmissionRecord, rules: Rules): string[] {
   const tz = rules.consultation.timezone;
   const person = r.from?.name ?? '';
-  const address = r.from?.address ?? '';
-  const title = r.subject.trim() || 'Innspill uten emne';
+  const address = isPrivateSender(r) ? '' : (r.from?.address ?? '');
+  const mask = rules.consultation.archive.screeningMask;
+  // The internal title keeps names (the records officer registers from it), not addresses.
+  const title = isPrivateSender(r) ? withoutEmailAddresses(titleOf(r), mask) : titleOf(r);
   const values = [
     localParts(new Date(r.filedAt), tz).date,
     r.receivedAt ? sortableDateTime(new Date(r.receivedAt), tz) : '',
     r.date ? localParts(new Date(r.date), tz).date : 'Udatert',
     'Inngående dokument',
     'Avsender',
-    r.sender.organisation ?? (person || address),
+    r.sender.organisation ?? (person && !person.includes('@') ? person : 'Privatperson'),
     r.sender.organisation ? person : '',
     address,
     title,
-    title,
+    publicTitle(r, mask),
     rules.consultation.caseNumber,
     r.attachments.length,
     r.id,

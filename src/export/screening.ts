@@ -61,6 +61,11 @@ export function screenText(text: string, r: SubmissionRecord, mask: string): str
   return s.replace(new RegExp(`${MARK}(?:[\\s,.-]*${MARK})*`, 'gu'), mask);
 }
 
+/** Text with every e-mail address replaced by `mask` (for listings that may be read by anyone). */
+export function withoutEmailAddresses(text: string, mask: string): string {
+  return text.replace(EMAIL, mask);
+}
+
 /** offentligTittel: the title with a private person's name and address screened. */
 export function publicTitle(r: SubmissionRecord, mask: string): string {
   return screenText(titleOf(r), r, mask);

@@ -19,13 +19,27 @@ const regex = z.string().superRefine((value, ctx) => {
 const terms = z.array(term);
 const id = z.string().regex(/^[a-z0-9-]+$/, 'an id uses only a–z, 0–9 and "-"');
 
+/** The Noark 5 archive export (`export --format arkivmelding`): what the records officer's rules set. */
+const archiveSchema = z.strictObject({
+  /** The arkivmelding's `system`: who sends it. */
+  system: z.string().min(1),
+  /** Put in place of a private person's name, e-mail or postal address in offentligTittel. */
+  screeningMask: z.string().min(1).regex(/^[^\p{L}\p{N}]+$/u, 'the mask must not contain letters or digits (e.g. *****)'),
+  /** Set on a record a caseworker marked as containing personal data. */
+  personalData: z.strictObject({
+    accessCode: z.string().min(1),
+    accessText: z.string().min(1),
+    legalBasis: z.string().min(1),
+  }),
+});
+
 export const consultationSchema = z.strictObject({
   title: z.string().min(1),
   /** The consultation's name in a sentence for people ("innspillsrunden til …"). */
   shortTitle: z.string().min(1),
   /** The consultation's label for caseworkers, in digest subjects ("Innspill … – oversikt"). */
   label: z.string().min(1),
-  caseNumber: z.string().regex(/^\d{2,4}\/\d+$/, 'a case number looks like 17/1886'),
+  caseNumber: z.string().regex(/^(\d{2}|\d{4})\/\d+$/, 'a case number is the year (two or four digits), a slash and the sequence number, e.g. 17/1886'),
   letterReference: z.string(),
   letterDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD'),
   deadline: z
@@ -48,6 +62,7 @@ export const consultationSchema = z.strictObject({
   topics: z.array(z.strictObject({ id, title: z.string() })),
   unclassifiedId: id,
   senderCategories: z.array(z.strictObject({ id, title: z.string() })).min(1),
+  archive: archiveSchema,
 });
 
 const domain = z

@@ -26,6 +26,7 @@ export function formatStatus(r: StatusReport): string {
     ['receipts', `${r.receipts.pending} pending, ${r.receipts.failed} failed, ${r.receipts.sent} sent, ${r.receipts.skipped} not sent (no receipt due)`],
     ['next digest', r.nextDigest ?? 'none scheduled (no INNSPILL_DIGEST_TO)'],
     ['last digest', r.lastDigestAt ?? 'never'],
+    ['archive', r.archive.exported > 0 ? `${r.archive.exported} submissions exported as arkivmelding, last at ${r.archive.lastExportAt}` : 'nothing exported as arkivmelding yet'],
     ['store', `${r.store.records} records, ${size(r.store.bytes)}`],
   ];
   return [`innspill ${verdict}`, ...rows.map(([k, v]) => `  ${k.padEnd(12)} ${v}`)].join('\n') + '\n';

@@ -10,6 +10,7 @@ import type { Config } from '../config.js';
 import { Store } from '../store/json-store.js';
 import type { ReceiptCounts } from '../receipts/outbox.js';
 import { readDigestState } from '../digest/state.js';
+import { readArchiveSummary } from '../export/archive-state.js';
 import { buildStatus, type Heartbeat, type StatusReport } from './report.js';
 import { storeBytes } from './store-size.js';
 import { nextDigestRun } from './next-digest.js';
@@ -70,6 +71,7 @@ export async function readStatus(config: Config, now = new Date()): Promise<Stat
       bytes: await storeBytes(config.dataDir),
       nextDigest: config.digest.to.length > 0 ? nextDigestRun(config.digest.cron, config.timezone) : null,
       lastDigestAt: digest.lastSentAt,
+      archive: await readArchiveSummary(store),
       checkSeconds: checkSecondsOf(config),
       now,
     });

@@ -2,6 +2,7 @@
 // endpoint (GET /health): is it running, is the mailbox reachable, when did it last look, what
 // waits. `ok` is false when someone should look: not running, mailbox down, or the last
 // successful check is too old (the loop may be stuck).
+import type { ArchiveSummary } from '../export/archive-state.js';
 import type { ReceiptCounts } from '../receipts/outbox.js';
 
 /** What the daemon writes to state/heartbeat.json (see Daemon). */
@@ -30,6 +31,8 @@ export interface StatusReport {
   receipts: ReceiptCounts;
   nextDigest: string | null;
   lastDigestAt: string | null;
+  /** the Noark 5 archive export (state/archive-exported.json) */
+  archive: ArchiveSummary;
   store: { records: number; bytes: number };
   /** a last check older than this many seconds is a problem */
   staleAfterSeconds: number;
@@ -48,6 +51,7 @@ export interface StatusInput {
   bytes: number;
   nextDigest: Date | null;
   lastDigestAt: string | null;
+  archive: ArchiveSummary;
   /** seconds between the daemon's mailbox checks */
   checkSeconds: number;
   now: Date;
@@ -91,6 +95,7 @@ export function buildStatus(input: StatusInput): StatusReport {
     receipts: input.receipts,
     nextDigest: input.nextDigest?.toISOString() ?? null,
     lastDigestAt: input.lastDigestAt,
+    archive: input.archive,
     store: { records: input.records, bytes: input.bytes },
     staleAfterSeconds: stale,
     checkedAt: input.now.toISOString(),
