@@ -87,3 +87,19 @@ export class DaemonHarness {
     this.running = null;
   }
 }
+
+/**
+ * Resolves once the daemon has finished `passes` whole checks of the mailbox (and the receipt pass
+ * after each) that began after this call: "nothing more happens" is then seen, not assumed after a
+ * sleep that a slow machine may not honour.
+ */
+export async function untilChecks(daemon: Daemon, passes = 2, timeoutMs = 60_000): Promise<void> {
+  let last = (await daemon.status()).lastCheckAt;
+  for (let i = 0; i < passes; i++) {
+    const seen = last;
+    last = await waitUntil(`check ${i + 1} of ${passes}`, async () => {
+      const at = (await daemon.status()).lastCheckAt;
+      return at !== null && at !== seen ? at : null;
+    }, timeoutMs);
+  }
+}

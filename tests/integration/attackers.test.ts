@@ -7,7 +7,7 @@ import { simpleParser } from 'mailparser';
 import { withChromium, artifactPath } from '../helpers/chromium.js';
 import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { fixture, newDaemon, testConfig } from '../helpers/daemon.js';
+import { fixture, newDaemon, testConfig, waitUntil } from '../helpers/daemon.js';
 import { runCli } from '../helpers/child.js';
 
 const HOSTILE = ['hostile-html-script.eml', 'hostile-att-filename-traversal.eml', 'hostile-subject-header-injection.eml', 'hostile-att-filename-nul-long.eml'];
@@ -84,8 +84,12 @@ describe('secrets', () => {
     const wrongSmtp = runCli(['run', '--once'], env(IMAP_PASS, `${SMTP_PASS}-feil`));
     expect((await wrongSmtp.exited).code).toBe(0);
     outputs.push(wrongSmtp.output());
-    // Good passwords: the receipt goes out (its retry is due after a second).
-    await new Promise((r) => setTimeout(r, 1500));
+    // Good passwords: the receipt goes out once its retry is due (a second after the failure).
+    const dueAt = (): number => {
+      const name = readdirSync(join(dir, 'records')).find((n) => n.endsWith('.json'))!;
+      return Date.parse((JSON.parse(readFileSync(join(dir, 'records', name), 'utf8')) as { receipt: { nextAttemptAt: string } }).receipt.nextAttemptAt);
+    };
+    await waitUntil('the retry due', () => Date.now() >= dueAt());
     const good = runCli(['run', '--once'], env(IMAP_PASS, SMTP_PASS));
     expect((await good.exited).code).toBe(0);
     outputs.push(good.output());

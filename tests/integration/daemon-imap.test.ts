@@ -2,7 +2,8 @@
 // unrelated mail untouched, duplicates, follow-ups.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
-import { fixture, imapEnv, DaemonHarness, records, testConfig, waitUntil } from '../helpers/daemon.js';
+import { fixture, imapEnv, DaemonHarness, records, testConfig, untilChecks, waitUntil } from '../helpers/daemon.js';
+import type { Daemon } from '../../src/daemon.js';
 import type { Config } from '../../src/config.js';
 
 let dovecot: DovecotServer;
@@ -16,8 +17,8 @@ afterEach(async () => {
   await dovecot.stop();
 });
 
-async function start(config: Config): Promise<void> {
-  await harness.start(config);
+async function start(config: Config): Promise<Daemon> {
+  return harness.start(config);
 }
 
 const FILED = 'Innspill.OGP-4B';
@@ -49,8 +50,9 @@ describe('the daemon on IMAP', () => {
   it('is woken by IDLE when mail arrives (no periodic check would come in time), and keeps a heartbeat', async () => {
     // The fallback check is ten minutes away: only the server's IDLE notice can file it in time.
     const config = testConfig({ ...imapEnv(dovecot), INNSPILL_IMAP_CHECK_SECONDS: '600' });
-    await start(config);
-    await new Promise((r) => setTimeout(r, 500));
+    const daemon = await start(config);
+    // Its first check is done (nothing waited): from here on only IDLE can tell it of new mail.
+    await untilChecks(daemon, 1);
     const t0 = Date.now();
     await dovecot.append(fixture('reply-nb-nho-anskaffelser-2359.eml'));
     await waitUntil('the new message filed', () => records(config).length === 1, 60_000);
@@ -64,8 +66,8 @@ describe('the daemon on IMAP', () => {
 
   it('reconnects after Dovecot restarts during IDLE and files what came meanwhile', async () => {
     const config = testConfig({ ...imapEnv(dovecot), INNSPILL_IMAP_CHECK_SECONDS: '2' });
-    await start(config);
-    await new Promise((r) => setTimeout(r, 500));
+    const daemon = await start(config);
+    await untilChecks(daemon, 1);
     await dovecot.stop();
     await new Promise((r) => setTimeout(r, 1500));
     await dovecot.start();
@@ -88,16 +90,17 @@ describe('the daemon on IMAP', () => {
   it('reads the whole mailbox again after a UIDVALIDITY change, without filing anything twice', async () => {
     await dovecot.append(fixture('reply-nb-asd-kunstig-intelligens.eml'));
     const config = testConfig({ ...imapEnv(dovecot), INNSPILL_IMAP_CHECK_SECONDS: '1' });
-    await start(config);
+    const daemon = await start(config);
     await waitUntil('first record', () => records(config).length === 1);
     // The filed message is moved; put a copy back and add a new one, then renumber the mailbox.
     await dovecot.append(fixture('reply-nb-asd-kunstig-intelligens.eml'));
     await dovecot.changeUidValidity('INBOX');
     await dovecot.append(fixture('reply-nb-bld-ungdomspanel-docx.eml'));
     await waitUntil('second record', () => records(config).length === 2, 20_000);
-    await new Promise((r) => setTimeout(r, 2500));
-    expect(records(config).map((r) => r.subject)).toHaveLength(2);
     await waitUntil('inbox empty again', async () => (await dovecot.list('INBOX')).length === 0);
+    // Two more whole checks after everything was handled: still two records, nothing filed twice.
+    await untilChecks(daemon, 2);
+    expect(records(config).map((r) => r.subject)).toHaveLength(2);
   });
 
   it('files a duplicate once (same bytes twice) and links a follow-up to the submission it replies to', async () => {
