@@ -70,7 +70,7 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--once', 'handle all that waits and every receipt due, then exit')
     .action(async (opts: { once?: boolean }) => {
       // The daemon catches SIGTERM from its first moment: a stop while it still starts is a clean stop.
-      const signals = opts.once ? null : new (await import('./stop-signals.js')).StopSignals();
+      const signals = opts.once ? null : (await import('./stop-signals.js')).stopSignals();
       const { config, rules, log } = await setupWithLog();
       const { runCommand } = await import('./commands/run.js');
       exit.code = await runCommand(config, rules, log, { once: opts.once === true, signals });

@@ -31,3 +31,20 @@ export class StopSignals {
     this.listeners.length = 0;
   }
 }
+
+let early: StopSignals | null = null;
+
+/**
+ * Called by the entry points (src/main.ts, bin/innspill.js) before the rest of the program is
+ * loaded: for the long-running `innspill run`, stop signals are caught while the modules load.
+ */
+export function catchStopSignalsEarly(argv: string[]): void {
+  if (argv[2] === 'run' && !argv.slice(3).includes('--once')) early ??= new StopSignals();
+}
+
+/** The stop signals caught since the start (or from now on, when the entry point did not catch them). */
+export function stopSignals(): StopSignals {
+  const signals = early ?? new StopSignals();
+  early = null;
+  return signals;
+}
