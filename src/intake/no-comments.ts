@@ -1,7 +1,9 @@
 // Stage 9: does the reply only say that the sender has no comments ("ingen merknader")? Such a
 // reply is still input (it gets a receipt) but is sorted under no commitment. A short text that
-// says so, with no attachment of any length and none of the words that make it a real comment.
+// says so, with no attachment of any length (or only a short letter that says so too) and none of
+// the words that make it a real comment.
 import type { IntakeContext } from './context.js';
+import type { FoldedText } from '../text/folded-text.js';
 
 /** An attachment with this many words or more is a comment in itself. */
 const ATTACHMENT_WORDS = 20;
@@ -10,10 +12,10 @@ export function saysNoComments(c: Pick<IntakeContext, 'texts' | 'rules'>): boole
   const [mail, ...attachments] = c.texts.segments;
   const nc = c.rules.commitments.noComments;
   const own = mail!.text;
-  return (
-    attachments.every((s) => s.text.wordCount < ATTACHMENT_WORDS) &&
-    own.wordCount <= nc.maxWords &&
-    nc.matcher.find(own).length > 0 &&
-    nc.unless.find(own).length === 0
-  );
+  const short = (t: FoldedText) => t.wordCount <= nc.maxWords && nc.unless.find(t).length === 0;
+  const says = (t: FoldedText) => short(t) && nc.matcher.find(t).length > 0;
+  // A letter attached that itself only says "ingen merknader" is no comment either.
+  const letters = attachments.filter((s) => s.text.wordCount >= ATTACHMENT_WORDS);
+  if (!letters.every((s) => says(s.text))) return false;
+  return says(own) || (letters.length > 0 && short(own));
 }

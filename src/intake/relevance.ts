@@ -19,6 +19,10 @@ export interface RelevanceInput {
   invitedSender: boolean;
   commitmentScore: number;
   automaticKind: AutomaticKind | null;
+  /** Our mailbox is in Cc but not in To: the mail is addressed to someone else. */
+  copyOnly: boolean;
+  /** The From domain imitates the ministry's own (kmd-dep.no for kmd.dep.no). */
+  imitatesMinistry: boolean;
 }
 
 export interface RelevanceFinding {
@@ -27,12 +31,36 @@ export interface RelevanceFinding {
   reasons: string[];
   /** The code of each reason, in the same order. */
   reasonCodes: RelevanceCode[];
+  /** It imitates the ministry or the consultation: a look-alike sender, or phishing bait with the consultation's words. */
+  suspicious: boolean;
 }
 
 /** Machine mail that can belong to the consultation only when it carries the thread or the letter. */
 const NEEDS_THREAD: ReadonlySet<AutomaticKind> = new Set(['list', 'noreply', 'report']);
 
-const notMail = (): RelevanceFinding => ({ relevant: false, score: 0, reasons: [], reasonCodes: [] });
+const notMail = (): RelevanceFinding => ({ relevant: false, score: 0, reasons: [], reasonCodes: [], suspicious: false });
+
+/** Letters and digits only: kmd-dep.no and kmd.dep.no are both "kmddepno". */
+const squeezed = (domain: string) => domain.toLowerCase().replace(/[^a-z0-9æøå]/g, '');
+
+/** A From domain that is not the ministry's own but spells it (kmd-dep.no, kmd-dep-no.example.net). */
+export function imitatesDomain(address: string | undefined, ownAddresses: readonly string[]): boolean {
+  const domain = address?.split('@')[1]?.toLowerCase();
+  if (!domain) return false;
+  return ownAddresses.some((a) => {
+    const own = a.split('@')[1]?.toLowerCase();
+    if (!own || domain === own || domain.endsWith(`.${own}`)) return false;
+    return squeezed(domain).includes(squeezed(own));
+  });
+}
+
+/** Our mailbox only in Cc: the To header does not name it, the Cc header does. */
+function onlyCopied(headers: Map<string, string[]>, mailboxes: readonly string[]): boolean {
+  const names = (h: string) => (headers.get(h) ?? []).join(',').toLowerCase();
+  const to = names('to');
+  const cc = names('cc');
+  return mailboxes.some((m) => cc.includes(m.toLowerCase())) && !mailboxes.some((m) => to.includes(m.toLowerCase()));
+}
 
 export function judgeRelevance(
   c: Pick<IntakeContext, 'message' | 'own' | 'texts' | 'automatic' | 'sender' | 'thread' | 'commitments' | 'rules'>,
@@ -57,6 +85,8 @@ export function judgeRelevance(
       invitedSender: organisation !== null && rules.organisations.some((o) => o.name === organisation && o.invited),
       commitmentScore: c.commitments[0]?.score ?? 0,
       automaticKind: c.automatic.kind,
+      copyOnly: onlyCopied(msg.headers, [rules.consultation.mailbox, ...rules.consultation.ownAddresses]),
+      imitatesMinistry: imitatesDomain(msg.from?.address, [rules.consultation.mailbox, ...rules.consultation.ownAddresses]),
     },
     rules,
   );
@@ -77,19 +107,44 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   if (input.inThread) add(r.thread.points, 'thread', 'svar i tråden til invitasjonen eller et tidligere innspill');
   const quotesLetter = input.letterLines >= r.quotedLetter.minLines;
   if (quotesLetter) add(r.quotedLetter.points, 'quoted-letter', `siterer invitasjonsbrevet (${input.letterLines} linjer)`);
+  let otherBusiness = false;
+  let ties = false;
+  let bait = false;
+  let consultationWords = 0;
   for (const signal of r.signals) {
     const found = signal.matcher.first(texts[signal.where]);
-    if (found) add(signal.points, 'signal', `${signal.name}: «${found.text.snippet(found.hit.start, found.hit.end, 50)}»`);
+    if (!found || (signal.unless.size > 0 && signal.unless.first(input.allParts))) continue;
+    add(signal.points, 'signal', `${signal.name}: «${found.text.snippet(found.hit.start, found.hit.end, 50)}»`);
+    if (signal.points < 0) otherBusiness = true;
+    else consultationWords += signal.points;
+    ties ||= signal.ties;
+    bait ||= signal.suspicious;
+  }
+  if (input.copyOnly && !input.inThread && r.copyOnly) {
+    add(r.copyOnly.points, 'copy-only', 'sendt til en annen mottaker; departementet har bare fått kopi');
+    otherBusiness = true;
+  }
+  if (input.imitatesMinistry) {
+    reasons.push('avsenderdomenet etterligner departementets eget');
+    reasonCodes.push('imitates-ministry');
   }
   const positiveSoFar = score > 0;
   if (positiveSoFar && input.invitedSender) add(r.invitedSender.points, 'invited-sender', 'avsender er blant de inviterte');
-  if (positiveSoFar && input.commitmentScore >= r.commitmentWords.minScore) add(r.commitmentWords.points, 'commitment-words', 'teksten handler tydelig om en av forpliktelsene i planen');
+  // Words clearly about a commitment add to other signals, or stand on their own when nothing
+  // says the mail is other business (a private person's short input in a new thread).
+  const words = r.commitmentWords;
+  const aPerson = input.automaticKind === null;
+  if ((positiveSoFar || (aPerson && !otherBusiness)) && input.commitmentScore >= words.minScore) add(words.points, 'commitment-words', 'teksten handler tydelig om en av forpliktelsene i planen');
+  if (aPerson && !otherBusiness && words.alone && input.commitmentScore >= words.alone.minScore) {
+    add(words.alone.points, 'commitment-words-alone', 'teksten handler mye om en av forpliktelsene, uten tegn til en annen sak');
+  }
 
   let relevant = score >= r.threshold;
-  if (relevant && input.automaticKind !== null && NEEDS_THREAD.has(input.automaticKind) && !input.inThread && !quotesLetter) {
+  if (relevant && input.automaticKind !== null && NEEDS_THREAD.has(input.automaticKind) && !input.inThread && !quotesLetter && !ties) {
     relevant = false;
     reasons.push('automatisk utsendelse uten tilknytning til invitasjonens tråd');
     reasonCodes.push('automatic-outside-thread');
   }
-  return { relevant, score, reasons, reasonCodes };
+  const suspicious = input.imitatesMinistry || (bait && consultationWords > 0);
+  return { relevant: relevant && !suspicious, score, reasons, reasonCodes, suspicious };
 }

@@ -10,12 +10,12 @@ import { forgedSender, spamFlag } from './sender.js';
 import type { AutomaticKind, ReceiptDecision, Review, ReviewCode } from './types.js';
 
 /** Codes that hold the message and its receipt (the other codes only ask a person to check). */
-const HOLDING: ReadonlySet<ReviewCode> = new Set<ReviewCode>(['relevance-uncertain', 'automatic-uncertain', 'sender-forged', 'spam-flagged']);
-const ORDER: readonly ReviewCode[] = ['relevance-uncertain', 'automatic-uncertain', 'sender-forged', 'spam-flagged', 'commitments-uncertain'];
+const HOLDING: ReadonlySet<ReviewCode> = new Set<ReviewCode>(['relevance-uncertain', 'automatic-uncertain', 'sender-forged', 'spam-flagged', 'suspicious']);
+const ORDER: readonly ReviewCode[] = ['suspicious', 'relevance-uncertain', 'automatic-uncertain', 'sender-forged', 'spam-flagged', 'commitments-uncertain'];
 
 export interface ReviewInput {
   isMail: boolean;
-  relevance: { relevant: boolean; score: number };
+  relevance: { relevant: boolean; score: number; suspicious?: boolean };
   /** Machine mail, and whether only words (no header, report or address) said so. */
   automatic: { kind: AutomaticKind | null; byWordsOnly: boolean };
   ownWordCount: number;
@@ -55,6 +55,10 @@ export function reviewOf(input: ReviewInput, rules: Rules): Review {
   const notes: Review['notes'] = [];
   const margin = input.relevance.score - rules.relevance.threshold;
 
+  // An imitation of the ministry or the consultation: kept for a person to see, never answered.
+  if (input.relevance.suspicious === true) {
+    notes.push({ code: 'suspicious', text: 'ser ut til å etterligne departementet eller innspillsrunden (mulig svindel); ikke åpne lenker eller vedlegg' });
+  }
   // Relevance: a score close to the threshold on either side.
   const person = input.automatic.kind === null;
   if (margin >= band.relevance.from && margin <= band.relevance.to) {

@@ -57,7 +57,7 @@ export function toSubmission(c: IntakeContext): Submission {
     receipt: c.receipt,
     review: c.review,
     noComments: c.assigned.noComments,
-    suspicious: false,
+    suspicious: c.relevance.suspicious,
     attachments: c.attachments,
     ownWords: c.own.text,
     bodyText: msg.text,

@@ -6,7 +6,16 @@ import type { AttachmentProblemCode, ProblemCode } from './problems.js';
 export type Language = 'nb' | 'nn' | 'en';
 
 /** Stable codes of the relevance reasons ('signal': one of the signals in rules/relevance.yaml, named in the text). */
-export type RelevanceCode = 'thread' | 'quoted-letter' | 'signal' | 'invited-sender' | 'commitment-words' | 'automatic-outside-thread';
+export type RelevanceCode =
+  | 'thread'
+  | 'quoted-letter'
+  | 'signal'
+  | 'invited-sender'
+  | 'commitment-words'
+  | 'commitment-words-alone'
+  | 'copy-only'
+  | 'automatic-outside-thread'
+  | 'imitates-ministry';
 
 export interface Address {
   address: string;
@@ -75,7 +84,8 @@ export type ReviewCode =
   | 'automatic-uncertain'
   | 'commitments-uncertain'
   | 'sender-forged'
-  | 'spam-flagged';
+  | 'spam-flagged'
+  | 'suspicious';
 
 export interface Review {
   needed: boolean;

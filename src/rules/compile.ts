@@ -53,7 +53,15 @@ export function compileRules(dir: string, data: RuleData): Rules {
     },
     relevance: {
       ...relevance,
-      signals: relevance.signals.map((s) => ({ name: s.name, points: s.points, where: s.where, matcher: new TermMatcher(s.terms) })),
+      signals: relevance.signals.map((s) => ({
+        name: s.name,
+        points: s.points,
+        where: s.where,
+        matcher: new TermMatcher(s.terms),
+        unless: new TermMatcher(s.unless ?? []),
+        ties: s.ties === true,
+        suspicious: s.suspicious === true,
+      })),
     },
     automatic: {
       noreplyLocalParts: new TermMatcher(automatic.noreplyLocalParts),

@@ -93,6 +93,8 @@ export const commitmentsSchema = z.strictObject({
     repeatBonus: z.number().min(0),
     maxRepeatBonus: z.number().min(0),
     maxWeak: z.number().min(0),
+    /** A commitment beside the best one needs one of its strong terms: words that only argue for another commitment do not add this one. */
+    secondaryNeedsStrong: z.boolean().default(false),
   }),
   noComments: z.strictObject({ maxWords: z.number().int().positive(), unless: terms.default([]), terms }),
   commitments: z
@@ -105,7 +107,14 @@ export const relevanceSchema = z.strictObject({
   quotedLetter: z.strictObject({ minLines: z.number().int().positive(), points: z.number() }),
   thread: z.strictObject({ points: z.number() }),
   invitedSender: z.strictObject({ points: z.number() }),
-  commitmentWords: z.strictObject({ minScore: z.number().min(0), points: z.number() }),
+  commitmentWords: z.strictObject({
+    minScore: z.number().min(0),
+    points: z.number(),
+    /** Commitment words alone (no other signal, none of other business) count this much. */
+    alone: z.strictObject({ minScore: z.number().min(0), points: z.number() }).optional(),
+  }),
+  /** Our mailbox is only in Cc (the mail is addressed to someone else) and it is no reply in our thread. */
+  copyOnly: z.strictObject({ points: z.number() }).optional(),
   review: z
     .strictObject({
       relevance: z.strictObject({ from: z.number(), to: z.number() }),
@@ -119,6 +128,12 @@ export const relevanceSchema = z.strictObject({
       points: z.number(),
       where: z.enum(['subject', 'text', 'own'], { message: 'where is one of: subject, text, own' }),
       terms: terms.min(1),
+      /** The signal does not count when one of these is found anywhere in the message's text. */
+      unless: terms.optional(),
+      /** It ties machine mail (lists, noreply senders, reports) to the consultation, as the thread does. */
+      ties: z.boolean().optional(),
+      /** It marks mail that imitates the ministry or the consultation (phishing). */
+      suspicious: z.boolean().optional(),
     }),
   ),
 });

@@ -35,6 +35,12 @@ export interface RelevanceSignal {
   points: number;
   where: 'subject' | 'text' | 'own';
   matcher: TermMatcher;
+  /** Not counted when one of these is in the text. */
+  unless: TermMatcher;
+  /** Ties machine mail to the consultation. */
+  ties: boolean;
+  /** Marks an imitation of the ministry or the consultation. */
+  suspicious: boolean;
 }
 
 export interface Rules {
