@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { newDaemon, records, testConfig } from '../helpers/daemon.js';
+import { DaemonHarness, imapEnv, newDaemon, records, testConfig, untilChecks, waitUntil } from '../helpers/daemon.js';
+import { startDovecot } from '../helpers/dovecot.js';
 import { deliver } from '../helpers/maildir.js';
 import { mail } from '../helpers/mail.js';
 
@@ -79,4 +80,29 @@ describe('messages held for review', () => {
     expect(readdirSync(join(config.maildir, 'new'))).toEqual([name]);
     expect(outboxFiles(config.outboxDir)).toHaveLength(0);
   });
+
+  it('on IMAP: the held message stays in INBOX with its flags as they were (never \\Seen), the genuine one is moved', async () => {
+    const dovecot = await startDovecot();
+    const harness = new DaemonHarness();
+    try {
+      await dovecot.append(forged, { flags: ['\\Flagged'] });
+      await dovecot.append(genuine);
+      const config = testConfig({ ...imapEnv(dovecot), INNSPILL_IMAP_CHECK_SECONDS: '1' });
+      const daemon = await harness.start(config);
+      await waitUntil('both filed', () => records(config).length === 2, 60_000);
+      const inbox = await waitUntil('the genuine reply moved', async () => {
+        const l = await dovecot.list('INBOX');
+        return l.length === 1 ? l : null;
+      });
+      expect(inbox[0]!.flags).toEqual(['\\Flagged']);
+      expect(records(config).find((r) => r.from?.address === 'kari@ks.no')!.receipt.status).toBe('held');
+      // Later checks leave it alone: still one message in INBOX, still two records.
+      await untilChecks(daemon, 2);
+      expect((await dovecot.list('INBOX')).map((m) => m.flags)).toEqual([['\\Flagged']]);
+      expect(records(config)).toHaveLength(2);
+    } finally {
+      await harness.stop();
+      await dovecot.stop();
+    }
+  }, 120_000);
 });
