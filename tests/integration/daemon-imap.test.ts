@@ -103,6 +103,17 @@ describe('the daemon on IMAP', () => {
     expect(records(config).map((r) => r.subject)).toHaveLength(2);
   });
 
+  it('dates a message that is not mail by its INTERNALDATE, numbers it in the consultation, and leaves it in the inbox', async () => {
+    const arrived = new Date('2021-05-10T08:30:00Z');
+    await dovecot.append(fixture('hostile-not-mail-pdf.eml'), { internalDate: arrived });
+    const config = testConfig({ ...imapEnv(dovecot), INNSPILL_IMAP_CHECK_SECONDS: '1' });
+    const daemon = await start(config);
+    const [r] = await waitUntil('filed', () => (records(config).length === 1 ? records(config) : null));
+    expect(r).toMatchObject({ readable: false, receivedAt: arrived.toISOString(), receivedFrom: 'mailbox', arrivedAt: arrived.toISOString(), late: false, id: '2021-0001' });
+    await untilChecks(daemon, 2);
+    expect(await dovecot.list('INBOX')).toHaveLength(1);
+  });
+
   it('files a duplicate once (same bytes twice) and links a follow-up to the submission it replies to', async () => {
     await dovecot.append(fixture('reply-nb-ks-einnsyn-outlook.eml'));
     await dovecot.append(fixture('reply-nb-ks-einnsyn-outlook.eml'));
