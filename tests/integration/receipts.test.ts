@@ -57,7 +57,7 @@ describe('receipts', () => {
     const att = record!.attachments[0]!;
     expect(m.text).toContain(`- ${att.filename} (`);
     expect(m.text).toContain('kunne ikke leses: passordbeskyttet PDF');
-    expect(m.text).toContain('som PDF\neller Word-dokument (DOCX)');
+    expect(m.text).toContain('Send dem gjerne på nytt som PDF eller Word-dokument (DOCX), som svar på denne e-posten.');
     expect(m.html).toContain(`innspill <strong>${record!.id}</strong>`);
     await waitUntil('sent recorded', () => records(c)[0]!.receipt.status === 'sent');
     expect(records(c)[0]!.receipt.messageId).toBe(m.messageId);
