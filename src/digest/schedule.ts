@@ -1,6 +1,7 @@
 // Digests on a schedule inside `innspill run`: node-cron with INNSPILL_DIGEST_CRON in
 // INNSPILL_TZ. On start, a digest that fell due while innspill was down is sent at once.
 // Runs never overlap: scheduled, late, catch-up and runNow() calls wait for each other.
+// When ticks come is a hook (CronClock): node-cron by default; tests hand in one they tick by hand.
 import { createTask, type ScheduledTask } from 'node-cron';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
@@ -10,8 +11,32 @@ import { lastScheduledTime } from './last-scheduled.js';
 import { sendDigest } from './send.js';
 import { readDigestState } from './state.js';
 
+/** One started cron schedule, as the digest schedule needs it. */
+export interface CronTicks {
+  /** Does this time match the expression (in the schedule's time zone)? */
+  match(date: Date): boolean;
+  /** When the next tick is due, or null. */
+  nextRun(): Date | null;
+  stop(): void;
+}
+
+/** Starts ticking `cron` in `timezone`: `onTick` at each scheduled time, also late for a tick that was missed. Throws on a bad expression. */
+export type CronClock = (cron: string, timezone: string, onTick: () => Promise<void>, log: Logger) => CronTicks;
+
+/** The real clock: node-cron, whose missed ticks (the process was busy over a second) are run late instead of skipped. */
+export const nodeCronClock: CronClock = (cron, timezone, onTick, log) => {
+  const task: ScheduledTask = createTask(cron, onTick, { name: 'innspill-digest', timezone, noOverlap: true, logger: cronLogger(log) });
+  task.on('execution:missed', () => void onTick());
+  void task.start();
+  return {
+    match: (d) => task.match(d),
+    nextRun: () => task.getNextRun(),
+    stop: () => void task.destroy(),
+  };
+};
+
 export class DigestSchedule {
-  private task: ScheduledTask | null = null;
+  private task: CronTicks | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -20,6 +45,7 @@ export class DigestSchedule {
     private readonly store: Store,
     private readonly log: Logger,
     private readonly now: () => Date,
+    private readonly clock: CronClock = nodeCronClock,
   ) {}
 
   start(): void {
@@ -29,33 +55,25 @@ export class DigestSchedule {
       return;
     }
     try {
-      this.task = createTask(cron, () => this.runLogged(), {
-        name: 'innspill-digest',
-        timezone: this.config.timezone,
-        noOverlap: true,
-        logger: this.cronLogger(),
-      });
+      this.task = this.clock(cron, this.config.timezone, () => this.runLogged(), this.log);
     } catch (err) {
       this.log.error({ cron, err: (err as Error).message }, 'INNSPILL_DIGEST_CRON is not a valid schedule; no digests will be mailed');
       return;
     }
-    // node-cron skips a tick that comes over a second late (a busy process); send it late instead.
-    this.task.on('execution:missed', () => this.runLogged());
-    void this.task.start();
     this.log.info({ cron, timezone: this.config.timezone, to, next: this.nextRun()?.toISOString() ?? null }, 'digest schedule started');
     this.catchUp().catch((err: Error) => this.log.error({ err: err.message }, 'the missed digest could not be sent; the next one covers it'));
   }
 
   /** Stops the schedule and waits for a digest being sent right now, so its state is written. */
   async stop(): Promise<void> {
-    void this.task?.destroy();
+    this.task?.stop();
     this.task = null;
     await this.queue;
   }
 
   /** When the next digest is due (by the real clock, which node-cron goes by). */
   nextRun(): Date | null {
-    return this.task?.getNextRun() ?? null;
+    return this.task?.nextRun() ?? null;
   }
 
   /** Sends a digest of everything new now (nothing new: no mail, unless sendEmpty). */
@@ -105,15 +123,15 @@ export class DigestSchedule {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
 
-  /** node-cron's own messages (e.g. a missed tick) go to our log, not to stdout. */
-  private cronLogger() {
-    const text = (message: string | Error, err?: Error) => err?.message ?? (message instanceof Error ? message.message : message);
-    return {
-      info: (message: string) => this.log.debug({ part: 'node-cron' }, message),
-      warn: (message: string) => this.log.warn({ part: 'node-cron' }, message),
-      error: (message: string | Error, err?: Error) => this.log.error({ part: 'node-cron' }, text(message, err)),
-      debug: (message: string | Error, err?: Error) => this.log.debug({ part: 'node-cron' }, text(message, err)),
-    };
-  }
+/** node-cron's own messages (e.g. a missed tick) go to our log, not to stdout. */
+function cronLogger(log: Logger) {
+  const text = (message: string | Error, err?: Error) => err?.message ?? (message instanceof Error ? message.message : message);
+  return {
+    info: (message: string) => log.debug({ part: 'node-cron' }, message),
+    warn: (message: string) => log.warn({ part: 'node-cron' }, message),
+    error: (message: string | Error, err?: Error) => log.error({ part: 'node-cron' }, text(message, err)),
+    debug: (message: string | Error, err?: Error) => log.debug({ part: 'node-cron' }, text(message, err)),
+  };
 }
