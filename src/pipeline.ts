@@ -6,7 +6,8 @@ import { intakeMessage, type IntakeResult } from './intake/index.js';
 import { readAsMail } from './intake/problems.js';
 import type { ExtractLimits, Extractor } from './intake/extract/index.js';
 import type { Rules } from './rules/types.js';
-import type { Store, FileRequest } from './store/json-store.js';
+import type { Store } from './store/json-store.js';
+import type { FileRequest } from './store/build-record.js';
 import { idYearOf, type RecordSource, type SubmissionRecord } from './store/record.js';
 import type { Submission } from './intake/types.js';
 import { reviewHoldsMessage } from './intake/review.js';
@@ -21,8 +22,8 @@ export interface Incoming {
 export type Outcome =
   /** Filed now. `move`: it belongs to the consultation and leaves the inbox. */
   | { kind: 'filed'; record: SubmissionRecord; move: boolean }
-  /** Seen before: already filed as `of`. `problems`: what intake found in this copy. */
-  | { kind: 'duplicate'; of: string; move: boolean; problems: string[] }
+  /** Seen before: already filed as `of`. `readable`: read as mail; `problems`: what intake found in this copy. */
+  | { kind: 'duplicate'; of: string; move: boolean; readable: boolean; problems: string[] }
   /** Not the consultation's: left exactly where it was. */
   | { kind: 'unrelated'; submission: Submission };
 
@@ -136,7 +137,7 @@ function fileBatchNow(batch: Incoming[], results: IntakeResult[], deps: Pipeline
     }
     const duplicate = deps.store.duplicateOf(submission, item.raw, readable);
     if (duplicate) {
-      outcomes[i] = { kind: 'duplicate', of: duplicate, move: readable && !held, problems: submission.problems };
+      outcomes[i] = { kind: 'duplicate', of: duplicate, move: readable && !held, readable, problems: submission.problems };
       return;
     }
     let receipt: FileRequest['receipt'];
@@ -158,7 +159,7 @@ function fileBatchNow(batch: Incoming[], results: IntakeResult[], deps: Pipeline
       outcomes[i] =
         outcome.kind === 'filed'
           ? { kind: 'filed', record: outcome.record, move }
-          : { kind: 'duplicate', of: outcome.of, move, problems: requests[k]!.submission.problems };
+          : { kind: 'duplicate', of: outcome.of, move, readable: requests[k]!.readable, problems: requests[k]!.submission.problems };
     });
     return outcomes;
   });

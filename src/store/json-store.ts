@@ -4,13 +4,15 @@
 //
 // Only a slim index lives in memory (ids, message ids, fingerprints): memory stays flat whatever
 // the size of the store, and the files on disk stay the one source of truth.
-import { access, open, readdir, readFile, stat, unlink, appendFile } from 'node:fs/promises';
+import { access, readdir, readFile, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Submission } from '../intake/types.js';
 import { ensureDirs, fsyncDir, removeTempFiles, writeFileAtomic } from './atomic.js';
 import { StoreLock } from './lock.js';
-import { fingerprintOf, idFor, type RecordSource, type StoredAttachment, type SubmissionRecord } from './record.js';
+import { fingerprintOf, idFor, type SubmissionRecord } from './record.js';
+import { readRecordFiles, type Remembered } from './read-records.js';
+import { buildRecord, type BuiltRecord, type FileRequest } from './build-record.js';
 import { ThreadIndex } from '../intake/follow-up.js';
 
 interface IndexEntry {
@@ -22,33 +24,7 @@ interface IndexEntry {
   receiptMessageId: string | null;
 }
 
-export interface FileRequest {
-  submission: Submission;
-  raw: Buffer;
-  source: RecordSource;
-  /** When the mailbox says it arrived (IMAP INTERNALDATE, the Maildir file's time), if it says. */
-  arrivedAt?: Date | null;
-  /** false for bytes that are not mail at all: kept raw for a person to look at. */
-  readable: boolean;
-  /** What the receipt stage should do with it: pending, or skipped with the reason. */
-  receipt: { status: 'pending' | 'skipped' | 'held'; reason: string };
-  /** The attachments' bytes, in the order of submission.attachments. */
-  parts: Buffer[];
-  /** Extra problems found by the shell. */
-  problems?: string[];
-}
-
-interface RememberedRecord {
-  ino: number;
-  size: number;
-  mtimeMs: number;
-  record: SubmissionRecord;
-}
-
 export type FileOutcome = { kind: 'filed'; record: SubmissionRecord } | { kind: 'duplicate'; of: string };
-
-const RECORD_FILE = /^(\d{4}-\d{4,})\.json$/;
-const READ_CONCURRENCY = 16;
 
 export class Store {
   readonly dir: string;
@@ -61,7 +37,7 @@ export class Store {
   readonly threadIds = new ThreadIndex();
   private nextSeq = 1;
   /** Records read when a read-only store was opened, for the first readAll() (see loadIndex). */
-  private remembered: Map<string, RememberedRecord> | null = null;
+  private remembered: Remembered | null = null;
 
   private constructor(dir: string, lock: StoreLock | null) {
     this.dir = dir;
@@ -154,50 +130,11 @@ export class Store {
   }
 
   private async readRecords(remember: boolean): Promise<SubmissionRecord[]> {
-    const names = (await readdir(this.path('records')).catch(() => [] as string[])).filter((n) => RECORD_FILE.test(n));
     const previous = this.remembered;
     this.remembered = null;
-    const kept = remember ? new Map<string, RememberedRecord>() : null;
-    const readOne = async (name: string): Promise<SubmissionRecord> => {
-      const path = this.path('records', name);
-      const before = previous?.get(name);
-      if (before) {
-        const now = await stat(path).catch(() => null);
-        if (now && now.ino === before.ino && now.size === before.size && now.mtimeMs === before.mtimeMs) return before.record;
-      }
-      if (!kept) return JSON.parse(await readFile(path, 'utf8')) as SubmissionRecord;
-      const handle = await open(path, 'r');
-      try {
-        const info = await handle.stat();
-        const record = JSON.parse(await handle.readFile('utf8')) as SubmissionRecord;
-        kept.set(name, { ino: info.ino, size: info.size, mtimeMs: info.mtimeMs, record });
-        return record;
-      } finally {
-        await handle.close();
-      }
-    };
-    const out: SubmissionRecord[] = [];
-    // A few reads in flight at once: the files are small, and one at a time leaves the process
-    // waiting on each read in turn (10,000 records).
-    let next = 0;
-    const reader = async () => {
-      while (next < names.length) {
-        const name = names[next++]!;
-        try {
-          out.push(await readOne(name));
-        } catch {
-          // A record being replaced right now is read again next time; never fatal for readers.
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, names.length) }, reader));
+    const { records, kept } = await readRecordFiles(this.path('records'), previous, remember);
     this.remembered = kept;
-    return out.sort((a, b) => a.seq - b.seq);
-  }
-
-  async readText(record: SubmissionRecord, attachment: StoredAttachment): Promise<string> {
-    if (!attachment.textFile) return '';
-    return readFile(this.path(attachment.textFile), 'utf8').catch(() => '');
+    return records;
   }
 
   /** The record this message is a copy of (same bytes, or same content re-delivered), if any. */
@@ -222,7 +159,7 @@ export class Store {
    */
   async fileMany(requests: FileRequest[], filedAt: Date, idYear: number): Promise<FileOutcome[]> {
     const outcomes: FileOutcome[] = [];
-    const pending: Array<{ record: SubmissionRecord; texts: Array<[string, string]>; blobs: Array<[string, Buffer]>; raw: Buffer }> = [];
+    const pending: BuiltRecord[] = [];
     const seenInBatch = new Map<string, string>();
     for (const req of requests) {
       const { submission, raw } = req;
@@ -237,55 +174,19 @@ export class Store {
       const id = idFor(seq, idYear);
       seenInBatch.set(rawSha, id);
       seenInBatch.set(fingerprint, id);
-      const blobs: Array<[string, Buffer]> = [];
-      const texts: Array<[string, string]> = [];
-      const attachments: StoredAttachment[] = submission.attachments.map((a, i) => {
-        const dir = `attachments/${a.sha256.slice(0, 2)}`;
-        const file = `${dir}/${a.sha256}`;
-        const textFile = a.text.length > 0 ? `${file}.txt` : null;
-        const part = req.parts[i];
-        if (part) blobs.push([file, part]);
-        if (textFile) texts.push([textFile, a.text]);
-        const { text, ...rest } = a;
-        return { ...rest, file, textFile, textLength: text.length };
-      });
-      const shares = this.sameMessageId(submission.messageId);
-      const problems = [...submission.problems, ...(req.problems ?? [])];
-      if (shares.length > 0) problems.push(`Message-ID ${submission.messageId} er også brukt av ${shares.join(', ')}, med annet innhold`);
-      const { attachments: _a, bodyText: _b, receipt, ...rest } = submission;
-      const record: SubmissionRecord = {
-        ...rest,
-        problems,
+      const built = buildRecord(req, {
         id,
         seq,
-        filedAt: filedAt.toISOString(),
-        classifiedAt: filedAt.toISOString(),
-        source: req.source,
-        arrivedAt: req.arrivedAt?.toISOString() ?? null,
-        raw: `raw/${id}.eml`,
+        filedAt,
         rawSha256: rawSha,
-        size: raw.length,
         fingerprint,
         followUpOf: this.followUpOf(submission),
-        sharesMessageIdWith: shares,
-        readable: req.readable,
-        receipt: {
-          send: receipt.send,
-          reason: req.receipt.status === 'skipped' ? req.receipt.reason : receipt.reason,
-          status: req.receipt.status,
-          attempts: 0,
-          nextAttemptAt: null,
-          messageId: null,
-          sentAt: null,
-          error: null,
-          deliveredTo: null,
-        },
-        attachments,
-      };
-      pending.push({ record, texts, blobs, raw });
-      outcomes.push({ kind: 'filed', record });
+        sharesMessageIdWith: this.sameMessageId(submission.messageId),
+      });
+      pending.push(built);
+      outcomes.push({ kind: 'filed', record: built.record });
       // Indexed at once, so a follow-up later in the same batch finds it.
-      this.index(record);
+      this.index(built.record);
     }
     if (pending.length === 0) return outcomes;
     try {
@@ -308,8 +209,7 @@ export class Store {
     this.nextSeq = 1;
   }
 
-  private async writeBatch(pending: Array<{ record: SubmissionRecord; texts: Array<[string, string]>; blobs: Array<[string, Buffer]>; raw: Buffer }>): Promise<void> {
-
+  private async writeBatch(pending: BuiltRecord[]): Promise<void> {
     const touched = new Set<string>();
     for (const p of pending) {
       for (const [file, bytes] of p.blobs) {
@@ -361,11 +261,6 @@ export class Store {
 
   async writeState(name: string, value: unknown): Promise<void> {
     await writeFileAtomic(this.path('state', `${name}.json`), json(value));
-  }
-
-  /** Appends one line to a log in state/ (what was left alone, and why). */
-  async appendLog(name: string, entry: unknown): Promise<void> {
-    await appendFile(this.path('state', `${name}.jsonl`), `${JSON.stringify(entry)}\n`);
   }
 
   async close(): Promise<void> {
