@@ -68,7 +68,7 @@ export async function ingestCommand(config: Config, rules: Rules, log: Logger, f
   const onOutcome = (item: Incoming, o: Outcome) => {
     if (item.source.kind !== 'file') return;
     if (o.kind === 'filed' && !o.record.readable) notMail.push({ path: item.source.path, problem: o.record.problems[0] ?? 'filen kan ikke leses' });
-    if (o.kind === 'duplicate' && !o.move) notMail.push({ path: item.source.path, problem: `${o.problems[0] ?? 'filen kan ikke leses'} (allerede arkivert som ${o.of})` });
+    if (o.kind === 'duplicate' && !o.readable) notMail.push({ path: item.source.path, problem: `${o.problems[0] ?? 'filen kan ikke leses'} (allerede arkivert som ${o.of})` });
   };
   const daemon = new Daemon(config, rules, log, { mailbox, onOutcome });
   await daemon.open();

@@ -88,5 +88,10 @@ describe('innspill ingest', () => {
     expect(names).toHaveLength(3);
     const raws = names.map((n) => (JSON.parse(readFileSync(join(data, 'records', n), 'utf8')) as { raw: string }).raw);
     expect(raws.map((r) => readFileSync(join(data, r)).toString('latin1')).sort()).toEqual(inputs.map(([, b]) => b.toString('latin1')).sort());
+    // The same file again: one message, already filed; still said, still exit 1, no new record.
+    const again = await run(['ingest', paths[0]!], { INNSPILL_DATA_DIR: data, INNSPILL_OUTBOX_DIR: join(dir, 'outbox'), INNSPILL_LOG_LEVEL: 'warn', INNSPILL_WORKERS: '1' });
+    expect(again.code, again.all).toBe(1);
+    expect(again.all).toMatch(new RegExp(`${paths[0]!.replace(/[.]/g, '\\.')}: filen er ikke en e-postmelding.*\\(allerede arkivert som 2021-\\d{4}\\)`));
+    expect(readdirSync(join(data, 'records'))).toHaveLength(3);
   });
 });
