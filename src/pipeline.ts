@@ -8,13 +8,16 @@ import type { ExtractLimits, Extractor } from './intake/extract/index.js';
 import type { Rules } from './rules/types.js';
 import type { Store } from './store/json-store.js';
 import type { FileRequest } from './store/build-record.js';
-import { idYearOf, type SubmissionRecord } from './store/record.js';
+import { idYearOf, type RecordSource, type SubmissionRecord } from './store/record.js';
 import type { Submission } from './intake/types.js';
 import { reviewHoldsMessage } from './intake/review.js';
 import type { Logger } from './log.js';
-import type { Incoming } from './mailbox/types.js';
 
-export type { Incoming } from './mailbox/types.js';
+export interface Incoming {
+  raw: Buffer;
+  source: RecordSource;
+  mailboxDate: Date | null;
+}
 
 export type Outcome =
   /** Filed now. `move`: it belongs to the consultation and leaves the inbox. */
