@@ -6,19 +6,21 @@ import { loadRules } from './rules/load.js';
 import type { Rules } from './rules/types.js';
 import { Store } from './store/json-store.js';
 import { ExtractorPool } from './extract-pool/pool.js';
-import { fileBatch, logOutcome, readBatch, type Incoming, type Outcome, type PipelineDeps } from './pipeline.js';
+import { fileBatch, logOutcome, readBatch, type Outcome, type PipelineDeps } from './pipeline.js';
 import type { IntakeResult } from './intake/index.js';
 import { MaildirMailbox } from './mailbox/maildir.js';
 import { ImapMailbox, MailboxLoginError } from './mailbox/imap.js';
-import type { Mailbox } from './mailbox/types.js';
+import type { Incoming, Mailbox } from './mailbox/types.js';
 import { limitsFrom } from './limits.js';
 import type { Logger } from './log.js';
 import { ReceiptOutbox } from './receipts/outbox.js';
+import { BackgroundReceiptPass } from './receipts/background-pass.js';
 import { DigestSchedule } from './digest/schedule.js';
 import { startHealthServer, type HealthServer } from './health.js';
 import { Progress } from './progress.js';
 import { faultPoint } from './faults.js';
-import { buildStatus, type Heartbeat, type StatusReport } from './status/report.js';
+import { buildStatus, type StatusReport } from './status/report.js';
+import { HeartbeatWriter } from './status/heartbeat.js';
 import { storeBytes } from './status/store-size.js';
 import { checkSecondsOf, mailboxSource } from './status/read.js';
 import { readDigestState } from './digest/state.js';
@@ -44,15 +46,12 @@ export class Daemon {
   private outbox!: ReceiptOutbox;
   private digest: DigestSchedule | null = null;
   private health: HealthServer | null = null;
-  private heartbeat!: Heartbeat;
-  private lastHeartbeatWrite = 0;
+  private beat!: HeartbeatWriter;
   private checkedOnce = false;
   private running: Promise<void> | null = null;
-  private bytes = { value: 0, at: 0 };
-  /** The pass over due receipts running while mail is still being filed (see sendReceiptsSoon). */
-  private receiptPass: Promise<number> | null = null;
-  private receiptPassAgain = false;
-  private receiptPassError: unknown = null;
+  private bytes = { value: 0, at: -Infinity };
+  /** The pass over due receipts running while mail is still being filed. */
+  private receipts!: BackgroundReceiptPass;
 
   constructor(
     private readonly config: Config,
@@ -64,7 +63,12 @@ export class Daemon {
     this.now = options.now ?? (() => new Date());
   }
 
+  /** The daemon's clock: every time it keeps, writes or compares comes from here. */
   private readonly now: () => Date;
+
+  private get heartbeat() {
+    return this.beat.value;
+  }
 
   get stopping(): boolean {
     return this.abort.signal.aborted;
@@ -83,18 +87,8 @@ export class Daemon {
       : new MaildirMailbox(this.config.maildir, this.store));
     this.outbox = new ReceiptOutbox(this.config, () => this.rules, this.store, this.log.child({ part: 'receipts' }), this.now);
     await this.outbox.open();
-    // What the last run knew (last check, last filed) is kept; what this run is comes from the
-    // settings in force: an earlier run's mailbox is never named as this one's.
-    const previous = await this.store.readState<Partial<Heartbeat>>('heartbeat', {});
-    this.heartbeat = {
-      lastCheckAt: previous.lastCheckAt ?? null,
-      lastFiledAt: previous.lastFiledAt ?? null,
-      lastFiledId: previous.lastFiledId ?? null,
-      source: mailboxSource(this.config),
-      connected: false,
-      pid: process.pid,
-      startedAt: this.now().toISOString(),
-    };
+    this.receipts = new BackgroundReceiptPass(this.outbox, () => this.stopping);
+    this.beat = await HeartbeatWriter.start(this.store, this.now, mailboxSource(this.config));
     this.log.info({ store: this.config.dataDir, source: this.heartbeat.source, records: this.store.size }, 'innspill started');
     // Stopped while starting: the mailbox is not reached for nothing, or not waited for.
     if (this.stopping) return;
@@ -108,7 +102,7 @@ export class Daemon {
       this.log.error({ err: (err as Error).message }, 'the mailbox cannot be reached yet; innspill keeps trying');
     }
     // `innspill status` tells this run from the last one by the pid: say at once that we are here.
-    await this.writeHeartbeat(true);
+    await this.beat.write(true);
   }
 
   /**
@@ -183,7 +177,7 @@ export class Daemon {
     this.heartbeat.lastCheckAt = this.now().toISOString();
     this.heartbeat.connected = true;
     // After filing or after the first check, at once; else at most every 5 s.
-    await this.writeHeartbeat(count > 0 || !this.checkedOnce);
+    await this.beat.write(count > 0 || !this.checkedOnce);
     this.checkedOnce = true;
     return count;
   }
@@ -225,58 +219,14 @@ export class Daemon {
     faultPoint('record-stored-before-move');
     await this.mailbox.moveFiled(toMove);
     await this.mailbox.handled(batch);
-    await this.writeHeartbeat(true);
-    if (outcomes.some((o) => o.kind === 'filed' && o.record.receipt.status === 'pending')) this.sendReceiptsSoon();
-  }
-
-  /**
-   * Sends the due receipts in the background while the next batches are filed, so a sender gets
-   * the receipt within seconds even while a backlog of thousands is read. One pass at a time: a
-   * pass asked for while one runs is made right after it. Its error is thrown by sendReceipts().
-   */
-  private sendReceiptsSoon(): void {
-    if (this.receiptPass) {
-      this.receiptPassAgain = true;
-      return;
-    }
-    const pass = async (): Promise<number> => {
-      let sent = 0;
-      do {
-        this.receiptPassAgain = false;
-        sent += await this.outbox.sendDue();
-      } while (this.receiptPassAgain && !this.stopping);
-      return sent;
-    };
-    this.receiptPass = pass()
-      .catch((err: unknown) => {
-        this.receiptPassError ??= err;
-        return 0;
-      })
-      .finally(() => {
-        this.receiptPass = null;
-      });
-  }
-
-  /** Every receipt that is due: the background pass finished, then one more pass. Returns how many were sent. */
-  private async sendReceipts(): Promise<number> {
-    const before = (await this.receiptPass) ?? 0;
-    const err = this.receiptPassError;
-    this.receiptPassError = null;
-    if (err) throw err;
-    return before + (await this.outbox.sendDue());
-  }
-
-  private async writeHeartbeat(force: boolean): Promise<void> {
-    const t = Date.now();
-    if (!force && t - this.lastHeartbeatWrite < 5_000) return;
-    this.lastHeartbeatWrite = t;
-    await this.store.writeState('heartbeat', this.heartbeat);
+    await this.beat.write(true);
+    if (outcomes.some((o) => o.kind === 'filed' && o.record.receipt.status === 'pending')) this.receipts.soon();
   }
 
   /** `run --once`: everything waiting, every receipt due, then stop. */
   async runOnce(showProgress = false): Promise<{ read: number; receipts: number }> {
     const read = await this.drain(showProgress);
-    const receipts = await this.sendReceipts();
+    const receipts = await this.receipts.all();
     return { read, receipts };
   }
 
@@ -291,7 +241,7 @@ export class Daemon {
         try {
           await this.drain(first && process.stderr.isTTY === true);
           first = false;
-          await this.sendReceipts();
+          await this.receipts.all();
           this.heartbeat.connected = true;
         } catch (err) {
           await this.trouble(err);
@@ -326,19 +276,20 @@ export class Daemon {
       return;
     }
     const message = (err as Error).message ?? String(err);
-    if (this.mailbox.kind === 'imap' && !(this.mailbox as ImapMailbox).connected) {
+    if (!this.mailbox.connected) {
       this.heartbeat.connected = false;
       this.log.error({ err: message }, 'the mailbox cannot be reached; trying again');
     } else {
       this.log.error({ err: message, stack: (err as Error).stack }, 'handling mail failed; trying again shortly (the mail stays in the mailbox)');
     }
-    await this.writeHeartbeat(true).catch(() => undefined);
+    await this.beat.write(true).catch(() => undefined);
     await this.mailbox.waitForMail(5_000, this.abort.signal);
   }
 
   /** The same report `innspill status --json` gives, from what the daemon holds in memory. */
   async status(): Promise<StatusReport> {
-    if (Date.now() - this.bytes.at > BYTES_EVERY_MS) this.bytes = { value: await storeBytes(this.config.dataDir), at: Date.now() };
+    const t = this.now().getTime();
+    if (t - this.bytes.at > BYTES_EVERY_MS) this.bytes = { value: await storeBytes(this.config.dataDir), at: t };
     return buildStatus({
       heartbeat: this.heartbeat,
       source: this.heartbeat.source,
@@ -363,16 +314,16 @@ export class Daemon {
   async close(): Promise<void> {
     this.abort.abort();
     await this.running?.catch(() => undefined);
-    await this.receiptPass;
+    await this.receipts?.settled();
     await this.digest?.stop();
     await this.health?.close();
     await this.mailbox?.close().catch(() => undefined);
     await this.pool?.close();
     await this.outbox?.close();
     if (this.store) {
-      if (this.heartbeat) {
+      if (this.beat) {
         this.heartbeat.connected = false;
-        await this.store.writeState('heartbeat', this.heartbeat).catch(() => undefined);
+        await this.beat.write(true).catch(() => undefined);
       }
       await this.store.close();
     }

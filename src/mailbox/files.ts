@@ -2,11 +2,12 @@
 // from the mailbox. Nothing is moved; the files stay where they are.
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Incoming } from '../pipeline.js';
-import type { Mailbox } from './types.js';
+import type { Incoming, Mailbox } from './types.js';
 
 export class FilesMailbox implements Mailbox {
   readonly kind = 'maildir' as const;
+  /** A folder can always be reached. */
+  readonly connected = true;
   /** Files that could not be read, with the reason. */
   readonly unreadable: Array<{ path: string; reason: string }> = [];
 

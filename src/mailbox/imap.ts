@@ -11,10 +11,9 @@
 import { readFileSync } from 'node:fs';
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { Config } from '../config.js';
-import type { Incoming } from '../pipeline.js';
 import type { Store } from '../store/json-store.js';
 import type { Logger } from '../log.js';
-import type { Mailbox } from './types.js';
+import type { Incoming, Mailbox } from './types.js';
 import { TokenCommandError } from '../oauth2/token-command.js';
 import { Waker } from './wake.js';
 import { explainImapError } from './imap-errors.js';

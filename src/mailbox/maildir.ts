@@ -3,10 +3,9 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Incoming } from '../pipeline.js';
 import type { Store } from '../store/json-store.js';
 import { ensureDirs, fsyncDir } from '../store/atomic.js';
-import type { Mailbox } from './types.js';
+import type { Incoming, Mailbox } from './types.js';
 import { Waker } from './wake.js';
 
 export const FILED_SUBFOLDER = '.filed';
@@ -28,6 +27,8 @@ export function maildirArrival(name: string, fileTime: Date): Date {
 
 export class MaildirMailbox implements Mailbox {
   readonly kind = 'maildir' as const;
+  /** A folder can always be reached. */
+  readonly connected = true;
   private readonly handledNames = new Set<string>();
   private watchers: FSWatcher[] = [];
   private readonly waker = new Waker();

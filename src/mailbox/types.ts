@@ -1,8 +1,20 @@
-import type { Incoming } from '../pipeline.js';
+// What a source of mail is to the daemon. The mailbox knows nothing of intake or the pipeline:
+// it hands out bytes with where they came from and takes back what was handled.
+import type { RecordSource } from '../store/record.js';
+
+/** One message as a mailbox hands it out. */
+export interface Incoming {
+  raw: Buffer;
+  source: RecordSource;
+  /** When the mailbox says it arrived (IMAP INTERNALDATE, the Maildir file's time), if it says. */
+  mailboxDate: Date | null;
+}
 
 /** Where mail comes from. Both sources hand out raw bytes with where they came from, and take back "filed". */
 export interface Mailbox {
   readonly kind: 'imap' | 'maildir';
+  /** Whether the mailbox can be reached now: false while a server is down; a folder always can. */
+  readonly connected: boolean;
   /** Connects (IMAP) or creates the folders (Maildir). */
   open(): Promise<void>;
   /** The messages waiting that were not handled yet, in arrival order, in batches. */
