@@ -5,7 +5,7 @@
 //
 // Every piece of text goes through escapeHtml(), the one escape function: whatever a sender
 // wrote (subject, names, addresses, excerpts, snippets, file names) can only ever be text.
-import type { AttentionGroup, DigestEntry, DigestModel, DigestSection, TotalRow } from './build.js';
+import type { AttentionGroup, DigestEntry, DigestModel, DigestSection, TotalRow } from './model.js';
 import { oneLine } from './sender-text.js';
 import { HEADINGS, LABELS, attachmentText, attentionCountText, evidenceText, periodCountText, senderLabel, submissionsLine } from './words.js';
 

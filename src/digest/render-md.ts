@@ -1,7 +1,7 @@
 // The digest as Markdown (`innspill digest --format md`), e.g. for a wiki or a case note.
 // Everything a sender wrote goes through md(): a subject cannot become a link, a heading,
 // a table cell break or raw HTML.
-import type { AttentionGroup, DigestEntry, DigestModel, DigestSection, TotalRow } from './build.js';
+import type { AttentionGroup, DigestEntry, DigestModel, DigestSection, TotalRow } from './model.js';
 import { oneLine } from './sender-text.js';
 import { HEADINGS, LABELS, attachmentText, attentionCountText, evidenceText, periodCountText, senderLabel, submissionsLine } from './words.js';
 

@@ -1,6 +1,6 @@
 // The digest as plain text (the text part of the mail, and `innspill digest --format text`),
 // with text bars for the totals.
-import type { AttentionGroup, DigestEntry, DigestModel, DigestSection, TotalRow } from './build.js';
+import type { AttentionGroup, DigestEntry, DigestModel, DigestSection, TotalRow } from './model.js';
 import { oneLine } from './sender-text.js';
 import {
   HEADINGS,

@@ -12,7 +12,7 @@
 // organisation's is.
 // Automatic mail and unreadable messages are not documents in the case and are left out.
 import { writeFile } from 'node:fs/promises';
-import { isSubmission } from '../digest/build.js';
+import { isSubmission } from '../digest/records.js';
 import { localParts, sortableDateTime } from '../time/local-time.js';
 import type { Rules } from '../rules/types.js';
 import type { SubmissionRecord } from '../store/record.js';

@@ -1,0 +1,133 @@
+// The digest's view model: what a caseworker sees, as plain data the renderers lay out (text,
+// Markdown, HTML). Built by build.ts; nothing here reads a file or the clock.
+import type { AutomaticKind, Evidence } from '../intake/types.js';
+import type { ATTENTION_TITLES } from './words.js';
+
+export interface DigestOptions {
+  /** Records filed after this time are new (ignored when seqAfter is given). */
+  since: Date | null;
+  now: Date;
+  /** Records with a higher filing number (seq) are new: what a scheduled digest uses. */
+  seqAfter?: number;
+}
+
+export interface PeriodCount {
+  inPeriod: number;
+  total: number;
+}
+
+export interface TotalRow extends PeriodCount {
+  id: string;
+  title: string;
+}
+
+export interface DigestPeriod {
+  /** Every record in the store is new in this digest: "in the period" and "in total" are the same. */
+  wholeConsultation: boolean;
+  description: string;
+  /** Filing numbers of the records new in this digest (any kind), null when none. */
+  firstSeq: number | null;
+  lastSeq: number | null;
+}
+
+export interface SenderView {
+  /** From the sender register; null for an unknown sender. */
+  organisation: string | null;
+  shortName: string | null;
+  /** Display name, '' when the message gave none. */
+  name: string;
+  address: string | null;
+  categoryId: string;
+  categoryTitle: string;
+}
+
+export interface AttachmentView {
+  filename: string;
+  readable: boolean;
+  problem: string | null;
+}
+
+export interface DigestEntry {
+  id: string;
+  sender: SenderView;
+  /** "18.05.2021 kl. 14:03" in the consultation's time zone, null when unknown. */
+  receivedAt: string | null;
+  late: boolean;
+  subject: string;
+  excerpt: string;
+  /** Why it is in this section (empty in the unclassified section). */
+  evidence: Evidence[];
+  /** The other commitments and topics it is also listed under. */
+  alsoUnder: Array<{ id: string; title: string }>;
+  attachments: AttachmentView[];
+  followUpOf: string | null;
+  followedUpBy: string[];
+}
+
+export interface DigestSection {
+  id: string;
+  title: string;
+  kind: 'commitment' | 'topic' | 'noComments' | 'unclassified';
+  ministry: string | null;
+  entries: DigestEntry[];
+}
+
+export type AttentionKind = keyof typeof ATTENTION_TITLES;
+
+export interface AttentionItem {
+  recordId: string | null;
+  who: string;
+  detail: string;
+  isNew: boolean;
+}
+
+export interface AttentionGroup {
+  kind: AttentionKind;
+  title: string;
+  /**
+   * "periode": the items are the new ones in this digest (older ones were in earlier digests);
+   * "totalt": every case still open in the whole consultation, the new ones marked.
+   */
+  scope: 'periode' | 'totalt';
+  items: AttentionItem[];
+  inPeriod: number;
+  total: number;
+}
+
+export interface NotRepliedOrganisation {
+  name: string;
+  shortName: string | null;
+  categoryTitle: string;
+  invitationBounced: boolean;
+}
+
+export interface AutomaticItem {
+  id: string;
+  kind: AutomaticKind;
+  kindTitle: string;
+  from: string;
+  subject: string;
+  receivedAt: string | null;
+}
+
+export interface AutomaticSummary {
+  perKind: Array<PeriodCount & { kind: AutomaticKind; title: string }>;
+  /** The automatic messages new in this digest, oldest first, at most AUTOMATIC_LIST_LENGTH. */
+  items: AutomaticItem[];
+  moreItems: number;
+}
+
+export interface DigestModel {
+  /** The mail subject, e.g. "Innspill OGP 4B – oversikt 18.05.2021 (12 nye)". */
+  subject: string;
+  caseNumber: string;
+  generatedAt: string;
+  period: DigestPeriod;
+  deadline: { date: string; daysLeft: number; text: string };
+  totals: { submissions: PeriodCount; late: PeriodCount; perCommitment: TotalRow[]; perCategory: TotalRow[] };
+  needsAttention: AttentionGroup[];
+  invitedCount: number;
+  notReplied: NotRepliedOrganisation[];
+  sections: DigestSection[];
+  automatic: AutomaticSummary;
+}
