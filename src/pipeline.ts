@@ -8,16 +8,13 @@ import type { ExtractLimits, Extractor } from './intake/extract/index.js';
 import type { Rules } from './rules/types.js';
 import type { Store } from './store/json-store.js';
 import type { FileRequest } from './store/build-record.js';
-import { idYearOf, type RecordSource, type SubmissionRecord } from './store/record.js';
+import { idYearOf, type SubmissionRecord } from './store/record.js';
 import type { Submission } from './intake/types.js';
 import { reviewHoldsMessage } from './intake/review.js';
 import type { Logger } from './log.js';
+import type { Incoming } from './mailbox/types.js';
 
-export interface Incoming {
-  raw: Buffer;
-  source: RecordSource;
-  mailboxDate: Date | null;
-}
+export type { Incoming } from './mailbox/types.js';
 
 export type Outcome =
   /** Filed now. `move`: it belongs to the consultation and leaves the inbox. */
@@ -78,12 +75,8 @@ function failedSubmission(err: unknown): IntakeResult {
   };
 }
 
-export async function handleBatch(batch: Incoming[], deps: PipelineDeps): Promise<Outcome[]> {
-  return fileBatch(batch, await readBatch(batch, deps), deps);
-}
-
 /**
- * The first half of handleBatch: every message of the batch through intake (parsing and
+ * The first half of filing a batch: every message of the batch through intake (parsing and
  * classification here, documents in the extraction workers). No side effects: nothing is stored.
  */
 export async function readBatch(batch: Incoming[], deps: PipelineDeps): Promise<IntakeResult[]> {
