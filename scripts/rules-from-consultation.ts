@@ -1,9 +1,12 @@
-// Writes rules/consultation.yaml and rules/senders.yaml from the ministry's consultation.json.
-// Run once when a consultation is set up (or when the ministry sends a new recipient list):
-//   npx tsx scripts/rules-from-consultation.ts ../shared/ogp/consultation.json
+// Writes a consultation's consultation.yaml and senders.yaml (rules/consultations/<id>/) from the
+// ministry's consultation.json. Run once when a consultation is set up (or when the ministry sends
+// a new recipient list); `innspill consultation new` then fills in the rest of the folder:
+//   npx tsx scripts/rules-from-consultation.ts ../shared/ogp/consultation.json ogp-4b
+// Recipients already in the shared register (rules/senders.yaml) are listed as invited by name;
+// the others are written as this consultation's own organisations.
 // Afterwards the YAML files are the maintained data; caseworkers edit them directly.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { stringify } from 'yaml';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse, stringify } from 'yaml';
 
 interface Source {
   consultation: Record<string, string>;
@@ -15,8 +18,9 @@ interface Source {
 }
 
 const path = process.argv[2];
-if (!path) {
-  process.stderr.write('usage: npx tsx scripts/rules-from-consultation.ts PATH/TO/consultation.json\n');
+const id = process.argv[3];
+if (!path || !id || !/^[a-z0-9-]+$/.test(id)) {
+  process.stderr.write('usage: npx tsx scripts/rules-from-consultation.ts PATH/TO/consultation.json CONSULTATION-ID\n');
   process.exit(2);
 }
 const src = JSON.parse(readFileSync(path, 'utf8')) as Source;
@@ -25,6 +29,7 @@ const c = src.consultation;
 const consultation = {
   title: c['title'],
   caseNumber: c['caseNumber'],
+  idPrefix: '',
   letterReference: c['letterReference'],
   letterDate: c['letterDate'],
   deadline: `${c['deadline']}T23:59:59`,
@@ -32,31 +37,27 @@ const consultation = {
   mailbox: c['mailbox'],
   ministry: c['ministry'],
   ownAddresses: [c['mailbox']],
+  addresses: [],
+  digestTo: [],
   invitationMessageIds: [],
   contact: 'Tom Arne Nygaard, tom-arne.nygaard@kmd.dep.no, 22 24 49 71',
   commitments: src.commitments.map(({ id, title, ministry }) => ({ id, title, ministry })),
   topics: src.topics.map(({ id, title }) => ({ id, title })),
   unclassifiedId: src.unclassifiedId,
-  senderCategories: src.senderCategories,
 };
 
+const shared = new Set((parse(readFileSync('rules/senders.yaml', 'utf8')) as { organisations: Array<{ name: string }> }).organisations.map((o) => o.name));
 const senders = {
-  organisations: src.recipients.map((r) => ({
-    name: r.name,
-    ...(r.shortName ? { shortName: r.shortName } : {}),
-    category: r.category,
-    domains: r.domains,
-    invited: true,
-  })),
+  invited: src.recipients.map((r) => r.name),
+  organisations: src.recipients
+    .filter((r) => !shared.has(r.name))
+    .map((r) => ({ name: r.name, ...(r.shortName ? { shortName: r.shortName } : {}), category: r.category, domains: r.domains })),
 };
 
 const header = (what: string) =>
   `# ${what}\n# Generated from consultation.json by scripts/rules-from-consultation.ts, then maintained by hand.\n`;
-writeFileSync('rules/consultation.yaml', header('The consultation this intake serves.') + stringify(consultation, { lineWidth: 0 }));
-writeFileSync(
-  'rules/senders.yaml',
-  header('Sender register: organisations by mail domain (a subdomain matches too: post.ks.no is ks.no).') +
-    '# invited: true = on the invitation letter\'s list of recipients (shown as "not replied yet" in digests).\n' +
-    stringify(senders, { lineWidth: 0 }),
-);
-process.stdout.write('wrote rules/consultation.yaml and rules/senders.yaml\n');
+const folder = `rules/consultations/${id}`;
+mkdirSync(folder, { recursive: true });
+writeFileSync(`${folder}/consultation.yaml`, header(`One consultation innspill runs (its folder name, ${id}, is its id).`) + stringify(consultation, { lineWidth: 0 }));
+writeFileSync(`${folder}/senders.yaml`, header('Whom this consultation invited; organisations only it hears from.') + stringify(senders, { lineWidth: 0 }));
+process.stdout.write(`wrote ${folder}/consultation.yaml and ${folder}/senders.yaml\n`);

@@ -177,6 +177,20 @@ export function buildProgram(exit: { code: number }): Command {
     });
 
   program
+    .command('consultation')
+    .description('Consultations in rules/consultations/.')
+    .command('new')
+    .description('Start a consultation folder as a copy of another (switched off until filled in); says what to edit.')
+    .argument('<id>', 'the new consultation\'s id (its folder name), e.g. pbl-2021')
+    .requiredOption('--from <existing>', 'the consultation to copy, e.g. ogp-4b')
+    .action(async (id: string, opts: { from: string }) => {
+      loadDotEnv();
+      const config = loadConfig(process.env, process.cwd(), 'reader');
+      const { newConsultation } = await import('./commands/consultation-new.js');
+      exit.code = newConsultation(config.rulesDir, id, opts.from, process.stdout);
+    });
+
+  program
     .command('status')
     .description('Is the daemon running and connected: last mailbox check, last filed, receipts pending and failed, next digest, store size. Exit status 0 OK, 2 CRITICAL, 3 UNKNOWN (Nagios plugin convention).')
     .option('--json', 'the report as one JSON object (the same as GET /health)')

@@ -59,7 +59,7 @@ const LAST = ['hansen', 'johansen', 'olsen', 'larsen', 'andersen', 'pedersen', '
 /** The fixtures sorted into the mix, with a text bank for every reply that has documents. */
 export async function loadTemplates(): Promise<Map<MixKind, Template[]>> {
   const files = readdirSync(fixturesDir).filter((f) => f.endsWith('.eml')).sort();
-  const letter = letterBody(readFileSync(join(root, 'rules/invitation-letter.txt'), 'utf8'));
+  const letter = letterBody(readFileSync(join(root, 'rules/consultations/ogp-4b/letter.txt'), 'utf8'));
   const shared = sentencesOf(letter);
   const byKind = new Map<MixKind, Template[]>();
   const pending: Array<{ t: Template; texts: string[] }> = [];

@@ -30,7 +30,7 @@ export function findOwnTexts(c: Pick<IntakeContext, 'attachments' | 'own' | 'rul
       continue;
     }
     const lines = a.text.split('\n');
-    const own = lines.filter((l) => !c.rules.letter.contains(l));
+    const own = lines.filter((l) => !c.rules.letters.contains(l));
     const text = new FoldedText(own.length === lines.length ? a.text : own.join('\n'));
     whole.push(own.length === lines.length ? text : new FoldedText(a.text));
     segments.push({ where: a.filename || 'vedlegg uten navn', text });

@@ -149,7 +149,7 @@ export function detectAutomatic(stage: Pick<IntakeContext, 'message' | 'texts' |
   const c: Context = {
     msg,
     rules: rules.automatic,
-    ownAddresses: rules.consultation.ownAddresses.map((a) => a.toLowerCase()),
+    ownAddresses: rules.ownAddresses.map((a) => a.toLowerCase()),
     subject: new FoldedText(msg.subject),
     own,
     ownWordCount: own.wordCount,

@@ -10,6 +10,7 @@ import type { OwnTexts } from './attachment-own-words.js';
 import type { AutomaticFinding } from './automatic.js';
 import type { SenderResult } from './sender.js';
 import type { ThreadFinding } from './follow-up.js';
+import type { RouteFinding } from './consultation.js';
 import type { RelevanceFinding } from './relevance.js';
 import type { ReceivedFinding } from './deadline.js';
 import type { Assignment } from './assignment.js';
@@ -22,7 +23,11 @@ export interface IntakeOptions {
   /** When the mailbox says the message arrived (IMAP INTERNALDATE, file time): the last fallback. */
   mailboxDate?: Date | null;
   /** Message-IDs of records already filed and of receipts we sent: replies to them are follow-ups. */
-  knownThreadIds?: { has(messageId: string): boolean };
+  knownThreadIds?: {
+    has(messageId: string): boolean;
+    /** The consultation the record (or receipt) with this Message-ID belongs to ('' for the default one's old records). */
+    consultationOf?(messageId: string): string | null;
+  };
 }
 
 /** What every run starts with. */
@@ -41,6 +46,7 @@ export interface IntakeFindings {
   automatic: AutomaticFinding;
   sender: SenderResult;
   thread: ThreadFinding;
+  route: RouteFinding;
   commitments: CommitmentMatch[];
   noComments: boolean;
   relevance: RelevanceFinding;

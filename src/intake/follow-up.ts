@@ -23,13 +23,28 @@ export function baseSubject(subject: string): string {
 export interface ThreadFinding {
   /** It replies to (or references) the invitation, an earlier submission or one of our receipts. */
   inThread: boolean;
+  /**
+   * Whose thread: the consultation of the invitation or record named by the newest thread header
+   * that names one; '' for a record filed before several consultations (the default one's), null
+   * when none of them says.
+   */
+  consultation: string | null;
 }
 
 export function findThread(c: Pick<IntakeContext, 'message' | 'rules' | 'options'>): ThreadFinding {
   const known = c.options.knownThreadIds;
-  const invitation = c.rules.consultation.invitationMessageIds;
-  const inThread = [c.message.inReplyTo, ...c.message.references].some((id) => id !== null && (invitation.includes(id) || known?.has(id) === true));
-  return { inThread };
+  let inThread = false;
+  let consultation: string | null = null;
+  // The newest header first: In-Reply-To, then References from the end.
+  for (const id of [c.message.inReplyTo, ...[...c.message.references].reverse()]) {
+    if (id === null) continue;
+    const invited = c.rules.consultations.find((v) => v.consultation.invitationMessageIds.includes(id));
+    const ours = invited !== undefined || known?.has(id) === true;
+    if (!ours) continue;
+    inThread = true;
+    if (consultation === null) consultation = invited ? invited.consultation.id : (known?.consultationOf?.(id) ?? null);
+  }
+  return { inThread, consultation };
 }
 
 /** What the index needs to know of a filed record. */
@@ -42,6 +57,8 @@ export interface ThreadEntry {
   from: { address: string } | null;
   subject: string;
   automatic: boolean;
+  /** The consultation it is filed under; undefined for records filed before several ('' below). */
+  consultation?: string | null;
 }
 
 /** The sender's domain and the subject without prefixes: two messages with the same key are one conversation. */
@@ -57,6 +74,8 @@ function subjectKey(from: { address: string } | null, subject: string): string |
  */
 export class ThreadIndex {
   private readonly byMessageId = new Map<string, string>();
+  /** Record id → its consultation ('' for a record filed before several; null for none). */
+  private readonly consultationOfRecord = new Map<string, string | null>();
   /** Subject key → record id → seq (a person's mail only). */
   private readonly bySubject = new Map<string, Map<string, number>>();
   /** Record id → the subject key it is listed under, so a record indexed again moves. */
@@ -67,10 +86,17 @@ export class ThreadIndex {
     return this.byMessageId.has(messageId);
   }
 
+  /** The consultation of the record (or of the receipt of the record) with this Message-ID. */
+  consultationOf(messageId: string): string | null {
+    const id = this.byMessageId.get(messageId);
+    return id === undefined ? null : (this.consultationOfRecord.get(id) ?? null);
+  }
+
   /** Adds a record, or updates one indexed before (a reclassified record may change). */
   add(e: ThreadEntry): void {
     if (e.messageId) this.byMessageId.set(e.messageId, e.id);
     if (e.receiptMessageId) this.byMessageId.set(e.receiptMessageId, e.id);
+    this.consultationOfRecord.set(e.id, e.consultation === undefined ? '' : e.consultation);
     const before = this.keyOf.get(e.id);
     if (before !== undefined) {
       this.bySubject.get(before)?.delete(e.id);
@@ -86,6 +112,7 @@ export class ThreadIndex {
 
   clear(): void {
     this.byMessageId.clear();
+    this.consultationOfRecord.clear();
     this.bySubject.clear();
     this.keyOf.clear();
   }

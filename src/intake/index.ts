@@ -1,8 +1,7 @@
 // The intake core: intake(raw bytes, rules) → Submission. Pure: no clock, no network, no files
 // (the document reader is passed in). The stages below run in this order over one context; each is
 // one file, named by what it decides, whose entry point returns that stage's finding.
-import type { Rules } from '../rules/types.js';
-import { Stages, type IntakeOptions } from './context.js';
+import { Stages, type IntakeContext, type IntakeOptions } from './context.js';
 import { readMessage } from './parse.js';
 import { readAttachments } from './attachments.js';
 import { findOwnWords } from './own-words.js';
@@ -10,9 +9,10 @@ import { findOwnTexts } from './attachment-own-words.js';
 import { detectAutomatic } from './automatic.js';
 import { decideSender } from './sender.js';
 import { findThread } from './follow-up.js';
+import { routeConsultation, type RouteFinding } from './consultation.js';
 import { scoreCommitments } from './commitments.js';
 import { saysNoComments } from './no-comments.js';
-import { judgeRelevance } from './relevance.js';
+import { judgeRouted } from './relevance.js';
 import { assignCommitments } from './assignment.js';
 import { detectLanguage } from './language.js';
 import { findReceivedTime } from './deadline.js';
@@ -20,6 +20,19 @@ import { decideReview } from './review.js';
 import { decideReceipt } from './receipt-decision.js';
 import { toSubmission } from './submission.js';
 import type { Submission } from './types.js';
+import type { Rules } from '../rules/types.js';
+
+/**
+ * From routing on, a stage judges by the rules of the consultation the message was routed to (its
+ * commitments, relevance terms, deadline and receipt words): the stage sees that consultation's view.
+ */
+const judged =
+  <C extends { rules: Rules }, R>(stage: (c: C) => R) =>
+  (c: C & { route: RouteFinding }): R =>
+    stage({ ...c, rules: c.route.rules });
+
+/** Commitment scores under the routed consultation (computed while routing, or now). */
+const scoreRouted = (c: Pick<IntakeContext, 'texts' | 'rules' | 'route'>) => c.route.judged?.commitments ?? scoreCommitments(c);
 
 export const STAGES = Stages.start()
   .then('message', readMessage) //            1  parse.ts                 the message, or that the file is not mail
@@ -28,15 +41,16 @@ export const STAGES = Stages.start()
   .then('texts', findOwnTexts) //             4  attachment-own-words.ts  attachments less the letter's lines
   .then('automatic', detectAutomatic) //      5  automatic.ts             written by a machine? which kind
   .then('sender', decideSender) //            6  sender.ts                the organisation and category
-  .then('thread', findThread) //              7  follow-up.ts             a reply to the invitation or to earlier mail
-  .then('commitments', scoreCommitments) //   8  commitments.ts           commitment scores and evidence
-  .then('noComments', saysNoComments) //      9  no-comments.ts           says only "no comments"
-  .then('relevance', judgeRelevance) //      10  relevance.ts             belongs to this consultation?
-  .then('assigned', assignCommitments) //    11  assignment.ts            the commitments the submission is sorted under
-  .then('language', detectLanguage) //       12  language.ts              bokmål, nynorsk or English
-  .then('received', findReceivedTime) //     13  deadline.ts              when it arrived; after the deadline?
-  .then('review', decideReview) //           14  review.ts                must a person look first?
-  .then('receipt', decideReceipt); //        15  receipt-decision.ts      send a receipt, or why not
+  .then('thread', findThread) //              7  follow-up.ts             a reply to an invitation or to earlier mail
+  .then('route', routeConsultation) //        8  consultation.ts          which consultation it belongs to
+  .then('commitments', judged(scoreRouted)) // 9  commitments.ts  scores and evidence
+  .then('noComments', judged(saysNoComments)) // 10 no-comments.ts           says only "no comments"
+  .then('relevance', judged(judgeRouted)) //   11  relevance.ts             belongs to that consultation?
+  .then('assigned', assignCommitments) //    12  assignment.ts            the commitments the submission is sorted under
+  .then('language', detectLanguage) //       13  language.ts              bokmål, nynorsk or English
+  .then('received', judged(findReceivedTime)) // 14 deadline.ts           when it arrived; after the deadline?
+  .then('review', judged(decideReview)) //   15  review.ts                must a person look first?
+  .then('receipt', judged(decideReceipt)); // 16  receipt-decision.ts      send a receipt, or why not
 
 export type { IntakeOptions } from './context.js';
 

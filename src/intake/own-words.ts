@@ -8,8 +8,10 @@ import type { IntakeContext } from './context.js';
 export interface OwnWords {
   /** The sender's own words, forwarded input included. */
   text: string;
-  /** Lines of the invitation letter found anywhere in the body (quoted or not). */
+  /** Lines of an invitation letter found anywhere in the body (quoted or not). */
   letterLines: number;
+  /** The same, for each consultation's letter (by its id). */
+  letterLinesBy: Record<string, number>;
   /** The first signature block cut off, as a hint for caseworkers. */
   signature: string | null;
   /** The original sender named in a forwarded block, if the message forwards someone's input. */
@@ -110,8 +112,8 @@ function segment(text: string, subject: string, rules: Rules): { lines: string[]
       // A block of Fra:/Til:/Emne: at the very top is a memo heading, not a quote — unless it is
       // the ministry's own letter (an empty reply with only attachments).
       const block = lines.slice(i, i + rules.ownWords.headerWindow + 1).join(' ').toLowerCase();
-      const ours = rules.consultation.ownAddresses.some((a) => block.includes(a.toLowerCase()));
-      const quotesLetter = lines.slice(i, i + 80).filter((l) => rules.letter.contains(l, true)).length >= 2;
+      const ours = rules.ownAddresses.some((a) => block.includes(a.toLowerCase()));
+      const quotesLetter = lines.slice(i, i + 80).filter((l) => rules.letters.contains(l, true)).length >= 2;
       if (!ours && !quotesLetter) {
         const after = skipHeaderFields(i);
         i = after - 1;
@@ -165,7 +167,7 @@ function cleanRun(lines: string[], rules: Rules, signatures: string[]): string[]
       break;
     }
     if (ow.deviceLines.some((r) => r.test(p))) continue;
-    if (rules.letter.contains(lines[i]!)) continue;
+    if (rules.letters.contains(lines[i]!)) continue;
     kept.push(lines[i]!);
   }
   // Disclaimers: whole paragraphs.
@@ -173,7 +175,14 @@ function cleanRun(lines: string[], rules: Rules, signatures: string[]): string[]
   return paragraphs.filter((para) => !disclaimerScore(para, ow.disclaimers)).join('\n\n').split('\n');
 }
 
-function ownWordsOfBody(text: string, subject: string, rules: Rules, signatures: string[]): { text: string; letterLines: number; forwardedFrom: string | null } {
+interface BodyWords {
+  text: string;
+  letterLines: number;
+  letterLinesBy: Record<string, number>;
+  forwardedFrom: string | null;
+}
+
+function ownWordsOfBody(text: string, subject: string, rules: Rules, signatures: string[]): BodyWords {
   const { lines, states, forwardedFrom } = segment(text, subject, rules);
   const runs: string[][] = [];
   let current: string[] = [];
@@ -195,8 +204,8 @@ function ownWordsOfBody(text: string, subject: string, rules: Rules, signatures:
   }
   if (current.length > 0) runs.push(current);
   const own = runs.map((run) => cleanRun(run, rules, signatures).join('\n').trim()).filter((t) => t.length > 0);
-  const letterLines = lines.filter((l) => rules.letter.contains(l, true)).length;
-  return { text: own.join('\n\n'), letterLines, forwardedFrom };
+  const letterLines = lines.filter((l) => rules.letters.contains(l, true)).length;
+  return { text: own.join('\n\n'), letterLines, letterLinesBy: letterLines > 0 ? rules.letters.count(lines) : {}, forwardedFrom };
 }
 
 export function findOwnWords(c: Pick<IntakeContext, 'message' | 'rules'>): OwnWords {
@@ -214,11 +223,13 @@ export function ownWordsOf(
   const main = ownWordsOfBody(body, subject, rules, signatures);
   const parts = [main.text];
   let letterLines = main.letterLines;
+  const letterLinesBy = { ...main.letterLinesBy };
   let forwardedFrom = main.forwardedFrom;
   for (const f of forwarded) {
     // An attached message is forwarded input: its own words count, its own quotes do not.
     const inner = ownWordsOfBody(f.text, '', rules, []);
     letterLines += inner.letterLines;
+    for (const [id, n] of Object.entries(inner.letterLinesBy)) letterLinesBy[id] = (letterLinesBy[id] ?? 0) + n;
     if (inner.text.length > 0) {
       parts.push(inner.text);
       forwardedFrom ??= f.from?.address ?? null;
@@ -227,6 +238,7 @@ export function ownWordsOf(
   return {
     text: parts.filter((p) => p.length > 0).join('\n\n'),
     letterLines,
+    letterLinesBy,
     signature: signatures[0] ?? null,
     forwardedFrom,
   };

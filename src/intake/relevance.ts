@@ -80,7 +80,7 @@ export function judgeRelevance(
         ...c.texts.whole,
       ],
       ownParts: c.texts.segments.map((s) => s.text),
-      letterLines: c.own.letterLines,
+      letterLines: c.own.letterLinesBy[rules.consultation.id] ?? 0,
       inThread: c.thread.inThread,
       invitedSender: organisation !== null && rules.organisations.some((o) => o.name === organisation && o.invited),
       commitmentScore: c.commitments[0]?.score ?? 0,
@@ -90,6 +90,16 @@ export function judgeRelevance(
     },
     rules,
   );
+}
+
+/** Relevance under the consultation the message was routed to (computed while routing, or now). */
+export function judgeRouted(
+  c: Pick<IntakeContext, 'message' | 'own' | 'texts' | 'automatic' | 'sender' | 'thread' | 'commitments' | 'rules' | 'route'>,
+): RelevanceFinding {
+  if (c.route.none) {
+    return { relevant: false, score: 0, reasons: ['ingen innspillsrunde er slått på (alle er arkivert)'], reasonCodes: ['no-consultation'], suspicious: false };
+  }
+  return c.route.judged?.relevance ?? judgeRelevance(c);
 }
 
 function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {

@@ -10,8 +10,23 @@ import { forgedSender, spamFlag } from './sender.js';
 import type { AutomaticKind, ReceiptDecision, Review, ReviewCode } from './types.js';
 
 /** Codes that hold the message and its receipt (the other codes only ask a person to check). */
-const HOLDING: ReadonlySet<ReviewCode> = new Set<ReviewCode>(['relevance-uncertain', 'automatic-uncertain', 'sender-forged', 'spam-flagged', 'suspicious']);
-const ORDER: readonly ReviewCode[] = ['suspicious', 'relevance-uncertain', 'automatic-uncertain', 'sender-forged', 'spam-flagged', 'commitments-uncertain'];
+const HOLDING: ReadonlySet<ReviewCode> = new Set<ReviewCode>([
+  'relevance-uncertain',
+  'automatic-uncertain',
+  'sender-forged',
+  'spam-flagged',
+  'suspicious',
+  'consultation-uncertain',
+]);
+const ORDER: readonly ReviewCode[] = [
+  'suspicious',
+  'consultation-uncertain',
+  'relevance-uncertain',
+  'automatic-uncertain',
+  'sender-forged',
+  'spam-flagged',
+  'commitments-uncertain',
+];
 
 export interface ReviewInput {
   isMail: boolean;
@@ -26,12 +41,14 @@ export interface ReviewInput {
   forged: string | null;
   /** The spam filter's verdict, in words, when it flagged the message. */
   spam: string | null;
+  /** Why it could belong to more than one consultation, in words (routing could not tell). */
+  consultations?: string | null;
 }
 
 export const NO_REVIEW: Review = { needed: false, reasons: [], notes: [] };
 
 export function decideReview(
-  c: Pick<IntakeContext, 'message' | 'relevance' | 'automatic' | 'texts' | 'assigned' | 'noComments' | 'rules'>,
+  c: Pick<IntakeContext, 'message' | 'relevance' | 'automatic' | 'texts' | 'assigned' | 'noComments' | 'rules' | 'route'>,
 ): Review {
   if (!c.message.isMail) return NO_REVIEW;
   return reviewOf(
@@ -44,6 +61,7 @@ export function decideReview(
       noComments: c.noComments,
       forged: forgedSender(c.message.headers),
       spam: spamFlag(c.message.headers),
+      consultations: c.route.uncertain !== null && c.relevance.relevant ? (c.route.choice?.reason.text ?? null) : null,
     },
     c.rules,
   );
@@ -59,6 +77,8 @@ export function reviewOf(input: ReviewInput, rules: Rules): Review {
   if (input.relevance.suspicious === true) {
     notes.push({ code: 'suspicious', text: 'ser ut til å etterligne departementet eller innspillsrunden (mulig svindel); ikke åpne lenker eller vedlegg' });
   }
+  // Routing: it could belong to two consultations; a person says which (it is never filed twice).
+  if (input.consultations) notes.push({ code: 'consultation-uncertain', text: input.consultations });
   // Relevance: a score close to the threshold on either side.
   const person = input.automatic.kind === null;
   if (margin >= band.relevance.from && margin <= band.relevance.to) {

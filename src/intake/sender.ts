@@ -84,7 +84,7 @@ export function identifySender(
   const unknown: SenderFinding = { organisation: null, category: 'ukjent', domain: null, hints };
   const domain = from ? domainOf(from.address) : null;
   if (!domain) return { sender: unknown, problems };
-  const match = organisationForDomain(domain, rules.organisations);
+  const match = organisationForDomain(domain, rules.register);
   if (!match) return { sender: unknown, problems };
   if (dmarcFailed(headers)) {
     problems.push(problem('sender-unconfirmed', `avsenderadressen ${from!.address} er ikke bekreftet av mottakerserveren (DMARC feilet) – ikke registrert som ${match.organisation.name}`));

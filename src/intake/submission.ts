@@ -3,6 +3,7 @@
 import { cleanHeaderText } from './parse.js';
 import type { IntakeContext } from './context.js';
 import { problem } from './problems.js';
+import { reviewHoldsMessage } from './review.js';
 import type { Submission } from './types.js';
 
 /** Header names kept in the submission (lower-case). */
@@ -19,6 +20,13 @@ const KEPT_HEADERS = [
   'return-path',
   'authentication-results',
 ];
+
+/** The consultation it is filed under: only mail that is filed (relevant, or held for a person) has one. */
+function consultationOf(c: IntakeContext): Submission['consultation'] {
+  if (!c.message.isMail || c.route.none || !(c.relevance.relevant || reviewHoldsMessage(c.review))) return null;
+  const view = c.route.rules.consultation;
+  return c.route.choice ?? { id: view.id, reason: { code: 'content', text: `innholdet ligger nærmest ${view.shortTitle}` } };
+}
 
 export function toSubmission(c: IntakeContext): Submission {
   const { message: msg, automatic, relevance, received } = c;
@@ -46,6 +54,7 @@ export function toSubmission(c: IntakeContext): Submission {
     inReplyTo: msg.inReplyTo,
     references: msg.references,
     relevant: relevance.relevant,
+    consultation: consultationOf(c),
     relevance: { score: relevance.score, reasons: relevance.reasons, reasonCodes: relevance.reasonCodes },
     automatic: automatic.kind !== null,
     automaticKind: automatic.kind,

@@ -15,7 +15,18 @@ export type RelevanceCode =
   | 'commitment-words-alone'
   | 'copy-only'
   | 'automatic-outside-thread'
-  | 'imitates-ministry';
+  | 'imitates-ministry'
+  | 'no-consultation';
+
+/** How a message was routed to a consultation (intake/consultation.ts), in the order of certainty. */
+export type RouteCode = 'thread' | 'case-number' | 'quoted-letter' | 'address' | 'content' | 'uncertain';
+
+/** The consultation a message is filed under, and why (code for code, text for people). */
+export interface ConsultationChoice {
+  /** The consultation's id: its folder under rules/consultations/. */
+  id: string;
+  reason: { code: RouteCode; text: string };
+}
 
 export interface Address {
   address: string;
@@ -85,7 +96,8 @@ export type ReviewCode =
   | 'commitments-uncertain'
   | 'sender-forged'
   | 'spam-flagged'
-  | 'suspicious';
+  | 'suspicious'
+  | 'consultation-uncertain';
 
 export interface Review {
   needed: boolean;
@@ -127,6 +139,11 @@ export interface Submission {
   inReplyTo: string | null;
   references: string[];
   relevant: boolean;
+  /**
+   * The consultation it belongs to and why, or null when it belongs to none (left untouched).
+   * Absent in records filed before innspill ran several consultations: those are the default one's.
+   */
+  consultation?: ConsultationChoice | null;
   /** `reasonCodes`: the stable code of each reason, in the same order (absent in records filed before codes). */
   relevance: { score: number; reasons: string[]; reasonCodes?: RelevanceCode[] };
   automatic: boolean;

@@ -9,7 +9,6 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync,
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RULE_FILES, TEMPLATES_DIR } from './files.js';
 import type { RuleData } from './types.js';
 
 /**
@@ -40,10 +39,18 @@ function cacheDir(): string | null {
 function key(dir: string): string {
   const h = createHash('sha256');
   for (const f of (checkers ??= checkerModules())) h.update(`${f}:${statSync(f).mtimeMs}\n`);
-  for (const f of Object.values(RULE_FILES)) h.update(readFileSync(join(dir, f))).update('\0');
-  const templates = join(dir, TEMPLATES_DIR);
-  for (const f of readdirSync(templates).sort()) h.update(f).update(readFileSync(join(templates, f))).update('\0');
+  hashFolder(h, dir, '');
   return h.digest('hex');
+}
+
+/** Every file under the rules folder (consultations' folders too), by name and content, in name order. */
+function hashFolder(h: ReturnType<typeof createHash>, dir: string, prefix: string): void {
+  for (const e of readdirSync(join(dir, prefix), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (e.name.startsWith('.')) continue;
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) hashFolder(h, dir, rel);
+    else if (e.isFile()) h.update(rel).update('\0').update(readFileSync(join(dir, rel))).update('\0');
+  }
 }
 
 /** Only a folder of our own that nobody else can write is trusted. */

@@ -1,47 +1,50 @@
 // Checked rule data → the matchers and indexes intake uses. Nothing here can fail on data that
-// read.ts accepted.
+// read.ts accepted. Shared rules are compiled once; each consultation gets a view (see Rules).
 import { TermMatcher, rulesRegExp } from '../text/terms.js';
 import { foldText } from '../text/fold.js';
 import { LetterIndex } from '../text/letter.js';
 import { zonedLocalToInstant } from '../time/zone.js';
 import type { Language } from '../intake/types.js';
-import type { RuleData, Rules } from './types.js';
+import { LetterSet } from './letters.js';
+import type { ConsultationData, Organisation, RuleData, Rules } from './types.js';
 
 const re = (s: string) => rulesRegExp(s.startsWith('re:') ? s.slice(3) : s);
+const DAY = 86_400_000;
 
-/** Checked rule data → matchers and indexes ready for intake. */
-export function compileRules(dir: string, data: RuleData): Rules {
-  const { consultation, senders, commitments, relevance, automatic, ownWords, language, letterText, templates } = data;
-  const classIds = [...consultation.commitments.map((c) => c.id), ...consultation.topics.map((t) => t.id)];
+type Shared = Omit<Rules, 'consultation' | 'organisations' | 'commitments' | 'relevance' | 'letter' | 'templates'>;
+type Own = Pick<Rules, 'consultation' | 'organisations' | 'commitments' | 'relevance' | 'letter' | 'templates'>;
+
+function compileConsultation(c: ConsultationData, data: RuleData): Own {
+  const { consultation, commitments, relevance, letterText, templates } = c;
+  const classIds = [...consultation.commitments.map((x) => x.id), ...consultation.topics.map((t) => t.id)];
   const titles = new Map<string, string>([
-    ...consultation.commitments.map((c) => [c.id, c.title] as const),
+    ...consultation.commitments.map((x) => [x.id, x.title] as const),
     ...consultation.topics.map((t) => [t.id, t.title] as const),
   ]);
   // Keep the plan's order whatever the order in the rules file.
   const items = [...commitments.commitments]
     .sort((a, b) => classIds.indexOf(a.id) - classIds.indexOf(b.id))
-    .map((c) => ({
-      id: c.id,
-      title: titles.get(c.id) ?? c.id,
-      strong: new TermMatcher(c.strong),
-      medium: new TermMatcher(c.medium),
-      weak: new TermMatcher(c.weak),
-      exclude: new TermMatcher(c.exclude),
+    .map((x) => ({
+      id: x.id,
+      title: titles.get(x.id) ?? x.id,
+      strong: new TermMatcher(x.strong),
+      medium: new TermMatcher(x.medium),
+      weak: new TermMatcher(x.weak),
+      exclude: new TermMatcher(x.exclude),
     }));
-
-  const words = new Map<string, Language | 'no'>();
-  for (const lang of ['en', 'no', 'nn', 'nb'] as const) {
-    for (const w of language.words[lang]) words.set(foldText(w), lang);
-  }
-
+  const invited = new Set(c.senders.invited);
+  const organisations: Organisation[] = [...data.senders.organisations, ...c.senders.organisations].map((o) => ({ ...o, invited: invited.has(o.name) }));
+  const deadlineAt = zonedLocalToInstant(consultation.deadline, consultation.timezone);
   return {
-    dir,
     consultation: {
       ...consultation,
-      deadlineAt: zonedLocalToInstant(consultation.deadline, consultation.timezone),
+      id: c.id,
+      deadlineAt,
+      closesAt: new Date(deadlineAt.getTime() + consultation.graceDays * DAY),
       classIds,
+      senderCategories: data.senders.categories,
     },
-    organisations: senders.organisations,
+    organisations,
     commitments: {
       scoring: commitments.scoring,
       noComments: {
@@ -63,6 +66,30 @@ export function compileRules(dir: string, data: RuleData): Rules {
         suspicious: s.suspicious === true,
       })),
     },
+    letter: new LetterIndex(letterText),
+    templates,
+  };
+}
+
+/** Checked rule data → matchers and indexes ready for intake: the default consultation's view. */
+export function compileRules(dir: string, data: RuleData): Rules {
+  const { automatic, ownWords, language } = data;
+  const words = new Map<string, Language | 'no'>();
+  for (const lang of ['en', 'no', 'nn', 'nb'] as const) {
+    for (const w of language.words[lang]) words.set(foldText(w), lang);
+  }
+  const own = data.consultations.map((c) => compileConsultation(c, data));
+  const register = new Map<string, Organisation>();
+  for (const o of own.flatMap((x) => x.organisations)) if (!register.has(o.name)) register.set(o.name, { ...o, invited: false });
+  const ownAddresses = [...new Set(own.flatMap((x) => x.consultation.ownAddresses))];
+  const consultations: Rules[] = [];
+  const shared: Shared = {
+    dir,
+    register: [...register.values()],
+    consultations,
+    routing: data.routing,
+    ownAddresses,
+    letters: new LetterSet(own.map((x) => ({ id: x.consultation.id, index: x.letter }))),
     automatic: {
       noreplyLocalParts: new TermMatcher(automatic.noreplyLocalParts),
       bounceLocalParts: new TermMatcher(automatic.bounceLocalParts),
@@ -89,7 +116,7 @@ export function compileRules(dir: string, data: RuleData): Rules {
       deviceLines: ownWords.deviceLines.map(re),
     },
     language: { default: language.default, minimumPoints: language.minimumPoints, words },
-    letter: new LetterIndex(letterText),
-    templates,
   };
+  for (const o of own) consultations.push({ ...shared, ...o });
+  return consultations.find((v) => v.consultation.id === data.routing.default)!;
 }

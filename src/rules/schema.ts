@@ -16,6 +16,11 @@ const regex = z.string().superRefine((value, ctx) => {
   }
 });
 
+const domain = z
+  .string()
+  .transform((d) => d.trim().toLowerCase())
+  .refine((d) => /^(?=.{1,253}$)([a-z0-9æøå](?:[a-z0-9æøå-]{0,61}[a-z0-9æøå])?\.)+[a-z]{2,}$/.test(d), 'not a mail domain (e.g. ks.no)');
+
 const terms = z.array(term);
 const id = z.string().regex(/^[a-z0-9-]+$/, 'an id uses only a–z, 0–9 and "-"');
 
@@ -40,6 +45,11 @@ export const consultationSchema = z.strictObject({
   /** The consultation's label for caseworkers, in digest subjects ("Innspill … – oversikt"). */
   label: z.string().min(1),
   caseNumber: z.string().regex(/^(\d{2}|\d{4})\/\d+$/, 'a case number is the year (two or four digits), a slash and the sequence number, e.g. 17/1886'),
+  /** Record ids: "<idPrefix>-<year>-<number>", or "<year>-<number>" with an empty prefix. */
+  idPrefix: z
+    .string()
+    .regex(/^([a-z][a-z0-9]*(-[a-z0-9]+)*)?$/, 'an id prefix is empty or starts with a letter a–z and uses only a–z, 0–9 and "-" (e.g. pbl)')
+    .default(''),
   letterReference: z.string(),
   letterDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD'),
   deadline: z
@@ -53,35 +63,50 @@ export const consultationSchema = z.strictObject({
       return false;
     }
   }, 'not a known time zone (e.g. Europe/Oslo)'),
+  /** Days after the deadline until the consultation is closed (late replies are still filed). */
+  graceDays: z.number().int().min(0).default(14),
+  /** Switched off: no longer routed, filed or answered. */
+  archived: z.boolean().default(false),
   mailbox: z.email(),
   ministry: z.string(),
   ownAddresses: z.array(z.email()).min(1),
+  /** Addresses of this consultation alone (hoering-xyz@…, postmottak+xyz@…). */
+  addresses: z.array(z.email()).default([]),
+  /** Who gets its digests; empty: INNSPILL_DIGEST_TO. */
+  digestTo: z.array(z.email()).default([]),
+  /** Its filed folder on the IMAP server; unset: INNSPILL_IMAP_FILED_FOLDER for the default consultation, Innspill/<id> for the others. */
+  imapFolder: z.string().min(1).optional(),
   invitationMessageIds: z.array(z.string()),
   contact: z.string(),
   commitments: z.array(z.strictObject({ id, title: z.string(), ministry: z.string() })).min(1),
   topics: z.array(z.strictObject({ id, title: z.string() })),
   unclassifiedId: id,
-  senderCategories: z.array(z.strictObject({ id, title: z.string() })).min(1),
   archive: archiveSchema,
 });
 
-const domain = z
-  .string()
-  .transform((d) => d.trim().toLowerCase())
-  .refine((d) => /^(?=.{1,253}$)([a-z0-9æøå](?:[a-z0-9æøå-]{0,61}[a-z0-9æøå])?\.)+[a-z]{2,}$/.test(d), 'not a mail domain (e.g. ks.no)');
+const organisation = z.strictObject({
+  name: z.string().min(1),
+  shortName: z.string().optional(),
+  category: id,
+  domains: z.array(domain).min(1),
+});
 
+/** rules/senders.yaml: the sender categories and the organisations every consultation hears from. */
 export const sendersSchema = z.strictObject({
-  organisations: z
-    .array(
-      z.strictObject({
-        name: z.string().min(1),
-        shortName: z.string().optional(),
-        category: id,
-        domains: z.array(domain).min(1),
-        invited: z.boolean().default(true),
-      }),
-    )
-    .min(1),
+  categories: z.array(z.strictObject({ id, title: z.string() })).min(1),
+  organisations: z.array(organisation).min(1),
+});
+
+/** consultations/<id>/senders.yaml: whom it invited, and organisations only it hears from. */
+export const consultationSendersSchema = z.strictObject({
+  invited: z.array(z.string().min(1)).default([]),
+  organisations: z.array(organisation).default([]),
+});
+
+/** rules/routing.yaml. */
+export const routingSchema = z.strictObject({
+  default: id,
+  contentMargin: z.number().min(0),
 });
 
 const tier = terms.default([]);

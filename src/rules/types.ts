@@ -4,22 +4,34 @@ import type {
   automaticSchema,
   commitmentsSchema,
   consultationSchema,
+  consultationSendersSchema,
   languageSchema,
   ownWordsSchema,
   relevanceSchema,
+  routingSchema,
   sendersSchema,
 } from './schema.js';
 import type { TermMatcher } from '../text/terms.js';
 import type { LetterIndex } from '../text/letter.js';
+import type { LetterSet } from './letters.js';
 import type { Language } from '../intake/types.js';
 import type { AttachmentProblemCode } from '../intake/problems.js';
 
 export type ConsultationRules = z.output<typeof consultationSchema> & {
+  /** The consultation's id: the name of its folder under rules/consultations/. */
+  id: string;
   deadlineAt: Date;
+  /** The deadline plus the grace days: after it the consultation is closed (late replies still filed). */
+  closesAt: Date;
   /** Commitment ids in the plan's order, then the topics. */
   classIds: string[];
+  /** The sender categories (shared, rules/senders.yaml). */
+  senderCategories: Array<{ id: string; title: string }>;
 };
-export type Organisation = z.output<typeof sendersSchema>['organisations'][number];
+export type Organisation = z.output<typeof sendersSchema>['organisations'][number] & {
+  /** On this consultation's list of invited organisations. */
+  invited: boolean;
+};
 
 export interface CommitmentRule {
   id: string;
@@ -43,10 +55,26 @@ export interface RelevanceSignal {
   suspicious: boolean;
 }
 
+/**
+ * The rules as intake and everything after it use them: the shared rules, and one consultation's
+ * (a "view"). Every consultation's view is in `consultations`; `rulesFor` picks one. The view
+ * loadRules returns is the default consultation's, so code that knows one consultation works
+ * unchanged with a folder of one.
+ */
 export interface Rules {
   dir: string;
   consultation: ConsultationRules;
+  /** This consultation's organisations (the shared register and its own), `invited` by its list. */
   organisations: Organisation[];
+  /** Every organisation known (shared and every consultation's own), for telling who sent a message. */
+  register: Organisation[];
+  /** Every consultation's view, in the order of their folders (archived ones included). */
+  consultations: Rules[];
+  routing: z.output<typeof routingSchema>;
+  /** Every consultation's own addresses together (the ministry's mailboxes). */
+  ownAddresses: string[];
+  /** Every consultation's letter, to remove quoted letter lines whichever was quoted. */
+  letters: LetterSet;
   commitments: {
     scoring: z.output<typeof commitmentsSchema>['scoring'];
     noComments: { maxWords: number; matcher: TermMatcher; unless: TermMatcher };
@@ -83,16 +111,24 @@ export interface Rules {
   templates: ReceiptTemplates;
 }
 
-export interface RuleData {
+/** One consultation's folder, checked. */
+export interface ConsultationData {
+  id: string;
   consultation: z.output<typeof consultationSchema>;
-  senders: z.output<typeof sendersSchema>;
+  senders: z.output<typeof consultationSendersSchema>;
   commitments: z.output<typeof commitmentsSchema>;
   relevance: z.output<typeof relevanceSchema>;
+  letterText: string;
+  templates: ReceiptTemplates;
+}
+
+export interface RuleData {
+  senders: z.output<typeof sendersSchema>;
   automatic: z.output<typeof automaticSchema>;
   ownWords: z.output<typeof ownWordsSchema>;
   language: z.output<typeof languageSchema>;
-  letterText: string;
-  templates: ReceiptTemplates;
+  routing: z.output<typeof routingSchema>;
+  consultations: ConsultationData[];
 }
 
 export interface ReceiptTemplate {

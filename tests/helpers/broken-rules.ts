@@ -3,7 +3,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rulesDir } from './rules.js';
+import { OGP, rulesDir } from './rules.js';
 
 export function copyOfRules(): string {
   const dir = mkdtempSync(join(tmpdir(), 'innspill-rules-'));
@@ -16,7 +16,7 @@ export function copyOfRules(): string {
  * (a YAML alias), as the next item of the first term list. Returns the file and the line it is on.
  */
 export function breakRules(dir: string): { file: string; line: number } {
-  const file = join(dir, 'commitments.yaml');
+  const file = join(dir, OGP, 'commitments.yaml');
   const lines = readFileSync(file, 'utf8').split('\n');
   const at = lines.findIndex((l) => /^\s+- [a-zæøå]/.test(l));
   if (at < 0) throw new Error('no term list found in commitments.yaml');

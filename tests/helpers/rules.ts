@@ -9,3 +9,6 @@ export function projectRules(): Rules {
   cached ??= loadRules(rulesDir);
   return cached;
 }
+
+/** The OGP 4B consultation's folder, relative to rules/ (its commitments, relevance, letter, templates). */
+export const OGP = 'consultations/ogp-4b';

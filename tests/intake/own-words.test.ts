@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ownWordsOf } from '../../src/intake/own-words.js';
-import { projectRules, rulesDir } from '../helpers/rules.js';
+import { OGP, projectRules, rulesDir } from '../helpers/rules.js';
 
 const rules = projectRules();
-const letter = readFileSync(`${rulesDir}/invitation-letter.txt`, 'utf8').split('\n').filter((l) => !l.startsWith('# ')).join('\n');
+const letter = readFileSync(`${rulesDir}/${OGP}/letter.txt`, 'utf8').split('\n').filter((l) => !l.startsWith('# ')).join('\n');
 const own = (body: string, subject = 'SV: OGP - Invitasjon til innspill til Handlingsplan 4 B') => ownWordsOf(body, subject, [], rules);
 
 describe('the sender’s own words', () => {

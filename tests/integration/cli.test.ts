@@ -40,7 +40,7 @@ describe('innspill inspect', () => {
     writeFileSync(join(dir, '.env'), 'INNSPILL_LOG_LEVEL=trace\nINNSPILL_RULES_DIR=/nonexistent/rules\n');
     const broken = await run(['inspect', files[0]!, '--json'], {}, dir);
     expect(broken.code).toBe(2);
-    expect(broken.all).toContain('/nonexistent/rules/consultation.yaml: cannot be read');
+    expect(broken.all).toContain('/nonexistent/rules: cannot be read (ENOENT)');
     writeFileSync(join(dir, '.env'), 'INNSPILL_LOG_LEVEL=trace\n');
     const { code, stdout } = await run(['inspect', files[0]!, '--json'], {}, dir);
     expect(code).toBe(0);

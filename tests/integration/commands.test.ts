@@ -15,7 +15,7 @@ import { loadRules } from '../../src/rules/load.js';
 import { Store } from '../../src/store/json-store.js';
 import { startSmtpSink } from '../helpers/smtp-sink.js';
 import { fixturesDir, records, smtpEnv, testConfig } from '../helpers/daemon.js';
-import { projectRules, rulesDir } from '../helpers/rules.js';
+import { OGP, projectRules, rulesDir } from '../helpers/rules.js';
 import type { Config } from '../../src/config.js';
 
 const FILES = [
@@ -82,7 +82,7 @@ describe('reclassify', () => {
     // A caseworker removes eInnsyn's strongest terms.
     const changed = mkdtempSync(join(tmpdir(), 'innspill-rules-'));
     cpSync(rulesDir, changed, { recursive: true });
-    const file = join(changed, 'commitments.yaml');
+    const file = join(changed, OGP, 'commitments.yaml');
     writeFileSync(file, withoutEinnsynTerms(readFileSync(file, 'utf8')));
     const store = await Store.open(config.dataDir, { lock: true });
     const summary = await reclassify(store, loadRules(changed), new Date());
@@ -147,7 +147,7 @@ describe('reclassify over mail whose time only the mailbox knows', () => {
     // Rules without eInnsyn's terms: the one record changes in its commitments, and only there.
     const changed = mkdtempSync(join(tmpdir(), 'innspill-rules-'));
     cpSync(rulesDir, changed, { recursive: true });
-    const file = join(changed, 'commitments.yaml');
+    const file = join(changed, OGP, 'commitments.yaml');
     writeFileSync(file, withoutEinnsynTerms(readFileSync(file, 'utf8')));
     const report = capture();
     expect(await reclassifyCommand(c.dataDir, loadRules(changed), report.out)).toBe(0);

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadRules, RulesError } from '../../src/rules/load.js';
 import { cachedRuleData, checkerModules } from '../../src/rules/cache.js';
-import { rulesDir } from '../helpers/rules.js';
+import { OGP, rulesDir } from '../helpers/rules.js';
 
 const before = process.env['XDG_CACHE_HOME'];
 afterEach(() => {
@@ -38,7 +38,7 @@ describe('the rules cache', () => {
   it('checks an edited file afresh, so a new mistake is still reported with its line', () => {
     const { rules } = fresh();
     loadRules(rules);
-    const file = join(rules, 'commitments.yaml');
+    const file = join(rules, OGP, 'commitments.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('- id: einnsyn', '- id: e-innsyn'));
     expect(cachedRuleData(rules)).toBeNull();
     expect(() => loadRules(rules)).toThrow(RulesError);

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadRules, RulesError } from '../../src/rules/load.js';
-import { rulesDir } from '../helpers/rules.js';
+import { OGP, rulesDir } from '../helpers/rules.js';
 
 function rulesWith(file: string, edit: (text: string) => string): string {
   const dir = mkdtempSync(join(tmpdir(), 'innspill-rules-'));
@@ -38,9 +38,9 @@ describe('control characters in rules', () => {
   });
 
   it('refuses any control character in any rules file (a form feed in a commitment term)', () => {
-    const dir = rulesWith('commitments.yaml', (t) => t.replace('    - ingen merknad*\n', '    - "ingen\\fmerknad*"\n'));
+    const dir = rulesWith(`${OGP}/commitments.yaml`, (t) => t.replace('    - ingen merknad*\n', '    - "ingen\\fmerknad*"\n'));
     const err = loadError(dir);
-    expect(err.file).toBe(join(dir, 'commitments.yaml'));
+    expect(err.file).toBe(join(dir, OGP, 'commitments.yaml'));
     expect(err.message).toContain('U+000C');
   });
 

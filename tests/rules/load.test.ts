@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadRules, RulesError } from '../../src/rules/load.js';
-import { rulesDir } from '../helpers/rules.js';
+import { OGP, rulesDir } from '../helpers/rules.js';
 
 /** A copy of the project's rules with one file changed. */
 function rulesWith(file: string, edit: (text: string) => string): string {
@@ -40,30 +40,30 @@ describe('rules/ as data, validated at load', () => {
   });
 
   it('names file and line for YAML that does not parse', () => {
-    const dir = rulesWith('commitments.yaml', (t) => t.replace('  threshold: 3', '  threshold: [3'));
+    const dir = rulesWith(`${OGP}/commitments.yaml`, (t) => t.replace('  threshold: 3', '  threshold: [3'));
     const err = loadError(dir);
     expect(err.message).toMatch(/commitments\.yaml:\d+:\d+: not valid YAML/);
   });
 
   it('names the line of a misspelt commitment id', () => {
-    const dir = rulesWith('commitments.yaml', (t) => t.replace('- id: einnsyn', '- id: e-innsyn'));
+    const dir = rulesWith(`${OGP}/commitments.yaml`, (t) => t.replace('- id: einnsyn', '- id: e-innsyn'));
     const err = loadError(dir);
     expect(err.message).toContain('"e-innsyn" is not a commitment or topic');
-    expect(err.line).toBe(lineOf(dir, 'commitments.yaml', '- id: e-innsyn'));
+    expect(err.line).toBe(lineOf(dir, `${OGP}/commitments.yaml`, '- id: e-innsyn'));
   });
 
   it('names the line of a broken regular expression', () => {
-    const dir = rulesWith('relevance.yaml', (t) => t.replace('re:\\bplan 4 ?b\\b', 're:plan (4b'));
+    const dir = rulesWith(`${OGP}/relevance.yaml`, (t) => t.replace('re:\\bplan 4 ?b\\b', 're:plan (4b'));
     const err = loadError(dir);
     expect(err.message).toContain('is not valid');
-    expect(err.line).toBe(lineOf(dir, 'relevance.yaml', 're:plan (4b'));
+    expect(err.line).toBe(lineOf(dir, `${OGP}/relevance.yaml`, 're:plan (4b'));
   });
 
   it('explains an unquoted *word*, which YAML would read as an alias', () => {
-    const dir = rulesWith('commitments.yaml', (t) => t.replace('      - "*korrupsjon*"\n', '      - *korrupsjon*\n'));
+    const dir = rulesWith(`${OGP}/commitments.yaml`, (t) => t.replace('      - "*korrupsjon*"\n', '      - *korrupsjon*\n'));
     const err = loadError(dir);
     expect(err.message).toContain('must be written in quotes');
-    expect(err.line).toBe(lineOf(dir, 'commitments.yaml', '- *korrupsjon*'));
+    expect(err.line).toBe(lineOf(dir, `${OGP}/commitments.yaml`, '- *korrupsjon*'));
   });
 
   it('rejects a sender with an unknown category, at its line', () => {
@@ -79,36 +79,36 @@ describe('rules/ as data, validated at load', () => {
   });
 
   it('requires words for every attachment problem code when a receipt template uses {{reason}}', () => {
-    const none = rulesWith('templates/receipt.en.yaml', (t) => t.replace(/\n# Why an attachment could not be read[\s\S]*$/, '\n'));
+    const none = rulesWith(`${OGP}/templates/receipt.en.yaml`, (t) => t.replace(/\n# Why an attachment could not be read[\s\S]*$/, '\n'));
     const e1 = loadError(none);
     expect(e1.file).toContain('receipt.en.yaml');
-    expect(e1.line).toBe(lineOf(none, 'templates/receipt.en.yaml', 'could not be read: {{reason}}'));
+    expect(e1.line).toBe(lineOf(none, `${OGP}/templates/receipt.en.yaml`, 'could not be read: {{reason}}'));
     expect(e1.message).toContain('scanned-pdf');
-    const missing = rulesWith('templates/receipt.en.yaml', (t) => t.replace(/^  zip-bomb: .*\n/m, ''));
+    const missing = rulesWith(`${OGP}/templates/receipt.en.yaml`, (t) => t.replace(/^  zip-bomb: .*\n/m, ''));
     expect(loadError(missing).message).toContain('zip-bomb');
-    const unknown = rulesWith('templates/receipt.en.yaml', (t) => t.replace('  zip: zip archives', '  zipp: zip archives'));
+    const unknown = rulesWith(`${OGP}/templates/receipt.en.yaml`, (t) => t.replace('  zip: zip archives', '  zipp: zip archives'));
     expect(loadError(unknown).message).toContain('reasons.zip');
   });
 
   it('rejects a receipt template with an unknown field or broken syntax, at its line', () => {
-    const unknown = rulesWith('templates/receipt.nn.yaml', (t) => t.replace('Emne: {{subject}}', 'Emne: {{emne}}'));
+    const unknown = rulesWith(`${OGP}/templates/receipt.nn.yaml`, (t) => t.replace('Emne: {{subject}}', 'Emne: {{emne}}'));
     const e1 = loadError(unknown);
     expect(e1.message).toContain('unknown field {{emne}}');
-    expect(e1.line).toBe(lineOf(unknown, 'templates/receipt.nn.yaml', 'Emne: {{emne}}'));
-    const broken = rulesWith('templates/receipt.en.yaml', (t) => t.replace('  {{/late}}\n', ''));
+    expect(e1.line).toBe(lineOf(unknown, `${OGP}/templates/receipt.nn.yaml`, 'Emne: {{emne}}'));
+    const broken = rulesWith(`${OGP}/templates/receipt.en.yaml`, (t) => t.replace('  {{/late}}\n', ''));
     expect(loadError(broken).message).toMatch(/receipt\.en\.yaml:\d+: text: Unclosed section "late"/);
   });
 
   it('requires the reference and the submission id in every receipt', () => {
-    const dir = rulesWith('templates/receipt.nb.yaml', (t) => t.replace(/innspill <strong>\{\{id\}\}<\/strong>/, 'innspill'));
+    const dir = rulesWith(`${OGP}/templates/receipt.nb.yaml`, (t) => t.replace(/innspill <strong>\{\{id\}\}<\/strong>/, 'innspill'));
     expect(loadError(dir).message).toContain('html: the receipt must show {{id}}');
   });
 
   it('rejects a deadline that is not a date-time and a time zone that does not exist', () => {
-    expect(loadError(rulesWith('consultation.yaml', (t) => t.replace('deadline: 2021-05-18T23:59:59', 'deadline: 18. mai'))).message).toContain(
+    expect(loadError(rulesWith(`${OGP}/consultation.yaml`, (t) => t.replace('deadline: 2021-05-18T23:59:59', 'deadline: 18. mai'))).message).toContain(
       'YYYY-MM-DDTHH:MM:SS',
     );
-    expect(loadError(rulesWith('consultation.yaml', (t) => t.replace('timezone: Europe/Oslo', 'timezone: Europe/Bergen'))).message).toContain(
+    expect(loadError(rulesWith(`${OGP}/consultation.yaml`, (t) => t.replace('timezone: Europe/Oslo', 'timezone: Europe/Bergen'))).message).toContain(
       'not a known time zone',
     );
   });

@@ -1,0 +1,153 @@
+// Stage 8 (consultation routing): which of the consultations innspill runs does the message belong
+// to? In the order of certainty: the thread (a reply to a consultation's invitation or to one of its
+// submissions), its case number in the subject and then in the text, its invitation letter quoted,
+// the To/Cc address when a consultation has addresses of its own, and only then the content
+// against each consultation's relevance and commitment terms. A step that names exactly one
+// decides; one that names several narrows the choice for the next. A message that could still be
+// two is judged under the likelier one and held for review (`consultation-uncertain`): it is never
+// filed twice. Archived consultations are not routed to; a closed one (past its deadline and grace
+// days when the message came) is still routed to by the certain steps, but not by content alone
+// while an open one could have the message.
+import type { Rules } from '../rules/types.js';
+import { activeConsultations, rulesFor } from '../rules/views.js';
+import type { IntakeContext } from './context.js';
+import { scoreCommitments } from './commitments.js';
+import { findReceivedTime } from './deadline.js';
+import { judgeRelevance, type RelevanceFinding } from './relevance.js';
+import type { CommitmentMatch, ConsultationChoice, RouteCode } from './types.js';
+
+export interface RouteFinding {
+  /** The rules the message is judged by from here on: the chosen consultation's, else the likeliest one's. */
+  rules: Rules;
+  /** The consultation and why; null when no step named one (the content then decides relevance). */
+  choice: ConsultationChoice | null;
+  /** The consultations it could belong to when no step could tell them apart (held for review). */
+  uncertain: string[] | null;
+  /** Commitments and relevance under `rules`, when content was compared (the next stages reuse them). */
+  judged: { commitments: CommitmentMatch[]; relevance: RelevanceFinding } | null;
+  /** No consultation is switched on: nothing belongs anywhere. */
+  none: boolean;
+}
+
+type Context = Pick<IntakeContext, 'message' | 'own' | 'texts' | 'automatic' | 'sender' | 'thread' | 'rules' | 'options'>;
+
+const patterns = new WeakMap<Rules, RegExp>();
+
+/** The case number as people write it: 17/1886, 2017/1886, 17/01886, 17 / 1886, 17/1886-108. */
+export function caseNumberPattern(view: Rules): RegExp {
+  let p = patterns.get(view);
+  if (!p) {
+    const [year, seq] = view.consultation.caseNumber.split('/') as [string, string];
+    const yy = year.slice(-2);
+    p = new RegExp(`(?<![\\d/])(?:20)?${yy} ?/ ?0*${Number(seq)}(?!\\d)`);
+    patterns.set(view, p);
+  }
+  return p;
+}
+
+const EMAIL = /[^\s<>,;:"'()[\]]+@[^\s<>,;:"'()[\]]+\.[a-z]{2,}/gi;
+
+/** The addresses a message was sent to (To and Cc), lower-cased. */
+function recipients(headers: Map<string, string[]>): string[] {
+  const out: string[] = [];
+  for (const h of ['to', 'cc', 'delivered-to', 'x-original-to']) for (const v of headers.get(h) ?? []) out.push(...(v.toLowerCase().match(EMAIL) ?? []));
+  return out;
+}
+
+/** A consultation's own addresses, and its mailbox with "+<id>" or "+<idPrefix>" (plus addressing). */
+function addressesOf(view: Rules): string[] {
+  const c = view.consultation;
+  const [local, domain] = c.mailbox.toLowerCase().split('@') as [string, string];
+  const tags = [c.id, c.idPrefix].filter((t) => t.length > 0);
+  return [...c.addresses.map((a) => a.toLowerCase()), ...tags.map((t) => `${local}+${t}@${domain}`)];
+}
+
+const choice = (id: string, code: RouteCode, text: string): ConsultationChoice => ({ id, reason: { code, text } });
+
+export function routeConsultation(c: Context): RouteFinding {
+  const active = activeConsultations(c.rules);
+  if (active.length === 0 || !c.message.isMail) {
+    return { rules: active[0] ?? rulesFor(c.rules, null), choice: null, uncertain: null, judged: null, none: active.length === 0 };
+  }
+  const decided = (view: Rules, code: RouteCode, text: string): RouteFinding => ({ rules: view, choice: choice(view.consultation.id, code, text), uncertain: null, judged: null, none: false });
+  let candidates = active;
+  const narrow = (found: Rules[]): Rules | null => {
+    if (found.length === 1) return found[0]!;
+    if (found.length > 1) candidates = found;
+    return null;
+  };
+
+  // 1. The thread: the invitation's, or that of a record or receipt of one consultation.
+  const thread = c.thread.consultation === '' ? c.rules.routing.default : c.thread.consultation;
+  const byThread = candidates.find((v) => v.consultation.id === thread);
+  if (byThread) return decided(byThread, 'thread', `svar i tråden til invitasjonen eller et innspill i ${byThread.consultation.shortTitle}`);
+
+  // 2. The case number: in the subject, then anywhere in the text (quoted letter and attachments too).
+  const subjectHits = candidates.filter((v) => caseNumberPattern(v).test(c.message.subject));
+  const one = narrow(subjectHits);
+  if (one) return decided(one, 'case-number', `saksnummeret ${one.consultation.caseNumber} står i emnefeltet`);
+  if (subjectHits.length === 0) {
+    const texts = [c.message.text, c.message.reportText, ...c.message.forwarded.map((f) => `${f.subject}\n${f.text}`), ...c.texts.whole.map((t) => t.original)];
+    const textHits = candidates.filter((v) => texts.some((t) => caseNumberPattern(v).test(t)));
+    const inText = narrow(textHits);
+    if (inText) return decided(inText, 'case-number', `saksnummeret ${inText.consultation.caseNumber} står i teksten`);
+  }
+
+  // 3. The invitation letter quoted.
+  const quoting = candidates.filter((v) => (c.own.letterLinesBy[v.consultation.id] ?? 0) >= v.relevance.quotedLetter.minLines);
+  const byLetter = narrow(quoting);
+  if (byLetter) return decided(byLetter, 'quoted-letter', `siterer invitasjonsbrevet til ${byLetter.consultation.shortTitle}`);
+
+  // 4. An address of the consultation's own.
+  const to = recipients(c.message.headers);
+  const byAddress = narrow(candidates.filter((v) => addressesOf(v).some((a) => to.includes(a))));
+  if (byAddress) return decided(byAddress, 'address', `sendt til adressen for ${byAddress.consultation.shortTitle}`);
+
+  // 5. The content, against each consultation still in question.
+  if (candidates.length === 1) {
+    const only = candidates[0]!;
+    return { rules: only, choice: choice(only.consultation.id, 'content', `den eneste åpne innspillsrunden: ${only.consultation.shortTitle}`), uncertain: null, judged: null, none: false };
+  }
+  return byContent(c, candidates);
+}
+
+function byContent(c: Context, candidates: Rules[]): RouteFinding {
+  // A consultation closed when the message came gives way to an open one.
+  const received = findReceivedTime({ message: c.message, options: c.options, rules: candidates[0]! }).receivedAt;
+  const open = received === null ? candidates : candidates.filter((v) => received.getTime() <= v.consultation.closesAt.getTime());
+  const inQuestion = open.length > 0 ? open : candidates;
+  const judged = inQuestion
+    .map((view) => {
+      const commitments = scoreCommitments({ texts: c.texts, rules: view });
+      const relevance = judgeRelevance({ ...c, commitments, rules: view });
+      return { view, commitments, relevance };
+    })
+    .sort((a, b) => b.relevance.score - a.relevance.score);
+  const relevant = judged.filter((j) => j.relevance.relevant);
+  const best = judged[0]!;
+  const keep = { commitments: best.commitments, relevance: best.relevance };
+  if (relevant.length === 0) return { rules: best.view, choice: null, uncertain: null, judged: keep, none: false };
+  const [first, second] = relevant as [typeof best, typeof best | undefined];
+  if (second === undefined || first.relevance.score - second.relevance.score >= c.rules.routing.contentMargin) {
+    const runnerUp = second ? ` (${second.view.consultation.shortTitle}: ${second.relevance.score})` : '';
+    return {
+      rules: first.view,
+      choice: choice(first.view.consultation.id, 'content', `innholdet: ${first.relevance.score} poeng for ${first.view.consultation.shortTitle}${runnerUp}`),
+      uncertain: null,
+      judged: { commitments: first.commitments, relevance: first.relevance },
+      none: false,
+    };
+  }
+  const close = relevant.filter((j) => first.relevance.score - j.relevance.score < c.rules.routing.contentMargin);
+  return {
+    rules: first.view,
+    choice: choice(
+      first.view.consultation.id,
+      'uncertain',
+      `kan høre til flere innspillsrunder (${close.map((j) => `${j.view.consultation.shortTitle}: ${j.relevance.score} poeng`).join(', ')})`,
+    ),
+    uncertain: close.map((j) => j.view.consultation.id),
+    judged: { commitments: first.commitments, relevance: first.relevance },
+    none: false,
+  };
+}
