@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Config } from '../config.js';
 import { buildDigest, type DigestModel } from '../digest/build.js';
 import { renderHtml } from '../digest/render-html.js';
+import { digestTemplateFor } from '../rules/digest-template.js';
 import { renderMarkdown } from '../digest/render-md.js';
 import { renderText } from '../digest/render-text.js';
 import { sendDigest } from '../digest/send.js';
@@ -29,7 +30,11 @@ export interface DigestCommandOptions {
   now?: () => Date;
 }
 
-const RENDERERS: Record<string, (m: DigestModel) => string> = { text: renderText, html: renderHtml, md: renderMarkdown };
+const RENDERERS: Record<string, (m: DigestModel, rules: Rules) => string> = {
+  text: renderText,
+  html: (m, rules) => renderHtml(m, digestTemplateFor(rules)),
+  md: renderMarkdown,
+};
 
 type Since = { kind: 'all' } | { kind: 'last' } | { kind: 'time'; at: Date };
 
@@ -84,7 +89,7 @@ async function digest(o: DigestCommandOptions): Promise<number> {
         o.stderr.write('Ingenting nytt siden forrige oversikt; ingen e-post sendt.\n');
         return 0;
       }
-      if (o.out) await writeOut(o.out, render(result.model));
+      if (o.out) await writeOut(o.out, render(result.model, o.rules));
       o.stderr.write(`Oversikten er sendt til ${o.config.digest.to.join(', ')} (${result.count} nye innspill; ${result.deliveredTo}).\n`);
       return 0;
     } finally {
@@ -102,7 +107,7 @@ async function digest(o: DigestCommandOptions): Promise<number> {
     model = buildDigest(records, o.rules, { since: since.kind === 'time' ? since.at : null, now });
   }
   await store.close();
-  const output = render(model);
+  const output = render(model, o.rules);
   if (o.out) await writeOut(o.out, output);
   else o.stdout.write(output);
   return 0;

@@ -11,6 +11,7 @@ import type { Rules } from '../rules/types.js';
 import type { Store } from '../store/json-store.js';
 import { buildDigest, type DigestModel } from './build.js';
 import { renderHtml } from './render-html.js';
+import { digestTemplateFor } from '../rules/digest-template.js';
 import { renderText } from './render-text.js';
 import { readDigestState, recordDigestSent } from './state.js';
 
@@ -46,7 +47,7 @@ export async function sendDigest({ config, rules, store, now }: SendDigestInput)
     to: config.digest.to,
     subject: model.subject,
     text: renderText(model),
-    html: renderHtml(model),
+    html: renderHtml(model, digestTemplateFor(rules)),
     messageId,
     date: now,
     headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },

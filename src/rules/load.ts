@@ -3,6 +3,7 @@
 import { cachedRuleData, storeRuleData } from './cache.js';
 import { compileRules } from './compile.js';
 import { readRuleData } from './read.js';
+import { loadDigestTemplate } from './digest-template.js';
 import { RulesError } from './yaml-file.js';
 import type { Rules } from './types.js';
 
@@ -11,6 +12,9 @@ export function loadRules(dir: string): Rules {
   const cached = cachedRuleData(dir);
   if (cached) return compileRules(dir, cached);
   const data = readRuleData(dir);
+  // The digest's layout is checked with the rules (a mistake stops the start and a reload); the
+  // cache key covers its file, so it is checked again whenever it changes.
+  loadDigestTemplate(dir);
   storeRuleData(dir, data);
   return compileRules(dir, data);
 }

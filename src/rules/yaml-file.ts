@@ -106,12 +106,15 @@ export function parseYamlRules<S extends z.ZodType>(text: string, displayName: s
   return result.data;
 }
 
-export function readYamlRules<S extends z.ZodType>(path: string, displayName: string, schema: S): z.output<S> {
-  let text: string;
+/** A rules file's text; a file that cannot be read is a RulesError naming it and why (ENOENT …). */
+export function readRulesText(path: string, displayName = path): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (err) {
     throw new RulesError(displayName, null, null, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
-  return parseYamlRules(text, displayName, schema);
+}
+
+export function readYamlRules<S extends z.ZodType>(path: string, displayName: string, schema: S): z.output<S> {
+  return parseYamlRules(readRulesText(path, displayName), displayName, schema);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/digest/build.js';
 import { escapeHtml, renderHtml } from '../../src/digest/render-html.js';
+import { digestTemplateFor } from '../../src/rules/digest-template.js';
 import { md, renderMarkdown } from '../../src/digest/render-md.js';
 import { renderText } from '../../src/digest/render-text.js';
 import { HOSTILE, consultationFixture, makeRecord } from '../helpers/records.js';
@@ -115,7 +116,7 @@ describe('Markdown digest', () => {
 });
 
 describe('HTML digest', () => {
-  const html = renderHtml(whole);
+  const html = renderHtml(whole, digestTemplateFor(rules));
 
   it('escapes the five characters with the one escape function', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');

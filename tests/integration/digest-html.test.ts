@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildDigest } from '../../src/digest/build.js';
 import { renderHtml } from '../../src/digest/render-html.js';
+import { digestTemplateFor } from '../../src/rules/digest-template.js';
 import { artifactPath, withChromium } from '../helpers/chromium.js';
 import { HOSTILE, consultationFixture } from '../helpers/records.js';
 import { projectRules } from '../helpers/rules.js';
@@ -31,7 +32,7 @@ describe('HTML digest in Chromium', () => {
     await withChromium(async (browser) => {
       const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
       const seen = watch(page);
-      await page.setContent(renderHtml(whole), { waitUntil: 'load' });
+      await page.setContent(renderHtml(whole, digestTemplateFor(rules)), { waitUntil: 'load' });
       await page.waitForTimeout(200); // time for any onerror/onload handler to have fired
 
       expect(seen.dialogs).toEqual([]);
@@ -59,7 +60,7 @@ describe('HTML digest in Chromium', () => {
     await withChromium(async (browser) => {
       const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
       const seen = watch(page);
-      await page.setContent(renderHtml(period), { waitUntil: 'load' });
+      await page.setContent(renderHtml(period, digestTemplateFor(rules)), { waitUntil: 'load' });
       expect(await page.locator('h1').innerText()).toBe('Innspill OGP 4B – oversikt 15.05.2021 (7 nye)');
       expect(await page.locator('svg text', { hasText: '7 (+5)' }).count()).toBe(1);
       expect(seen.requests).toEqual([]);
