@@ -32,7 +32,7 @@ function packageVersion(): string {
 
 export function buildProgram(exit: { code: number }): Command {
   const program = new Command('innspill')
-    .description('Email intake for the KMD consultation on OGP action plan 4B: files, classifies and acknowledges input.')
+    .description('Email intake for public consultations (the consultations are in the rules folder): files, classifies and acknowledges input.')
     .version(packageVersion(), '-V, --version', 'print the version of innspill')
     .showHelpAfterError()
     .exitOverride();
