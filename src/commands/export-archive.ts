@@ -5,32 +5,14 @@
 import { constants } from 'node:fs';
 import { access, mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Config } from '../config.js';
 import { exportArchive } from '../export/archive.js';
-import type { Rules } from '../rules/types.js';
 import { Store } from '../store/json-store.js';
 import { parseLocalTime } from './since.js';
+import { outFolderProblem } from './out-file.js';
+import type { ExportCommandOptions } from './export.js';
 
-export interface ArchiveExportCommandOptions {
-  out?: string;
-  since?: string;
-  all?: boolean;
-  includeAutomatic?: boolean;
-  config: Config;
-  rules: Rules;
-  stderr: NodeJS.WritableStream;
-  now?: () => Date;
-}
-
-const FOLDER_PROBLEM: Record<string, string> = {
-  ENOENT: 'mappen over den finnes ikke',
-  EACCES: 'du har ikke skrivetilgang der',
-  EPERM: 'du har ikke skrivetilgang der',
-  ENOTDIR: 'en del av stien er en fil, ikke en mappe',
-  EEXIST: 'det finnes en fil med det navnet',
-  EROFS: 'disken kan bare leses',
-  ENOSPC: 'disken er full',
-};
+/** The options of `innspill export --format arkivmelding` (the format is known). */
+export type ArchiveExportCommandOptions = Omit<ExportCommandOptions, 'format'> & { now?: () => Date };
 
 export async function archiveExportCommand(o: ArchiveExportCommandOptions): Promise<number> {
   const say = (line: string) => o.stderr.write(`${line}\n`);
@@ -47,8 +29,7 @@ export async function archiveExportCommand(o: ArchiveExportCommandOptions): Prom
     if (!(await stat(out).catch(() => null))?.isDirectory()) await mkdir(out);
     await access(out, constants.W_OK);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    return fail(`kan ikke lage eller skrive til mappen ${out}: ${FOLDER_PROBLEM[code] ?? (err as Error).message}`, 2);
+    return fail(`kan ikke lage eller skrive til mappen ${out}: ${outFolderProblem(err)}`, 2);
   }
   const store = await Store.open(o.config.dataDir, { lock: false });
   let result;

@@ -1,4 +1,4 @@
-// An --out file a caseworker names: when it cannot be written, the reason in a sentence (and exit
+// An --out file or folder a caseworker names: when it cannot be written, the reason in a sentence (and exit
 // status 2, a usage mistake), never a bare ENOENT.
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -23,6 +23,21 @@ function reason(err: NodeJS.ErrnoException, path: string): string {
     default:
       return err.message;
   }
+}
+
+const FOLDER_PROBLEM: Record<string, string> = {
+  ENOENT: 'mappen over den finnes ikke',
+  EACCES: 'du har ikke skrivetilgang der',
+  EPERM: 'du har ikke skrivetilgang der',
+  ENOTDIR: 'en del av stien er en fil, ikke en mappe',
+  EEXIST: 'det finnes en fil med det navnet',
+  EROFS: 'disken kan bare leses',
+  ENOSPC: 'disken er full',
+};
+
+/** Why an --out folder could not be made or written to, as words (the folder is named by the caller). */
+export function outFolderProblem(err: unknown): string {
+  return FOLDER_PROBLEM[(err as NodeJS.ErrnoException).code ?? ''] ?? (err as Error).message;
 }
 
 /** The error for a file that could not be written, as a sentence. */
