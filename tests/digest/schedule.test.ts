@@ -1,6 +1,7 @@
 // The schedule and the digest state with digests written to the outbox folder (no SMTP server):
 // what is sent when, and that the state moves on exactly once per digest sent.
-// tests/integration/digest-schedule.test.ts does the same against a real SMTP receiver.
+// tests/integration/digest-schedule.test.ts does the same against a real SMTP receiver. The
+// ticks come from a clock ticked by hand (tests/helpers/cron.ts): no real timer runs.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -9,6 +10,7 @@ import { DigestSchedule } from '../../src/digest/schedule.js';
 import { sendDigest } from '../../src/digest/send.js';
 import { readDigestState } from '../../src/digest/state.js';
 import { Store } from '../../src/store/json-store.js';
+import { handCron } from '../helpers/cron.js';
 import { captureLog, digestConfig } from '../helpers/digest-env.js';
 import { consultationFixture, fixtureStore } from '../helpers/records.js';
 import { projectRules } from '../helpers/rules.js';
@@ -34,12 +36,13 @@ async function setup(env: Record<string, string> = {}) {
       return [];
     }
   };
+  const cron = handCron();
   const schedule = (now: string) => {
-    const s = new DigestSchedule(config, () => rules, store, log, () => new Date(now));
+    const s = new DigestSchedule(config, () => rules, store, log, () => new Date(now), cron.clock);
     cleanup.push(() => s.stop());
     return s;
   };
-  return { dir, store, config, lines, outbox, sent, schedule };
+  return { dir, store, config, lines, outbox, sent, schedule, cron };
 }
 
 describe('sending a digest', () => {
@@ -86,11 +89,12 @@ describe('sending a digest', () => {
 
 describe('the digest schedule', () => {
   it('without recipients, logs it once and schedules nothing', async () => {
-    const { config, store, lines, schedule } = await setup();
+    const { config, store, lines, schedule, cron } = await setup();
     config.digest.to = [];
     const s = schedule('2021-05-12T10:00:00Z');
     s.start();
     expect(s.nextRun()).toBeNull();
+    expect(cron.started).toBe(0);
     expect(lines.filter((l) => /no digest recipients/.test(l.msg))).toHaveLength(1);
     expect(await readDigestState(store)).toMatchObject({ lastSeq: 0 });
   });

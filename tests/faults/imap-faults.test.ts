@@ -1,28 +1,17 @@
 // The IMAP side going wrong: the connection cut in the middle of a FETCH, Dovecot stopped and
 // started while the daemon fetches, and a large mailbox backfilled while new mail arrives.
 // INNSPILL_FAULT_BACKFILL sets the size of the backfill (default 1,000; `npm run test:faults` 10,000).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
-import { imapEnv, DaemonHarness, records, testConfig, waitUntil } from '../helpers/daemon.js';
+import { imapEnv, records, testConfig, waitUntil } from '../helpers/daemon.js';
+import { serversPerTest } from '../helpers/servers.js';
 import { copyOf, isReply } from '../helpers/generate.js';
 import type { Config } from '../../src/config.js';
 
 const BACKFILL = Number(process.env['INNSPILL_FAULT_BACKFILL'] ?? 1000);
 
-let dovecot: DovecotServer;
-const harness = new DaemonHarness();
-beforeEach(async () => {
-  dovecot = await startDovecot();
-});
-afterEach(async () => {
-  await harness.stop();
-  await dovecot.stop();
-});
-
-async function start(config: Config): Promise<void> {
-  await harness.start(config);
-}
+const servers = serversPerTest();
+const start = (config: Config) => servers.start(config);
 
 /** A TCP relay to Dovecot that can cut every connection once a number of bytes came from the server. */
 async function relay(target: { host: string; port: number }): Promise<{ port: number; cutAfter(bytes: number): void; cuts: number; close(): Promise<void> }> {
@@ -68,28 +57,28 @@ async function relay(target: { host: string; port: number }): Promise<{ port: nu
 
 describe('IMAP faults', () => {
   it('survives the connection being reset in the middle of a FETCH', async () => {
-    for (let i = 0; i < 120; i++) await dovecot.append(copyOf(i, isReply).raw);
-    const proxy = await relay(dovecot);
+    for (let i = 0; i < 120; i++) await servers.dovecot.append(copyOf(i, isReply).raw);
+    const proxy = await relay(servers.dovecot);
     proxy.cutAfter(400_000);
-    const config = testConfig({ ...imapEnv({ ...dovecot, port: proxy.port }), INNSPILL_IMAP_CHECK_SECONDS: '1' });
+    const config = testConfig({ ...imapEnv({ ...servers.dovecot, port: proxy.port }), INNSPILL_IMAP_CHECK_SECONDS: '1' });
     await start(config);
     await waitUntil('all 120 filed', () => records(config).length === 120, 90_000);
     expect(proxy.cuts).toBe(1);
-    await waitUntil('inbox empty', async () => (await dovecot.list('INBOX')).length === 0, 20_000);
+    await waitUntil('inbox empty', async () => (await servers.dovecot.list('INBOX')).length === 0);
     expect(new Set(records(config).map((r) => r.fingerprint)).size).toBe(120);
     await proxy.close();
   }, 120_000);
 
   it('survives Dovecot stopping and starting while it fetches', async () => {
-    for (let i = 0; i < 150; i++) await dovecot.append(copyOf(i, isReply).raw);
-    const config = testConfig({ ...imapEnv(dovecot), INNSPILL_IMAP_CHECK_SECONDS: '1' });
-    await start(config);
-    await waitUntil('the first records', () => records(config).length > 0, 30_000);
-    await dovecot.stop();
-    await new Promise((r) => setTimeout(r, 2000));
-    await dovecot.start();
+    for (let i = 0; i < 150; i++) await servers.dovecot.append(copyOf(i, isReply).raw);
+    const config = testConfig({ ...imapEnv(servers.dovecot), INNSPILL_IMAP_CHECK_SECONDS: '1' });
+    const daemon = await start(config);
+    await waitUntil('the first records', () => records(config).length > 0);
+    await servers.dovecot.stop();
+    await waitUntil('the daemon to see the mailbox gone', async () => !(await daemon.status()).connected);
+    await servers.dovecot.start();
     await waitUntil('all 150 filed', () => records(config).length === 150, 120_000);
-    await waitUntil('inbox empty', async () => (await dovecot.list('INBOX')).length === 0, 20_000);
+    await waitUntil('inbox empty', async () => (await servers.dovecot.list('INBOX')).length === 0);
   }, 180_000);
 
   it(`backfills ${BACKFILL} waiting messages while new mail arrives`, async () => {
@@ -97,12 +86,12 @@ describe('IMAP faults', () => {
     for (let i = 0; i < BACKFILL; i++) {
       const { name, raw } = copyOf(i);
       if (name.startsWith('reply-')) expected++;
-      await dovecot.append(raw);
+      await servers.dovecot.append(raw);
     }
-    const config = testConfig({ ...imapEnv(dovecot), INNSPILL_WORKERS: '2' });
+    const config = testConfig({ ...imapEnv(servers.dovecot), INNSPILL_WORKERS: '2' });
     await start(config);
     await waitUntil('the backfill under way', () => records(config).length > 20, 60_000);
-    for (let i = 0; i < 10; i++) await dovecot.append(copyOf(BACKFILL + i, isReply).raw);
+    for (let i = 0; i < 10; i++) await servers.dovecot.append(copyOf(BACKFILL + i, isReply).raw);
     // Replies and the machine mail of the consultation are filed; unrelated mail stays.
     await waitUntil(
       'every reply filed',

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import { waitUntil } from './wait.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -53,15 +54,19 @@ export function runCli(args: string[], env: Record<string, string>, cwd = root):
  */
 export async function untilDaemonUp(child: Child, dataDir: string, timeoutMs = 120_000): Promise<void> {
   const file = join(dataDir, 'state', 'heartbeat.json');
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.proc.exitCode !== null || child.proc.signalCode !== null) throw new Error(`the daemon ended while starting:\n${child.output().slice(-4000)}`);
-    try {
-      if ((JSON.parse(readFileSync(file, 'utf8')) as { pid?: number }).pid === child.proc.pid) return;
-    } catch {
-      // not written yet (or being replaced)
-    }
-    if (Date.now() > until) throw new Error(`the daemon did not start within ${timeoutMs / 1000} s:\n${child.output().slice(-4000)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitUntil(
+    'the daemon up (its heartbeat naming its pid)',
+    () => {
+      if (child.proc.exitCode !== null || child.proc.signalCode !== null) throw new Error('the daemon ended while starting');
+      try {
+        return (JSON.parse(readFileSync(file, 'utf8')) as { pid?: number }).pid === child.proc.pid;
+      } catch {
+        return false; // not written yet (or being replaced)
+      }
+    },
+    timeoutMs,
+    50,
+  ).catch((err: Error) => {
+    throw new Error(`${err.message}:\n${child.output().slice(-4000)}`);
+  });
 }

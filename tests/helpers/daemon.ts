@@ -8,6 +8,9 @@ import { Daemon } from '../../src/daemon.js';
 import { createLogger } from '../../src/log.js';
 import type { SubmissionRecord } from '../../src/store/record.js';
 import { projectRules } from './rules.js';
+import { waitUntil } from './wait.js';
+
+export { waitUntil };
 
 export const fixturesDir = fileURLToPath(new URL('../../fixtures/messages/', import.meta.url));
 export const fixture = (name: string) => readFileSync(join(fixturesDir, name));
@@ -57,16 +60,6 @@ export function records(config: Config): SubmissionRecord[] {
   return names.map((n) => JSON.parse(readFileSync(join(dir, n), 'utf8')) as SubmissionRecord).sort((a, b) => a.seq - b.seq);
 }
 
-export async function waitUntil<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 15_000): Promise<NonNullable<T>> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v as NonNullable<T>;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /** One in-process daemon per test: start() it, and stop() it in afterEach. */
 export class DaemonHarness {
   private daemon: Daemon | null = null;
@@ -102,4 +95,15 @@ export async function untilChecks(daemon: Daemon, passes = 2, timeoutMs = 60_000
       return at !== null && at !== seen ? at : null;
     }, timeoutMs);
   }
+}
+
+/**
+ * Resolves once the daemon has finished a whole check of the mailbox since it started, whether
+ * that happened before this call or after (untilChecks counts only checks that begin after it).
+ */
+export async function untilFirstCheck(daemon: Daemon): Promise<void> {
+  await waitUntil('the first check since the start', async () => {
+    const { lastCheckAt, startedAt } = await daemon.status();
+    return lastCheckAt !== null && startedAt !== null && lastCheckAt >= startedAt;
+  });
 }

@@ -28,11 +28,12 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
+import { freePort, HOST } from './ports.js';
 
 export interface DovecotServer {
   host: string;
@@ -56,7 +57,6 @@ export interface DovecotServer {
 }
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-const HOST = '127.0.0.1';
 
 /** Servers started by this module that may still be running, for the exit hook. */
 const live = new Set<Instance>();
@@ -550,17 +550,6 @@ function signal(pid: number, sig: NodeJS.Signals): void {
   } catch {
     // already gone
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, HOST, () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** Unique per server dir, e.g. "innspill-test innspill-dovecot-AbC123 ready" */

@@ -11,6 +11,7 @@
  * own (nodemailer does) would fail with "certificate has expired".
  */
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+import { HOST } from './ports.js';
 
 export interface CapturedMail {
   /** `from` is '' for the null sender (MAIL FROM:<>) */
@@ -31,12 +32,11 @@ export interface SmtpSink {
   /** stop listening (connections refused) / listen again on the same port */
   stop(): Promise<void>;
   start(): Promise<void>;
-  /** resolves with the messages once at least `count` were accepted; rejects after timeoutMs (default 5000) */
+  /** resolves with the messages once at least `count` were accepted; rejects after timeoutMs (default 60 s: a hang guard, generous for a loaded machine) */
   waitFor(count: number, timeoutMs?: number): Promise<CapturedMail[]>;
   close(): Promise<void>;
 }
 
-const HOST = '127.0.0.1';
 
 export async function startSmtpSink(
   opts: { port?: number; user?: string; pass?: string; accessToken?: string; /** refuse a wrong token with a bare 535, as Microsoft 365 does */ refuseTokenWith535?: boolean } = {},
@@ -141,7 +141,7 @@ export async function startSmtpSink(
     async start() {
       if (!server) await listen();
     },
-    waitFor(count, timeoutMs = 5000) {
+    waitFor(count, timeoutMs = 60_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           if (messages.length < count) return false;

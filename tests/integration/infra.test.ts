@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, withChromium } from '../helpers/chromium.js';
 import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
+import { waitUntil } from '../helpers/wait.js';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -89,20 +90,21 @@ describe('Dovecot test server', () => {
   });
 
   it('delivers an IDLE notification to an imapflow client that called idle()', async () => {
-    const client = new ImapFlow({ ...imap.clientOptions(), disableAutoIdle: true });
+    // imapflow logs (debug) when the server has taken the IDLE ("+ idling"): the event to append after.
+    let idleTaken = false;
+    const quiet = () => undefined;
+    const logger = { trace: quiet, info: quiet, warn: quiet, error: quiet, debug: (e: { msg?: string }) => void (idleTaken ||= String(e?.msg).startsWith('Initiated IDLE')) };
+    const client = new ImapFlow({ ...imap.clientOptions(), disableAutoIdle: true, logger });
     await client.connect();
     try {
       const box = await client.mailboxOpen('INBOX');
       const before = box.exists;
       const exists = new Promise<{ count: number; prevCount: number }>((resolve) => client.once('exists', resolve));
       const idling = client.idle(); // resolves only when IDLE ends
-      await new Promise((r) => setTimeout(r, 100)); // let IDLE reach the server
+      await waitUntil('the server to take the IDLE', () => idleTaken);
       const t0 = Date.now();
       await imap.append(message('idle1'));
-      const ev = await Promise.race([
-        exists,
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no EXISTS within 5 s')), 5000)),
-      ]);
+      const ev = await exists; // no poll is running: only the IDLE notice can bring it (the test's limit guards a hang)
       // Dovecot batches notifications for about 0.5 s.
       console.info(`IDLE: EXISTS ${Date.now() - t0} ms after the APPEND started`);
       expect(ev.prevCount).toBe(before);
@@ -198,9 +200,7 @@ describe('Dovecot test server', () => {
       child.kill('SIGKILL');
 
       // The watchdog notices the closed pipe and stops the master (~1 s).
-      const deadline = Date.now() + 10_000;
-      while (existsSync(`/proc/${pid}`) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      expect(existsSync(`/proc/${pid}`)).toBe(false);
+      await waitUntil('the Dovecot master gone', () => !existsSync(`/proc/${pid}`));
       expect(await tcpProbe('127.0.0.1', info.port)).toBe('ECONNREFUSED');
     } finally {
       child.kill('SIGKILL');

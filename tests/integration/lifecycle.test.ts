@@ -84,9 +84,11 @@ describe('innspill run as a service', () => {
     child.proc.kill('SIGTERM');
     const exit = await child.exited;
     const took = Date.now() - t0;
+    // Within the bound: past it the process gives up, says so and exits 1 (src/commands/run.ts); the
+    // behaviour is asserted, not the time, which a loaded machine stretches.
     expect(exit).toEqual({ code: 0, signal: null });
-    expect(took).toBeLessThan(STOP_BOUND_MS);
-    const msgs = logLines(child).map((l) => l['msg']);
+    const msgs = logLines(child).map((l) => String(l['msg']));
+    expect(msgs.filter((m) => m.startsWith('did not stop within'))).toEqual([]);
     expect(msgs).toContain('stop requested');
     expect(msgs.at(-1)).toBe('innspill stopped');
     // Every record whole, every original beside it, the lock released, the heartbeat says stopped.
@@ -101,7 +103,7 @@ describe('innspill run as a service', () => {
     const filed = readdirSync(join(s.maildir, '.filed', 'new')).length;
     expect(waiting + filed).toBe(total);
     expect(filed).toBe(recordCount(s));
-    console.info(`SIGTERM → exit 0 in ${took} ms; ${filed} of ${total} filed, ${waiting} wait for the next start`);
+    console.info(`SIGTERM → exit 0 in ${took} ms (bound ${STOP_BOUND_MS} ms); ${filed} of ${total} filed, ${waiting} wait for the next start`);
   });
 
   it('SIGTERM at the first moment it can be caught, while it still starts, exits 0', async () => {

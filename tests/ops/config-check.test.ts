@@ -3,7 +3,6 @@
 // can act on, exit status 1 when anything is wrong, and never a password in the output.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer as createTcpServer } from 'node:net';
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -11,6 +10,7 @@ import { join } from 'node:path';
 import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 import { breakRules, copyOfRules } from '../helpers/broken-rules.js';
+import { freePort } from '../helpers/ports.js';
 import { configCheckCommand } from '../../src/commands/config-check.js';
 
 let dovecot: DovecotServer;
@@ -54,22 +54,15 @@ function goodEnv(extra: Record<string, string> = {}): Record<string, string> {
   };
 }
 
-async function check(env: Record<string, string>, timeoutMs = 5_000): Promise<{ code: number; out: string; line: (what: string) => string }> {
+// The check's own time limit: generous for servers that answer (a loaded machine may be slow), short only
+// where the limit is what a test is about.
+async function check(env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number; out: string; line: (what: string) => string }> {
   let out = '';
   const code = await configCheckCommand({ env, cwd: dir, out: { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WritableStream, timeoutMs });
   // Never a password, whichever was given, right or wrong.
   for (const secret of ['imap-hemmelig-42', SMTP_PASS, 'feil-passord-1', 'feil-passord-2']) expect(out).not.toContain(secret);
   const line = (what: string) => out.split('\n').find((l) => l.slice(8).startsWith(`${what}:`)) ?? `(no line for ${what})`;
   return { code, out, line };
-}
-
-/** A port on 127.0.0.1 where nothing listens. */
-async function closedPort(): Promise<number> {
-  const srv = createTcpServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
 }
 
 describe('innspill config check', () => {
@@ -97,7 +90,7 @@ describe('innspill config check', () => {
   });
 
   it('names a wrong port (connection refused)', async () => {
-    const port = String(await closedPort());
+    const port = String(await freePort());
     const { code, line } = await check(goodEnv({ INNSPILL_IMAP_PORT: port, INNSPILL_SMTP_PORT: port }));
     expect(code).toBe(1);
     expect(line('IMAP')).toContain(`connection refused: nothing listens on 127.0.0.1:${port}; check INNSPILL_IMAP_PORT`);
@@ -117,12 +110,12 @@ describe('innspill config check', () => {
     expect(line('SMTP')).toContain('TLS mismatch: the server does not offer STARTTLS on this port; use INNSPILL_SMTP_TLS=true if this is an implicit-TLS port (465)');
   });
 
-  it('names a TLS mismatch: no TLS against a TLS-only port, within the time limit', async () => {
-    const t0 = Date.now();
-    const { line } = await check(goodEnv({ INNSPILL_IMAP_PORT: String(tlsPort), INNSPILL_SMTP_PORT: String(tlsPort) }), 1_000);
+  it('names a TLS mismatch: no TLS against a TLS-only port, giving up at the time limit and saying so', async () => {
+    // The port never speaks first: only the limit ends the wait, and the line names it (no clock read here).
+    const { code, line } = await check(goodEnv({ INNSPILL_IMAP_PORT: String(tlsPort), INNSPILL_SMTP_PORT: String(tlsPort) }), 1_000);
+    expect(code).toBe(1);
     expect(line('IMAP')).toContain('TLS mismatch: the server sent no IMAP greeting within 1 s; this looks like a TLS port, try INNSPILL_IMAP_TLS=true');
     expect(line('SMTP')).toContain('TLS mismatch: the server sent no SMTP greeting within 1 s; this looks like a TLS port, try INNSPILL_SMTP_TLS=true');
-    expect(Date.now() - t0).toBeLessThan(4_000);
   });
 
   it('names an untrusted certificate and the setting that fixes it', async () => {

@@ -1,31 +1,14 @@
 // The HTTP health endpoint (INNSPILL_HEALTH_PORT, on 127.0.0.1) while the daemon runs against a
 // real Dovecot: 200 with the status JSON while connected, 503 while the mailbox is down, 200
 // again after it comes back; the same report `innspill status --json` prints.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServer } from 'node:net';
-import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
-import { DaemonHarness, fixture, imapEnv, records, testConfig, waitUntil } from '../helpers/daemon.js';
+import { describe, expect, it } from 'vitest';
+import { fixture, imapEnv, records, testConfig, waitUntil } from '../helpers/daemon.js';
+import { freePort } from '../helpers/ports.js';
+import { serversPerTest } from '../helpers/servers.js';
 import { statusCommand } from '../../src/commands/status.js';
 import type { StatusReport } from '../../src/status/report.js';
 
-let dovecot: DovecotServer;
-const harness = new DaemonHarness();
-
-beforeEach(async () => {
-  dovecot = await startDovecot();
-});
-afterEach(async () => {
-  await harness.stop();
-  await dovecot.stop();
-});
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
+const servers = serversPerTest();
 
 async function get(port: number, path = '/health'): Promise<{ status: number; body: StatusReport }> {
   const res = await fetch(`http://127.0.0.1:${port}${path}`);
@@ -35,10 +18,10 @@ async function get(port: number, path = '/health'): Promise<{ status: number; bo
 describe('the health endpoint', () => {
   it('answers 200 while connected, 503 while the mailbox is down, 200 again after; the same JSON as innspill status --json', async () => {
     const port = await freePort();
-    await dovecot.append(fixture('reply-nb-ks-einnsyn-outlook.eml'));
-    const config = testConfig({ ...imapEnv(dovecot), INNSPILL_IMAP_CHECK_SECONDS: '1', INNSPILL_HEALTH_PORT: String(port) });
+    await servers.dovecot.append(fixture('reply-nb-ks-einnsyn-outlook.eml'));
+    const config = testConfig({ ...imapEnv(servers.dovecot), INNSPILL_IMAP_CHECK_SECONDS: '1', INNSPILL_HEALTH_PORT: String(port) });
     expect(config.health).toEqual({ port, host: '127.0.0.1' });
-    await harness.start(config);
+    await servers.start(config);
     await waitUntil('filed', () => records(config).length === 1);
 
     const up = await waitUntil('200 with the last check', async () => {
@@ -46,7 +29,7 @@ describe('the health endpoint', () => {
       return r.status === 200 && r.body.lastCheckAt && r.body.lastFiledId && r.body.receipts.sent === 1 ? r : null;
     });
     expect(up.body).toMatchObject({ ok: true, running: true, connected: true, pid: process.pid, store: { records: 1 }, receipts: { pending: 0, sent: 1 } });
-    expect(up.body.source).toBe(`imap://127.0.0.1:${dovecot.port}/INBOX`);
+    expect(up.body.source).toBe(`imap://127.0.0.1:${servers.dovecot.port}/INBOX`);
 
     // The CLI reads the same store from outside (no lock) and gives the same report.
     let out = '';
@@ -59,15 +42,15 @@ describe('the health endpoint', () => {
     expect(Object.keys(cli).sort()).toEqual(Object.keys(up.body).sort());
     expect(cli.store.records).toBe(up.body.store.records);
 
-    await dovecot.stop();
+    await servers.dovecot.stop();
     const down = await waitUntil('503 while the mailbox is down', async () => {
       const r = await get(port);
       return r.status === 503 ? r : null;
     });
     expect(down.body).toMatchObject({ ok: false, running: true, connected: false, problems: ['the mailbox cannot be reached (the log says why)'] });
 
-    await dovecot.start();
-    await waitUntil('200 again', async () => (await get(port)).status === 200, 30_000);
+    await servers.dovecot.start();
+    await waitUntil('200 again', async () => (await get(port)).status === 200);
     expect((await fetch(`http://127.0.0.1:${port}/nothing`)).status).toBe(404);
   });
 });
