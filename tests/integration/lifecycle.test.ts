@@ -11,6 +11,7 @@ import { runCli, type Child } from '../helpers/child.js';
 import { fixture, fixturesDir, waitUntil } from '../helpers/daemon.js';
 import { deliver, variant } from '../helpers/maildir.js';
 import { breakRules, copyOfRules } from '../helpers/broken-rules.js';
+import { OGP } from '../helpers/rules.js';
 import { STOP_BOUND_MS } from '../../src/commands/run.js';
 
 let child: Child | null = null;
@@ -65,7 +66,7 @@ async function receiptSubjects(s: Setup): Promise<string[]> {
 }
 
 function setSubjectPrefix(rules: string, prefix: string): void {
-  const file = join(rules, 'templates', 'receipt.nb.yaml');
+  const file = join(rules, OGP, 'templates', 'receipt.nb.yaml');
   writeFileSync(file, readFileSync(file, 'utf8').replace(/^subjectPrefix: .*$/m, `subjectPrefix: "${prefix}"`));
 }
 
