@@ -7,8 +7,8 @@ import type { TermMatcher } from '../text/terms.js';
 import type { ParsedMessage } from './parse.js';
 import type { IntakeContext } from './context.js';
 import type { AutomaticKind } from './types.js';
-
-export const RECEIPT_HEADER = 'x-innspill-receipt';
+import { RECEIPT_HEADER_KEY } from '../mail/receipt-header.js';
+import { isMailAddress } from '../text/address.js';
 
 export interface AutomaticFinding {
   kind: AutomaticKind | null;
@@ -35,7 +35,7 @@ const header = (c: Context, name: string): string | undefined => c.msg.headers.g
 const has = (m: TermMatcher, t: FoldedText | null): boolean => t !== null && m.size > 0 && m.find(t).length > 0;
 
 const ownReceipt: Check = (c) => {
-  if (header(c, RECEIPT_HEADER) !== undefined) return { kind: 'own-receipt', reason: 'vår egen kvittering som har kommet tilbake' };
+  if (header(c, RECEIPT_HEADER_KEY) !== undefined) return { kind: 'own-receipt', reason: 'vår egen kvittering som har kommet tilbake' };
   const fromUs = c.msg.from !== null && c.ownAddresses.includes(c.msg.from.address);
   if (fromUs && has(c.rules.ownReceiptSubjects, c.subject)) return { kind: 'own-receipt', reason: 'vår egen kvittering som har kommet tilbake' };
   return null;
@@ -124,7 +124,7 @@ export function bouncedRecipients(msg: ParsedMessage): string[] {
   const found = new Set<string>();
   const add = (a: string) => {
     const clean = a.trim().replace(/^<|>$/g, '').toLowerCase();
-    if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(clean)) found.add(clean);
+    if (isMailAddress(clean)) found.add(clean);
   };
   const report = `${msg.text}\n${msg.reportText}`;
   for (const m of report.matchAll(/^\s*final-recipient:\s*(?:rfc822|utf-8)?\s*;?\s*(\S+)/gim)) add(m[1]!);

@@ -7,8 +7,7 @@ import type { IntakeContext } from './context.js';
 import { heldReceipt } from './review.js';
 import { activeConsultations } from '../rules/views.js';
 import type { Address, ReceiptDecision } from './types.js';
-
-const VALID = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+import { isMailAddress } from '../text/address.js';
 
 export function decideReceipt(c: Pick<IntakeContext, 'message' | 'relevance' | 'automatic' | 'review' | 'rules'>): ReceiptDecision {
   return heldReceipt(c.review, receiptFor(c.message.isMail, c.relevance.relevant, c.automatic, c.message.from, c.rules));
@@ -31,7 +30,7 @@ function receiptFor(
   if (!isMail) return { send: false, code: 'not-mail', reason: 'ingen kvittering: filen er ikke en e-postmelding' };
   if (automatic.kind !== null) return { send: false, code: 'automatic', reason: `ingen kvittering: ${automatic.reason}` };
   if (!relevant) return { send: false, code: 'unrelated', reason: `ingen kvittering: ${unrelatedWords(rules)}` };
-  if (!from || !VALID.test(from.address)) return { send: false, code: 'no-address', reason: 'ingen kvittering: meldingen har ingen gyldig avsenderadresse' };
+  if (!from || !isMailAddress(from.address)) return { send: false, code: 'no-address', reason: 'ingen kvittering: meldingen har ingen gyldig avsenderadresse' };
   if (rules.consultation.ownAddresses.some((a) => a.toLowerCase() === from.address)) {
     return { send: false, code: 'own-address', reason: 'ingen kvittering: avsender er departementets egen postmottak-adresse' };
   }

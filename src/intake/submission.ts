@@ -5,6 +5,7 @@ import type { IntakeContext } from './context.js';
 import { problem } from './problems.js';
 import { reviewHoldsMessage } from './review.js';
 import type { Submission } from './types.js';
+import { RECEIPT_HEADER_KEY } from '../mail/receipt-header.js';
 
 /** Header names kept in the submission (lower-case). */
 const KEPT_HEADERS = [
@@ -16,7 +17,7 @@ const KEPT_HEADERS = [
   'precedence',
   'list-id',
   'x-auto-response-suppress',
-  'x-innspill-receipt',
+  RECEIPT_HEADER_KEY,
   'return-path',
   'authentication-results',
 ];

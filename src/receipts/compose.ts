@@ -4,12 +4,12 @@
 // line breaks in headers.
 import Mustache from 'mustache';
 import { buildMessage, type NamedAddress } from '../mail/compose.js';
+import { RECEIPT_HEADER } from '../mail/receipt-header.js';
 import { cleanHeaderText } from '../intake/parse.js';
 import { formatInZone } from '../time/zone.js';
 import type { Rules } from '../rules/types.js';
+import { rulesFor } from '../rules/views.js';
 import type { SubmissionRecord } from '../store/record.js';
-
-export const RECEIPT_HEADER_NAME = 'X-Innspill-Receipt';
 
 const MONTHS = {
   nb: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
@@ -30,7 +30,9 @@ export interface ComposedReceipt {
   to: string;
 }
 
-export function receiptView(record: SubmissionRecord, rules: Rules): Record<string, unknown> {
+/** The receipt's words, case number and deadline are those of the record's consultation. */
+export function receiptView(record: SubmissionRecord, all: Rules): Record<string, unknown> {
+  const rules = rulesFor(all, record.consultation?.id);
   const lang = record.language;
   const tz = rules.consultation.timezone;
   const received = record.receivedAt ? formatInZone(new Date(record.receivedAt), tz) : formatInZone(new Date(record.filedAt), tz);
@@ -67,7 +69,8 @@ export function receiptView(record: SubmissionRecord, rules: Rules): Record<stri
   };
 }
 
-export async function composeReceipt(record: SubmissionRecord, rules: Rules, from: string | NamedAddress, messageId: string, now: Date): Promise<ComposedReceipt> {
+export async function composeReceipt(record: SubmissionRecord, all: Rules, from: string | NamedAddress, messageId: string, now: Date): Promise<ComposedReceipt> {
+  const rules = rulesFor(all, record.consultation?.id);
   const template = rules.templates[record.language] ?? rules.templates.nb;
   const view = receiptView(record, rules);
   const text = Mustache.render(template.text, view, {}, { escape: (s: unknown) => String(s) });
@@ -89,7 +92,7 @@ export async function composeReceipt(record: SubmissionRecord, rules: Rules, fro
       'Auto-Submitted': 'auto-replied',
       'X-Auto-Response-Suppress': 'All',
       Precedence: 'auto_reply',
-      [RECEIPT_HEADER_NAME]: record.id,
+      [RECEIPT_HEADER]: record.id,
     },
   });
   return { raw, subject, to };

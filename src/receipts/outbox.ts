@@ -10,12 +10,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
 import type { Rules } from '../rules/types.js';
+import { rulesFor } from '../rules/views.js';
 import type { Store } from '../store/json-store.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { createSender, SendError, type MailSender } from '../mail/transport.js';
 import { newMessageId } from '../mail/compose.js';
 import type { Logger } from '../log.js';
-import { composeReceipt, RECEIPT_HEADER_NAME } from './compose.js';
+import { composeReceipt } from './compose.js';
+import { RECEIPT_HEADER_KEY } from '../mail/receipt-header.js';
 import { senderOf } from '../mail/compose.js';
 import { faultPoint } from '../faults.js';
 
@@ -117,12 +119,12 @@ export class ReceiptOutbox {
 
   /** Machine mail that detection missed must still never get a receipt. */
   private loopReason(record: SubmissionRecord): string | null {
-    const own = this.rules().consultation.ownAddresses.map((a) => a.toLowerCase());
+    const own = this.rules().ownAddresses.map((a) => a.toLowerCase());
     const from = record.from?.address ?? '';
     if (!from) return 'meldingen har ingen avsenderadresse';
     if (own.includes(from) || from === this.config.from.toLowerCase()) return 'avsenderen er vår egen adresse';
-    if (record.headers[RECEIPT_HEADER_NAME.toLowerCase()] !== undefined) return 'meldingen er selv en kvittering fra innspill';
-    const prefixes = Object.values(this.rules().templates).map((t) => t.subjectPrefix.trim().toLowerCase());
+    if (record.headers[RECEIPT_HEADER_KEY] !== undefined) return 'meldingen er selv en kvittering fra innspill';
+    const prefixes = this.rules().consultations.flatMap((v) => Object.values(v.templates)).map((t) => t.subjectPrefix.trim().toLowerCase());
     if (prefixes.some((p) => p && record.subject.toLowerCase().startsWith(p)) && record.inReplyTo && this.store.threadIds.has(record.inReplyTo)) {
       return 'meldingen ser ut som en av våre egne kvitteringer';
     }
@@ -152,7 +154,7 @@ export class ReceiptOutbox {
     record.receipt.attempts++;
     // Recorded before it is sent.
     await this.store.update(record);
-    const composed = await composeReceipt(record, this.rules(), senderOf(this.config, this.rules()), record.receipt.messageId, now);
+    const composed = await composeReceipt(record, this.rules(), senderOf(this.config, rulesFor(this.rules(), record.consultation?.id)), record.receipt.messageId, now);
     faultPoint('receipt-before-send');
     try {
       // Null envelope sender (RFC 3834): bounces and auto-replies to a receipt go nowhere.
