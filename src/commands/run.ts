@@ -3,7 +3,8 @@ import type { Config } from '../config.js';
 import type { Rules } from '../rules/types.js';
 import type { Logger } from '../log.js';
 import { Daemon } from '../daemon.js';
-import type { Incoming, Outcome } from '../pipeline.js';
+import type { Incoming } from '../mailbox/types.js';
+import type { Outcome } from '../pipeline.js';
 import { FilesMailbox } from '../mailbox/files.js';
 import { StopSignals } from '../stop-signals.js';
 
