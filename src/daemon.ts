@@ -4,6 +4,8 @@
 import type { Config } from './config.js';
 import { loadRules } from './rules/load.js';
 import type { Rules } from './rules/types.js';
+import { rulesFor } from './rules/views.js';
+import { filedFolderFor } from './mailbox/filed-folder.js';
 import { Store } from './store/json-store.js';
 import { ExtractorPool } from './extract-pool/pool.js';
 import { fileBatch, logOutcome, readBatch, type Outcome, type PipelineDeps } from './pipeline.js';
@@ -204,11 +206,15 @@ export class Daemon {
 
   /** After the batch's records are stored: logs, receipts to track, then the mailbox changes. */
   private async finish(batch: Incoming[], outcomes: Outcome[]): Promise<void> {
-    const toMove: Incoming[] = [];
+    // By consultation: each has a filed folder of its own.
+    const toMove = new Map<string | null, Incoming[]>();
     outcomes.forEach((o, i) => {
       logOutcome(this.log, batch[i]!, o);
       this.options.onOutcome?.(batch[i]!, o);
-      if (o.kind !== 'unrelated' && o.move) toMove.push(batch[i]!);
+      if (o.kind !== 'unrelated' && o.move) {
+        const consultation = o.kind === 'filed' ? (o.record.consultation?.id ?? null) : o.consultation;
+        toMove.set(consultation, [...(toMove.get(consultation) ?? []), batch[i]!]);
+      }
       if (o.kind === 'filed') {
         this.outbox.track(o.record);
         this.heartbeat.lastFiledAt = o.record.filedAt;
@@ -217,7 +223,9 @@ export class Daemon {
     });
     // Only now, with every record safely stored, does the mailbox change.
     faultPoint('record-stored-before-move');
-    await this.mailbox.moveFiled(toMove);
+    for (const [consultation, items] of toMove) {
+      await this.mailbox.moveFiled(items, filedFolderFor(rulesFor(this.rules, consultation), this.config.imap?.filedFolder ?? ''));
+    }
     await this.mailbox.handled(batch);
     await this.beat.write(true);
     if (outcomes.some((o) => o.kind === 'filed' && o.record.receipt.status === 'pending')) this.receipts.soon();

@@ -8,7 +8,8 @@ import type { ExtractLimits, Extractor } from './intake/extract/index.js';
 import type { Rules } from './rules/types.js';
 import type { Store } from './store/json-store.js';
 import type { FileRequest } from './store/build-record.js';
-import { idYearOf, type SubmissionRecord } from './store/record.js';
+import { idYearOf, type IdStyle, type SubmissionRecord } from './store/record.js';
+import { rulesFor } from './rules/views.js';
 import type { Submission } from './intake/types.js';
 import { reviewHoldsMessage } from './intake/review.js';
 import type { Logger } from './log.js';
@@ -20,7 +21,7 @@ export type Outcome =
   /** Filed now. `move`: it belongs to the consultation and leaves the inbox. */
   | { kind: 'filed'; record: SubmissionRecord; move: boolean }
   /** Seen before: already filed as `of`. `readable`: read as mail; `problems`: what intake found in this copy. */
-  | { kind: 'duplicate'; of: string; move: boolean; readable: boolean; problems: string[] }
+  | { kind: 'duplicate'; of: string; move: boolean; readable: boolean; problems: string[]; consultation: string | null }
   /** Not the consultation's: left exactly where it was. */
   | { kind: 'unrelated'; submission: Submission };
 
@@ -114,7 +115,14 @@ export function fileBatch(batch: Incoming[], results: IntakeResult[], deps: Pipe
   }
 }
 
+/** Its consultation's id prefix and year; what belongs to none (a file that is not mail) is numbered in the default one. */
+function idStyleFor(rules: Rules, submission: Submission): IdStyle {
+  const c = rulesFor(rules, submission.consultation?.id).consultation;
+  return { prefix: c.idPrefix, year: idYearOf(c.letterDate) };
+}
+
 function fileBatchNow(batch: Incoming[], results: IntakeResult[], deps: PipelineDeps): Promise<Outcome[]> {
+  const rules = deps.rules();
   const outcomes: Outcome[] = new Array<Outcome>(batch.length);
   const requests: FileRequest[] = [];
   const requestIndex: number[] = [];
@@ -130,7 +138,7 @@ function fileBatchNow(batch: Incoming[], results: IntakeResult[], deps: Pipeline
     }
     const duplicate = deps.store.duplicateOf(submission, item.raw, readable);
     if (duplicate) {
-      outcomes[i] = { kind: 'duplicate', of: duplicate, move: readable && !held, readable, problems: submission.problems };
+      outcomes[i] = { kind: 'duplicate', of: duplicate, move: readable && !held, readable, problems: submission.problems, consultation: submission.consultation?.id ?? null };
       return;
     }
     let receipt: FileRequest['receipt'];
@@ -140,11 +148,11 @@ function fileBatchNow(batch: Incoming[], results: IntakeResult[], deps: Pipeline
     else if (!deps.receiptAllowed(submission.from!.address)) {
       receipt = { status: 'skipped', reason: `ingen kvittering: grensen for kvitteringer til ${submission.from!.address} i løpet av et døgn er nådd` };
     } else receipt = { status: 'pending', reason: submission.receipt.reason };
-    requests.push({ submission, raw: item.raw, source: item.source, arrivedAt: item.mailboxDate, readable, receipt, parts });
+    requests.push({ submission, raw: item.raw, source: item.source, arrivedAt: item.mailboxDate, readable, receipt, parts, idStyle: idStyleFor(rules, submission) });
     requestIndex.push(i);
   });
 
-  return deps.store.fileMany(requests, deps.now(), idYearOf(deps.rules().consultation.letterDate)).then((filed) => {
+  return deps.store.fileMany(requests, deps.now(), idYearOf(rulesFor(rules, null).consultation.letterDate)).then((filed) => {
     filed.forEach((outcome, k) => {
       const i = requestIndex[k]!;
       // What could not be read stays in the inbox, a copy of it too.
@@ -152,7 +160,7 @@ function fileBatchNow(batch: Incoming[], results: IntakeResult[], deps: Pipeline
       outcomes[i] =
         outcome.kind === 'filed'
           ? { kind: 'filed', record: outcome.record, move }
-          : { kind: 'duplicate', of: outcome.of, move, readable: requests[k]!.readable, problems: requests[k]!.submission.problems };
+          : { kind: 'duplicate', of: outcome.of, move, readable: requests[k]!.readable, problems: requests[k]!.submission.problems, consultation: requests[k]!.submission.consultation?.id ?? null };
     });
     return outcomes;
   });

@@ -14,6 +14,7 @@ import type { Config } from '../config.js';
 import type { Store } from '../store/json-store.js';
 import type { Logger } from '../log.js';
 import type { Incoming, Mailbox } from './types.js';
+import type { FiledFolder } from './filed-folder.js';
 import { TokenCommandError } from '../oauth2/token-command.js';
 import { Waker } from './wake.js';
 import { explainImapError } from './imap-errors.js';
@@ -65,7 +66,8 @@ export class ImapMailbox implements Mailbox {
   /** The connection being made right now, if any. */
   private connecting: ImapFlow | null = null;
   private state: ImapState;
-  private filedPath: string | null = null;
+  /** Filed folders as the server names them, by the folder asked for. */
+  private readonly filedPaths = new Map<string, string>();
   private failures = 0;
   /** The last try was refused by the server (password or token), not cut off by the network. */
   private loginRefused = false;
@@ -184,26 +186,30 @@ export class ImapMailbox implements Mailbox {
     }
   }
 
-  private async filedFolder(client: ImapFlow): Promise<string> {
-    if (this.filedPath) return this.filedPath;
-    const segments = this.cfg.filedFolder.split('/').filter(Boolean);
+  /** The server's path of a filed folder ("/"-separated here), created when missing; remembered per folder. */
+  private async filedFolder(client: ImapFlow, folder: string): Promise<string> {
+    const known = this.filedPaths.get(folder);
+    if (known) return known;
+    const segments = folder.split('/').filter(Boolean);
     const list = await client.list();
-    const existing = list.find((m) => m.path === this.cfg.filedFolder || m.path.split(m.delimiter || '/').join('/') === segments.join('/'));
+    const existing = list.find((m) => m.path === folder || m.path.split(m.delimiter || '/').join('/') === segments.join('/'));
+    let path: string;
     if (existing) {
-      this.filedPath = existing.path;
+      path = existing.path;
     } else {
       const created = await client.mailboxCreate(segments);
-      this.filedPath = created.path;
+      path = created.path;
       this.log.info({ folder: created.path }, 'created the folder for filed consultation mail');
     }
-    return this.filedPath;
+    this.filedPaths.set(folder, path);
+    return path;
   }
 
-  async moveFiled(items: Incoming[]): Promise<void> {
+  async moveFiled(items: Incoming[], to?: FiledFolder): Promise<void> {
     const uids = items.flatMap((i) => (i.source.kind === 'imap' ? [i.source.uid] : []));
     if (uids.length === 0) return;
     const client = await this.connect();
-    const dest = await this.filedFolder(client);
+    const dest = await this.filedFolder(client, to?.imap ?? this.cfg.filedFolder);
     // imapflow answers `false` rather than throwing when the server did not move them (a connection
     // that dropped in the middle, say). Then they must not count as handled: the next check moves them.
     const moved = await client.messageMove(uids.join(','), dest, { uid: true });

@@ -1,5 +1,6 @@
 // The embedded default: a Maildir (the format Postfix and Dovecot deliver to) watched for new
-// files. Filed messages move to the ".filed" sub-maildir; unrelated ones stay where they are.
+// files. Filed messages move to their consultation's sub-maildir (".filed" for the default one,
+// see filed-folder.ts); unrelated ones stay where they are.
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -7,8 +8,9 @@ import type { Store } from '../store/json-store.js';
 import { ensureDirs, fsyncDir } from '../store/atomic.js';
 import type { Incoming, Mailbox } from './types.js';
 import { Waker } from './wake.js';
+import { FILED_SUBFOLDER, type FiledFolder } from './filed-folder.js';
 
-export const FILED_SUBFOLDER = '.filed';
+export { FILED_SUBFOLDER };
 
 /** The unique part of a Maildir file name: flags after ":2," change, the name before them does not. */
 const uniqueOf = (name: string) => name.split(':')[0]!;
@@ -79,15 +81,17 @@ export class MaildirMailbox implements Mailbox {
     }
   }
 
-  async moveFiled(items: Incoming[]): Promise<void> {
+  async moveFiled(items: Incoming[], to?: FiledFolder): Promise<void> {
     const dirs = new Set<string>();
+    const folder = to?.maildir ?? FILED_SUBFOLDER;
+    if (folder !== FILED_SUBFOLDER) await ensureDirs(['new', 'cur', 'tmp'].map((d) => join(this.root, folder, d)));
     for (const item of items) {
       if (item.source.kind !== 'maildir') continue;
       const [dir, name] = item.source.file.split('/') as [string, string];
-      await rename(join(this.root, dir, name), join(this.root, FILED_SUBFOLDER, dir, name)).catch((err: NodeJS.ErrnoException) => {
+      await rename(join(this.root, dir, name), join(this.root, folder, dir, name)).catch((err: NodeJS.ErrnoException) => {
         if (err.code !== 'ENOENT') throw err;
       });
-      dirs.add(join(this.root, dir)).add(join(this.root, FILED_SUBFOLDER, dir));
+      dirs.add(join(this.root, dir)).add(join(this.root, folder, dir));
     }
     for (const d of dirs) await fsyncDir(d);
   }

@@ -1,6 +1,7 @@
 // What a source of mail is to the daemon. The mailbox knows nothing of intake or the pipeline:
 // it hands out bytes with where they came from and takes back what was handled.
 import type { RecordSource } from '../store/record.js';
+import type { FiledFolder } from './filed-folder.js';
 
 /** One message as a mailbox hands it out. */
 export interface Incoming {
@@ -19,8 +20,8 @@ export interface Mailbox {
   open(): Promise<void>;
   /** The messages waiting that were not handled yet, in arrival order, in batches. */
   waiting(batchSize: number): AsyncIterable<Incoming[]>;
-  /** Moves filed messages out of the inbox (after their records are stored). */
-  moveFiled(items: Incoming[]): Promise<void>;
+  /** Moves filed messages out of the inbox (after their records are stored), to their consultation's folder (unset: the default one's). */
+  moveFiled(items: Incoming[], to?: FiledFolder): Promise<void>;
   /** Remembers that these were handled (filed or left alone), so they are not read again. */
   handled(items: Incoming[]): Promise<void>;
   /** Resolves when new mail may have arrived, or after `maxWaitMs`, or when `signal` aborts. */

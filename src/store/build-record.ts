@@ -2,7 +2,7 @@
 // (never under the sender's file name), the receipt's starting state, where the message came from.
 // No files are touched here: the store decides the number and writes what this returns.
 import type { Submission } from '../intake/types.js';
-import type { RecordSource, StoredAttachment, SubmissionRecord } from './record.js';
+import type { IdStyle, RecordSource, StoredAttachment, SubmissionRecord } from './record.js';
 
 export interface FileRequest {
   submission: Submission;
@@ -18,6 +18,8 @@ export interface FileRequest {
   parts: Buffer[];
   /** Extra problems found by the shell. */
   problems?: string[];
+  /** How its id is made (its consultation's prefix and year); unset: no prefix, the year given to fileMany. */
+  idStyle?: IdStyle;
 }
 
 /** What the store knows about a message when it files it. */

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Submission } from '../intake/types.js';
 import { ensureDirs, fsyncDir, removeTempFiles, writeFileAtomic } from './atomic.js';
 import { StoreLock } from './lock.js';
-import { fingerprintOf, idFor, type SubmissionRecord } from './record.js';
+import { fingerprintOf, idFor, parseId, RECORD_ID, type SubmissionRecord } from './record.js';
 import { readRecordFiles, type Remembered } from './read-records.js';
 import { buildRecord, type BuiltRecord, type FileRequest } from './build-record.js';
 import { ThreadIndex } from '../intake/follow-up.js';
@@ -36,6 +36,8 @@ export class Store {
   /** Filed records as conversations (Message-IDs, receipts sent, subjects): decides follow-ups. */
   readonly threadIds = new ThreadIndex();
   private nextSeq = 1;
+  /** The highest number of each id style (prefix and year): ids are counted within a consultation. */
+  private readonly lastNumber = new Map<string, number>();
   /** Records read when a read-only store was opened, for the first readAll() (see loadIndex). */
   private remembered: Remembered | null = null;
 
@@ -87,8 +89,22 @@ export class Store {
       if (!list.includes(r.id)) list.push(r.id);
       this.byMessageId.set(r.messageId, list);
     }
-    this.threadIds.add({ id: r.id, seq: r.seq, messageId: r.messageId, receiptMessageId: r.receipt.messageId, from: r.from, subject: r.subject, automatic: r.automatic });
+    this.threadIds.add({
+      id: r.id,
+      seq: r.seq,
+      messageId: r.messageId,
+      receiptMessageId: r.receipt.messageId,
+      from: r.from,
+      subject: r.subject,
+      automatic: r.automatic,
+      consultation: r.consultation === undefined ? undefined : (r.consultation?.id ?? null),
+    });
     this.nextSeq = Math.max(this.nextSeq, r.seq + 1);
+    const parts = parseId(r.id);
+    if (parts) {
+      const key = styleKey(parts.prefix, parts.year);
+      this.lastNumber.set(key, Math.max(this.lastNumber.get(key) ?? 0, parts.number));
+    }
   }
 
   private async loadIndex(): Promise<void> {
@@ -116,7 +132,7 @@ export class Store {
   }
 
   async get(id: string): Promise<SubmissionRecord | null> {
-    if (!/^\d{4}-\d{4,}$/.test(id)) return null;
+    if (!RECORD_ID.test(id)) return null;
     try {
       return JSON.parse(await readFile(this.path('records', `${id}.json`), 'utf8')) as SubmissionRecord;
     } catch {
@@ -171,7 +187,11 @@ export class Store {
         continue;
       }
       const seq = this.nextSeq++;
-      const id = idFor(seq, idYear);
+      const style = req.idStyle ?? { prefix: '', year: idYear };
+      const key = styleKey(style.prefix, style.year);
+      const number = (this.lastNumber.get(key) ?? 0) + 1;
+      this.lastNumber.set(key, number);
+      const id = idFor(number, style.year, style.prefix);
       seenInBatch.set(rawSha, id);
       seenInBatch.set(fingerprint, id);
       const built = buildRecord(req, {
@@ -206,6 +226,7 @@ export class Store {
     this.byFingerprint.clear();
     this.byMessageId.clear();
     this.threadIds.clear();
+    this.lastNumber.clear();
     this.nextSeq = 1;
   }
 
@@ -267,6 +288,8 @@ export class Store {
     await this.lock?.release();
   }
 }
+
+const styleKey = (prefix: string, year: number) => `${prefix}\n${year}`;
 
 function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;

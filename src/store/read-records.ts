@@ -3,7 +3,7 @@
 // from there as long as its file is the same one (every write replaces the file whole).
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SubmissionRecord } from './record.js';
+import { RECORD_ID, type SubmissionRecord } from './record.js';
 
 export interface RememberedRecord {
   ino: number;
@@ -14,7 +14,7 @@ export interface RememberedRecord {
 
 export type Remembered = Map<string, RememberedRecord>;
 
-const RECORD_FILE = /^(\d{4}-\d{4,})\.json$/;
+const RECORD_FILE = { test: (name: string) => name.endsWith('.json') && RECORD_ID.test(name.slice(0, -5)) };
 const READ_CONCURRENCY = 16;
 
 /**

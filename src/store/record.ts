@@ -90,11 +90,28 @@ export function fingerprintOf(s: Submission, rawSha256: string, readable: boolea
 }
 
 /**
- * A record's id: the consultation's year and the filing number, `2021-0042`. The sequence belongs
- * to the consultation, so the year is the consultation's whenever a message came or was filed.
+ * A record's id: the consultation's id prefix, its year and the number counted within the
+ * consultation, `pbl-2021-0007`; with an empty prefix `2021-0042` (the form of every record filed
+ * before innspill ran several consultations, which therefore stay valid as they are). The year is
+ * the consultation's whenever a message came or was filed.
  */
-export function idFor(seq: number, year: number): string {
-  return `${year}-${String(seq).padStart(4, '0')}`;
+export function idFor(number: number, year: number, prefix = ''): string {
+  return `${prefix ? `${prefix}-` : ''}${year}-${String(number).padStart(4, '0')}`;
+}
+
+/** Every record id: an optional prefix (a–z, 0–9, "-", starting with a letter), the year, the number. */
+export const RECORD_ID = /^(?:([a-z][a-z0-9]*(?:-[a-z0-9]+)*)-)?(\d{4})-(\d{4,})$/;
+
+/** The parts of a record id, or null when it is not one. */
+export function parseId(id: string): { prefix: string; year: number; number: number } | null {
+  const m = RECORD_ID.exec(id);
+  return m ? { prefix: m[1] ?? '', year: Number(m[2]), number: Number(m[3]) } : null;
+}
+
+/** How a consultation's records are numbered: its id prefix and the year of its letter. */
+export interface IdStyle {
+  prefix: string;
+  year: number;
 }
 
 /** The year a consultation's ids carry: the year of its invitation letter (YYYY-MM-DD). */
