@@ -73,7 +73,7 @@ describe('SMTP with OAuth2', () => {
     await daemon.open();
     const running = daemon.run();
     try {
-      await sink.waitFor(1, 20_000);
+      await sink.waitFor(1);
     } finally {
       daemon.stop();
       await running;
