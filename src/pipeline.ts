@@ -3,6 +3,7 @@
 // the extraction workers) and filed in their arrival order.
 import PQueue from 'p-queue';
 import { intakeMessage, type IntakeResult } from './intake/index.js';
+import { failedSubmission } from './intake/submission.js';
 import { readAsMail } from './intake/problems.js';
 import type { ExtractLimits, Extractor } from './intake/extract/index.js';
 import type { Rules } from './rules/types.js';
@@ -14,8 +15,6 @@ import type { Submission } from './intake/types.js';
 import { reviewHoldsMessage } from './intake/review.js';
 import type { Logger } from './log.js';
 import type { Incoming } from './mailbox/types.js';
-
-export type { Incoming } from './mailbox/types.js';
 
 export type Outcome =
   /** Filed now. `move`: it belongs to the consultation and leaves the inbox. */
@@ -37,45 +36,6 @@ export interface PipelineDeps {
   concurrency: number;
 }
 
-/** A message the core could not handle at all (never expected): filed raw, with the error in words. */
-function failedSubmission(err: unknown): IntakeResult {
-  const why = `meldingen kunne ikke behandles (intern feil: ${err instanceof Error ? err.message : String(err)})`;
-  return {
-    parts: [],
-    submission: {
-      messageId: null,
-      receivedAt: null,
-      receivedFrom: null,
-      date: null,
-      from: null,
-      replyTo: null,
-      to: [],
-      subject: '',
-      inReplyTo: null,
-      references: [],
-      relevant: false,
-      relevance: { score: 0, reasons: [] },
-      automatic: false,
-      automaticKind: null,
-      bouncedRecipients: [],
-      sender: { organisation: null, category: 'ukjent', domain: null, hints: { displayName: '', replyTo: null, signature: null, forwardedFrom: null } },
-      commitments: [],
-      language: 'nb',
-      late: false,
-      receipt: { send: false, code: 'failed', reason: 'ingen kvittering: meldingen kunne ikke behandles' },
-      review: { needed: false, reasons: [], notes: [] },
-      noComments: false,
-      suspicious: false,
-      attachments: [],
-      ownWords: '',
-      bodyText: '',
-      headers: {},
-      problems: [why],
-      problemCodes: ['intake-failed'],
-    },
-  };
-}
-
 /**
  * The first half of filing a batch: every message of the batch through intake (parsing and
  * classification here, documents in the extraction workers). No side effects: nothing is stored.
@@ -94,7 +54,7 @@ export async function readBatch(batch: Incoming[], deps: PipelineDeps): Promise<
             knownThreadIds: deps.store.threadIds,
           });
         } catch (err) {
-          return failedSubmission(err);
+          return { parts: [], submission: failedSubmission(err) };
         }
       }),
     ),

@@ -76,3 +76,42 @@ export function toSubmission(c: IntakeContext): Submission {
     problemCodes: problems.map((p) => p.code),
   };
 }
+
+/**
+ * The submission of a message the core could not handle at all (never expected): nothing read from
+ * it, filed raw with the error in words, no receipt. The same shape as every other submission.
+ */
+export function failedSubmission(err: unknown): Submission {
+  const why = problem('intake-failed', `meldingen kunne ikke behandles (intern feil: ${err instanceof Error ? err.message : String(err)})`);
+  return {
+    messageId: null,
+    receivedAt: null,
+    receivedFrom: null,
+    date: null,
+    from: null,
+    replyTo: null,
+    to: [],
+    subject: '',
+    inReplyTo: null,
+    references: [],
+    relevant: false,
+    relevance: { score: 0, reasons: [] },
+    automatic: false,
+    automaticKind: null,
+    bouncedRecipients: [],
+    sender: { organisation: null, category: 'ukjent', domain: null, hints: { displayName: '', replyTo: null, signature: null, forwardedFrom: null } },
+    commitments: [],
+    language: 'nb',
+    late: false,
+    receipt: { send: false, code: 'failed', reason: 'ingen kvittering: meldingen kunne ikke behandles' },
+    review: { needed: false, reasons: [], notes: [] },
+    noComments: false,
+    suspicious: false,
+    attachments: [],
+    ownWords: '',
+    bodyText: '',
+    headers: {},
+    problems: [why.text],
+    problemCodes: [why.code],
+  };
+}
