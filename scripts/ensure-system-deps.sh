@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Make sure the system tools used by the integration tests are installed.
 #
-#   scripts/ensure-system-deps.sh [dovecot|isync|chromium|xmllint ...]   (default: all four)
+#   scripts/ensure-system-deps.sh [dovecot|isync|chromium|xmllint|systemd-analyze ...]   (default: all five)
 #
 # Quiet when everything is present. When something is missing:
 #   - as root: one `apt-get update`, then `apt-get install -y --no-install-recommends` of what is missing.
 #     No system service is started (a temporary policy-rc.d forbids it if none exists).
 #   - otherwise: print what to install and exit 1.
+# systemd-analyze comes with the `systemd` package. Installing it in a container is safe: systemd is
+# not PID 1 there, so its maintainer scripts start nothing (and policy-rc.d forbids service starts).
 set -euo pipefail
 
 if [[ $# -eq 0 ]]; then
-  set -- dovecot isync chromium xmllint
+  set -- dovecot isync chromium xmllint systemd-analyze
 fi
 
 # Is the tool already there?
@@ -20,6 +22,7 @@ present() {
     isync) command -v mbsync >/dev/null 2>&1 ;;
     chromium) [[ -x /usr/bin/chromium ]] ;;
     xmllint) command -v xmllint >/dev/null 2>&1 ;;
+    systemd-analyze) command -v systemd-analyze >/dev/null 2>&1 ;;
   esac
 }
 
@@ -30,15 +33,16 @@ packages_for() {
     isync) echo "isync" ;;
     chromium) echo "chromium" ;;
     xmllint) echo "libxml2-utils" ;;
+    systemd-analyze) echo "systemd" ;;
   esac
 }
 
 missing=()
 for tool in "$@"; do
   case "$tool" in
-    dovecot | isync | chromium | xmllint) ;;
+    dovecot | isync | chromium | xmllint | systemd-analyze) ;;
     *)
-      echo "ensure-system-deps: unknown tool '$tool' (expected dovecot, isync, chromium or xmllint)" >&2
+      echo "ensure-system-deps: unknown tool '$tool' (expected dovecot, isync, chromium, xmllint or systemd-analyze)" >&2
       exit 2
       ;;
   esac

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # `npm test` — the README's test command, and what CI runs on a clean clone (as root, no
 # services running). It installs what the integration tests need when it is missing (Dovecot,
-# Chromium; the tests start and stop their own throwaway servers), type-checks, builds, runs
+# Chromium, xmllint, systemd-analyze; the tests start and stop their own throwaway servers), type-checks, builds, runs
 # every vitest suite, then the real-world corpus when ../shared/corpus is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/ensure-system-deps.sh dovecot chromium xmllint
+bash scripts/ensure-system-deps.sh dovecot chromium xmllint systemd-analyze
 npx tsc -p tsconfig.json
 npm run --silent build
 npx vitest run

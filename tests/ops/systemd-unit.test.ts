@@ -24,7 +24,11 @@ function service(): Map<string, string[]> {
 }
 
 describe('deploy/innspill.service', () => {
-  it.skipIf(!analyze)(`passes systemd-analyze verify${analyze ? '' : ' (skipped: systemd-analyze is not installed here)'}`, () => {
+  // Skipped (and said so) only where systemd-analyze is missing outside CI; `npm test` installs it
+  // (scripts/ensure-system-deps.sh systemd-analyze), and in CI a missing one fails the test.
+  const skip = !analyze && !process.env['CI'];
+  it.skipIf(skip)(`passes systemd-analyze verify${skip ? ' (skipped: systemd-analyze is not installed here; scripts/ensure-system-deps.sh systemd-analyze installs it)' : ''}`, () => {
+    expect(analyze, 'systemd-analyze is not installed: run scripts/ensure-system-deps.sh systemd-analyze as root').not.toBe('');
     // The unit names /usr/bin/node; where node lives elsewhere, verify a copy that names this node.
     let path = unitPath;
     if (!existsSync('/usr/bin/node')) {
