@@ -3,6 +3,7 @@
 // what it follows up, and the state of its receipt.
 import { createHash } from 'node:crypto';
 import type { AttachmentFinding, Submission } from '../intake/types.js';
+import type { Override } from '../decisions/types.js';
 
 export type RecordSource =
   | { kind: 'imap'; mailbox: string; uidValidity: string; uid: number }
@@ -64,6 +65,13 @@ export interface SubmissionRecord extends Omit<Submission, 'attachments' | 'body
   attachments: StoredAttachment[];
   /** When the rules last classified this record (reclassify updates it). */
   classifiedAt: string;
+  /** What caseworkers decided (src/decisions/types.ts), oldest first; absent when nobody did. */
+  overrides?: Override[];
+  /**
+   * A held message a caseworker decided is input leaves the inbox: `pending` from the decision
+   * until the mailbox move is done (a restart finishes it), then `done`.
+   */
+  inboxMove?: { status: 'pending' | 'done'; at: string | null; error: string | null };
 }
 
 /**
@@ -106,6 +114,15 @@ export const RECORD_ID = /^(?:([a-z][a-z0-9]*(?:-[a-z0-9]+)*)-)?(\d{4})-(\d{4,})
 export function parseId(id: string): { prefix: string; year: number; number: number } | null {
   const m = RECORD_ID.exec(id);
   return m ? { prefix: m[1] ?? '', year: Number(m[2]), number: Number(m[3]) } : null;
+}
+
+/**
+ * The consultation a record belongs to. A record filed before innspill ran several consultations
+ * has none written in it and is the default consultation's; so is one that belongs to none (a file
+ * that is not mail), which the default consultation numbers and shows to its caseworkers.
+ */
+export function consultationOfRecord(r: { consultation?: { id: string } | null }, defaultId: string): string {
+  return r.consultation?.id ?? defaultId;
 }
 
 /** How a consultation's records are numbered: its id prefix and the year of its letter. */
