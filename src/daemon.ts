@@ -21,17 +21,14 @@ import { DigestSchedule } from './digest/schedule.js';
 import { startHealthServer, type HealthServer } from './health.js';
 import { Progress } from './progress.js';
 import { faultPoint } from './faults.js';
-import { buildStatus, type StatusReport } from './status/report.js';
+import type { StatusReport } from './status/report.js';
 import { HeartbeatWriter } from './status/heartbeat.js';
-import { storeBytes } from './status/store-size.js';
-import { checkSecondsOf, mailboxSource } from './status/read.js';
-import { readDigestState } from './digest/state.js';
-import { readArchiveSummary } from './export/archive-state.js';
+import { LiveStatus } from './status/live.js';
+import { mailboxSource } from './status/read.js';
+import { doneUnlessAborted } from './stop-wait.js';
+import { LoopTrouble } from './loop-trouble.js';
 
 export type { Heartbeat } from './status/report.js';
-
-/** The store's size on disk is counted at most this often for the health endpoint. */
-const BYTES_EVERY_MS = 60_000;
 
 /**
  * Messages fetched, read and filed together. Two batches are in hand at a time (see drain()); 20
@@ -51,7 +48,8 @@ export class Daemon {
   private beat!: HeartbeatWriter;
   private checkedOnce = false;
   private running: Promise<void> | null = null;
-  private bytes = { value: 0, at: -Infinity };
+  private live!: LiveStatus;
+  private readonly troubles: LoopTrouble;
   /** The pass over due receipts running while mail is still being filed. */
   private receipts!: BackgroundReceiptPass;
 
@@ -63,6 +61,7 @@ export class Daemon {
   ) {
     this.rules = rules;
     this.now = options.now ?? (() => new Date());
+    this.troubles = new LoopTrouble(log, config.dataDir);
   }
 
   /** The daemon's clock: every time it keeps, writes or compares comes from here. */
@@ -91,6 +90,7 @@ export class Daemon {
     await this.outbox.open();
     this.receipts = new BackgroundReceiptPass(this.outbox, () => this.stopping);
     this.beat = await HeartbeatWriter.start(this.store, this.now, mailboxSource(this.config));
+    this.live = new LiveStatus(this.config, this.store, this.now);
     this.log.info({ store: this.config.dataDir, source: this.heartbeat.source, records: this.store.size }, 'innspill started');
     // Stopped while starting: the mailbox is not reached for nothing, or not waited for.
     if (this.stopping) return;
@@ -112,17 +112,7 @@ export class Daemon {
    * a connection still being made) and false is returned without waiting for `work` to settle.
    */
   private async untilStopped(work: Promise<void>): Promise<boolean> {
-    work.catch(() => undefined); // settles after a stop too; nobody waits for it then
-    let onAbort = () => {};
-    const stopped = new Promise<'stopped'>((resolve) => {
-      onAbort = () => resolve('stopped');
-      this.abort.signal.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-      if ((await Promise.race([work.then(() => 'done' as const), stopped])) === 'done') return true;
-    } finally {
-      this.abort.signal.removeEventListener('abort', onAbort);
-    }
+    if (await doneUnlessAborted(work, this.abort.signal)) return true;
     await this.mailbox.close().catch(() => undefined);
     return false;
   }
@@ -255,10 +245,7 @@ export class Daemon {
           await this.trouble(err);
           continue;
         }
-        if (this.diskFull) {
-          this.diskFull = false;
-          this.log.warn('there is room on the disk again: filing has resumed');
-        }
+        this.troubles.passed();
         const untilReceipt = this.outbox.msUntilNextDue();
         const wait = Math.min(this.config.imap ? this.config.imap.checkSeconds * 1000 : 10_000, untilReceipt ?? Infinity);
         await this.mailbox.waitForMail(Math.max(200, wait), this.abort.signal);
@@ -267,51 +254,16 @@ export class Daemon {
     await this.running;
   }
 
-  private diskFull = false;
-
-  /** Says in words what went wrong, then waits before the next try. Nothing is lost: mail not filed stays in the mailbox. */
+  /** Says what went wrong in words, then waits before the next try. */
   private async trouble(err: unknown): Promise<void> {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC' || code === 'EDQUOT') {
-      if (!this.diskFull) {
-        this.log.error(
-          { code, store: this.config.dataDir },
-          `the disk of the store is full (${code}): no more mail is taken from the mailbox until there is room again. Nothing is lost — the messages stay in the mailbox`,
-        );
-      }
-      this.diskFull = true;
-      await this.mailbox.waitForMail(10_000, this.abort.signal);
-      return;
-    }
-    const message = (err as Error).message ?? String(err);
-    if (!this.mailbox.connected) {
-      this.heartbeat.connected = false;
-      this.log.error({ err: message }, 'the mailbox cannot be reached; trying again');
-    } else {
-      this.log.error({ err: message, stack: (err as Error).stack }, 'handling mail failed; trying again shortly (the mail stays in the mailbox)');
-    }
-    await this.beat.write(true).catch(() => undefined);
-    await this.mailbox.waitForMail(5_000, this.abort.signal);
+    const { waitMs, writeHeartbeat } = this.troubles.failed(err, this.mailbox, this.heartbeat);
+    if (writeHeartbeat) await this.beat.write(true).catch(() => undefined);
+    await this.mailbox.waitForMail(waitMs, this.abort.signal);
   }
 
   /** The same report `innspill status --json` gives, from what the daemon holds in memory. */
   async status(): Promise<StatusReport> {
-    const t = this.now().getTime();
-    if (t - this.bytes.at > BYTES_EVERY_MS) this.bytes = { value: await storeBytes(this.config.dataDir), at: t };
-    return buildStatus({
-      heartbeat: this.heartbeat,
-      source: this.heartbeat.source,
-      running: true,
-      pid: process.pid,
-      receipts: this.outbox.counts(),
-      records: this.store.size,
-      bytes: this.bytes.value,
-      nextDigest: this.digest?.nextRun() ?? null,
-      lastDigestAt: (await readDigestState(this.store)).lastSentAt,
-      archive: await readArchiveSummary(this.store),
-      checkSeconds: checkSecondsOf(this.config),
-      now: this.now(),
-    });
+    return this.live.report({ heartbeat: this.heartbeat, receipts: this.outbox.counts(), nextDigest: this.digest?.nextRun() ?? null });
   }
 
   stop(): void {
