@@ -5,6 +5,7 @@
 import Mustache from 'mustache';
 import { buildMessage, type NamedAddress } from '../mail/compose.js';
 import { RECEIPT_HEADER } from '../mail/receipt-header.js';
+import { sizeForSender } from '../text/size.js';
 import { cleanHeaderText } from '../intake/parse.js';
 import { formatInZone } from '../time/zone.js';
 import type { Rules } from '../rules/types.js';
@@ -16,13 +17,6 @@ const MONTHS = {
   nn: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };
-
-export function formatSize(bytes: number, lang: 'nb' | 'nn' | 'en'): string {
-  const comma = (n: number) => (lang === 'en' ? n.toFixed(1) : n.toFixed(1).replace('.', ','));
-  if (bytes < 1024) return `${bytes} ${lang === 'en' ? 'bytes' : 'byte'}`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
-  return `${comma(bytes / 1024 / 1024)} MB`;
-}
 
 export interface ComposedReceipt {
   raw: Buffer;
@@ -45,7 +39,7 @@ export function receiptView(record: SubmissionRecord, all: Rules): Record<string
   const words = (rules.templates[lang] ?? rules.templates.nb).reasons;
   const attachments = record.attachments.map((a) => ({
     filename: cleanHeaderText(a.filename).slice(0, 200) || (lang === 'en' ? '(no name)' : '(uten navn)'),
-    size: formatSize(a.size, lang),
+    size: sizeForSender(a.size, lang),
     problem: a.problem,
     reason: a.problem === null ? null : (words?.[a.problemCode ?? 'unreadable'] ?? a.problem),
   }));

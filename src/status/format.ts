@@ -1,18 +1,12 @@
 // `innspill status` for a person: one line of verdict, then what was found.
 import type { StatusReport } from './report.js';
+import { sizeForOperator } from '../text/size.js';
 
 function ago(iso: string | null, now: Date): string {
   if (!iso) return 'never';
   const s = Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 1000));
   const span = s < 120 ? `${s} s` : s < 7200 ? `${Math.round(s / 60)} min` : s < 172_800 ? `${Math.round(s / 3600)} h` : `${Math.round(s / 86_400)} days`;
   return `${iso} (${span} ago)`;
-}
-
-function size(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-  return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
 }
 
 export function formatStatus(r: StatusReport): string {
@@ -27,7 +21,7 @@ export function formatStatus(r: StatusReport): string {
     ['next digest', r.nextDigest ?? 'none scheduled (no INNSPILL_DIGEST_TO)'],
     ['last digest', r.lastDigestAt ?? 'never'],
     ['archive', r.archive.exported > 0 ? `${r.archive.exported} submissions exported as arkivmelding, last at ${r.archive.lastExportAt}` : 'nothing exported as arkivmelding yet'],
-    ['store', `${r.store.records} records, ${size(r.store.bytes)}`],
+    ['store', `${r.store.records} records, ${sizeForOperator(r.store.bytes)}`],
   ];
   return [`innspill ${verdict}`, ...rows.map(([k, v]) => `  ${k.padEnd(12)} ${v}`)].join('\n') + '\n';
 }

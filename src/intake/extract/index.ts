@@ -7,6 +7,7 @@ import { extractOdf } from './odf.js';
 import { extractHtml, extractRtf, extractText } from './text.js';
 import type { ExtractLimits, ExtractResult } from './types.js';
 import type { AttachmentProblemCode } from '../problems.js';
+import { megabytes } from '../../text/size.js';
 
 export type { ExtractLimits, ExtractResult } from './types.js';
 export { DEFAULT_LIMITS } from './types.js';
@@ -25,10 +26,6 @@ export interface Extracted extends ExtractResult {
 
 /** Runs the extractor for an already sniffed document. */
 export type Extractor = (input: ExtractInput, sniffed: Sniffed, limits: ExtractLimits) => Promise<ExtractResult>;
-
-function megabytes(n: number): string {
-  return `${(n / (1024 * 1024)).toLocaleString('nb-NO', { maximumFractionDigits: 1 })} MB`;
-}
 
 /** An attachment whose bytes are not the format it claims (garbage from a broken encoding, say). */
 const CLAIM_PROBLEMS: Record<ClaimedFormat, string> = {
