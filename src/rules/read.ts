@@ -1,10 +1,10 @@
 // Reads every rules file and checks it: plain data, as the files say it. A mistake in any file stops
 // the read with the file and line; nothing runs on half a rule set. The shared files first, then
 // each consultation's folder (rules/consultations/<id>/), then what must hold between them.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { readYamlRules, RulesError } from './yaml-file.js';
+import { readRulesText, readYamlRules, RulesError, unreadable } from './yaml-file.js';
 import {
   automaticSchema,
   commitmentsSchema,
@@ -50,7 +50,7 @@ export function consultationIds(dir: string): string[] {
   try {
     names = readdirSync(folder).sort();
   } catch (err) {
-    throw new RulesError(folder, null, null, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}); each consultation is a folder there`);
+    throw unreadable(folder, err, 'each consultation is a folder there');
   }
   const ids = names.filter((n) => !n.startsWith('.') && statSync(join(folder, n)).isDirectory());
   for (const n of ids) {
@@ -58,14 +58,6 @@ export function consultationIds(dir: string): string[] {
   }
   if (ids.length === 0) throw new RulesError(folder, null, null, 'has no consultation folder; start one with `innspill consultation new <id> --from <existing>`');
   return ids;
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new RulesError(path, null, null, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-  }
 }
 
 function readConsultation(dir: string, id: string, categoryIds: Set<string>, domainsSeen: Map<string, string>, register: Set<string>): ConsultationData {
@@ -124,7 +116,7 @@ function readConsultation(dir: string, id: string, categoryIds: Set<string>, dom
     senders,
     commitments,
     relevance,
-    letterText: readText(file(CONSULTATION_FILES.letter)),
+    letterText: readRulesText(file(CONSULTATION_FILES.letter)),
     templates: loadReceiptTemplates(folder),
   };
 }
@@ -135,7 +127,7 @@ export function readRuleData(dir: string): RuleData {
   try {
     if (!statSync(dir).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
   } catch (err) {
-    throw new RulesError(dir, null, null, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}); it is the rules folder (INNSPILL_RULES_DIR)`);
+    throw unreadable(dir, err, 'it is the rules folder (INNSPILL_RULES_DIR)');
   }
 
   const domainsSeen = new Map<string, string>();

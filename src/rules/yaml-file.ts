@@ -106,12 +106,17 @@ export function parseYamlRules<S extends z.ZodType>(text: string, displayName: s
   return result.data;
 }
 
-/** A rules file's text; a file that cannot be read is a RulesError naming it and why (ENOENT …). */
+/** A file or folder of the rules that cannot be read, with why (ENOENT …) and what it is for. */
+export function unreadable(path: string, err: unknown, what?: string): RulesError {
+  return new RulesError(path, null, null, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})${what ? `; ${what}` : ''}`);
+}
+
+/** A rules file's text; a file that cannot be read is a RulesError naming it and why. */
 export function readRulesText(path: string, displayName = path): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
-    throw new RulesError(displayName, null, null, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw unreadable(displayName, err);
   }
 }
 
