@@ -112,11 +112,64 @@ export function buildProgram(exit: { code: number }): Command {
 
   program
     .command('reclassify')
-    .description('Run the current rules over every filed submission (after a change to rules/).')
+    .description('Run the current rules over every filed submission (after a change to rules/); a person\'s decisions stand. While `innspill run` runs, it does it (and takes the new rules).')
     .action(async () => {
-      const { config, rules } = setup();
+      const { config, rules, log } = await setupWithLog('warn');
       const { reclassifyCommand } = await import('./commands/reclassify.js');
-      exit.code = await reclassifyCommand(config.dataDir, rules, process.stdout);
+      exit.code = await reclassifyCommand(config, rules, log, process.stdout, process.stderr);
+    });
+
+  program
+    .command('review')
+    .description('List the messages held for a caseworker\'s decision, with why innspill was unsure.')
+    .option('--json', 'the list as one JSON array')
+    .action(async (opts: { json?: boolean }) => {
+      const { config, rules } = setup('reader');
+      const { reviewCommand } = await import('./commands/review.js');
+      exit.code = await reviewCommand(config.dataDir, rules, opts.json === true, process.stdout);
+    });
+
+  program
+    .command('decide')
+    .description('Decide a held message: input (filed, moved out of the inbox, its receipt sent) or not-input (left in the inbox as it was). Works while `innspill run` runs.')
+    .argument('<id>', 'the held message\'s id, e.g. 2021-0042')
+    .argument('<decision>', 'input or not-input')
+    .option('--commitments <ids>', 'its commitments and topics, comma-separated (einnsyn,journalforing)')
+    .option('--note <text>', 'a note for the caseworkers')
+    .action(async (id: string, decision: string, opts: { commitments?: string; note?: string }) => {
+      const { config, rules, log } = await setupWithLog('warn');
+      const { changeCommand, decideRequest } = await import('./commands/decide.js');
+      exit.code = await changeCommand(config, rules, log, decideRequest(id, decision, opts), process.stdout, process.stderr);
+    });
+
+  program
+    .command('correct')
+    .description('Correct a filed submission\'s labels; a person\'s decision stands through reclassify. Never sends a receipt. Works while `innspill run` runs.')
+    .argument('<id>', 'submission id, e.g. 2021-0042')
+    .option('--relevant', 'it is input to the consultation')
+    .option('--not-relevant', 'it is not input to the consultation')
+    .option('--automatic', 'an automatic message')
+    .option('--person', 'written by a person')
+    .option('--commitments <ids>', 'set its commitments and topics, comma-separated ("ingen" for none)')
+    .option('--organisation <name>', 'the sender\'s organisation, by its name or short name in the register')
+    .option('--unknown', 'the sender\'s organisation is unknown')
+    .option('--note <text>', 'a note for the caseworkers')
+    .action(async (id: string, opts: import('./commands/decide.js').CorrectOptions) => {
+      const { config, rules, log } = await setupWithLog('warn');
+      const { changeCommand, correctRequest } = await import('./commands/decide.js');
+      exit.code = await changeCommand(config, rules, log, correctRequest(id, opts), process.stdout, process.stderr);
+    });
+
+  program
+    .command('decisions')
+    .description('What caseworkers decided.')
+    .command('export')
+    .description('Write every message a caseworker decided, with the decided labels in the fixture label format and its .eml, to check a rule change against (rules are never changed).')
+    .requiredOption('--out <dir>', 'the folder to write (made if missing)')
+    .action(async (opts: { out: string }) => {
+      const { config, rules } = setup('reader');
+      const { decisionsExportCommand } = await import('./commands/decisions-export.js');
+      exit.code = await decisionsExportCommand(config.dataDir, rules, opts.out, process.stdout);
     });
 
   const receipts = program

@@ -52,6 +52,7 @@ export const VARIABLES = {
   INNSPILL_IMAP_CA: v(text, 'PEM file with the CA that signed the IMAP server certificate, if not a public CA.'),
   INNSPILL_IMAP_MAILBOX: v(text, 'Folder watched for new mail.', 'INBOX'),
   INNSPILL_IMAP_FILED_FOLDER: v(text, 'Folder that filed consultation mail is moved to (created if missing).', 'Innspill/OGP-4B'),
+  INNSPILL_IMAP_COMMAND_FOLDER: v(text, 'Folder that caseworkers\' command mails (decisions and corrections sent from the digest\'s links) are moved to once handled (created if missing). In the Maildir: the sub-maildir .beslutninger.', 'Innspill/Beslutninger'),
   INNSPILL_IMAP_CHECK_SECONDS: v(positiveInt, 'Seconds between fallback checks of the mailbox (IDLE is used as well).', '60'),
   INNSPILL_SMTP_HOST: v(text, 'SMTP server for receipts and digests. Without it receipts are written as .eml files to INNSPILL_OUTBOX_DIR.'),
   INNSPILL_SMTP_PORT: v(port, 'SMTP port.', '587'),
@@ -72,6 +73,7 @@ export const VARIABLES = {
   INNSPILL_DIGEST_CRON: v(text.refine((c) => validCron(c), 'is not a valid cron schedule (5 or 6 fields, e.g. "0 8 * * 1-5")'), 'When digests are sent (cron, 5 or 6 fields).', '0 8 * * 1-5'),
   INNSPILL_TZ: v(text, 'Time zone for digests, receipts and the schedule.', 'Europe/Oslo'),
   INNSPILL_DIGEST_TO: v(addressList, 'Caseworkers who get the digest (comma-separated). Unset: no digest is mailed.'),
+  INNSPILL_CASEWORKERS: v(addressList, 'Caseworkers whose command mails (from the digest\'s links) innspill obeys (comma-separated). Unset: the digest recipients (INNSPILL_DIGEST_TO and every consultation\'s digestTo).'),
   INNSPILL_DIGEST_SEND_EMPTY: v(bool, 'Send a digest also when nothing new was filed.', 'false'),
   INNSPILL_MAX_ATTACHMENT_MB: v(positiveInt, 'Attachments larger than this are kept but not read.', '25'),
   INNSPILL_EXTRACT_TIMEOUT_SECONDS: v(positiveInt, 'Time limit for reading one attachment.', '30'),
@@ -116,6 +118,8 @@ export interface Config {
     caFile: string | null;
     mailbox: string;
     filedFolder: string;
+    /** where handled command mails go */
+    commandFolder: string;
     checkSeconds: number;
   } | null;
   smtp: {
@@ -136,6 +140,8 @@ export interface Config {
   receiptRetrySeconds: number;
   receiptGiveUpHours: number;
   digest: { cron: string; to: string[]; sendEmpty: boolean };
+  /** INNSPILL_CASEWORKERS; null when unset (then the digest recipients are the caseworkers) */
+  caseworkers: string[] | null;
   timezone: string;
   limits: { maxAttachmentBytes: number; timeoutMs: number; maxMemoryMb: number };
   workers: number;
@@ -238,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       caFile: val.INNSPILL_IMAP_CA ? abs(val.INNSPILL_IMAP_CA) : null,
       mailbox: val.INNSPILL_IMAP_MAILBOX!,
       filedFolder: val.INNSPILL_IMAP_FILED_FOLDER!,
+      commandFolder: val.INNSPILL_IMAP_COMMAND_FOLDER!,
       checkSeconds: val.INNSPILL_IMAP_CHECK_SECONDS!,
     };
   }
@@ -277,6 +284,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     receiptRetrySeconds: val.INNSPILL_RECEIPT_RETRY_SECONDS!,
     receiptGiveUpHours: val.INNSPILL_RECEIPT_GIVE_UP_HOURS!,
     digest: { cron: val.INNSPILL_DIGEST_CRON!, to: val.INNSPILL_DIGEST_TO ?? [], sendEmpty: val.INNSPILL_DIGEST_SEND_EMPTY! },
+    caseworkers: val.INNSPILL_CASEWORKERS && val.INNSPILL_CASEWORKERS.length > 0 ? val.INNSPILL_CASEWORKERS : null,
     timezone: tz,
     limits: {
       maxAttachmentBytes: val.INNSPILL_MAX_ATTACHMENT_MB! * 1024 * 1024,

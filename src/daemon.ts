@@ -9,7 +9,9 @@ import { filedFolderFor } from './mailbox/filed-folder.js';
 import { Store } from './store/json-store.js';
 import { ExtractorPool } from './extract-pool/pool.js';
 import { fileBatch, logOutcome, readBatch, type Outcome, type PipelineDeps } from './pipeline.js';
-import type { IntakeResult } from './intake/index.js';
+import type { ReadResult } from './pipeline.js';
+import { DecisionDesk } from './decisions/desk.js';
+import type { CommandMail } from './decisions/command-mail.js';
 import { MaildirMailbox } from './mailbox/maildir.js';
 import { ImapMailbox, MailboxLoginError } from './mailbox/imap.js';
 import type { Incoming, Mailbox } from './mailbox/types.js';
@@ -52,6 +54,8 @@ export class Daemon {
   private readonly troubles: LoopTrouble;
   /** The pass over due receipts running while mail is still being filed. */
   private receipts!: BackgroundReceiptPass;
+  /** Caseworkers' decisions: command-line requests, command mails (src/decisions/). */
+  private desk!: DecisionDesk;
 
   constructor(
     private readonly config: Config,
@@ -89,6 +93,10 @@ export class Daemon {
     this.outbox = new ReceiptOutbox(this.config, () => this.rules, this.store, this.log.child({ part: 'receipts' }), this.now);
     await this.outbox.open();
     this.receipts = new BackgroundReceiptPass(this.outbox, () => this.stopping);
+    this.desk = new DecisionDesk(
+      { config: this.config, rules: () => this.rules, store: this.store, mailbox: this.mailbox, receipts: this.outbox, sendReceipts: () => this.receipts.soon(), log: this.log.child({ part: 'decisions' }), now: this.now },
+      () => this.reloadRules(),
+    );
     this.beat = await HeartbeatWriter.start(this.store, this.now, mailboxSource(this.config));
     this.live = new LiveStatus(this.config, this.store, this.now);
     this.log.info({ store: this.config.dataDir, source: this.heartbeat.source, records: this.store.size }, 'innspill started');
@@ -103,6 +111,7 @@ export class Daemon {
       this.heartbeat.connected = false;
       this.log.error({ err: (err as Error).message }, 'the mailbox cannot be reached yet; innspill keeps trying');
     }
+    await this.desk.start();
     // `innspill status` tells this run from the last one by the pid: say at once that we are here.
     await this.beat.write(true);
   }
@@ -185,10 +194,11 @@ export class Daemon {
       now: this.now,
       // Enough messages in flight that an extraction worker always has the next document waiting.
       concurrency: Math.max(4, this.config.workers * 2),
+      caseworkers: this.desk.caseworkers(),
     };
   }
 
-  private read(batch: Incoming[]): Promise<IntakeResult[]> {
+  private read(batch: Incoming[]): Promise<ReadResult[]> {
     const reading = readBatch(batch, this.deps());
     reading.catch(() => undefined); // awaited by drain(); see there
     return reading;
@@ -198,10 +208,15 @@ export class Daemon {
   private async finish(batch: Incoming[], outcomes: Outcome[]): Promise<void> {
     // By consultation: each has a filed folder of its own.
     const toMove = new Map<string | null, Incoming[]>();
+    const commands: { mails: CommandMail[]; items: Incoming[] } = { mails: [], items: [] };
     outcomes.forEach((o, i) => {
       logOutcome(this.log, batch[i]!, o);
       this.options.onOutcome?.(batch[i]!, o);
-      if (o.kind !== 'unrelated' && o.move) {
+      if (o.kind === 'command') {
+        commands.mails.push(o.mail);
+        commands.items.push(batch[i]!);
+      }
+      if ((o.kind === 'filed' || o.kind === 'duplicate') && o.move) {
         const consultation = o.kind === 'filed' ? (o.record.consultation?.id ?? null) : o.consultation;
         toMove.set(consultation, [...(toMove.get(consultation) ?? []), batch[i]!]);
       }
@@ -213,6 +228,9 @@ export class Daemon {
     });
     // Only now, with every record safely stored, does the mailbox change.
     faultPoint('record-stored-before-move');
+    // Command mails are obeyed (or refused) before they leave the inbox: a crash in between reads them again, and a replay changes nothing.
+    await this.desk.commandMails(commands.mails);
+    if (commands.items.length > 0) await this.mailbox.moveFiled(commands.items, this.desk.commandFolder());
     for (const [consultation, items] of toMove) {
       await this.mailbox.moveFiled(items, filedFolderFor(rulesFor(this.rules, consultation), this.config.imap?.filedFolder ?? ''));
     }
@@ -224,6 +242,7 @@ export class Daemon {
   /** `run --once`: everything waiting, every receipt due, then stop. */
   async runOnce(showProgress = false): Promise<{ read: number; receipts: number }> {
     const read = await this.drain(showProgress);
+    await this.desk.handleRequests();
     const receipts = await this.receipts.all();
     return { read, receipts };
   }
@@ -240,6 +259,7 @@ export class Daemon {
           await this.drain(first && process.stderr.isTTY === true);
           first = false;
           await this.receipts.all();
+          await this.desk.handleRequests();
           this.heartbeat.connected = true;
         } catch (err) {
           await this.trouble(err);
@@ -248,7 +268,7 @@ export class Daemon {
         this.troubles.passed();
         const untilReceipt = this.outbox.msUntilNextDue();
         const wait = Math.min(this.config.imap ? this.config.imap.checkSeconds * 1000 : 10_000, untilReceipt ?? Infinity);
-        await this.mailbox.waitForMail(Math.max(200, wait), this.abort.signal);
+        await this.mailbox.waitForMail(Math.max(200, wait), this.desk.waitSignal(this.abort.signal));
       }
     })();
     await this.running;
@@ -274,6 +294,7 @@ export class Daemon {
   async close(): Promise<void> {
     this.abort.abort();
     await this.running?.catch(() => undefined);
+    this.desk?.close();
     await this.receipts?.settled();
     await this.digest?.stop();
     await this.health?.close();

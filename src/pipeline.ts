@@ -15,6 +15,7 @@ import type { Submission } from './intake/types.js';
 import { reviewHoldsMessage } from './intake/review.js';
 import type { Logger } from './log.js';
 import type { Incoming } from './mailbox/types.js';
+import { readCommandMail, type CommandMail } from './decisions/command-mail.js';
 
 export type Outcome =
   /** Filed now. `move`: it belongs to the consultation and leaves the inbox. */
@@ -22,7 +23,12 @@ export type Outcome =
   /** Seen before: already filed as `of`. `readable`: read as mail; `problems`: what intake found in this copy. */
   | { kind: 'duplicate'; of: string; move: boolean; readable: boolean; problems: string[]; consultation: string | null }
   /** Not the consultation's: left exactly where it was. */
-  | { kind: 'unrelated'; submission: Submission };
+  | { kind: 'unrelated'; submission: Submission }
+  /** A caseworker's command mail (src/decisions/): never filed, never receipted. */
+  | { kind: 'command'; mail: CommandMail };
+
+/** What reading one message gave: intake's result, or a command mail (known before intake). */
+export type ReadResult = IntakeResult | { command: CommandMail };
 
 export interface PipelineDeps {
   rules: () => Rules;
@@ -34,19 +40,24 @@ export interface PipelineDeps {
   receiptAllowed: (address: string) => boolean;
   now: () => Date;
   concurrency: number;
+  /** Caseworkers' addresses: a mail from one of them is checked for command lines before intake. */
+  caseworkers?: readonly string[];
 }
 
 /**
  * The first half of filing a batch: every message of the batch through intake (parsing and
  * classification here, documents in the extraction workers). No side effects: nothing is stored.
  */
-export async function readBatch(batch: Incoming[], deps: PipelineDeps): Promise<IntakeResult[]> {
+export async function readBatch(batch: Incoming[], deps: PipelineDeps): Promise<ReadResult[]> {
   const rules = deps.rules();
   const queue = new PQueue({ concurrency: deps.concurrency });
   const results = await Promise.all(
     batch.map((item) =>
       queue.add(async () => {
         try {
+          // A command mail is not consultation input: told apart before anything is classified.
+          const command = await readCommandMail(item.raw, deps.caseworkers ?? []);
+          if (command) return { command };
           return await intakeMessage(item.raw, rules, {
             extractor: deps.extractor,
             limits: deps.limits,
@@ -67,7 +78,7 @@ export async function readBatch(batch: Incoming[], deps: PipelineDeps): Promise<
  * store's index when this returns its promise (before the files are written), so a batch read
  * after this call sees them, just as one read after the whole batch was filed.
  */
-export function fileBatch(batch: Incoming[], results: IntakeResult[], deps: PipelineDeps): Promise<Outcome[]> {
+export function fileBatch(batch: Incoming[], results: ReadResult[], deps: PipelineDeps): Promise<Outcome[]> {
   try {
     return fileBatchNow(batch, results, deps);
   } catch (err) {
@@ -81,12 +92,16 @@ function idStyleFor(rules: Rules, submission: Submission): IdStyle {
   return { prefix: c.idPrefix, year: idYearOf(c.letterDate) };
 }
 
-function fileBatchNow(batch: Incoming[], results: IntakeResult[], deps: PipelineDeps): Promise<Outcome[]> {
+function fileBatchNow(batch: Incoming[], results: ReadResult[], deps: PipelineDeps): Promise<Outcome[]> {
   const rules = deps.rules();
   const outcomes: Outcome[] = new Array<Outcome>(batch.length);
   const requests: FileRequest[] = [];
   const requestIndex: number[] = [];
   results.forEach((res, i) => {
+    if ('command' in res) {
+      outcomes[i] = { kind: 'command', mail: res.command };
+      return;
+    }
     const { submission, parts } = res;
     const item = batch[i]!;
     const readable = readAsMail(submission);
@@ -149,6 +164,8 @@ export function logOutcome(parent: Logger, item: Incoming, outcome: Outcome): vo
       },
       `filed ${r.id}${r.receipt.status === 'pending' ? ' (receipt queued)' : r.receipt.status === 'held' ? ' (held for review: left in the inbox, receipt held)' : ''}`,
     );
+  } else if (outcome.kind === 'command') {
+    parent.info({ from: outcome.mail.from, lines: outcome.mail.lines.length, source: where }, 'a command mail (decisions by a caseworker); not filed');
   } else if (outcome.kind === 'duplicate') {
     parent.child({ id: outcome.of }).info({ duplicateOf: outcome.of, source: where }, `already filed as ${outcome.of}`);
   } else {

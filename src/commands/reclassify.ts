@@ -11,8 +11,11 @@ import type { Rules } from '../rules/types.js';
 import { Store } from '../store/json-store.js';
 import type { SubmissionRecord } from '../store/record.js';
 import type { Submission } from '../intake/types.js';
-import { Progress } from '../progress.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
 import { showDateTime } from '../time/local-time.js';
+import { applyOverrides } from '../decisions/overrides.js';
+import { rulesFor } from '../rules/views.js';
 
 /** One field of a record that the new rules changed, for people: "forpliktelser: einnsyn → –". */
 export interface FieldChange {
@@ -50,7 +53,7 @@ const fields = (tz: string): Array<{ field: string; show: (r: Submission | Submi
   { field: 'etter fristen', show: (r) => yesNo(r.late) },
 ];
 
-export function fieldChanges(before: SubmissionRecord, after: Submission, tz: string): FieldChange[] {
+export function fieldChanges(before: SubmissionRecord, after: Submission | SubmissionRecord, tz: string): FieldChange[] {
   return fields(tz).flatMap(({ field, show }) => (show(before) === show(after) ? [] : [{ field, before: show(before), after: show(after) }]));
 }
 
@@ -92,10 +95,7 @@ export async function reclassify(store: Store, rules: Rules, now: Date, onProgre
         mailboxDate: arrivedAt(record),
         knownThreadIds: store.threadIds,
       });
-      const changed = fieldChanges(record, s, rules.consultation.timezone);
-      if (changed.length > 0) changes.push({ seq: record.seq, id: record.id, fields: changed });
-      const updated: SubmissionRecord = {
-        ...record,
+      const classified = {
         relevant: s.relevant,
         relevance: s.relevance,
         automatic: s.automatic,
@@ -114,8 +114,19 @@ export async function reclassify(store: Store, rules: Rules, now: Date, onProgre
         ownWords: s.ownWords,
         classifiedAt: now.toISOString(),
       };
+      // Into the record as it is stored now (a receipt may have moved on meanwhile), and a
+      // person's decisions over what the rules say: they stand whatever the rules say now.
       // The folder is synced once at the end, not after each of thousands of records.
-      await store.update(updated, { syncDir: false });
+      await store.modify(
+        id,
+        (current) => {
+          const updated = applyOverrides({ ...current, ...classified }, rulesFor(rules, current.consultation?.id));
+          const changed = fieldChanges(current, updated, rules.consultation.timezone);
+          if (changed.length > 0) changes.push({ seq: current.seq, id: current.id, fields: changed });
+          return updated;
+        },
+        { syncDir: false },
+      );
       onProgress?.(1);
     });
   }
@@ -148,15 +159,10 @@ export function formatReclassify(s: ReclassifySummary): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function reclassifyCommand(dataDir: string, rules: Rules, out: NodeJS.WritableStream): Promise<number> {
-  const store = await Store.open(dataDir, { lock: true });
-  try {
-    const progress = new Progress('Klassifiserer på nytt', store.size);
-    const s = await reclassify(store, rules, new Date(), (n) => progress.add(n));
-    progress.stop();
-    out.write(formatReclassify(s));
-    return 0;
-  } finally {
-    await store.close();
-  }
+/** Run by the daemon when it runs (it takes the new rules), else here under the store's lock. */
+export async function reclassifyCommand(config: Config, rules: Rules, log: Logger, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const { requestChange } = await import('../decisions/direct.js');
+  const answer = await requestChange(config, rules, log, { kind: 'reclassify' });
+  (answer.exitCode === 0 ? out : err).write(answer.text);
+  return answer.exitCode;
 }

@@ -73,6 +73,12 @@ export class ReceiptOutbox {
     return true;
   }
 
+  /** A held receipt was released by a caseworker's decision: counted as what it became, and sent when pending. */
+  released(record: SubmissionRecord): void {
+    this.counts_.held = Math.max(0, this.counts_.held - 1);
+    this.track(record);
+  }
+
   /** A record was filed with a pending receipt. */
   track(record: SubmissionRecord): void {
     this.counts_[record.receipt.status]++;
@@ -112,7 +118,7 @@ export class ReceiptOutbox {
     this.counts_[record.receipt.status]--;
     this.counts_.pending++;
     record.receipt = { ...record.receipt, status: 'pending', nextAttemptAt: null, error: null };
-    await this.store.update(record);
+    await this.store.updateReceipt(record);
     await this.attempt(record);
     return this.store.get(id);
   }
@@ -153,7 +159,7 @@ export class ReceiptOutbox {
     }
     record.receipt.attempts++;
     // Recorded before it is sent.
-    await this.store.update(record);
+    await this.store.updateReceipt(record);
     const composed = await composeReceipt(record, this.rules(), senderOf(this.config, rulesFor(this.rules(), record.consultation?.id)), record.receipt.messageId, now);
     faultPoint('receipt-before-send');
     try {
@@ -177,7 +183,7 @@ export class ReceiptOutbox {
         const next = new Date(now.getTime() + jittered);
         record.receipt.error = e.message;
         record.receipt.nextAttemptAt = next.toISOString();
-        await this.store.update(record);
+        await this.store.updateReceipt(record);
         this.due.set(record.id, next.getTime());
         log.warn({ to: composed.to, error: e.message, nextAttemptAt: record.receipt.nextAttemptAt }, `receipt for ${record.id} will be tried again`);
       }
@@ -200,7 +206,7 @@ export class ReceiptOutbox {
       sentAt: change.sentAt ?? record.receipt.sentAt,
       nextAttemptAt: null,
     };
-    await this.store.update(record);
+    await this.store.updateReceipt(record);
     this.due.delete(record.id);
   }
 

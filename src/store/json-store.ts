@@ -258,6 +258,37 @@ export class Store {
     this.index(record);
   }
 
+  /** Record rewrites in flight, per id: modify() runs them one after another. */
+  private readonly writing = new Map<string, Promise<unknown>>();
+
+  /**
+   * Read-modify-write of one record, one at a time per record (receipts, a caseworker's decision
+   * and reclassify may touch the same record at once in the daemon). `change` gets the record as
+   * it is on disk and returns the new one, or null to leave it. Returns what is stored after.
+   */
+  modify(id: string, change: (r: SubmissionRecord) => SubmissionRecord | null | Promise<SubmissionRecord | null>, options: { syncDir?: boolean } = {}): Promise<SubmissionRecord | null> {
+    const before = this.writing.get(id) ?? Promise.resolve();
+    const run = before.then(async () => {
+      const current = await this.get(id);
+      if (!current) return null;
+      const next = await change(current);
+      if (!next) return current;
+      await this.update(next, options);
+      return next;
+    });
+    const settled = run.catch(() => undefined);
+    this.writing.set(id, settled);
+    void settled.then(() => {
+      if (this.writing.get(id) === settled) this.writing.delete(id);
+    });
+    return run;
+  }
+
+  /** Writes only the receipt state of `record` into the record as stored (other fields may have changed meanwhile). */
+  async updateReceipt(record: SubmissionRecord): Promise<void> {
+    await this.modify(record.id, (current) => ({ ...current, receipt: record.receipt }));
+  }
+
   /** Makes the record rewrites done with `syncDir: false` durable. */
   async syncRecords(): Promise<void> {
     await fsyncDir(this.path('records'));

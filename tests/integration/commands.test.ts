@@ -140,7 +140,7 @@ describe('reclassify over mail whose time only the mailbox knows', () => {
 
     // The same rules again: nothing changes, and the report says so.
     const same = capture();
-    expect(await reclassifyCommand(c.dataDir, projectRules(), same.out)).toBe(0);
+    expect(await reclassifyCommand(c, projectRules(), createLogger({ level: 'silent', secrets: [] }), same.out, same.out)).toBe(0);
     expect(records(c)[0]).toMatchObject({ receivedAt: arrived.toISOString(), receivedFrom: 'mailbox', late: true, commitments: first!.commitments });
     expect(same.text()).toContain('1 innspill klassifisert på nytt: 0 endret, 1 uendret');
 
@@ -150,7 +150,7 @@ describe('reclassify over mail whose time only the mailbox knows', () => {
     const file = join(changed, OGP, 'commitments.yaml');
     writeFileSync(file, withoutEinnsynTerms(readFileSync(file, 'utf8')));
     const report = capture();
-    expect(await reclassifyCommand(c.dataDir, loadRules(changed), report.out)).toBe(0);
+    expect(await reclassifyCommand(c, loadRules(changed), createLogger({ level: 'silent', secrets: [] }), report.out, report.out)).toBe(0);
     const after = records(c)[0]!;
     expect(after).toMatchObject({ receivedAt: arrived.toISOString(), late: true });
     const idsOf = (r: { commitments: Array<{ id: string }> }) => r.commitments.map((x) => x.id).join(', ') || '–';
