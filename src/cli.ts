@@ -93,7 +93,8 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--category <id>', 'only those from this sender category')
     .option('--late', 'only those that arrived after the deadline')
     .option('--json', 'one JSON record per line')
-    .action(async (opts: { commitment?: string; category?: string; late?: boolean; json?: boolean }) => {
+    .option('--consultation <id>', 'only this consultation (its folder name under rules/consultations/, e.g. ogp-4b)')
+    .action(async (opts: { commitment?: string; category?: string; late?: boolean; json?: boolean; consultation?: string }) => {
       const { config, rules } = setup('reader');
       const { listCommand } = await import('./commands/list.js');
       exit.code = await listCommand(config.dataDir, rules, opts, process.stdout);
@@ -104,10 +105,11 @@ export function buildProgram(exit: { code: number }): Command {
     .description('Show one filed submission.')
     .argument('<id>', 'submission id, e.g. 2021-0042')
     .option('--json', 'the record as JSON')
-    .action(async (id: string, opts: { json?: boolean }) => {
+    .option('--consultation <id>', 'only this consultation (its folder name under rules/consultations/, e.g. ogp-4b)')
+    .action(async (id: string, opts: { json?: boolean; consultation?: string }) => {
       const { config, rules } = setup('reader');
       const { showCommand } = await import('./commands/list.js');
-      exit.code = await showCommand(config.dataDir, rules, id, opts.json === true, process.stdout);
+      exit.code = await showCommand(config.dataDir, rules, id, opts.json === true, process.stdout, process.stderr, opts.consultation);
     });
 
   program
@@ -199,7 +201,8 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--format <format>', 'text, html or md', 'text')
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--send', 'mail it to INNSPILL_DIGEST_TO and record it, as the schedule does')
-    .action(async (opts: { since?: string; format: string; out?: string; send?: boolean }) => {
+    .option('--consultation <id>', 'only this consultation’s digest; unset: each consultation with mail (its folder name under rules/consultations/, e.g. ogp-4b)')
+    .action(async (opts: { since?: string; format: string; out?: string; send?: boolean; consultation?: string }) => {
       const { config, rules } = setup(opts.send ? 'all' : 'reader');
       const { digestCommand } = await import('./commands/digest.js');
       exit.code = await digestCommand({ ...opts, config, rules, stdout: process.stdout, stderr: process.stderr });
@@ -213,7 +216,8 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--since <when>', 'only what was filed after this time: a date or time in Oslo time (2021-05-18, 2021-05-18T08:00), or with an offset')
     .option('--all', 'arkivmelding: write every submission again, also those exported before and unchanged')
     .option('--include-automatic', 'arkivmelding: automatic mail (out-of-office, bounces) too')
-    .action(async (opts: { format: string; out: string; since?: string; all?: boolean; includeAutomatic?: boolean }) => {
+    .option('--consultation <id>', 'only this consultation (its folder name under rules/consultations/, e.g. ogp-4b)')
+    .action(async (opts: { format: string; out: string; since?: string; all?: boolean; includeAutomatic?: boolean; consultation?: string }) => {
       const { config, rules } = setup('reader');
       const { exportCommand } = await import('./commands/export.js');
       exit.code = await exportCommand({ ...opts, config, rules, stderr: process.stderr });

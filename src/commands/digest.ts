@@ -9,8 +9,10 @@ import { renderHtml } from '../digest/render-html.js';
 import { digestTemplateFor } from '../rules/digest-template.js';
 import { renderMarkdown } from '../digest/render-md.js';
 import { renderText } from '../digest/render-text.js';
-import { sendDigest } from '../digest/send.js';
-import { readDigestState } from '../digest/state.js';
+import { digestRecipients, sendDigest } from '../digest/send.js';
+import { consultationsWithDigest } from '../digest/which.js';
+import { chosenConsultation } from './consultation-option.js';
+import { digestStateName, readDigestState } from '../digest/state.js';
 import type { Rules } from '../rules/types.js';
 import { Store } from '../store/json-store.js';
 import { StoreLockedError } from '../store/lock.js';
@@ -23,6 +25,8 @@ export interface DigestCommandOptions {
   format?: string;
   out?: string;
   send?: boolean;
+  /** Only this consultation's digest (its id); unset: each open consultation's. */
+  consultation?: string;
   config: Config;
   rules: Rules;
   stdout: NodeJS.WritableStream;
@@ -35,6 +39,9 @@ const RENDERERS: Record<string, (m: DigestModel, rules: Rules) => string> = {
   html: (m, rules) => renderHtml(m, digestTemplateFor(rules)),
   md: renderMarkdown,
 };
+
+/** Between the digests of several consultations in one text or Markdown output. */
+const SEPARATOR = '\n\n' + '='.repeat(72) + '\n\n';
 
 type Since = { kind: 'all' } | { kind: 'last' } | { kind: 'time'; at: Date };
 
@@ -61,6 +68,16 @@ export async function digestCommand(o: DigestCommandOptions): Promise<number> {
   }
 }
 
+/** The consultations a digest without --consultation covers. */
+async function withDigest(o: DigestCommandOptions) {
+  const store = await Store.open(o.config.dataDir, { lock: false });
+  try {
+    return consultationsWithDigest(o.rules, await store.readAll());
+  } finally {
+    await store.close();
+  }
+}
+
 async function digest(o: DigestCommandOptions): Promise<number> {
   const fail = (message: string, code = 2) => {
     o.stderr.write(`innspill digest: ${message}\n`);
@@ -72,10 +89,15 @@ async function digest(o: DigestCommandOptions): Promise<number> {
   if (!since) return fail(`--since må være en dato eller et tidspunkt i norsk tid (f.eks. 2021-05-18 eller 2021-05-18T08:00), et tidspunkt med tidssone (2021-05-18T08:00+02:00), eller «last» (fikk «${o.since}»)`);
   if (o.out) await checkOutFile(o.out);
   const now = (o.now ?? (() => new Date()))();
+  // One digest per consultation: the one asked for, or each open one with mail (see digest/which.ts).
+  const chosen = chosenConsultation(o.rules, o.consultation);
+  const views = chosen ? [chosen] : await withDigest(o);
+  if (views.length === 0) return fail('ingen innspillsrunde er åpen (alle er arkivert); velg en med --consultation');
+  if (views.length > 1 && o.format === 'html') return fail(`oversikten i HTML gjelder én innspillsrunde: velg en med --consultation (${views.map((v) => v.consultation.id).join(', ')})`);
 
   if (o.send) {
     if (since.kind === 'time') return fail('--send sender alltid det som er nytt siden forrige sendte oversikt; bruk --since last eller ingen --since');
-    if (o.config.digest.to.length === 0) return fail('ingen mottakere av oversikten: sett INNSPILL_DIGEST_TO');
+    if (views.every((v) => digestRecipients(o.config, v).length === 0)) return fail('ingen mottakere av oversikten: sett INNSPILL_DIGEST_TO');
     let store: Store;
     try {
       store = await Store.open(o.config.dataDir, { lock: true });
@@ -84,13 +106,18 @@ async function digest(o: DigestCommandOptions): Promise<number> {
       throw err;
     }
     try {
-      const result = await sendDigest({ config: o.config, rules: o.rules, store, now });
-      if (!result.model) {
-        o.stderr.write('Ingenting nytt siden forrige oversikt; ingen e-post sendt.\n');
-        return 0;
+      const rendered: string[] = [];
+      for (const view of views.filter((v) => digestRecipients(o.config, v).length > 0)) {
+        const result = await sendDigest({ config: o.config, rules: view, store, now });
+        const about = views.length > 1 ? ` (${view.consultation.label})` : '';
+        if (!result.model) {
+          o.stderr.write(`Ingenting nytt siden forrige oversikt${about}; ingen e-post sendt.\n`);
+          continue;
+        }
+        rendered.push(render(result.model, view));
+        o.stderr.write(`Oversikten${about} er sendt til ${digestRecipients(o.config, view).join(', ')} (${result.count} nye innspill; ${result.deliveredTo}).\n`);
       }
-      if (o.out) await writeOut(o.out, render(result.model, o.rules));
-      o.stderr.write(`Oversikten er sendt til ${o.config.digest.to.join(', ')} (${result.count} nye innspill; ${result.deliveredTo}).\n`);
+      if (o.out && rendered.length > 0) await writeOut(o.out, rendered.join(SEPARATOR));
       return 0;
     } finally {
       await store.close();
@@ -99,15 +126,19 @@ async function digest(o: DigestCommandOptions): Promise<number> {
 
   const store = await Store.open(o.config.dataDir, { lock: false });
   const records = await store.readAll();
-  let model: DigestModel;
-  if (since.kind === 'last') {
-    const state = await readDigestState(store);
-    model = buildDigest(records, o.rules, { since: state.lastSentAt ? new Date(state.lastSentAt) : null, now, seqAfter: state.lastSeq });
-  } else {
-    model = buildDigest(records, o.rules, { since: since.kind === 'time' ? since.at : null, now });
+  const outputs: string[] = [];
+  for (const view of views) {
+    let model: DigestModel;
+    if (since.kind === 'last') {
+      const state = await readDigestState(store, digestStateName(view));
+      model = buildDigest(records, view, { since: state.lastSentAt ? new Date(state.lastSentAt) : null, now, seqAfter: state.lastSeq });
+    } else {
+      model = buildDigest(records, view, { since: since.kind === 'time' ? since.at : null, now });
+    }
+    outputs.push(render(model, view));
   }
   await store.close();
-  const output = render(model, o.rules);
+  const output = outputs.join(SEPARATOR);
   if (o.out) await writeOut(o.out, output);
   else o.stdout.write(output);
   return 0;

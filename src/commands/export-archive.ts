@@ -34,7 +34,7 @@ export async function archiveExportCommand(o: ArchiveExportCommandOptions): Prom
   const store = await Store.open(o.config.dataDir, { lock: false });
   let result;
   try {
-    result = await exportArchive(store, o.rules, out, { since, all: o.all === true, includeAutomatic: o.includeAutomatic === true, now: o.now });
+    result = await exportArchive(store, o.rules, out, { since, all: o.all === true, includeAutomatic: o.includeAutomatic === true, consultation: o.consultation ?? null, now: o.now });
   } finally {
     await store.close();
   }

@@ -11,6 +11,7 @@ import type { SubmissionRecord } from '../store/record.js';
 import { checkOutFile, outFileError } from './out-file.js';
 import { parseLocalTime } from './since.js';
 import { UsageError } from './usage.js';
+import { chosenConsultation, recordsOf } from './consultation-option.js';
 
 export interface ExportCommandOptions {
   format?: string;
@@ -21,6 +22,8 @@ export interface ExportCommandOptions {
   all?: boolean;
   /** arkivmelding: automatic mail (out-of-office, bounces) too */
   includeAutomatic?: boolean;
+  /** Only this consultation's records (its id); unset: every consultation's. */
+  consultation?: string;
   config: Config;
   rules: Rules;
   stderr: NodeJS.WritableStream;
@@ -38,6 +41,13 @@ export async function exportCommand(o: ExportCommandOptions): Promise<number> {
     return code;
   };
   // The archive export writes a folder per submission: its own command (export-archive.ts).
+  let chosen: Rules | null;
+  try {
+    chosen = chosenConsultation(o.rules, o.consultation);
+  } catch (err) {
+    if (err instanceof UsageError) return fail(err.message, 2);
+    throw err;
+  }
   if (o.format === 'arkivmelding') return (await import('./export-archive.js')).archiveExportCommand(o);
   const exporter = EXPORTERS[o.format ?? ''];
   if (!exporter) return fail(`--format må være ${[...Object.keys(EXPORTERS), 'arkivmelding'].join(', ')} (fikk «${o.format ?? ''}»)`, 2);
@@ -51,7 +61,7 @@ export async function exportCommand(o: ExportCommandOptions): Promise<number> {
     throw err;
   }
   const store = await Store.open(o.config.dataDir, { lock: false });
-  const records = (await store.readAll()).filter((r) => !since || Date.parse(r.filedAt) > since.getTime());
+  const records = recordsOf(await store.readAll(), o.rules, chosen).filter((r) => !since || Date.parse(r.filedAt) > since.getTime());
   await store.close();
   let rows: number;
   try {

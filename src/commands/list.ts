@@ -7,12 +7,15 @@ import type { SubmissionRecord } from '../store/record.js';
 import { showDateTime, sortableDateTime } from '../time/local-time.js';
 import { AUTOMATIC_KIND_TITLES, LANGUAGE_NAMES, RECEIPT_STATUS_TITLES } from '../digest/words.js';
 import { UsageError } from './usage.js';
+import { chosenConsultation, recordsOf, viewOfRecord } from './consultation-option.js';
 
 export interface ListOptions {
   commitment?: string;
   category?: string;
   late?: boolean;
   json?: boolean;
+  /** Only this consultation's (its id); unset: every consultation's. */
+  consultation?: string;
 }
 
 export function matches(r: SubmissionRecord, o: ListOptions, unclassified: string): boolean {
@@ -29,33 +32,52 @@ function cut(s: string, n: number): string {
   return s.length <= n ? s.padEnd(n) : `${s.slice(0, n - 1)}…`;
 }
 
-export async function listCommand(dataDir: string, rules: Rules, o: ListOptions, out: NodeJS.WritableStream): Promise<number> {
-  const known = [...rules.consultation.classIds, rules.consultation.unclassifiedId];
+export async function listCommand(dataDir: string, all: Rules, o: ListOptions, out: NodeJS.WritableStream): Promise<number> {
+  const chosen = chosenConsultation(all, o.consultation);
+  const rules = chosen ?? all;
+  const views = chosen ? [chosen] : all.consultations;
+  const known = [...new Set(views.flatMap((v) => [...v.consultation.classIds, v.consultation.unclassifiedId]))];
   if (o.commitment && !known.includes(o.commitment)) throw new UsageError(`ukjent forpliktelse «${o.commitment}»; disse finnes: ${known.join(', ')}`);
   const categories = rules.consultation.senderCategories.map((c) => c.id);
   if (o.category && !categories.includes(o.category)) throw new UsageError(`ukjent avsenderkategori «${o.category}»; disse finnes: ${categories.join(', ')}`);
   const store = await Store.open(dataDir, { lock: false });
-  const records = (await store.readAll()).filter((r) => matches(r, o, rules.consultation.unclassifiedId));
+  const records = recordsOf(await store.readAll(), all, chosen).filter((r) => matches(r, o, viewOfRecord(all, r).consultation.unclassifiedId));
   if (o.json) {
     for (const r of records) out.write(`${JSON.stringify(r)}\n`);
     return 0;
   }
   const tz = rules.consultation.timezone;
-  out.write(`${'ID'.padEnd(10)} ${'MOTTATT'.padEnd(16)} ${'AVSENDER'.padEnd(34)} ${'KATEGORI'.padEnd(14)} ${'FORPLIKTELSER'.padEnd(30)} EMNE\n`);
+  // Ids with a consultation's prefix (pbl-2021-0001) are longer than 2021-0042.
+  const idWidth = Math.max(10, ...records.map((r) => r.id.length + 1));
+  out.write(`${'ID'.padEnd(idWidth)} ${'MOTTATT'.padEnd(16)} ${'AVSENDER'.padEnd(34)} ${'KATEGORI'.padEnd(14)} ${'FORPLIKTELSER'.padEnd(30)} EMNE\n`);
   for (const r of records) {
     const when = r.receivedAt ? sortableDateTime(new Date(r.receivedAt), tz) : '–';
     const who = r.sender.organisation ?? r.from?.address ?? '(ukjent)';
     const what = r.automatic ? `[${r.automaticKind ? AUTOMATIC_KIND_TITLES[r.automaticKind] : 'automatisk'}]` : !r.readable ? '[uleselig]' : r.commitments.map((c) => c.id).join(',') || '–';
     const flags = `${r.late ? ' [SEN]' : ''}${r.receipt.status === 'failed' ? ' [kvittering feilet]' : ''}`;
-    out.write(`${r.id.padEnd(10)} ${when.padEnd(16)} ${cut(who, 34)} ${cut(r.sender.category, 14)} ${cut(what, 30)} ${r.subject.slice(0, 60)}${flags}\n`);
+    out.write(`${r.id.padEnd(idWidth)} ${when.padEnd(16)} ${cut(who, 34)} ${cut(r.sender.category, 14)} ${cut(what, 30)} ${r.subject.slice(0, 60)}${flags}\n`);
   }
   out.write(`${records.length} innspill\n`);
   return 0;
 }
 
-export async function showCommand(dataDir: string, rules: Rules, id: string, json: boolean, out: NodeJS.WritableStream, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function showCommand(
+  dataDir: string,
+  all: Rules,
+  id: string,
+  json: boolean,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream = process.stderr,
+  consultation?: string,
+): Promise<number> {
+  const chosen = chosenConsultation(all, consultation);
   const store = await Store.open(dataDir, { lock: false });
-  const r = await store.get(id);
+  const found = await store.get(id);
+  const r = found && recordsOf([found], all, chosen).length > 0 ? found : null;
+  if (found && !r) {
+    err.write(`innspill: innspill ${id} hører til ${viewOfRecord(all, found).consultation.id}, ikke ${consultation}\n`);
+    return 1;
+  }
   if (!r) {
     err.write(`innspill: fant ikke innspill ${id} i ${dataDir}\n`);
     return 1;
@@ -64,12 +86,14 @@ export async function showCommand(dataDir: string, rules: Rules, id: string, jso
     out.write(`${JSON.stringify(r, null, 2)}\n`);
     return 0;
   }
+  const rules = viewOfRecord(all, r);
   const tz = rules.consultation.timezone;
   const when = (iso: string) => showDateTime(new Date(iso), tz);
   const category = rules.consultation.senderCategories.find((c) => c.id === r.sender.category)?.title ?? r.sender.category;
   const receipt = RECEIPT_STATUS_TITLES[r.receipt.status];
   const row = (label: string, value: string) => out.write(`${label.padEnd(16)}${value}\n`);
   row('Innspill:', r.id);
+  if (all.consultations.length > 1) row('Innspillsrunde:', `${rules.consultation.label} (${rules.consultation.caseNumber})${r.consultation ? ` – ${r.consultation.reason.text}` : ''}`);
   row('Fra:', `${r.from ? `${r.from.name} <${r.from.address}>` : '(ingen)'} — ${r.sender.organisation ?? 'ukjent organisasjon'} (${category})`);
   row('Emne:', r.subject);
   row('Mottatt:', r.receivedAt ? `${when(r.receivedAt)}${r.late ? ' – ETTER FRISTEN' : ''}` : 'ukjent');

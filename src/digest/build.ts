@@ -2,24 +2,27 @@
 // file, network or clock (the time is passed in). The renderers only lay it out.
 //
 // `records` is the whole store: totals, "needs attention" and "not replied yet" are worked out
-// over the whole consultation; `since`/`seqAfter` only decide what is new in this digest.
+// over the whole consultation; `since`/`seqAfter` only decide what is new in this digest. With
+// several consultations, `rules` is one consultation's view and only its records are counted.
 import type { AutomaticKind } from '../intake/types.js';
 import type { Rules } from '../rules/types.js';
-import type { SubmissionRecord } from '../store/record.js';
+import { consultationOfRecord, type SubmissionRecord } from '../store/record.js';
 import { calendarDaysBetween, localParts, norwegianDate, showDateTime } from '../time/local-time.js';
 import { needsAttention } from './attention.js';
 import type { AutomaticSummary, DigestModel, DigestOptions, DigestPeriod, TotalRow } from './model.js';
 import { awaitedOrganisations, notReplied } from './not-replied.js';
 import { categoryOf, count, isSubmission, NO_COMMENTS_SECTION, sectionIdsOf, subjectOf, type IsNew } from './records.js';
 import { sections } from './sections.js';
+import { reviewEntries, withCorrectLinks } from './review.js';
 import { AUTOMATIC_KIND_TITLES, LABELS, deadlineText, newCountText } from './words.js';
 
 export type { DigestModel, DigestOptions } from './model.js';
 
 const AUTOMATIC_LIST_LENGTH = 20;
 
-export function buildDigest(records: SubmissionRecord[], rules: Rules, opts: DigestOptions): DigestModel {
+export function buildDigest(all: SubmissionRecord[], rules: Rules, opts: DigestOptions): DigestModel {
   const c = rules.consultation;
+  const records = all.filter((r) => consultationOfRecord(r, rules.routing.default) === c.id);
   const tz = c.timezone;
   const isNew = newTest(opts);
   const submissions = records.filter(isSubmission);
@@ -43,10 +46,11 @@ export function buildDigest(records: SubmissionRecord[], rules: Rules, opts: Dig
       perCommitment: totalsPerClass(submissions, isNew, rules, titles),
       perCategory: totalsPerCategory(submissions, isNew, rules),
     },
+    review: reviewEntries(records, rules, opts.links),
     needsAttention: needsAttention(records, isNew, rules),
     invitedCount: awaitedOrganisations(rules).length,
     notReplied: notReplied(records, rules),
-    sections: sections(newSubmissions, records, rules, titles),
+    sections: withCorrectLinks(sections(newSubmissions, records, rules, titles), records, opts.links),
     automatic: automaticSummary(records, isNew, tz),
   };
 }

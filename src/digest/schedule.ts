@@ -8,8 +8,11 @@ import type { Logger } from '../log.js';
 import type { Rules } from '../rules/types.js';
 import type { Store } from '../store/json-store.js';
 import { lastScheduledTime } from './last-scheduled.js';
-import { sendDigest } from './send.js';
-import { readDigestState } from './state.js';
+import { digestRecipients, sendDigest } from './send.js';
+import { activeConsultations } from '../rules/views.js';
+import { consultationOfRecord, type SubmissionRecord } from '../store/record.js';
+import { consultationsWithDigest } from './which.js';
+import { digestStateName, readDigestState } from './state.js';
 
 /** One started cron schedule, as the digest schedule needs it. */
 export interface CronTicks {
@@ -49,7 +52,8 @@ export class DigestSchedule {
   ) {}
 
   start(): void {
-    const { cron, to } = this.config.digest;
+    const { cron } = this.config.digest;
+    const to = [...new Set(activeConsultations(this.rules()).flatMap((v) => digestRecipients(this.config, v)))];
     if (to.length === 0) {
       this.log.info('no digest recipients configured (INNSPILL_DIGEST_TO); no digests will be mailed');
       return;
@@ -90,23 +94,50 @@ export class DigestSchedule {
     return this.serially(() => this.sendIfMissed());
   }
 
+  /** Each consultation on its own: its state, its unsent records, its digest. */
   private async sendIfMissed(): Promise<boolean> {
     if (!this.task) return false;
     const task = this.task;
-    const state = await readDigestState(this.store);
-    const unsent = (await this.store.readAll()).filter((r) => r.seq > state.lastSeq);
-    if (unsent.length === 0) return false;
-    const now = this.now();
-    const due = lastScheduledTime(this.config.digest.cron, this.config.timezone, now, (d) => task.match(d));
-    const reference = state.lastSentAt ? Date.parse(state.lastSentAt) : Math.min(...unsent.map((r) => Date.parse(r.filedAt)));
-    if (due === null || due.getTime() <= reference) return false;
-    this.log.info({ due: due.toISOString(), lastSentAt: state.lastSentAt }, 'a digest fell due while innspill was not running; sending it now');
-    return (await this.send()).sent;
+    const records = await this.store.readAll();
+    let sent = false;
+    for (const view of this.consultations(records)) {
+      const state = await readDigestState(this.store, digestStateName(view));
+      const unsent = records.filter((r) => r.seq > state.lastSeq && consultationOfRecord(r, view.routing.default) === view.consultation.id);
+      if (unsent.length === 0) continue;
+      const now = this.now();
+      const due = lastScheduledTime(this.config.digest.cron, this.config.timezone, now, (d) => task.match(d));
+      const reference = state.lastSentAt ? Date.parse(state.lastSentAt) : Math.min(...unsent.map((r) => Date.parse(r.filedAt)));
+      if (due === null || due.getTime() <= reference) continue;
+      this.log.info({ due: due.toISOString(), lastSentAt: state.lastSentAt, consultation: view.consultation.id }, 'a digest fell due while innspill was not running; sending it now');
+      sent = (await this.sendOne(view)).sent || sent;
+    }
+    return sent;
+  }
+
+  /** The consultations that get a digest (digest/which.ts) and have someone to send it to. */
+  private consultations(records: SubmissionRecord[]): Rules[] {
+    return consultationsWithDigest(this.rules(), records).filter((v) => digestRecipients(this.config, v).length > 0);
   }
 
   private async send(): Promise<{ sent: boolean; count: number }> {
-    const result = await sendDigest({ config: this.config, rules: this.rules(), store: this.store, now: this.now() });
-    if (result.sent) this.log.info({ count: result.count, messageId: result.messageId, deliveredTo: result.deliveredTo }, `digest sent (${result.count} new submissions)`);
+    let sent = false;
+    let count = 0;
+    for (const view of this.consultations(await this.store.readAll())) {
+      const one = await this.sendOne(view);
+      sent ||= one.sent;
+      count += one.count;
+    }
+    return { sent, count };
+  }
+
+  private async sendOne(view: Rules): Promise<{ sent: boolean; count: number }> {
+    const result = await sendDigest({ config: this.config, rules: view, store: this.store, now: this.now() });
+    if (result.sent) {
+      this.log.info(
+        { count: result.count, messageId: result.messageId, deliveredTo: result.deliveredTo, consultation: view.consultation.id },
+        `digest sent (${result.count} new submissions)`,
+      );
+    }
     return { sent: result.sent, count: result.count };
   }
 

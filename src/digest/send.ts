@@ -13,7 +13,9 @@ import { buildDigest, type DigestModel } from './build.js';
 import { renderHtml } from './render-html.js';
 import { digestTemplateFor } from '../rules/digest-template.js';
 import { renderText } from './render-text.js';
-import { readDigestState, recordDigestSent } from './state.js';
+import { digestStateName, readDigestState, recordDigestSent } from './state.js';
+import { consultationsWithDigest } from './which.js';
+import { consultationOfRecord } from '../store/record.js';
 
 export interface SendDigestInput {
   config: Config;
@@ -33,18 +35,35 @@ export interface SendDigestResult {
   model: DigestModel | null;
 }
 
+/** Who gets a consultation's digest: its digestTo, else INNSPILL_DIGEST_TO. */
+export function digestRecipients(config: Config, rules: Rules): string[] {
+  return rules.consultation.digestTo.length > 0 ? rules.consultation.digestTo : config.digest.to;
+}
+
+/** Every open consultation's digest, each to its own recipients (those with none are left out). */
+export async function sendDigests(input: SendDigestInput): Promise<Array<SendDigestResult & { consultation: string }>> {
+  const views = consultationsWithDigest(input.rules, await input.store.readAll()).filter((v) => digestRecipients(input.config, v).length > 0);
+  if (views.length === 0) throw new Error('Ingen mottakere av oversikten er satt opp (INNSPILL_DIGEST_TO er tom).');
+  const out: Array<SendDigestResult & { consultation: string }> = [];
+  for (const view of views) out.push({ ...(await sendDigest({ ...input, rules: view })), consultation: view.consultation.id });
+  return out;
+}
+
+/** One consultation's digest (`rules` is its view): what was filed for it since its last digest. */
 export async function sendDigest({ config, rules, store, now }: SendDigestInput): Promise<SendDigestResult> {
-  if (config.digest.to.length === 0) throw new Error('Ingen mottakere av oversikten er satt opp (INNSPILL_DIGEST_TO er tom).');
-  const state = await readDigestState(store);
+  const to = digestRecipients(config, rules);
+  if (to.length === 0) throw new Error('Ingen mottakere av oversikten er satt opp (INNSPILL_DIGEST_TO er tom).');
+  const stateName = digestStateName(rules);
+  const state = await readDigestState(store, stateName);
   const records = await store.readAll();
-  const fresh = records.filter((r) => r.seq > state.lastSeq);
+  const fresh = records.filter((r) => r.seq > state.lastSeq && consultationOfRecord(r, rules.routing.default) === rules.consultation.id);
   if (fresh.length === 0 && !config.digest.sendEmpty) return { sent: false, count: 0, messageId: null, deliveredTo: null, model: null };
 
   const model = buildDigest(records, rules, { since: state.lastSentAt ? new Date(state.lastSentAt) : null, now, seqAfter: state.lastSeq });
   const messageId = newMessageId('oversikt', config.from, randomBytes(8).toString('hex'));
   const raw = await buildMessage({
     from: senderOf(config, rules),
-    to: config.digest.to,
+    to,
     subject: model.subject,
     text: renderText(model),
     html: renderHtml(model, digestTemplateFor(rules)),
@@ -57,7 +76,7 @@ export async function sendDigest({ config, rules, store, now }: SendDigestInput)
   let deliveredTo: string;
   try {
     // The null sender: a digest that cannot be delivered must not bounce into postmottak.
-    ({ deliveredTo } = await sender.send({ envelopeFrom: '', to: config.digest.to, raw, messageId }));
+    ({ deliveredTo } = await sender.send({ envelopeFrom: '', to, raw, messageId }));
   } finally {
     sender.close();
   }
@@ -68,6 +87,6 @@ export async function sendDigest({ config, rules, store, now }: SendDigestInput)
     lastSeq: model.period.lastSeq ?? state.lastSeq,
     count,
     messageId,
-  });
+  }, stateName);
   return { sent: true, count, messageId, deliveredTo, model };
 }

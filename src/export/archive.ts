@@ -12,6 +12,8 @@ import { copyFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseMessage } from '../intake/parse.js';
 import type { Rules } from '../rules/types.js';
+import { rulesFor } from '../rules/views.js';
+import { consultationOfRecord } from '../store/record.js';
 import { fsyncDir, writeFileAtomic } from '../store/atomic.js';
 import type { Store } from '../store/json-store.js';
 import type { SubmissionRecord } from '../store/record.js';
@@ -29,6 +31,8 @@ export interface ArchiveExportOptions {
   all?: boolean;
   /** Automatic mail (out-of-office, bounces) too; left out by default. */
   includeAutomatic?: boolean;
+  /** Only this consultation's records (its id); unset: every consultation's. */
+  consultation?: string | null;
   now?: () => Date;
 }
 
@@ -149,11 +153,17 @@ export async function exportArchive(store: Store, rules: Rules, outDir: string, 
   const byId = new Map(records.map((r) => [r.id, r]));
   const state: ArchiveState = await readArchiveState(store);
   const result: ArchiveExportResult = { written: [], unchanged: [], failed: [] };
-  const selected = records.filter((r) => archivable(r, o.includeAutomatic === true) && (!o.since || Date.parse(r.filedAt) > o.since.getTime()));
+  const selected = records.filter(
+    (r) =>
+      archivable(r, o.includeAutomatic === true) &&
+      (!o.since || Date.parse(r.filedAt) > o.since.getTime()) &&
+      (!o.consultation || consultationOfRecord(r, rules.routing.default) === o.consultation),
+  );
   for (const r of selected) {
     let p: Planned;
     try {
-      p = await plan(store, r, rules, r.followUpOf ? (byId.get(r.followUpOf) ?? null) : null);
+      // Each record with its own consultation's case number, time zone and screening.
+      p = await plan(store, r, rulesFor(rules, r.consultation?.id), r.followUpOf ? (byId.get(r.followUpOf) ?? null) : null);
     } catch (err) {
       result.failed.push({ id: r.id, reason: (err as Error).message });
       continue;

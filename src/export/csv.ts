@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { sortableDateTime } from '../time/local-time.js';
 import type { Rules } from '../rules/types.js';
+import { rulesFor } from '../rules/views.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { SUBMISSION_COLUMNS, type Cell } from './columns.js';
 
@@ -40,7 +41,7 @@ export function toCsv(header: string[], rows: string[][]): string {
 /** Writes one row per record; returns the number of rows. */
 export async function exportCsv(records: SubmissionRecord[], rules: Rules, path: string): Promise<number> {
   const tz = rules.consultation.timezone;
-  const rows = records.map((r) => SUBMISSION_COLUMNS.map((c) => cellText(c.value(r, rules), tz)));
+  const rows = records.map((r) => SUBMISSION_COLUMNS.map((c) => cellText(c.value(r, rulesFor(rules, r.consultation?.id)), tz)));
   await writeFile(path, toCsv(SUBMISSION_COLUMNS.map((c) => c.header), rows), 'utf8');
   return rows.length;
 }

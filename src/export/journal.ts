@@ -15,6 +15,7 @@ import { writeFile } from 'node:fs/promises';
 import { isSubmission } from '../digest/records.js';
 import { localParts, sortableDateTime } from '../time/local-time.js';
 import type { Rules } from '../rules/types.js';
+import { rulesFor } from '../rules/views.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { cellText, toCsv } from './csv.js';
 import { isPrivateSender, publicTitle, titleOf, withoutEmailAddresses } from './screening.js';
@@ -62,7 +63,8 @@ function journalLine(r: SubmissionRecord, rules: Rules): string[] {
 
 /** Writes one line per submission; returns the number of lines. */
 export async function exportJournal(records: SubmissionRecord[], rules: Rules, path: string): Promise<number> {
-  const lines = records.filter(isSubmission).map((r) => journalLine(r, rules));
+  // Each line with its own consultation's case number and screening mask.
+  const lines = records.filter(isSubmission).map((r) => journalLine(r, rulesFor(rules, r.consultation?.id)));
   await writeFile(path, toCsv(HEADER, lines), 'utf8');
   return lines.length;
 }

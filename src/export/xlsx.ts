@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { formatInZone } from '../time/zone.js';
 import type { Rules } from '../rules/types.js';
+import { rulesFor } from '../rules/views.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { SUBMISSION_COLUMNS, type Cell } from './columns.js';
 
@@ -25,7 +26,7 @@ export async function exportXlsx(records: SubmissionRecord[], rules: Rules, path
   workbook.creator = 'innspill';
   const sheet = workbook.addWorksheet('Innspill', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = SUBMISSION_COLUMNS.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width }));
-  for (const r of records) sheet.addRow(SUBMISSION_COLUMNS.map((c) => cellValue(c.value(r, rules), tz)));
+  for (const r of records) sheet.addRow(SUBMISSION_COLUMNS.map((c) => cellValue(c.value(r, rulesFor(rules, r.consultation?.id)), tz)));
   SUBMISSION_COLUMNS.forEach((c, i) => {
     if (c.time) sheet.getColumn(i + 1).numFmt = DATE_FORMAT;
   });
