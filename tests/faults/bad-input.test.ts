@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { fixture, fixturesDir, newDaemon, records, testConfig } from '../helpers/daemon.js';
+import { fixture, fixturesDir, records, testConfig, onePass } from '../helpers/daemon.js';
 import type { SubmissionRecord } from '../../src/store/record.js';
 import type { Config } from '../../src/config.js';
 import { composeReceipt } from '../../src/receipts/compose.js';
@@ -61,13 +61,10 @@ beforeAll(async () => {
   config = testConfig({ INNSPILL_EXTRACT_TIMEOUT_SECONDS: '1', INNSPILL_WORKERS: '2' });
   mkdirSync(join(config.maildir, 'new'), { recursive: true });
   Object.entries(inputs).forEach(([name, raw], i) => writeFileSync(join(config.maildir, 'new', `${1_620_000_000 + i}.M${i}.${name}`), raw));
-  const daemon = newDaemon(config);
-  await daemon.open();
-  await daemon.runOnce();
-  await daemon.close();
+  await onePass(config);
   filed = records(config);
   left = readdirSync(join(config.maildir, 'new'));
-}, 180_000);
+}, 600_000); // a hang guard: about 40 s on a quiet two-core machine, 150 s seen at load average 10
 
 const byName = (name: string) => {
   const n = Object.keys(inputs).indexOf(name);

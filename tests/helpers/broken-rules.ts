@@ -1,14 +1,33 @@
 // A copy of the project's rules/ in a temp folder, for tests that break or change rules on disk
-// (SIGHUP reloads, `innspill run` refusing broken rules, `config check`).
+// (the loader's checks, SIGHUP reloads, `innspill run` refusing broken rules, `config check`).
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadRules, RulesError } from '../../src/rules/load.js';
 import { OGP, rulesDir } from './rules.js';
 
 export function copyOfRules(): string {
   const dir = mkdtempSync(join(tmpdir(), 'innspill-rules-'));
   cpSync(rulesDir, dir, { recursive: true });
   return dir;
+}
+
+/** A copy of the project's rules with one file (a path below rules/) changed by `edit`. */
+export function rulesWith(file: string, edit: (text: string) => string): string {
+  const dir = copyOfRules();
+  writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
+  return dir;
+}
+
+/** The RulesError that loading the rules in `dir` gives; fails the test when they load, or fail otherwise. */
+export function rulesLoadError(dir: string): RulesError {
+  try {
+    loadRules(dir);
+  } catch (err) {
+    if (err instanceof RulesError) return err;
+    throw err;
+  }
+  throw new Error('the rules loaded without error');
 }
 
 /**

@@ -48,6 +48,17 @@ export function newDaemon(config: Config): Daemon {
   return new Daemon(config, projectRules(), createLogger({ level: 'silent', secrets: config.secrets }));
 }
 
+/** One pass of a fresh daemon over what waits (`innspill run --once`): opened, run once, closed. */
+export async function onePass(config: Config): Promise<{ read: number; receipts: number }> {
+  const daemon = newDaemon(config);
+  await daemon.open();
+  try {
+    return await daemon.runOnce();
+  } finally {
+    await daemon.close();
+  }
+}
+
 /** The records on disk (what another tool would see), in filing order. */
 export function records(config: Config): SubmissionRecord[] {
   const dir = join(config.dataDir, 'records');

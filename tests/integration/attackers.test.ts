@@ -7,7 +7,7 @@ import { simpleParser } from 'mailparser';
 import { withChromium, artifactPath } from '../helpers/chromium.js';
 import { startDovecot, type DovecotServer } from '../helpers/dovecot.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { fixture, newDaemon, testConfig, waitUntil } from '../helpers/daemon.js';
+import { fixture, testConfig, waitUntil, onePass } from '../helpers/daemon.js';
 import { runCli } from '../helpers/child.js';
 
 const HOSTILE = ['hostile-html-script.eml', 'hostile-att-filename-traversal.eml', 'hostile-subject-header-injection.eml', 'hostile-att-filename-nul-long.eml'];
@@ -17,10 +17,7 @@ describe('markup from senders in receipts', () => {
     const config = testConfig();
     mkdirSync(join(config.maildir, 'new'), { recursive: true });
     HOSTILE.forEach((f, i) => writeFileSync(join(config.maildir, 'new', `${1_620_000_000 + i}.M${i}.host`), fixture(f)));
-    const daemon = newDaemon(config);
-    await daemon.open();
-    await daemon.runOnce();
-    await daemon.close();
+    await onePass(config);
     const files = readdirSync(config.outboxDir).filter((n) => n.endsWith('.eml'));
     expect(files).toHaveLength(HOSTILE.length);
     await withChromium(async (browser) => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { fixture, newDaemon, records, testConfig, waitUntil } from '../helpers/daemon.js';
+import { fixture, newDaemon, records, testConfig, waitUntil, onePass } from '../helpers/daemon.js';
 import { Store } from '../../src/store/json-store.js';
 import { StoreLockedError } from '../../src/store/lock.js';
 import { FilesMailbox } from '../../src/mailbox/files.js';
@@ -23,10 +23,7 @@ describe('the Maildir source and the store', () => {
     deliver(config.maildir, '1620000001.M1P1.host', fixture('reply-nb-fin-reelle-rettighetshavere-win1252.eml'));
     deliver(config.maildir, '1620000002.M2P1.host', fixture('unrelated-innsynskrav.eml'));
     deliver(config.maildir, '1620000003.M3P1.host', fixture('hostile-att-filename-traversal.eml'));
-    const daemon = newDaemon(config);
-    await daemon.open();
-    await daemon.runOnce();
-    await daemon.close();
+    await onePass(config);
 
     const filed = records(config);
     expect(filed).toHaveLength(2);
@@ -44,10 +41,7 @@ describe('the Maildir source and the store', () => {
     expect(existsSync(join(config.dataDir, '..', '..', 'etc', 'passwd.txt'))).toBe(false);
 
     // A second pass reads nothing new and files nothing twice.
-    const again = newDaemon(config);
-    await again.open();
-    expect((await again.runOnce()).read).toBe(0);
-    await again.close();
+    expect((await onePass(config)).read).toBe(0);
     expect(records(config)).toHaveLength(2);
   });
 
@@ -57,7 +51,7 @@ describe('the Maildir source and the store', () => {
     await daemon.open();
     const running = daemon.run();
     deliver(config.maildir, '1620000010.M1P1.host', fixture('reply-nb-bld-ungdomspanel-docx.eml'));
-    await waitUntil('filed', () => records(config).length === 1, 15_000);
+    await waitUntil('filed', () => records(config).length === 1);
     daemon.stop();
     await running;
     await daemon.close();
@@ -102,10 +96,7 @@ describe('the Maildir source and the store', () => {
     for (const [name, raw] of files) deliver(config.maildir, name, raw);
     // The same bytes again under another name: one message, already filed.
     deliver(config.maildir, '1620000034.M4P1.host', files[0]![1]);
-    const daemon = newDaemon(config);
-    await daemon.open();
-    await daemon.runOnce();
-    await daemon.close();
+    await onePass(config);
 
     const filed = records(config);
     expect(filed).toHaveLength(3);
@@ -129,10 +120,7 @@ describe('the Maildir source and the store', () => {
     deliver(config.maildir, 'notmail-2.eml', Buffer.from('bare tekst, ikke en e-post\n'));
     const late = new Date('2021-06-01T12:00:00Z');
     utimesSync(join(config.maildir, 'new', 'notmail-2.eml'), late, late);
-    const daemon = newDaemon(config);
-    await daemon.open();
-    await daemon.runOnce();
-    await daemon.close();
+    await onePass(config);
     const filed = records(config);
     expect(filed.map((r) => [r.receivedAt, r.receivedFrom, r.late])).toEqual([
       ['2021-05-03T00:00:00.000Z', 'mailbox', false],
@@ -146,10 +134,7 @@ describe('the Maildir source and the store', () => {
   it('files a message that is not mail at all raw, with the problem in words, and does not move it', async () => {
     const config = testConfig();
     deliver(config.maildir, '1620000020.M1P1.host', fixture('hostile-not-mail-pdf.eml'));
-    const daemon = newDaemon(config);
-    await daemon.open();
-    await daemon.runOnce();
-    await daemon.close();
+    await onePass(config);
     const [r] = records(config);
     expect(r!.readable).toBe(false);
     expect(r!.problems.join(' ')).toContain('ikke en e-postmelding');

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DaemonHarness, imapEnv, newDaemon, records, testConfig, untilChecks, waitUntil } from '../helpers/daemon.js';
+import { DaemonHarness, imapEnv, records, testConfig, untilChecks, waitUntil, onePass } from '../helpers/daemon.js';
 import { startDovecot } from '../helpers/dovecot.js';
 import { deliver } from '../helpers/maildir.js';
 import { mail } from '../helpers/mail.js';
@@ -36,10 +36,7 @@ describe('messages held for review', () => {
     const config = testConfig();
     const heldName = deliver(config.maildir, forged);
     const okName = deliver(config.maildir, genuine);
-    const daemon = newDaemon(config);
-    await daemon.open();
-    await daemon.runOnce();
-    await daemon.close();
+    await onePass(config);
 
     const filed = records(config);
     expect(filed).toHaveLength(2);
@@ -54,10 +51,7 @@ describe('messages held for review', () => {
     expect(filed.find((r) => r.from?.address === 'ola@ks.no')!.receipt.status).toBe('sent');
     expect(outboxFiles(config.outboxDir)).toHaveLength(1);
 
-    const again = newDaemon(config);
-    await again.open();
-    expect((await again.runOnce()).read).toBe(0);
-    await again.close();
+    expect((await onePass(config)).read).toBe(0);
     expect(records(config)).toHaveLength(2);
     expect(readdirSync(join(config.maildir, 'new'))).toEqual([heldName]);
     expect(outboxFiles(config.outboxDir)).toHaveLength(1);
@@ -70,10 +64,7 @@ describe('messages held for review', () => {
       config.maildir,
       mail({ from: 'Per Hansen <per.hansen@gmail.com>', subject: 'Spørsmål', body: 'Hei, når kommer neste handlingsplan? Jeg har noen innspill.\n\nPer' }),
     );
-    const daemon = newDaemon(config);
-    await daemon.open();
-    await daemon.runOnce();
-    await daemon.close();
+    await onePass(config);
     const [r] = records(config);
     expect(r?.review?.reasons).toContain('relevance-uncertain');
     expect(r?.receipt.status).toBe('held');

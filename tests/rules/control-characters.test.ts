@@ -2,34 +2,17 @@
 // YAML string is a backspace, and the pattern then silently never matches. The loader refuses it
 // with the file, the line and what to write instead.
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadRules, RulesError } from '../../src/rules/load.js';
+import { loadRules } from '../../src/rules/load.js';
+import { rulesLoadError, rulesWith } from '../helpers/broken-rules.js';
 import { OGP, rulesDir } from '../helpers/rules.js';
-
-function rulesWith(file: string, edit: (text: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'innspill-rules-'));
-  cpSync(rulesDir, dir, { recursive: true });
-  writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
-  return dir;
-}
-
-function loadError(dir: string): RulesError {
-  try {
-    loadRules(dir);
-  } catch (err) {
-    if (err instanceof RulesError) return err;
-    throw err;
-  }
-  throw new Error('the rules loaded without error');
-}
 
 describe('control characters in rules', () => {
   it('refuses "\\b" inside a double-quoted pattern, with file, line and a sentence on what to write', () => {
     const dir = rulesWith('automatic.yaml', (t) => t.replace('bounceSubjects:\n', 'bounceSubjects:\n  - "re:^undeliverable\\b"\n'));
     const line = readFileSync(join(dir, 'automatic.yaml'), 'utf8').split('\n').findIndex((l) => l.includes('re:^undeliverable')) + 1;
-    const err = loadError(dir);
+    const err = rulesLoadError(dir);
     expect(err.file).toBe(join(dir, 'automatic.yaml'));
     expect(err.line).toBe(line);
     expect(err.message).toContain('U+0008');
@@ -39,7 +22,7 @@ describe('control characters in rules', () => {
 
   it('refuses any control character in any rules file (a form feed in a commitment term)', () => {
     const dir = rulesWith(`${OGP}/commitments.yaml`, (t) => t.replace('    - ingen merknad*\n', '    - "ingen\\fmerknad*"\n'));
-    const err = loadError(dir);
+    const err = rulesLoadError(dir);
     expect(err.file).toBe(join(dir, OGP, 'commitments.yaml'));
     expect(err.message).toContain('U+000C');
   });

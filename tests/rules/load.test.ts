@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadRules, RulesError } from '../../src/rules/load.js';
+import { loadRules } from '../../src/rules/load.js';
+import { rulesLoadError, rulesWith } from '../helpers/broken-rules.js';
 import { OGP, rulesDir } from '../helpers/rules.js';
-
-/** A copy of the project's rules with one file changed. */
-function rulesWith(file: string, edit: (text: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'innspill-rules-'));
-  cpSync(rulesDir, dir, { recursive: true });
-  writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
-  return dir;
-}
-
-function loadError(dir: string): RulesError {
-  try {
-    loadRules(dir);
-  } catch (err) {
-    if (err instanceof RulesError) return err;
-    throw err;
-  }
-  throw new Error('the rules loaded without error');
-}
 
 function lineOf(dir: string, file: string, needle: string): number {
   return readFileSync(join(dir, file), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
@@ -41,74 +23,74 @@ describe('rules/ as data, validated at load', () => {
 
   it('names file and line for YAML that does not parse', () => {
     const dir = rulesWith(`${OGP}/commitments.yaml`, (t) => t.replace('  threshold: 3', '  threshold: [3'));
-    const err = loadError(dir);
+    const err = rulesLoadError(dir);
     expect(err.message).toMatch(/commitments\.yaml:\d+:\d+: not valid YAML/);
   });
 
   it('names the line of a misspelt commitment id', () => {
     const dir = rulesWith(`${OGP}/commitments.yaml`, (t) => t.replace('- id: einnsyn', '- id: e-innsyn'));
-    const err = loadError(dir);
+    const err = rulesLoadError(dir);
     expect(err.message).toContain('"e-innsyn" is not a commitment or topic');
     expect(err.line).toBe(lineOf(dir, `${OGP}/commitments.yaml`, '- id: e-innsyn'));
   });
 
   it('names the line of a broken regular expression', () => {
     const dir = rulesWith(`${OGP}/relevance.yaml`, (t) => t.replace('re:\\bplan 4 ?b\\b', 're:plan (4b'));
-    const err = loadError(dir);
+    const err = rulesLoadError(dir);
     expect(err.message).toContain('is not valid');
     expect(err.line).toBe(lineOf(dir, `${OGP}/relevance.yaml`, 're:plan (4b'));
   });
 
   it('explains an unquoted *word*, which YAML would read as an alias', () => {
     const dir = rulesWith(`${OGP}/commitments.yaml`, (t) => t.replace('      - "*korrupsjon*"\n', '      - *korrupsjon*\n'));
-    const err = loadError(dir);
+    const err = rulesLoadError(dir);
     expect(err.message).toContain('must be written in quotes');
     expect(err.line).toBe(lineOf(dir, `${OGP}/commitments.yaml`, '- *korrupsjon*'));
   });
 
   it('rejects a sender with an unknown category, at its line', () => {
     const dir = rulesWith('senders.yaml', (t) => t.replace('category: naeringsliv', 'category: business'));
-    const err = loadError(dir);
+    const err = rulesLoadError(dir);
     expect(err.message).toContain('unknown category "business"');
     expect(err.line).toBe(lineOf(dir, 'senders.yaml', 'category: business'));
   });
 
   it('rejects a domain listed for two organisations', () => {
     const dir = rulesWith('senders.yaml', (t) => t.replace('- nho.no', '- ks.no'));
-    expect(loadError(dir).message).toContain('ks.no is already listed');
+    expect(rulesLoadError(dir).message).toContain('ks.no is already listed');
   });
 
   it('requires words for every attachment problem code when a receipt template uses {{reason}}', () => {
     const none = rulesWith(`${OGP}/templates/receipt.en.yaml`, (t) => t.replace(/\n# Why an attachment could not be read[\s\S]*$/, '\n'));
-    const e1 = loadError(none);
+    const e1 = rulesLoadError(none);
     expect(e1.file).toContain('receipt.en.yaml');
     expect(e1.line).toBe(lineOf(none, `${OGP}/templates/receipt.en.yaml`, 'could not be read: {{reason}}'));
     expect(e1.message).toContain('scanned-pdf');
     const missing = rulesWith(`${OGP}/templates/receipt.en.yaml`, (t) => t.replace(/^  zip-bomb: .*\n/m, ''));
-    expect(loadError(missing).message).toContain('zip-bomb');
+    expect(rulesLoadError(missing).message).toContain('zip-bomb');
     const unknown = rulesWith(`${OGP}/templates/receipt.en.yaml`, (t) => t.replace('  zip: zip archives', '  zipp: zip archives'));
-    expect(loadError(unknown).message).toContain('reasons.zip');
+    expect(rulesLoadError(unknown).message).toContain('reasons.zip');
   });
 
   it('rejects a receipt template with an unknown field or broken syntax, at its line', () => {
     const unknown = rulesWith(`${OGP}/templates/receipt.nn.yaml`, (t) => t.replace('Emne: {{subject}}', 'Emne: {{emne}}'));
-    const e1 = loadError(unknown);
+    const e1 = rulesLoadError(unknown);
     expect(e1.message).toContain('unknown field {{emne}}');
     expect(e1.line).toBe(lineOf(unknown, `${OGP}/templates/receipt.nn.yaml`, 'Emne: {{emne}}'));
     const broken = rulesWith(`${OGP}/templates/receipt.en.yaml`, (t) => t.replace('  {{/late}}\n', ''));
-    expect(loadError(broken).message).toMatch(/receipt\.en\.yaml:\d+: text: Unclosed section "late"/);
+    expect(rulesLoadError(broken).message).toMatch(/receipt\.en\.yaml:\d+: text: Unclosed section "late"/);
   });
 
   it('requires the reference and the submission id in every receipt', () => {
     const dir = rulesWith(`${OGP}/templates/receipt.nb.yaml`, (t) => t.replace(/innspill <strong>\{\{id\}\}<\/strong>/, 'innspill'));
-    expect(loadError(dir).message).toContain('html: the receipt must show {{id}}');
+    expect(rulesLoadError(dir).message).toContain('html: the receipt must show {{id}}');
   });
 
   it('rejects a deadline that is not a date-time and a time zone that does not exist', () => {
-    expect(loadError(rulesWith(`${OGP}/consultation.yaml`, (t) => t.replace('deadline: 2021-05-18T23:59:59', 'deadline: 18. mai'))).message).toContain(
+    expect(rulesLoadError(rulesWith(`${OGP}/consultation.yaml`, (t) => t.replace('deadline: 2021-05-18T23:59:59', 'deadline: 18. mai'))).message).toContain(
       'YYYY-MM-DDTHH:MM:SS',
     );
-    expect(loadError(rulesWith(`${OGP}/consultation.yaml`, (t) => t.replace('timezone: Europe/Oslo', 'timezone: Europe/Bergen'))).message).toContain(
+    expect(rulesLoadError(rulesWith(`${OGP}/consultation.yaml`, (t) => t.replace('timezone: Europe/Oslo', 'timezone: Europe/Bergen'))).message).toContain(
       'not a known time zone',
     );
   });
