@@ -4,6 +4,7 @@
 // last digest sent) and records it, so the schedule carries on after it.
 import { writeFile } from 'node:fs/promises';
 import type { Config } from '../config.js';
+import { digestLinksFor } from '../digest/links.js';
 import { buildDigest, type DigestModel } from '../digest/build.js';
 import { renderHtml } from '../digest/render-html.js';
 import { digestTemplateFor } from '../rules/digest-template.js';
@@ -131,9 +132,9 @@ async function digest(o: DigestCommandOptions): Promise<number> {
     let model: DigestModel;
     if (since.kind === 'last') {
       const state = await readDigestState(store, digestStateName(view));
-      model = buildDigest(records, view, { since: state.lastSentAt ? new Date(state.lastSentAt) : null, now, seqAfter: state.lastSeq });
+      model = buildDigest(records, view, { since: state.lastSentAt ? new Date(state.lastSentAt) : null, now, seqAfter: state.lastSeq, links: await digestLinksFor(o.config.dataDir, view) });
     } else {
-      model = buildDigest(records, view, { since: since.kind === 'time' ? since.at : null, now });
+      model = buildDigest(records, view, { since: since.kind === 'time' ? since.at : null, now, links: await digestLinksFor(o.config.dataDir, view) });
     }
     outputs.push(render(model, view));
   }

@@ -2,6 +2,8 @@
 // Markdown, HTML). Built by build.ts; nothing here reads a file or the clock.
 import type { AutomaticKind, Evidence } from '../intake/types.js';
 import type { ATTENTION_TITLES } from './words.js';
+import type { DigestLink, DigestLinks } from './links.js';
+import type { ReviewEntry } from './review.js';
 
 export interface DigestOptions {
   /** Records filed after this time are new (ignored when seqAfter is given). */
@@ -9,6 +11,8 @@ export interface DigestOptions {
   now: Date;
   /** Records with a higher filing number (seq) are new: what a scheduled digest uses. */
   seqAfter?: number;
+  /** The watched mailbox and the command key: the review and correction links (none without). */
+  links?: DigestLinks;
 }
 
 export interface PeriodCount {
@@ -62,6 +66,8 @@ export interface DigestEntry {
   attachments: AttachmentView[];
   followUpOf: string | null;
   followedUpBy: string[];
+  /** "Rett opp": a prepared command mail (only when the digest has links). */
+  correct?: DigestLink | null;
 }
 
 export interface DigestSection {
@@ -125,6 +131,8 @@ export interface DigestModel {
   period: DigestPeriod;
   deadline: { date: string; daysLeft: number; text: string };
   totals: { submissions: PeriodCount; late: PeriodCount; perCommitment: TotalRow[]; perCategory: TotalRow[] };
+  /** Held messages waiting for a caseworker's decision: shown first. */
+  review: ReviewEntry[];
   needsAttention: AttentionGroup[];
   invitedCount: number;
   notReplied: NotRepliedOrganisation[];

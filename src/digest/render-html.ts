@@ -106,6 +106,27 @@ function entry(e: DigestEntry, anchored: Set<string>, inDigest: Set<string>) {
     followedUpBy: e.followedUpBy.length > 0 ? { label: LABELS.followedUpBy, links: withLast(e.followedUpBy.map((id) => idLink(id, inDigest))) } : null,
     hasLinks: e.followUpOf !== null || e.followedUpBy.length > 0,
     both: e.followUpOf !== null && e.followedUpBy.length > 0,
+    correct: e.correct ?? null,
+  };
+}
+
+/** "Til vurdering": first, and only when something waits for a decision. */
+function review(m: DigestModel) {
+  if (m.review.length === 0) return null;
+  return {
+    heading: `${HEADINGS.review} (${m.review.length})`,
+    intro: LABELS.reviewIntro,
+    items: m.review.map((r) => ({
+      id: r.id,
+      sender: r.sender,
+      address: r.address,
+      received: `${LABELS.received} ${r.receivedAt ?? LABELS.unknownTime}`,
+      subjectLabel: LABELS.subject,
+      subject: r.subject,
+      reasons: r.reasons.map((text) => ({ label: LABELS.unsure, text })),
+      excerpt: r.excerpt ? `«${r.excerpt}»` : LABELS.noExcerpt,
+      links: withLast(r.links),
+    })),
   };
 }
 
@@ -143,6 +164,7 @@ export function htmlView(m: DigestModel) {
     about: `${LABELS.caseNumber} ${m.caseNumber} · ${LABELS.made} ${m.generatedAt} · ${m.period.description}`,
     deadline: m.deadline.text,
     submissionsLine: submissionsLine(m.totals, whole),
+    review: review(m),
     charts: [
       chart(HEADINGS.perCommitment, 'Forpliktelse', m.totals.perCommitment, whole),
       chart(HEADINGS.perCategory, 'Avsenderkategori', m.totals.perCategory, whole),

@@ -70,6 +70,25 @@ function notReplied(m: DigestModel): string[] {
   return [...lines, ...[...byCategory].map(([category, names]) => `${category}: ${names.join(', ')}`)];
 }
 
+/** Held messages waiting for a decision: first, and only when there are any. */
+function review(m: DigestModel): string[] {
+  if (m.review.length === 0) return [];
+  return [
+    ...heading(`${HEADINGS.review} (${m.review.length})`),
+    LABELS.reviewIntro,
+    ...m.review.flatMap((r) => [
+      '',
+      `[${r.id}] ${oneLine(r.sender)}${r.address ? ` <${oneLine(r.address)}>` : ''}`,
+      `  ${LABELS.received} ${r.receivedAt ?? LABELS.unknownTime}`,
+      `  ${LABELS.subject}: ${oneLine(r.subject)}`,
+      ...r.reasons.map((why) => `  ${LABELS.unsure}: ${oneLine(why)}`),
+      `  ${r.excerpt ? `«${oneLine(r.excerpt)}»` : LABELS.noExcerpt}`,
+    ]),
+    '',
+    LABELS.reviewTextHint,
+  ];
+}
+
 function entry(e: DigestEntry): string[] {
   const lines = [
     `[${e.id}] ${oneLine(senderLabel(e.sender))} (${e.sender.categoryTitle})`,
@@ -108,6 +127,7 @@ export function renderText(m: DigestModel): string {
   const filled = m.sections.filter((s) => s.entries.length > 0);
   return [
     ...summary(m),
+    ...review(m),
     ...heading(HEADINGS.perCommitment),
     ...textBars(m.totals.perCommitment, m.period.wholeConsultation),
     ...heading(HEADINGS.perCategory),

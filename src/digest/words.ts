@@ -4,6 +4,7 @@ import type { AutomaticKind } from '../intake/types.js';
 import type { ReceiptStatus } from '../store/record.js';
 
 export const HEADINGS = {
+  review: 'Til vurdering',
   perCommitment: 'Innspill per forpliktelse',
   perCategory: 'Innspill per avsenderkategori',
   needsAttention: 'Trenger oppfølging',
@@ -13,6 +14,9 @@ export const HEADINGS = {
 } as const;
 
 export const LABELS = {
+  reviewIntro: 'Disse meldingene venter på en saksbehandlers beslutning: de ligger i innboksen, og kvitteringen er holdt tilbake. Lenkene lager en ferdig e-post til postmottaket; send den som den er.',
+  reviewTextHint: 'Beslutt med lenkene i HTML-versjonen av oversikten, eller på kommandolinjen: innspill decide ID input|not-input',
+  unsure: 'Usikkert',
   caseNumber: 'Sak',
   made: 'laget',
   inPeriod: 'nye i perioden',

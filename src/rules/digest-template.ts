@@ -26,6 +26,7 @@ export const DIGEST_FIELDS: ReadonlySet<string> = new Set([
   'category', 'subjectLabel', 'excerpt', 'alsoUnder', 'label', 'titles', 'evidence', 'text',
   'attachments', 'files', 'readable', 'hasLinks', 'followUpOf', 'link', 'linked', 'both', 'followedUpBy', 'links',
   'automatic', 'none', 'kinds', 'list', 'more',
+  'review', 'intro', 'address', 'reasons', 'href', 'correct',
 ]);
 
 const schema = z.strictObject({

@@ -44,8 +44,10 @@ describe('digest template', () => {
       attachments: [{ filename: 'a.pdf', readable: false, problem: 'skadet' }],
       followUpOf: '2021-0001',
       followedUpBy: ['2021-0003'],
+      correct: { label: 'Rett opp', href: 'mailto:postmottak@kmd.dep.no?subject=x&body=y' },
     };
     const model = {
+      review: [{ id: '2021-0005', sender: 'Kari', address: 'kari@ks.no', subject: 'Innspill', receivedAt: null, reasons: ['usikkert'], excerpt: 'Vi mener', links: [{ label: 'Er innspill', href: 'mailto:postmottak@kmd.dep.no?subject=x&body=y' }] }],
       subject: 'Innspill OGP 4B – oversikt',
       caseNumber: '21/1',
       generatedAt: '18.05.2021 kl. 08:00',

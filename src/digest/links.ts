@@ -1,0 +1,53 @@
+// The digest's links that prepare a caseworker's command mail: `mailto:` the watched mailbox, a
+// subject and body made only of the record id, commitment ids and a token (never anything a sender
+// wrote), so no subject or body a sender chose can forge a link or a command.
+import { isMailAddress } from '../text/address.js';
+import { commandLine } from '../decisions/commands.js';
+import type { CommandKey, CommandVerb } from '../decisions/tokens.js';
+import { RECORD_ID } from '../store/record.js';
+
+export interface DigestLinks {
+  /** The watched mailbox the prepared mail goes to. */
+  address: string;
+  key: CommandKey;
+}
+
+export interface DigestLink {
+  label: string;
+  href: string;
+}
+
+const EXPLAIN = 'Send e-posten som den er. Linjene som begynner med / er beslutninger til innspill; kontrollkoden (#…) må stå urørt. Du kan endre listen av forpliktelser og skrive et notat etter koden.';
+
+export function mailto(address: string, subject: string, body: string): string {
+  return `mailto:${address}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}
+
+/** A prepared mail with these command lines; null when the id or address cannot be trusted in a link. */
+function link(links: DigestLinks, label: string, id: string, subject: string, lines: Array<[CommandVerb, string]>): DigestLink | null {
+  if (!RECORD_ID.test(id) || !isMailAddress(links.address)) return null;
+  const body = `${lines.map(([verb, args]) => commandLine(links.key, verb, id, args)).join('\n')}\n\n${EXPLAIN}\n`;
+  return { label, href: mailto(links.address, `Innspill ${id}: ${subject}`, body) };
+}
+
+const safeIds = (ids: string[]) => ids.filter((x) => /^[a-z0-9-]+$/.test(x)).join(', ');
+
+/** "Er innspill" / "Er ikke innspill" / "Endre forpliktelser" for a held message. */
+export function reviewLinks(links: DigestLinks, id: string, commitments: string[]): DigestLink[] {
+  return [
+    link(links, 'Er innspill', id, 'er innspill', [['innspill', ''], ['forpliktelser', safeIds(commitments) || 'ingen']]),
+    link(links, 'Er ikke innspill', id, 'er ikke innspill', [['ikke-innspill', '']]),
+    link(links, 'Endre forpliktelser', id, 'endre forpliktelser', [['forpliktelser', safeIds(commitments) || 'ingen'], ['notat', '']]),
+  ].filter((l): l is DigestLink => l !== null);
+}
+
+/** "Rett opp" for a filed submission: its commitments to edit and a note. */
+export function correctLink(links: DigestLinks, id: string, commitments: string[]): DigestLink | null {
+  return link(links, 'Rett opp', id, 'rett opp', [['forpliktelser', safeIds(commitments) || 'ingen'], ['notat', '']]);
+}
+
+/** The links of a consultation's digest: its watched mailbox and the store's command key (made on first use). */
+export async function digestLinksFor(dataDir: string, rules: { consultation: { mailbox: string } }): Promise<DigestLinks | undefined> {
+  const { CommandKey } = await import('../decisions/tokens.js');
+  return isMailAddress(rules.consultation.mailbox) ? { address: rules.consultation.mailbox, key: await CommandKey.forStore(dataDir) } : undefined;
+}
