@@ -2,40 +2,16 @@
 // daemon's own code. A held message decided to be input is moved out of the inbox and gets its one
 // receipt; not-input leaves it exactly as it was; a correction survives reclassify and sends nothing.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { onePass, records, testConfig } from '../helpers/daemon.js';
 import { deliver } from '../helpers/maildir.js';
-import { mail } from '../helpers/mail.js';
+import { forgedReply, genuineReply, outboxFiles } from '../helpers/decisions.js';
 import { projectRules } from '../helpers/rules.js';
 import { createLogger } from '../../src/log.js';
 import { changeCommand, correctRequest, decideRequest } from '../../src/commands/decide.js';
 import { reclassifyCommand } from '../../src/commands/reclassify.js';
 import { reviewCommand } from '../../src/commands/review.js';
-
-export const INVITATION_ID = '<5d6b1f8e2a3c4e7f9b0a1c2d3e4f5a6b@EXCH-MBX01.dss.dep.no>';
-export const SUBJECT = 'SV: OGP - Open Government Partnership - Interessentforumet - Invitasjon til innspill til Handlingsplan 4 B';
-/** A reply the receiving server found forged (DMARC fail): held for review. */
-export function forgedReply(from = 'Kari Nordmann <kari@ks.no>', body = 'Vi viser til invitasjonen og mener eInnsyn bør vise alle dokumenter i fulltekst, også vedleggene.\n\nHilsen Kari'): Buffer {
-  return mail({
-    from,
-    subject: SUBJECT,
-    headers: {
-      'Authentication-Results': 'mx01.dep.no; spf=fail smtp.mailfrom=ks.no; dkim=none; dmarc=fail (p=none) header.from=ks.no',
-      'In-Reply-To': INVITATION_ID,
-    },
-    body,
-  });
-}
-export const genuineReply = (from = 'Ola Nordmann <ola@ks.no>') =>
-  mail({
-    from,
-    subject: SUBJECT,
-    headers: { 'Authentication-Results': 'mx01.dep.no; spf=pass smtp.mailfrom=ks.no; dkim=pass header.d=ks.no; dmarc=pass header.from=ks.no', 'In-Reply-To': INVITATION_ID },
-    body: 'Vi viser til invitasjonen og mener eInnsyn bør vise alle dokumenter i fulltekst, også vedleggene.\n\nHilsen Ola',
-  });
-
-export const outboxFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.eml')) : []);
 
 function capture() {
   let text = '';
