@@ -14,6 +14,7 @@ import type { IntakeContext } from './context.js';
 import { scoreCommitments } from './commitments.js';
 import { findReceivedTime } from './deadline.js';
 import { judgeRelevance, type RelevanceFinding } from './relevance.js';
+import { addressesOf, recipients } from './addresses.js';
 import type { CommitmentMatch, ConsultationChoice, RouteCode } from './types.js';
 
 export interface RouteFinding {
@@ -43,23 +44,6 @@ export function caseNumberPattern(view: Rules): RegExp {
     patterns.set(view, p);
   }
   return p;
-}
-
-const EMAIL = /[^\s<>,;:"'()[\]]+@[^\s<>,;:"'()[\]]+\.[a-z]{2,}/gi;
-
-/** The addresses a message was sent to (To and Cc), lower-cased. */
-function recipients(headers: Map<string, string[]>): string[] {
-  const out: string[] = [];
-  for (const h of ['to', 'cc', 'delivered-to', 'x-original-to']) for (const v of headers.get(h) ?? []) out.push(...(v.toLowerCase().match(EMAIL) ?? []));
-  return out;
-}
-
-/** A consultation's own addresses, and its mailbox with "+<id>" or "+<idPrefix>" (plus addressing). */
-function addressesOf(view: Rules): string[] {
-  const c = view.consultation;
-  const [local, domain] = c.mailbox.toLowerCase().split('@') as [string, string];
-  const tags = [c.id, c.idPrefix].filter((t) => t.length > 0);
-  return [...c.addresses.map((a) => a.toLowerCase()), ...tags.map((t) => `${local}+${t}@${domain}`)];
 }
 
 const choice = (id: string, code: RouteCode, text: string): ConsultationChoice => ({ id, reason: { code, text } });

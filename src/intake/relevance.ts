@@ -4,6 +4,7 @@
 import type { Rules } from '../rules/types.js';
 import { FoldedText } from '../text/folded-text.js';
 import type { IntakeContext } from './context.js';
+import { sentToOwnAddress } from './addresses.js';
 import type { AutomaticKind, RelevanceCode } from './types.js';
 
 export interface RelevanceInput {
@@ -16,6 +17,8 @@ export interface RelevanceInput {
   ownParts: readonly FoldedText[];
   letterLines: number;
   inThread: boolean;
+  /** Sent to an address of the consultation's own. */
+  toOwnAddress?: boolean;
   invitedSender: boolean;
   commitmentScore: number;
   automaticKind: AutomaticKind | null;
@@ -82,6 +85,7 @@ export function judgeRelevance(
       ownParts: c.texts.segments.map((s) => s.text),
       letterLines: c.own.letterLinesBy[rules.consultation.id] ?? 0,
       inThread: c.thread.inThread,
+      toOwnAddress: sentToOwnAddress(msg.headers, rules),
       invitedSender: organisation !== null && rules.organisations.some((o) => o.name === organisation && o.invited),
       commitmentScore: c.commitments[0]?.score ?? 0,
       automaticKind: c.automatic.kind,
@@ -115,6 +119,7 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
 
   const texts = { subject: [input.subject], text: input.allParts, own: input.ownParts };
   if (input.inThread) add(r.thread.points, 'thread', 'svar i tråden til invitasjonen eller et tidligere innspill');
+  if (input.toOwnAddress && r.ownAddress.points !== 0) add(r.ownAddress.points, 'own-address', 'sendt til innspillsrundens egen adresse');
   const quotesLetter = input.letterLines >= r.quotedLetter.minLines;
   if (quotesLetter) add(r.quotedLetter.points, 'quoted-letter', `siterer invitasjonsbrevet (${input.letterLines} linjer)`);
   let otherBusiness = false;

@@ -16,7 +16,8 @@ export type RelevanceCode =
   | 'copy-only'
   | 'automatic-outside-thread'
   | 'imitates-ministry'
-  | 'no-consultation';
+  | 'no-consultation'
+  | 'own-address';
 
 /** How a message was routed to a consultation (intake/consultation.ts), in the order of certainty. */
 export type RouteCode = 'thread' | 'case-number' | 'quoted-letter' | 'address' | 'content' | 'uncertain';

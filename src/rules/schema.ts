@@ -131,6 +131,8 @@ export const relevanceSchema = z.strictObject({
   threshold: z.number(),
   quotedLetter: z.strictObject({ minLines: z.number().int().positive(), points: z.number() }),
   thread: z.strictObject({ points: z.number() }),
+  /** Sent to one of the consultation's own addresses (consultation.yaml `addresses`, plus addressing). */
+  ownAddress: z.strictObject({ points: z.number() }).default({ points: 0 }),
   invitedSender: z.strictObject({ points: z.number() }),
   commitmentWords: z.strictObject({
     minScore: z.number().min(0),
