@@ -39,13 +39,13 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
 }
 
 /** Writes `data` to `path` only if no file is there yet (content-addressed files never change). */
-export async function writeOnce(path: string, data: string | Uint8Array): Promise<boolean> {
+export async function writeOnce(path: string, data: string | Uint8Array, options: { syncDir?: boolean } = {}): Promise<boolean> {
   try {
     const handle = await open(path, 'r');
     await handle.close();
     return false;
   } catch {
-    await writeFileAtomic(path, data);
+    await writeFileAtomic(path, data, options);
     return true;
   }
 }

@@ -4,40 +4,25 @@
 //
 // Only a slim index lives in memory (ids, message ids, fingerprints): memory stays flat whatever
 // the size of the store, and the files on disk stay the one source of truth.
-import { access, readdir, readFile, unlink } from 'node:fs/promises';
+import { readdir, readFile, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Submission } from '../intake/types.js';
-import { ensureDirs, fsyncDir, removeTempFiles, writeFileAtomic } from './atomic.js';
+import { ensureDirs, fsyncDir, removeTempFiles, writeFileAtomic, writeOnce } from './atomic.js';
 import { StoreLock } from './lock.js';
-import { fingerprintOf, idFor, parseId, RECORD_ID, type SubmissionRecord } from './record.js';
+import { fingerprintOf, RECORD_ID, type SubmissionRecord } from './record.js';
 import { readRecordFiles, type Remembered } from './read-records.js';
 import { buildRecord, type BuiltRecord, type FileRequest } from './build-record.js';
-import { ThreadIndex } from '../intake/follow-up.js';
-
-interface IndexEntry {
-  id: string;
-  seq: number;
-  messageId: string | null;
-  fingerprint: string;
-  rawSha256: string;
-  receiptMessageId: string | null;
-}
+import { StoreIndex } from './store-index.js';
 
 export type FileOutcome = { kind: 'filed'; record: SubmissionRecord } | { kind: 'duplicate'; of: string };
 
 export class Store {
   readonly dir: string;
   private readonly lock: StoreLock | null;
-  private readonly entries = new Map<string, IndexEntry>();
-  private readonly bySha = new Map<string, string>();
-  private readonly byFingerprint = new Map<string, string>();
-  private readonly byMessageId = new Map<string, string[]>();
+  private readonly indexed = new StoreIndex();
   /** Filed records as conversations (Message-IDs, receipts sent, subjects): decides follow-ups. */
-  readonly threadIds = new ThreadIndex();
-  private nextSeq = 1;
-  /** The highest number of each id style (prefix and year): ids are counted within a consultation. */
-  private readonly lastNumber = new Map<string, number>();
+  readonly threadIds = this.indexed.threads;
   /** Records read when a read-only store was opened, for the first readAll() (see loadIndex). */
   private remembered: Remembered | null = null;
 
@@ -73,38 +58,7 @@ export class Store {
   }
 
   private index(r: SubmissionRecord): void {
-    const entry: IndexEntry = {
-      id: r.id,
-      seq: r.seq,
-      messageId: r.messageId,
-      fingerprint: r.fingerprint,
-      rawSha256: r.rawSha256,
-      receiptMessageId: r.receipt.messageId,
-    };
-    this.entries.set(r.id, entry);
-    this.bySha.set(r.rawSha256, r.id);
-    this.byFingerprint.set(r.fingerprint, r.id);
-    if (r.messageId) {
-      const list = this.byMessageId.get(r.messageId) ?? [];
-      if (!list.includes(r.id)) list.push(r.id);
-      this.byMessageId.set(r.messageId, list);
-    }
-    this.threadIds.add({
-      id: r.id,
-      seq: r.seq,
-      messageId: r.messageId,
-      receiptMessageId: r.receipt.messageId,
-      from: r.from,
-      subject: r.subject,
-      automatic: r.automatic,
-      consultation: r.consultation === undefined ? undefined : (r.consultation?.id ?? null),
-    });
-    this.nextSeq = Math.max(this.nextSeq, r.seq + 1);
-    const parts = parseId(r.id);
-    if (parts) {
-      const key = styleKey(parts.prefix, parts.year);
-      this.lastNumber.set(key, Math.max(this.lastNumber.get(key) ?? 0, parts.number));
-    }
+    this.indexed.add(r);
   }
 
   private async loadIndex(): Promise<void> {
@@ -119,16 +73,16 @@ export class Store {
     const names = await readdir(this.path('raw')).catch(() => [] as string[]);
     for (const name of names) {
       const id = name.replace(/\.eml$/, '');
-      if (name.endsWith('.eml') && !this.entries.has(id)) await unlink(this.path('raw', name)).catch(() => undefined);
+      if (name.endsWith('.eml') && !this.indexed.has(id)) await unlink(this.path('raw', name)).catch(() => undefined);
     }
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.indexed.size;
   }
 
   ids(): string[] {
-    return [...this.entries.values()].sort((a, b) => a.seq - b.seq).map((e) => e.id);
+    return this.indexed.ids();
   }
 
   async get(id: string): Promise<SubmissionRecord | null> {
@@ -156,12 +110,12 @@ export class Store {
   /** The record this message is a copy of (same bytes, or same content re-delivered), if any. */
   duplicateOf(submission: Submission, raw: Buffer, readable: boolean): string | null {
     const sha = sha256(raw);
-    return this.bySha.get(sha) ?? this.byFingerprint.get(fingerprintOf(submission, sha, readable)) ?? null;
+    return this.indexed.copyOf(sha, fingerprintOf(submission, sha, readable));
   }
 
   /** Records that carry the same Message-ID with other content. */
   sameMessageId(messageId: string | null): string[] {
-    return messageId ? [...(this.byMessageId.get(messageId) ?? [])] : [];
+    return this.indexed.withMessageId(messageId);
   }
 
   /** The earlier record a message follows up (decided in intake/follow-up.ts). */
@@ -181,17 +135,12 @@ export class Store {
       const { submission, raw } = req;
       const rawSha = sha256(raw);
       const fingerprint = fingerprintOf(submission, rawSha, req.readable);
-      const dup = this.bySha.get(rawSha) ?? this.byFingerprint.get(fingerprint) ?? seenInBatch.get(rawSha) ?? seenInBatch.get(fingerprint);
+      const dup = this.indexed.copyOf(rawSha, fingerprint) ?? seenInBatch.get(rawSha) ?? seenInBatch.get(fingerprint);
       if (dup) {
         outcomes.push({ kind: 'duplicate', of: dup });
         continue;
       }
-      const seq = this.nextSeq++;
-      const style = req.idStyle ?? { prefix: '', year: idYear };
-      const key = styleKey(style.prefix, style.year);
-      const number = (this.lastNumber.get(key) ?? 0) + 1;
-      this.lastNumber.set(key, number);
-      const id = idFor(number, style.year, style.prefix);
+      const { seq, id } = this.indexed.nextId(req.idStyle ?? { prefix: '', year: idYear });
       seenInBatch.set(rawSha, id);
       seenInBatch.set(fingerprint, id);
       const built = buildRecord(req, {
@@ -213,21 +162,11 @@ export class Store {
       await this.writeBatch(pending);
     } catch (err) {
       // Nothing half-filed may stay in the index: rebuild it from what is on disk.
-      this.resetIndex();
+      this.indexed.clear();
       await this.loadIndex();
       throw err;
     }
     return outcomes;
-  }
-
-  private resetIndex(): void {
-    this.entries.clear();
-    this.bySha.clear();
-    this.byFingerprint.clear();
-    this.byMessageId.clear();
-    this.threadIds.clear();
-    this.lastNumber.clear();
-    this.nextSeq = 1;
   }
 
   private async writeBatch(pending: BuiltRecord[]): Promise<void> {
@@ -236,11 +175,9 @@ export class Store {
       for (const [file, bytes] of p.blobs) {
         touched.add(dirname(this.path(file)));
         await ensureDirs([dirname(this.path(file))]);
-        if (!(await exists(this.path(file)))) await writeFileAtomic(this.path(file), bytes, { syncDir: false });
+        await writeOnce(this.path(file), bytes, { syncDir: false });
       }
-      for (const [file, text] of p.texts) {
-        if (!(await exists(this.path(file)))) await writeFileAtomic(this.path(file), text, { syncDir: false });
-      }
+      for (const [file, text] of p.texts) await writeOnce(this.path(file), text, { syncDir: false });
       await writeFileAtomic(this.path(p.record.raw), p.raw, { syncDir: false });
     }
     for (const d of [...touched, this.path('raw')]) await fsyncDir(d);
@@ -320,19 +257,10 @@ export class Store {
   }
 }
 
-const styleKey = (prefix: string, year: number) => `${prefix}\n${year}`;
-
 function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 export function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
-}
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
 }
