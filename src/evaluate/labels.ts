@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Submission } from '../intake/types.js';
 import { reviewHoldsMessage } from '../intake/review.js';
+import type { PairScores } from './campaigns.js';
 
 export const labelSchema = z.object({
   file: z.string(),
@@ -28,7 +29,7 @@ export const labelSchema = z.object({
   receiptHeld: z.boolean().optional(),
   /** Mail that imitates the ministry or the consultation (phishing, a look-alike domain). */
   suspicious: z.boolean().optional(),
-  /** Which consultation the mail belongs to, when a mailbox runs several (not scored yet). */
+  /** The campaign the message belongs to (many people, one text), or null: none. Scored over pairs of messages. */
   campaign: z.string().nullable().optional(),
   bouncedRecipients: z.array(z.string()).optional(),
   attachments: z
@@ -148,6 +149,8 @@ export interface Scores {
   held: Tally;
   attachments: { readable: number; textFound: number; unreadable: number; withProblem: number; containsOk: number; containsChecked: number };
   misses: Array<{ file: string; field: string; expected: unknown; found: unknown }>;
+  /** Campaign grouping over pairs of messages (evaluate/campaigns.ts); absent where not scored. */
+  campaigns?: PairScores;
 }
 
 export const ratio = (a: number, b: number): number => (b === 0 ? Number.NaN : a / b);

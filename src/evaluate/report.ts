@@ -54,6 +54,13 @@ function rows(classIds: string[]): Row[] {
       cell: (s) => share(s.attachments.textFound, s.attachments.readable),
     },
     { name: 'unreadable with a problem', cell: (s) => share(s.attachments.withProblem, s.attachments.unreadable) },
+    // n: the labelled pairs (recall) and the pairs found (precision).
+    { name: 'campaign pairs precision', cell: (s) => (s.campaigns ? { text: pct(s.campaigns.precision), n: s.campaigns.tp + s.campaigns.fp } : { text: '–', n: 0 }) },
+    { name: 'campaign pairs recall', cell: (s) => (s.campaigns ? { text: pct(s.campaigns.recall), n: s.campaigns.tp + s.campaigns.fn } : { text: '–', n: 0 }) },
+    // n: the messages labelled as campaign members.
+    { name: 'campaign members in no campaign', cell: (s) => (s.campaigns ? { text: String(s.campaigns.alone), n: s.campaigns.labelled } : { text: '–', n: 0 }) },
+    { name: '  not filed as input', cell: (s) => (s.campaigns ? { text: String(s.campaigns.notCompared.notInput), n: s.campaigns.labelled } : { text: '–', n: 0 }) },
+    { name: '  too short, no document', cell: (s) => (s.campaigns ? { text: String(s.campaigns.notCompared.nothingToCompare), n: s.campaigns.labelled } : { text: '–', n: 0 }) },
   ];
 }
 

@@ -6,6 +6,8 @@ import { intake } from '../intake/index.js';
 import type { Extractor } from '../intake/extract/index.js';
 import type { Rules } from '../rules/types.js';
 import { foundOf, score, type Found, type Label, type Scores } from './labels.js';
+import { scoreCampaigns } from './campaigns.js';
+import type { Submission } from '../intake/types.js';
 
 export async function evaluateSet(
   labels: Label[],
@@ -15,6 +17,7 @@ export async function evaluateSet(
   options: { quiet?: boolean } = {},
 ): Promise<Scores> {
   const pairs: Array<{ label: Label; found: Found }> = [];
+  const messages: Array<{ file: string; campaign: string | null | undefined; submission: Submission }> = [];
   let missing = 0;
   for (const label of labels) {
     let raw: Buffer;
@@ -25,9 +28,12 @@ export async function evaluateSet(
       missing++;
       continue;
     }
-    pairs.push({ label, found: foundOf(await intake(raw, rules, { extractor })) });
+    const submission = await intake(raw, rules, { extractor });
+    pairs.push({ label, found: foundOf(submission) });
+    messages.push({ file: label.file, campaign: label.campaign, submission });
   }
   if (missing > 0) throw new Error(`${missing} labelled message file(s) are missing from ${messagesDir}`);
-  const scores = score(pairs, rules.consultation.classIds);
+  // Campaigns are found over the whole set, in the labels' order (as if filed in that order).
+  const scores = { ...score(pairs, rules.consultation.classIds), campaigns: scoreCampaigns(messages, rules) };
   return options.quiet ? { ...scores, misses: [] } : scores;
 }

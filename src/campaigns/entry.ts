@@ -1,0 +1,61 @@
+// One message as campaign detection sees it (an entry): its own words' shingle signature and the
+// documents it carries. Made from what intake found; pure.
+import { createHash } from 'node:crypto';
+import { signatureOf } from './minhash.js';
+import type { CampaignEntry } from './types.js';
+import { comparableWords, shingles } from './words.js';
+
+/** Attachment types that are documents a sender writes (images and archives are not compared). */
+const DOCUMENT_TYPES = new Set(['pdf', 'docx', 'odt', 'doc', 'rtf', 'text']);
+/** A document counts when at least this many of its words are the sender's (not the invitation letter's). */
+const MIN_DOCUMENT_WORDS = 20;
+
+export interface EntryAttachment {
+  sha256: string;
+  detectedType: string;
+  /** How many words of its text are not lines of the invitation letter (0 when unreadable). */
+  ownWords: number;
+  /** Whether text could be read from it. */
+  readable: boolean;
+}
+
+export interface EntryInput {
+  id: string;
+  seq: number;
+  consultation: string | null;
+  from: string | null;
+  organisation: string | null;
+  submission: boolean;
+  /** Says only "ingen merknader". */
+  noComments?: boolean;
+  /** The sender's own words: the mail's and the attachments' (letter lines removed). */
+  ownWords: string;
+  attachments: EntryAttachment[];
+}
+
+export function entryOf(input: EntryInput): CampaignEntry {
+  const words = comparableWords(input.ownWords);
+  const set = shingles(words);
+  const documents = input.attachments
+    .filter((a) => DOCUMENT_TYPES.has(a.detectedType) && (!a.readable || a.ownWords >= MIN_DOCUMENT_WORDS))
+    .map((a) => a.sha256);
+  return {
+    id: input.id,
+    seq: input.seq,
+    consultation: input.consultation,
+    from: input.from?.toLowerCase() ?? null,
+    organisation: input.organisation,
+    submission: input.submission,
+    noComments: input.noComments === true,
+    words: words.length,
+    shingles: set.size,
+    signature: set.size > 0 ? signatureOf(set) : null,
+    documents,
+    key: entryKey(input.ownWords, input.attachments.map((a) => a.sha256), input.submission && input.noComments !== true),
+  };
+}
+
+/** What an entry is made of, short: a record whose own words or attachments changed is indexed again. */
+export function entryKey(ownWords: string, attachmentShas: string[], submission: boolean): string {
+  return createHash('sha256').update(`${submission ? 1 : 0}\n${ownWords}\n${attachmentShas.join(',')}`).digest('base64url').slice(0, 16);
+}

@@ -1,0 +1,176 @@
+// Grouping messages into campaigns: entries are added in filing order; each is compared only with
+// the few earlier entries it shares an LSH bucket with (or an identical document from another
+// sender), and linked ones are joined (union-find). Adding in filing order, one by one or all at
+// once, gives the same campaigns: the daemon adds each batch as it is filed, a reader rebuilds the
+// whole from the index, and both see the same. Caseworkers' decisions: a member split out is never
+// linked; two joined campaigns are linked through their earliest members.
+import { bandKeys, estimateContainment, estimateJaccard } from './minhash.js';
+import type { CampaignDecision, CampaignEntry, CampaignGroup, LinkCode } from './types.js';
+
+/**
+ * The thresholds, chosen from the measurements in the README (scripts/campaigns/measure.ts):
+ * members of one campaign against each other, and messages that share phrases but are no campaign.
+ */
+export const THRESHOLDS = {
+  /** At least this many own words for text similarity ("ingen merknader", "se vedlegg" never group). */
+  minWords: 12,
+  /** Linked when the estimated Jaccard similarity of the 3-word shingles reaches this … */
+  jaccard: 0.25,
+  /** … or when this share of the smaller text's shingles is in the other (a member added a long paragraph). */
+  containment: 0.45,
+  /** Below this many words (either text), only a Jaccard similarity of `shortJaccard` links: a short text is easily contained. */
+  shortWords: 25,
+  shortJaccard: 0.5,
+} as const;
+
+/** At most this many earlier groups are compared per bucket, and per new entry in all … */
+const PER_BUCKET = 3;
+const PER_ENTRY = 48;
+/** … among the most recent entries of each bucket (a campaign of thousands fills one bucket). */
+const BUCKET_WINDOW = 16;
+
+/** Whether an entry's own words are compared at all. */
+export function comparesText(e: CampaignEntry): boolean {
+  return e.signature !== null && e.words >= THRESHOLDS.minWords && !e.noComments;
+}
+
+/**
+ * One sender: the same address, or the same organisation from the register. Their messages are
+ * never linked to each other: a corrected resend is a follow-up, not a campaign (and a sender who
+ * floods us with copies of a campaign still joins it through the other members).
+ */
+export function sameSender(a: CampaignEntry, b: CampaignEntry): boolean {
+  return (a.from !== null && a.from === b.from) || (a.organisation !== null && a.organisation === b.organisation);
+}
+
+export function textLinked(a: CampaignEntry, b: CampaignEntry): boolean {
+  if (!a.signature || !b.signature || sameSender(a, b)) return false;
+  const j = estimateJaccard(a.signature, b.signature);
+  if (Math.min(a.words, b.words) < THRESHOLDS.shortWords) return j >= THRESHOLDS.shortJaccard;
+  return j >= THRESHOLDS.jaccard || estimateContainment(j, a.shingles, b.shingles) >= THRESHOLDS.containment;
+}
+
+export class CampaignGrouper {
+  private readonly entries: CampaignEntry[] = [];
+  private readonly parent: number[] = [];
+  private readonly byId = new Map<string, number>();
+  private readonly buckets = new Map<string, number[]>();
+  private readonly documents = new Map<string, number[]>();
+  private readonly linkCodes = new Map<number, Set<LinkCode>>();
+  private readonly excluded: Set<string>;
+  private readonly joins: Array<[string, string]>;
+
+  constructor(decisions: CampaignDecision[] = []) {
+    this.excluded = new Set(decisions.filter((d) => d.kind === 'split').map((d) => (d as { member: string }).member));
+    this.joins = decisions.filter((d): d is Extract<CampaignDecision, { kind: 'join' }> => d.kind === 'join').map((d) => d.members);
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  private root(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]!]!;
+      i = this.parent[i]!;
+    }
+    return i;
+  }
+
+  private union(a: number, b: number, code: LinkCode): void {
+    const ra = this.root(a);
+    const rb = this.root(b);
+    const codes = new Set([...(this.linkCodes.get(ra) ?? []), ...(this.linkCodes.get(rb) ?? []), code]);
+    // The earlier entry stays the root: it names the campaign.
+    const [keep, drop] = this.entries[ra]!.seq <= this.entries[rb]!.seq ? [ra, rb] : [rb, ra];
+    this.parent[drop] = keep;
+    this.linkCodes.delete(drop);
+    this.linkCodes.set(keep, codes);
+  }
+
+  /** Adds one entry (in filing order) and links it to the earlier ones it is like. */
+  add(entry: CampaignEntry): void {
+    const i = this.entries.length;
+    this.entries.push(entry);
+    this.parent.push(i);
+    this.byId.set(entry.id, i);
+    if (!entry.submission || this.excluded.has(entry.id)) return;
+    const scope = entry.consultation ?? '';
+    let compared = 0;
+    if (comparesText(entry) && entry.signature) {
+      for (const key of bandKeys(entry.signature)) {
+        const bucketKey = `${scope}\n${key}`;
+        const bucket = this.buckets.get(bucketKey);
+        if (!bucket) {
+          this.buckets.set(bucketKey, [i]);
+          continue;
+        }
+        const seen = new Set<number>();
+        const stop = Math.max(0, bucket.length - BUCKET_WINDOW);
+        for (let k = bucket.length - 1; k >= stop && seen.size < PER_BUCKET && compared < PER_ENTRY; k--) {
+          const other = bucket[k]!;
+          const r = this.root(other);
+          if (r === this.root(i) || seen.has(r)) continue;
+          seen.add(r);
+          compared++;
+          if (textLinked(entry, this.entries[other]!)) this.union(i, other, 'text');
+        }
+        bucket.push(i);
+      }
+    }
+    for (const sha of new Set(entry.documents)) {
+      const key = `${scope}\n${sha}`;
+      const holders = this.documents.get(key) ?? [];
+      const other = holders.find((h) => !sameSender(this.entries[h]!, entry));
+      if (other !== undefined && this.root(other) !== this.root(i)) this.union(i, other, 'document');
+      holders.push(i);
+      this.documents.set(key, holders);
+    }
+  }
+
+  /** The campaigns (two members or more), the earliest first; joins decided by caseworkers applied. */
+  groups(): CampaignGroup[] {
+    for (const [a, b] of this.joins) {
+      const ia = this.byId.get(a);
+      const ib = this.byId.get(b);
+      if (ia === undefined || ib === undefined || this.excluded.has(a) || this.excluded.has(b)) continue;
+      if (this.root(ia) !== this.root(ib)) this.union(ia, ib, 'joined');
+    }
+    const members = new Map<number, number[]>();
+    for (let i = 0; i < this.entries.length; i++) {
+      const r = this.root(i);
+      const list = members.get(r);
+      if (list) list.push(i);
+      else members.set(r, [i]);
+    }
+    const groups: CampaignGroup[] = [];
+    for (const [r, list] of members) {
+      if (list.length < 2) continue;
+      list.sort((x, y) => this.entries[x]!.seq - this.entries[y]!.seq);
+      const ids = list.map((x) => this.entries[x]!.id);
+      groups.push({ id: campaignIdOf(ids[0]!), members: ids, links: [...(this.linkCodes.get(r) ?? [])].sort() });
+    }
+    return groups.sort((a, b) => this.entries[this.byId.get(a.members[0]!)!]!.seq - this.entries[this.byId.get(b.members[0]!)!]!.seq);
+  }
+}
+
+/** A campaign's id: `k-` and its earliest member's record id. */
+export function campaignIdOf(firstMember: string): string {
+  return `k-${firstMember}`;
+}
+
+/** The record id a campaign id is made of, or null when it is not a campaign id. */
+export function firstMemberOf(campaignId: string): string | null {
+  return campaignId.startsWith('k-') ? campaignId.slice(2) : null;
+}
+
+/** The campaigns of entries in filing order, with caseworkers' decisions. */
+export function groupCampaigns(entries: CampaignEntry[], decisions: CampaignDecision[] = []): CampaignGroup[] {
+  const grouper = new CampaignGrouper(decisions);
+  for (const e of [...entries].sort((a, b) => a.seq - b.seq)) grouper.add(e);
+  return grouper.groups();
+}

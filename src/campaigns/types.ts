@@ -1,0 +1,46 @@
+// The shapes of campaign detection: what is kept per message to compare it (an entry), what a
+// caseworker decided, and a campaign as people see it. Plain data, JSON-safe but for signatures.
+
+/** What detection keeps of one filed message. */
+export interface CampaignEntry {
+  id: string;
+  /** Filing order: the earliest member names the campaign. */
+  seq: number;
+  /** Campaigns are found within one consultation (null: the default one). */
+  consultation: string | null;
+  /** The sender's address, lower-case (an identical document counts only between different senders). */
+  from: string | null;
+  /** The sender's organisation from the register, or null: one organisation is one sender. */
+  organisation: string | null;
+  /** Whether it takes part at all: relevant mail from a person, readable. */
+  submission: boolean;
+  /** Says only "ingen merknader": never linked by text. */
+  noComments: boolean;
+  /** The number of the sender's own words. */
+  words: number;
+  /** The number of distinct shingles of the own words. */
+  shingles: number;
+  /** MinHash of the own words' shingles; null when they are too short to compare. */
+  signature: Uint32Array | null;
+  /** sha256 of the attachments that are documents of the sender's own (not images, not the letter). */
+  documents: string[];
+  /** What the entry was made from (own words and attachments): a changed record is indexed again. */
+  key: string;
+}
+
+/** A caseworker's decision about campaigns; it survives every recomputation. */
+export type CampaignDecision =
+  | { kind: 'split'; member: string; campaign: string; at: string }
+  | { kind: 'join'; members: [string, string]; campaigns: [string, string]; at: string };
+
+/** Why two messages are in one campaign. */
+export type LinkCode = 'text' | 'document' | 'joined';
+
+/** A campaign found: its members in filing order, the earliest first. */
+export interface CampaignGroup {
+  /** `k-` and the earliest member's record id: stable while that member stays in it. */
+  id: string;
+  members: string[];
+  /** How the members were linked (each code once). */
+  links: LinkCode[];
+}

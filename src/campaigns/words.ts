@@ -1,0 +1,85 @@
+// The words a campaign is compared by: the sender's own words folded, split into words, nynorsk
+// function words read as their bokmål forms and longer words stemmed, so that the same template
+// in bokmål and nynorsk, with other inflections or a typo here and there, still shares most of its
+// word shingles. Pure: no clock, no files.
+import { foldText, tokenize } from '../text/fold.js';
+import { stemNo } from '../text/stem.js';
+
+/**
+ * Nynorsk words and their bokmål forms, for comparing only (never shown): a member who rewrote
+ * the template in nynorsk shares its shingles. Inflected content words meet through the stemmer.
+ */
+const NYNORSK: Record<string, string> = {
+  ikkje: 'ikke', eg: 'jeg', kva: 'hva', korleis: 'hvordan', kvifor: 'hvorfor', kvar: 'hvor', frå: 'fra',
+  mykje: 'mye', nokon: 'noen', noko: 'noe', vere: 'være', vore: 'vært', berre: 'bare', dykk: 'dere',
+  dykkar: 'deres', sjølv: 'selv', meiner: 'mener', meine: 'mene', ønskjer: 'ønsker', desse: 'disse', vart: 'ble',
+  hjå: 'hos', eige: 'eget', eigen: 'egen', dei: 'de', ein: 'en', eit: 'et', gjere: 'gjøre', saman: 'sammen',
+  heile: 'hele', vert: 'blir', verte: 'bli', fleire: 'flere', difor: 'derfor', òg: 'også', ho: 'hun',
+  innspel: 'innspill', innspelet: 'innspillet', høyring: 'høring', høyringa: 'høringen', løysing: 'løsning',
+  løysingar: 'løsninger', teneste: 'tjeneste', tenester: 'tjenester', gjeld: 'gjelder', sjå: 'se', gje: 'gi',
+  gjev: 'gir',
+  forplikting: 'forpliktelse', forpliktinga: 'forpliktelsen', forpliktingane: 'forpliktelsene',
+  offentleg: 'offentlig', offentlege: 'offentlige', vennleg: 'vennlig', helsing: 'hilsen', særleg: 'særlig',
+  viktigaste: 'viktigste', einskilde: 'enkelte', kommunane: 'kommunene', innbyggjarar: 'innbyggere',
+  innbyggjarane: 'innbyggerne', opne: 'åpne', open: 'åpen', ope: 'åpent', opnare: 'åpnere',
+  meir: 'mer', no: 'nå', sidan: 'siden', utan: 'uten', nokre: 'noen', medan: 'mens', viss: 'hvis', kven: 'hvem',
+  tenkjer: 'tenker', trur: 'tror', veit: 'vet', vorte: 'blitt', verksemd: 'virksomhet', verksemder: 'virksomheter',
+  regjeringa: 'regjeringen', forvaltninga: 'forvaltningen', løysinga: 'løsningen', opplysningar: 'opplysninger',
+  openheit: 'åpenhet', offentlegheit: 'offentlighet', offentleglova: 'offentlighetsloven', støttar: 'støtter',
+  framlegg: 'forslag', framlegget: 'forslaget', høve: 'anledning', kjem: 'kommer', kome: 'komme', fekk: 'fikk',
+  gjekk: 'gikk', vera: 'være', heilt: 'helt', deira: 'deres', ei: 'en', betre: 'bedre', naudsynt: 'nødvendig',
+  naturleg: 'naturlig', vanleg: 'vanlig', tydeleg: 'tydelig', mogleg: 'mulig', moglegheit: 'mulighet',
+  eigentleg: 'egentlig', venleg: 'vennlig', kommunar: 'kommuner', gjer: 'gjør', legg: 'legger', søkje: 'søke',
+  dekkjer: 'dekker', føresetnad: 'forutsetning', noregs: 'norges', noreg: 'norge', innbyggjar: 'innbygger',
+  arbeidar: 'arbeider', byrja: 'begynte', byrje: 'begynne', spørje: 'spørre',
+};
+
+/** Words of at most this many letters are kept as they are; longer ones are stemmed. */
+const STEM_FROM = 5;
+
+/** One word as it is compared. */
+export function comparable(word: string): string {
+  const w = NYNORSK[word] ?? word;
+  return w.length >= STEM_FROM && !/\d/.test(w) ? stemNo(w) : w;
+}
+
+/** The words of a text as they are compared, in order (a hyphenated word once, whole). */
+export function comparableWords(text: string): string[] {
+  const words: string[] = [];
+  let last = -1;
+  for (const t of tokenize(foldText(text))) {
+    if (t.index === last) continue;
+    last = t.index;
+    words.push(comparable(t.word));
+  }
+  return words;
+}
+
+/** FNV-1a, 32 bits: a shingle's number. */
+export function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Word shingles of this many words. */
+export const SHINGLE_WORDS = 3;
+
+/** The distinct shingles (as numbers) of a list of words; a text shorter than a shingle has none. */
+export function shingles(words: string[], size = SHINGLE_WORDS): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i + size <= words.length; i++) out.add(hash32(words.slice(i, i + size).join(' ')));
+  return out;
+}
+
+/** The sentences of a text: split at . ! ? followed by space, and at line breaks; bullets and blanks dropped. */
+export function sentences(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.replace(/^[\s\-*•–>]+/, '').trim())
+    .filter((s) => s.length > 0);
+}

@@ -1,0 +1,115 @@
+// Campaign detection (src/campaigns): near-identical own words and identical documents from
+// different senders are grouped; short agreeing replies, one sender's own copies and unrelated
+// texts are not; caseworkers' splits and joins survive a recomputation.
+import { describe, expect, it } from 'vitest';
+import { CampaignGrouper, describeCampaign, entryOf, groupCampaigns, type CampaignDecision, type EntryInput } from '../../src/campaigns/index.js';
+
+const TEMPLATE = [
+  'Jeg sender dette innspillet til handlingsplanen fordi åpne postlister betyr mye for meg som innbygger.',
+  'Alle kommuner bør publisere postjournalen sin i eInnsyn, slik at vi kan se hvilke saker kommunen arbeider med.',
+  'Jeg ber derfor departementet om å sette en frist for når alle kommuner skal være med, og at staten dekker kostnadene.',
+  'Åpenhet i lokaldemokratiet er en forutsetning for tillit.',
+];
+const NYNORSK = [
+  'Eg sender dette innspelet til handlingsplanen fordi opne postlister betyr mykje for meg som innbyggjar.',
+  'Alle kommunar bør publisere postjournalen sin i eInnsyn, slik at vi kan sjå kva saker kommunen arbeider med.',
+  'Eg ber difor departementet om å setje ein frist for når alle kommunar skal vere med, og at staten dekkjer kostnadene.',
+  'Openheit i lokaldemokratiet er ein føresetnad for tillit.',
+].join('\n\n');
+
+let seq = 0;
+function input(id: string, ownWords: string, extra: Partial<EntryInput> = {}): EntryInput {
+  seq++;
+  return { id, seq, consultation: 'ogp-4b', from: `${id}@example.no`, organisation: null, submission: true, ownWords, attachments: [], ...extra };
+}
+const entry = (id: string, ownWords: string, extra: Partial<EntryInput> = {}) => entryOf(input(id, ownWords, extra));
+const member = (id: string, personal = '') => entry(id, ['Hei,', ...TEMPLATE, personal].filter(Boolean).join('\n\n'));
+const OTHER =
+  'Vi i Norsk arkivråd mener at veiledningen om journalføring må bli tydeligere om hva som skal journalføres av meldinger i chat og sosiale medier, og at Arkivverket bør få ressurser til tilsyn med kommunene.';
+const PDF = { sha256: 'a'.repeat(64), detectedType: 'pdf', ownWords: 120, readable: true };
+
+describe('campaign detection', () => {
+  it('groups members with their own greetings, lines and a nynorsk rewrite, and leaves others out', () => {
+    const entries = [
+      member('m1'),
+      member('m2', 'Jeg bor i Vinje, og kommunen min har ikke postliste på nettet.'),
+      entry('o1', OTHER),
+      member('m3', 'Barna mine går på en skole som ble foreslått lagt ned uten at noen visste om det.'),
+      entry('m4', NYNORSK),
+    ];
+    const groups = groupCampaigns(entries);
+    expect(groups).toEqual([{ id: 'k-m1', members: ['m1', 'm2', 'm3', 'm4'], links: ['text'] }]);
+  });
+
+  it('does not group short replies that merely agree, nor one sender’s own copies', () => {
+    const short = ['ingen merknader', 'Vi har ingen merknader.', 'Se vedlegg', 'Se vedlegg.'].map((t, i) => entry(`s${i}`, t));
+    expect(groupCampaigns(short)).toEqual([]);
+    const sameSender = [member('x1'), member('x2')].map((e) => ({ ...e, from: 'one@example.no' }));
+    expect(groupCampaigns(sameSender)).toEqual([]);
+    const sameOrganisation = [member('y1'), member('y2')].map((e) => ({ ...e, organisation: 'KS' }));
+    expect(groupCampaigns(sameOrganisation)).toEqual([]);
+    // A long reply that says only "ingen merknader" (intake's finding) is never text-linked either.
+    const noComments = [member('n1'), member('n2')].map((e) => ({ ...e, noComments: true }));
+    expect(groupCampaigns(noComments)).toEqual([]);
+  });
+
+  it('groups the same document from different senders, but not from one sender', () => {
+    const docs = [entry('d1', 'Se vedlegg.', { attachments: [PDF] }), entry('d2', 'Vedlagt.', { attachments: [PDF] }), entry('d3', 'Hei', { attachments: [PDF], from: 'd1@example.no' })];
+    expect(groupCampaigns(docs)).toEqual([{ id: 'k-d1', members: ['d1', 'd2', 'd3'], links: ['document'] }]);
+    expect(groupCampaigns([docs[0]!, docs[2]!])).toEqual([]);
+    // An image (a logo) or a copy of the letter (no words of the sender's own) ties nobody.
+    const logo = { ...PDF, detectedType: 'image' };
+    const letter = { ...PDF, ownWords: 3 };
+    expect(groupCampaigns([entry('l1', 'Hei', { attachments: [logo, letter] }), entry('l2', 'Hei', { attachments: [logo, letter] })])).toEqual([]);
+  });
+
+  it('groups only within one consultation', () => {
+    expect(groupCampaigns([member('c1'), { ...member('c2'), consultation: 'pbl-2021' }])).toEqual([]);
+  });
+
+  it('gives the same campaigns added one by one as all at once, and keeps the earliest member’s id', () => {
+    const entries = Array.from({ length: 40 }, (_, i) => (i % 4 === 3 ? entry(`r${i}`, `${OTHER} Nummer ${i} av oss skriver dette.`) : member(`r${i}`, `Personlig linje nummer ${i} om min kommune.`)));
+    const grouper = new CampaignGrouper();
+    for (const e of entries) grouper.add(e);
+    const incremental = grouper.groups();
+    expect(incremental).toEqual(groupCampaigns([...entries].reverse()));
+    expect(incremental.map((g) => g.id)).toContain('k-r0');
+  });
+
+  it('keeps a caseworker’s split and join through every recomputation', () => {
+    const a = [member('a1'), member('a2'), member('a3')];
+    const b = [entry('b1', OTHER), entry('b2', OTHER.replace('Vi i Norsk arkivråd', 'Vi i Arkivforbundet'))];
+    const decisions: CampaignDecision[] = [
+      { kind: 'split', member: 'a2', campaign: 'k-a1', at: '2021-05-20T10:00:00Z' },
+      { kind: 'join', members: ['a1', 'b1'], campaigns: ['k-a1', 'k-b1'], at: '2021-05-20T10:01:00Z' },
+    ];
+    const groups = groupCampaigns([...a, ...b], decisions);
+    expect(groups).toEqual([{ id: 'k-a1', members: ['a1', 'a3', 'b1', 'b2'], links: ['joined', 'text'] }]);
+    // A member filed later still joins the campaign; the split member stays out.
+    expect(groupCampaigns([...a, ...b, member('a4')], decisions)[0]!.members).toEqual(['a1', 'a3', 'b1', 'b2', 'a4']);
+  });
+
+  it('finds a campaign of thousands without comparing every pair', () => {
+    const entries = Array.from({ length: 3000 }, (_, i) => member(`big${i}`, `Jeg heter person ${i} og bor i kommune nummer ${i % 97}.`));
+    const groups = groupCampaigns(entries);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.members).toHaveLength(3000);
+  });
+});
+
+describe('a campaign’s template and additions', () => {
+  it('names the template once and lists what each member added', () => {
+    const members = [
+      { id: 'm1', subject: 'Åpne postlister', ownWords: ['Hei,', ...TEMPLATE].join('\n\n') },
+      { id: 'm2', subject: 'Åpne postlister', ownWords: ['Hei,', ...TEMPLATE, 'Jeg bor i Vinje, og kommunen min har ikke postliste på nettet.'].join('\n\n') },
+      { id: 'm3', subject: 'Innspill', ownWords: ['God dag.', ...TEMPLATE.map((s) => s.replace('kostnadene', 'kostnadane'))].join('\n\n') },
+      { id: 'm4', subject: 'Innspill', ownWords: NYNORSK },
+    ];
+    const d = describeCampaign(members);
+    expect(d.template).toBe(TEMPLATE.join(' '));
+    expect(d.name).toBe('Jeg sender dette innspillet til handlingsplanen fordi åpne …');
+    expect(d.additions.get('m2')).toEqual(['Jeg bor i Vinje, og kommunen min har ikke postliste på nettet.']);
+    expect(d.additions.has('m1')).toBe(false);
+    expect(d.additions.has('m3')).toBe(false);
+  });
+});
