@@ -70,11 +70,10 @@ export class Decisions {
     }
     log.info({ by: who.by, via: who.via, fields: done.record!.overrides!.slice(-5).map((o) => o.field) }, `decision for ${request.id} applied`);
     faultPoint('decision-stored');
-    if (done.releasesHeld) {
-      await this.moveOut(done.record!);
-      this.deps.receipts.released(done.record!);
-      this.deps.sendReceipts();
-    }
+    if (done.releasesHeld) await this.moveOut(done.record!);
+    // Either decision ends the hold: the receipt counts as what it became (pending, or not sent).
+    if (request.kind === 'decide') this.deps.receipts.released(done.record!);
+    if (done.releasesHeld) this.deps.sendReceipts();
     return done.result;
   }
 
@@ -112,7 +111,7 @@ export class Decisions {
     else if (found === 'unknown') error = 'meldingen kan ikke finnes igjen i denne postkassen; flytt den for hånd';
     else {
       try {
-        await this.deps.mailbox.moveFiled([found], filedFolderFor(rulesFor(rules(), record.consultation?.id), config.imap?.filedFolder ?? ''));
+        await this.deps.mailbox.moveFiled([found], filedFolderFor(rulesFor(rules(), record.consultation?.id), config.imap?.filedFolder ?? null));
       } catch (err) {
         status = 'pending';
         error = (err as Error).message;
