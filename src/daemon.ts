@@ -8,12 +8,11 @@ import { rulesFor } from './rules/views.js';
 import { filedFolderFor } from './mailbox/filed-folder.js';
 import { Store } from './store/json-store.js';
 import { ExtractorPool } from './extract-pool/pool.js';
-import { fileBatch, logOutcome, readBatch, type Outcome, type PipelineDeps } from './pipeline.js';
-import type { ReadResult } from './pipeline.js';
+import { fileBatch, logOutcome, readBatch, type Outcome, type PipelineDeps, type ReadResult } from './pipeline.js';
 import { DecisionDesk } from './decisions/desk.js';
-import type { CommandMail } from './decisions/command-mail.js';
-import { MaildirMailbox } from './mailbox/maildir.js';
-import { ImapMailbox, MailboxLoginError } from './mailbox/imap.js';
+import { batchMoves } from './batch-moves.js';
+import { MailboxLoginError } from './mailbox/imap.js';
+import { mailboxFor } from './mailbox/for-config.js';
 import type { Incoming, Mailbox } from './mailbox/types.js';
 import { limitsFrom } from './limits.js';
 import type { Logger } from './log.js';
@@ -87,9 +86,7 @@ export class Daemon {
   async open(options: { waitForMailbox?: boolean } = {}): Promise<void> {
     this.store = await Store.open(this.config.dataDir, { lock: true });
     this.pool = new ExtractorPool(this.config.workers);
-    this.mailbox = this.options.mailbox ?? (this.config.imap
-      ? new ImapMailbox(this.config.imap, this.store, this.log.child({ part: 'imap' }), this.config.secrets)
-      : new MaildirMailbox(this.config.maildir, this.store));
+    this.mailbox = this.options.mailbox ?? mailboxFor(this.config, this.store, this.log);
     this.outbox = new ReceiptOutbox(this.config, () => this.rules, this.store, this.log.child({ part: 'receipts' }), this.now);
     await this.outbox.open();
     this.receipts = new BackgroundReceiptPass(this.outbox, () => this.stopping);
@@ -206,32 +203,22 @@ export class Daemon {
 
   /** After the batch's records are stored: logs, receipts to track, then the mailbox changes. */
   private async finish(batch: Incoming[], outcomes: Outcome[]): Promise<void> {
-    // By consultation: each has a filed folder of its own.
-    const toMove = new Map<string | null, Incoming[]>();
-    const commands: { mails: CommandMail[]; items: Incoming[] } = { mails: [], items: [] };
     outcomes.forEach((o, i) => {
       logOutcome(this.log, batch[i]!, o);
       this.options.onOutcome?.(batch[i]!, o);
-      if (o.kind === 'command') {
-        commands.mails.push(o.mail);
-        commands.items.push(batch[i]!);
-      }
-      if ((o.kind === 'filed' || o.kind === 'duplicate') && o.move) {
-        const consultation = o.kind === 'filed' ? (o.record.consultation?.id ?? null) : o.consultation;
-        toMove.set(consultation, [...(toMove.get(consultation) ?? []), batch[i]!]);
-      }
       if (o.kind === 'filed') {
         this.outbox.track(o.record);
         this.heartbeat.lastFiledAt = o.record.filedAt;
         this.heartbeat.lastFiledId = o.record.id;
       }
     });
+    const { filed, commands } = batchMoves(batch, outcomes);
     // Only now, with every record safely stored, does the mailbox change.
     faultPoint('record-stored-before-move');
     // Command mails are obeyed (or refused) before they leave the inbox: a crash in between reads them again, and a replay changes nothing.
     await this.desk.commandMails(commands.mails);
     if (commands.items.length > 0) await this.mailbox.moveFiled(commands.items, this.desk.commandFolder());
-    for (const [consultation, items] of toMove) {
+    for (const [consultation, items] of filed) {
       await this.mailbox.moveFiled(items, filedFolderFor(rulesFor(this.rules, consultation), this.config.imap?.filedFolder ?? ''));
     }
     await this.mailbox.handled(batch);

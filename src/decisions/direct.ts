@@ -15,15 +15,6 @@ import { submitRequest, type Answer, type RequestBody } from './requests.js';
 /** How long the command line waits for the running daemon's answer. */
 export const ANSWER_TIMEOUT_MS = 120_000;
 
-async function openMailbox(config: Config, store: Store, log: Logger): Promise<Mailbox> {
-  if (config.imap) {
-    const { ImapMailbox } = await import('../mailbox/imap.js');
-    return new ImapMailbox(config.imap, store, log.child({ part: 'imap' }), config.secrets);
-  }
-  const { MaildirMailbox } = await import('../mailbox/maildir.js');
-  return new MaildirMailbox(config.maildir, store);
-}
-
 export async function requestChange(config: Config, rules: Rules, log: Logger, body: RequestBody, timeoutMs = ANSWER_TIMEOUT_MS): Promise<Answer> {
   let store: Store;
   try {
@@ -45,7 +36,7 @@ export async function requestChange(config: Config, rules: Rules, log: Logger, b
     await outbox.open();
     // Only a decision moves mail: a correction never reaches the mailbox.
     if (body.kind === 'change' && body.request.kind === 'decide') {
-      mailbox = await openMailbox(config, store, log);
+      mailbox = (await import('../mailbox/for-config.js')).mailboxFor(config, store, log);
       await mailbox.open();
     }
     const deps: DecisionDeps = { config, rules: () => rules, store, mailbox: mailbox ?? NO_MAILBOX, receipts: outbox, sendReceipts: () => undefined, log, now };
