@@ -51,7 +51,7 @@ export const VARIABLES = {
   INNSPILL_IMAP_TLS: v(tls, 'true = implicit TLS (port 993), starttls, or false (loopback tests only).', 'true'),
   INNSPILL_IMAP_CA: v(text, 'PEM file with the CA that signed the IMAP server certificate, if not a public CA.'),
   INNSPILL_IMAP_MAILBOX: v(text, 'Folder watched for new mail.', 'INBOX'),
-  INNSPILL_IMAP_FILED_FOLDER: v(text, 'Folder that filed consultation mail is moved to (created if missing).', 'Innspill/OGP-4B'),
+  INNSPILL_IMAP_FILED_FOLDER: v(text, 'Folder that the default consultation\'s filed mail is moved to (created if missing). Unset: the consultation\'s imapFolder in its consultation.yaml, else Innspill/<id>. With "{consultation}" in it, a pattern for every consultation.'),
   INNSPILL_IMAP_COMMAND_FOLDER: v(text, 'Folder that caseworkers\' command mails (decisions and corrections sent from the digest\'s links) are moved to once handled (created if missing). In the Maildir: the sub-maildir .beslutninger.', 'Innspill/Beslutninger'),
   INNSPILL_IMAP_CHECK_SECONDS: v(positiveInt, 'Seconds between fallback checks of the mailbox (IDLE is used as well).', '60'),
   INNSPILL_SMTP_HOST: v(text, 'SMTP server for receipts and digests. Without it receipts are written as .eml files to INNSPILL_OUTBOX_DIR.'),
@@ -117,7 +117,8 @@ export interface Config {
     tls: 'true' | 'starttls' | 'false';
     caFile: string | null;
     mailbox: string;
-    filedFolder: string;
+    /** INNSPILL_IMAP_FILED_FOLDER; null: from the rules (see mailbox/filed-folder.ts) */
+    filedFolder: string | null;
     /** where handled command mails go */
     commandFolder: string;
     checkSeconds: number;
@@ -243,7 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       tls: val.INNSPILL_IMAP_TLS!,
       caFile: val.INNSPILL_IMAP_CA ? abs(val.INNSPILL_IMAP_CA) : null,
       mailbox: val.INNSPILL_IMAP_MAILBOX!,
-      filedFolder: val.INNSPILL_IMAP_FILED_FOLDER!,
+      filedFolder: val.INNSPILL_IMAP_FILED_FOLDER ?? null,
       commandFolder: val.INNSPILL_IMAP_COMMAND_FOLDER!,
       checkSeconds: val.INNSPILL_IMAP_CHECK_SECONDS!,
     };

@@ -209,7 +209,7 @@ export class ImapMailbox implements Mailbox {
     const uids = items.flatMap((i) => (i.source.kind === 'imap' ? [i.source.uid] : []));
     if (uids.length === 0) return;
     const client = await this.connect();
-    const dest = await this.filedFolder(client, to?.imap ?? this.cfg.filedFolder);
+    const dest = await this.filedFolder(client, to?.imap ?? this.cfg.filedFolder ?? 'Innspill');
     // imapflow answers `false` rather than throwing when the server did not move them (a connection
     // that dropped in the middle, say). Then they must not count as handled: the next check moves them.
     const moved = await client.messageMove(uids.join(','), dest, { uid: true });

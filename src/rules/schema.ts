@@ -74,7 +74,7 @@ export const consultationSchema = z.strictObject({
   addresses: z.array(z.email()).default([]),
   /** Who gets its digests; empty: INNSPILL_DIGEST_TO. */
   digestTo: z.array(z.email()).default([]),
-  /** Its filed folder on the IMAP server; unset: INNSPILL_IMAP_FILED_FOLDER for the default consultation, Innspill/<id> for the others. */
+  /** Its filed folder on the IMAP server (INNSPILL_IMAP_FILED_FOLDER, when set, wins for the default consultation); unset: Innspill/<id>. */
   imapFolder: z.string().min(1).optional(),
   invitationMessageIds: z.array(z.string()),
   contact: z.string(),
