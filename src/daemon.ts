@@ -219,7 +219,7 @@ export class Daemon {
     await this.desk.commandMails(commands.mails);
     if (commands.items.length > 0) await this.mailbox.moveFiled(commands.items, this.desk.commandFolder());
     for (const [consultation, items] of filed) {
-      await this.mailbox.moveFiled(items, filedFolderFor(rulesFor(this.rules, consultation), this.config.imap?.filedFolder ?? ''));
+      await this.mailbox.moveFiled(items, filedFolderFor(rulesFor(this.rules, consultation), this.config.imap?.filedFolder ?? null));
     }
     await this.mailbox.handled(batch);
     await this.beat.write(true);
