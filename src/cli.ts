@@ -1,5 +1,6 @@
 // The innspill command line. Each command lives in src/commands/ and is loaded only when it runs:
 // `inspect` must answer fast, and need not load the daemon, the SMTP client or Excel.
+// Over 300 lines on purpose: every command with its options and help in one list, as --help shows them.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig, loadDotEnv, type Config, type ConfigScope } from './config.js';
