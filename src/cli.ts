@@ -113,6 +113,36 @@ export function buildProgram(exit: { code: number }): Command {
       exit.code = await showCommand(config.dataDir, rules, id, opts.json === true, process.stdout, process.stderr, opts.consultation);
     });
 
+  const campaigns = program
+    .command('campaigns')
+    .description('List the campaigns: many people sending one text or one document, each still a submission of its own.')
+    .option('--json', 'one JSON object per campaign, one per line')
+    .action(async (opts: { json?: boolean }) => {
+      const { config, rules } = setup('reader');
+      const { campaignsCommand } = await import('./commands/campaigns.js');
+      exit.code = await campaignsCommand(config.dataDir, rules, opts, process.stdout);
+    });
+  campaigns
+    .command('split')
+    .description('Take a submission out of a campaign (kept through every recomputation).')
+    .argument('<campaign>', 'campaign id, e.g. k-2021-0042')
+    .argument('<member>', 'submission id, e.g. 2021-0057')
+    .action(async (campaign: string, member: string) => {
+      const { config, rules } = setup('reader');
+      const { campaignSplitCommand } = await import('./commands/campaigns.js');
+      exit.code = await campaignSplitCommand(config.dataDir, rules, campaign, member, process.stdout, process.stderr);
+    });
+  campaigns
+    .command('join')
+    .description('Join two campaigns into one (kept through every recomputation).')
+    .argument('<campaign>', 'campaign id, e.g. k-2021-0042')
+    .argument('<other>', 'the other campaign id')
+    .action(async (first: string, second: string) => {
+      const { config, rules } = setup('reader');
+      const { campaignJoinCommand } = await import('./commands/campaigns.js');
+      exit.code = await campaignJoinCommand(config.dataDir, rules, first, second, process.stdout, process.stderr);
+    });
+
   program
     .command('reclassify')
     .description('Run the current rules over every filed submission (after a change to rules/); a person\'s decisions stand. While `innspill run` runs, it does it (and takes the new rules).')

@@ -7,7 +7,8 @@ import { failedSubmission } from './intake/submission.js';
 import { readAsMail } from './intake/problems.js';
 import type { ExtractLimits, Extractor } from './intake/extract/index.js';
 import type { Rules } from './rules/types.js';
-import type { Store } from './store/json-store.js';
+import type { FileOutcome, Store } from './store/json-store.js';
+import { trackFiled } from './store/campaign-tracker.js';
 import type { FileRequest } from './store/build-record.js';
 import { idYearOf, type IdStyle, type SubmissionRecord } from './store/record.js';
 import { rulesFor } from './rules/views.js';
@@ -137,7 +138,18 @@ function fileBatchNow(batch: Incoming[], results: ReadResult[], deps: PipelineDe
           ? { kind: 'filed', record: outcome.record, move }
           : { kind: 'duplicate', of: outcome.of, move, readable: requests[k]!.readable, problems: requests[k]!.submission.problems, consultation: requests[k]!.submission.consultation?.id ?? null };
     });
-    return outcomes;
+    return trackCampaigns(filed, requests, deps).then(() => outcomes);
+  });
+}
+
+/**
+ * After filing: the new records into the campaign index (a late member joins its campaign). The
+ * records are stored already; if this fails, the campaigns are completed by the next reader.
+ */
+async function trackCampaigns(filed: FileOutcome[], requests: FileRequest[], deps: PipelineDeps): Promise<void> {
+  const records = filed.flatMap((o, k) => (o.kind === 'filed' ? [{ record: o.record, submission: requests[k]!.submission }] : []));
+  await trackFiled(deps.store, records, deps.rules(), deps.log).catch((err: unknown) => {
+    deps.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'the campaign index could not be updated; campaigns are recomputed from the records when read');
   });
 }
 

@@ -31,6 +31,8 @@ export interface EntryInput {
   /** The sender's own words: the mail's and the attachments' (letter lines removed). */
   ownWords: string;
   attachments: EntryAttachment[];
+  /** What the entry is made of, short (see entryKey): a record that changed is indexed again. */
+  key: string;
 }
 
 export function entryOf(input: EntryInput): CampaignEntry {
@@ -51,11 +53,15 @@ export function entryOf(input: EntryInput): CampaignEntry {
     shingles: set.size,
     signature: set.size > 0 ? signatureOf(set) : null,
     documents,
-    key: entryKey(input.ownWords, input.attachments.map((a) => a.sha256), input.submission && input.noComments !== true),
+    key: input.key,
   };
 }
 
-/** What an entry is made of, short: a record whose own words or attachments changed is indexed again. */
-export function entryKey(ownWords: string, attachmentShas: string[], submission: boolean): string {
-  return createHash('sha256').update(`${submission ? 1 : 0}\n${ownWords}\n${attachmentShas.join(',')}`).digest('base64url').slice(0, 16);
+/**
+ * What an entry is made of, short: the mail's own words, the attachments (their texts follow from
+ * their sha256), and what decides whether and where it takes part. A record reclassified with
+ * another result is indexed again; one whose key is the same is not.
+ */
+export function entryKey(parts: { ownWords: string; attachments: string[]; submission: boolean; noComments: boolean; consultation: string | null; organisation: string | null; from: string | null }): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
 }

@@ -53,6 +53,8 @@ export function textLinked(a: CampaignEntry, b: CampaignEntry): boolean {
 export class CampaignGrouper {
   private readonly entries: CampaignEntry[] = [];
   private readonly parent: number[] = [];
+  /** Members per root. */
+  private readonly sizes: number[] = [];
   private readonly byId = new Map<string, number>();
   private readonly buckets = new Map<string, number[]>();
   private readonly documents = new Map<string, number[]>();
@@ -73,6 +75,15 @@ export class CampaignGrouper {
     return this.byId.has(id);
   }
 
+  /** The campaign an entry is in now (joins not yet applied), or null when it is alone. */
+  campaignOf(id: string): { id: string; size: number } | null {
+    const i = this.byId.get(id);
+    if (i === undefined) return null;
+    const r = this.root(i);
+    const size = this.sizes[r]!;
+    return size < 2 ? null : { id: campaignIdOf(this.entries[r]!.id), size };
+  }
+
   private root(i: number): number {
     while (this.parent[i] !== i) {
       this.parent[i] = this.parent[this.parent[i]!]!;
@@ -88,6 +99,7 @@ export class CampaignGrouper {
     // The earlier entry stays the root: it names the campaign.
     const [keep, drop] = this.entries[ra]!.seq <= this.entries[rb]!.seq ? [ra, rb] : [rb, ra];
     this.parent[drop] = keep;
+    this.sizes[keep] = this.sizes[keep]! + this.sizes[drop]!;
     this.linkCodes.delete(drop);
     this.linkCodes.set(keep, codes);
   }
@@ -97,6 +109,7 @@ export class CampaignGrouper {
     const i = this.entries.length;
     this.entries.push(entry);
     this.parent.push(i);
+    this.sizes.push(1);
     this.byId.set(entry.id, i);
     if (!entry.submission || this.excluded.has(entry.id)) return;
     const scope = entry.consultation ?? '';

@@ -1,6 +1,6 @@
 // Campaigns: many people sending one text. Pure detection and description; the store keeps the
 // index of entries (src/store/campaign-index.ts) and caseworkers' decisions.
-export { attachmentOwnText, entryInputOf, type MessageFacts } from './input.js';
+export { attachmentOwnText, entryInputOf, keyOf, type MessageFacts } from './input.js';
 export { entryOf, entryKey, type EntryInput, type EntryAttachment } from './entry.js';
 export { CampaignGrouper, groupCampaigns, campaignIdOf, firstMemberOf, textLinked, comparesText, sameSender, THRESHOLDS } from './group.js';
 export { describeCampaign, type CampaignText, type MemberText } from './template.js';

@@ -3,7 +3,7 @@
 import type { LetterSet } from '../rules/letters.js';
 import { reviewHoldsMessage } from '../intake/review.js';
 import type { Review } from '../intake/types.js';
-import type { EntryAttachment, EntryInput } from './entry.js';
+import { entryKey, type EntryAttachment, type EntryInput } from './entry.js';
 
 /** An attachment's text less the lines of an invitation letter (the sender's own words in it). */
 export function attachmentOwnText(text: string, letters: LetterSet): string {
@@ -28,6 +28,21 @@ export interface MessageFacts {
   review?: Review;
 }
 
+function keyParts(m: MessageFacts, at: { readable: boolean; defaultConsultation: string }) {
+  return {
+    consultation: m.consultation?.id ?? at.defaultConsultation,
+    from: m.from?.address ?? null,
+    organisation: m.sender.organisation,
+    submission: (m.relevant || reviewHoldsMessage(m.review)) && !m.automatic && at.readable,
+    noComments: m.noComments === true,
+  };
+}
+
+/** The entry key of a message (see entryKey), without reading its attachments' texts. */
+export function keyOf(m: MessageFacts, at: { readable: boolean; defaultConsultation: string }, attachments: Array<{ sha256: string }>): string {
+  return entryKey({ ...keyParts(m, at), ownWords: m.ownWords, attachments: attachments.map((a) => a.sha256) });
+}
+
 /**
  * An entry's input. `readable`: the message was read as mail. `attachments`: each with the text read
  * from it ('' when none) and whether it could be read. The text compared is the sender's own words
@@ -48,16 +63,12 @@ export function entryInputOf(
     readable: a.problem === null && a.text.length > 0,
     ownWords: wordCount(texts[i]!),
   }));
-  const held = reviewHoldsMessage(m.review);
   return {
     id: at.id,
     seq: at.seq,
-    consultation: m.consultation?.id ?? at.defaultConsultation,
-    from: m.from?.address ?? null,
-    organisation: m.sender.organisation,
-    submission: (m.relevant || held) && !m.automatic && at.readable,
-    noComments: m.noComments === true,
+    ...keyParts(m, at),
     ownWords: [m.ownWords, ...texts].filter((t) => t.trim().length > 0).join('\n\n'),
     attachments: files,
+    key: keyOf(m, at, attachments),
   };
 }

@@ -12,6 +12,7 @@ import { checkOutFile, outFileError } from './out-file.js';
 import { parseLocalTime } from './since.js';
 import { UsageError } from './usage.js';
 import { chosenConsultation, recordsOf } from './consultation-option.js';
+import { campaignRefs, inCampaignsText } from '../store/campaigns.js';
 
 export interface ExportCommandOptions {
   format?: string;
@@ -61,7 +62,11 @@ export async function exportCommand(o: ExportCommandOptions): Promise<number> {
     throw err;
   }
   const store = await Store.open(o.config.dataDir, { lock: false });
-  const records = recordsOf(await store.readAll(), o.rules, chosen).filter((r) => !since || Date.parse(r.filedAt) > since.getTime());
+  const everything = await store.readAll();
+  const campaigns = await campaignRefs(store, o.rules, everything);
+  const records = recordsOf(everything, o.rules, chosen)
+    .filter((r) => !since || Date.parse(r.filedAt) > since.getTime())
+    .map((r) => ({ ...r, campaign: campaigns.get(r.id) ?? null }));
   await store.close();
   let rows: number;
   try {
@@ -70,6 +75,7 @@ export async function exportCommand(o: ExportCommandOptions): Promise<number> {
     if (typeof (err as NodeJS.ErrnoException).code !== 'string') throw err;
     return fail(outFileError(err, o.out).message, 2);
   }
-  o.stderr.write(`Skrev ${rows} rader til ${o.out}.\n`);
+  const inCampaigns = inCampaignsText(records, campaigns);
+  o.stderr.write(`Skrev ${rows} rader til ${o.out}${inCampaigns ? ` (${inCampaigns})` : ''}.\n`);
   return 0;
 }

@@ -8,6 +8,7 @@ import { showDateTime, sortableDateTime } from '../time/local-time.js';
 import { AUTOMATIC_KIND_TITLES, LANGUAGE_NAMES, RECEIPT_STATUS_TITLES } from '../digest/words.js';
 import { UsageError } from './usage.js';
 import { chosenConsultation, recordsOf, viewOfRecord } from './consultation-option.js';
+import { campaignRefs, inCampaignsText } from '../store/campaigns.js';
 
 export interface ListOptions {
   commitment?: string;
@@ -41,9 +42,11 @@ export async function listCommand(dataDir: string, all: Rules, o: ListOptions, o
   const categories = rules.consultation.senderCategories.map((c) => c.id);
   if (o.category && !categories.includes(o.category)) throw new UsageError(`ukjent avsenderkategori «${o.category}»; disse finnes: ${categories.join(', ')}`);
   const store = await Store.open(dataDir, { lock: false });
-  const records = recordsOf(await store.readAll(), all, chosen).filter((r) => matches(r, o, viewOfRecord(all, r).consultation.unclassifiedId));
+  const everything = await store.readAll();
+  const records = recordsOf(everything, all, chosen).filter((r) => matches(r, o, viewOfRecord(all, r).consultation.unclassifiedId));
+  const campaigns = await campaignRefs(store, all, everything);
   if (o.json) {
-    for (const r of records) out.write(`${JSON.stringify(r)}\n`);
+    for (const r of records) out.write(`${JSON.stringify({ ...r, campaign: campaigns.get(r.id) ?? null })}\n`);
     return 0;
   }
   const tz = rules.consultation.timezone;
@@ -54,10 +57,12 @@ export async function listCommand(dataDir: string, all: Rules, o: ListOptions, o
     const when = r.receivedAt ? sortableDateTime(new Date(r.receivedAt), tz) : '–';
     const who = r.sender.organisation ?? r.from?.address ?? '(ukjent)';
     const what = r.automatic ? `[${r.automaticKind ? AUTOMATIC_KIND_TITLES[r.automaticKind] : 'automatisk'}]` : !r.readable ? '[uleselig]' : r.commitments.map((c) => c.id).join(',') || '–';
-    const flags = `${r.late ? ' [SEN]' : ''}${r.receipt.status === 'failed' ? ' [kvittering feilet]' : ''}`;
+    const campaign = campaigns.get(r.id);
+    const flags = `${r.late ? ' [SEN]' : ''}${r.receipt.status === 'failed' ? ' [kvittering feilet]' : ''}${campaign ? ` [kampanje ${campaign.id}, ${campaign.size} innspill]` : ''}`;
     out.write(`${r.id.padEnd(idWidth)} ${when.padEnd(16)} ${cut(who, 34)} ${cut(r.sender.category, 14)} ${cut(what, 30)} ${r.subject.slice(0, 60)}${flags}\n`);
   }
-  out.write(`${records.length} innspill\n`);
+  const inCampaigns = inCampaignsText(records, campaigns);
+  out.write(`${records.length} innspill${inCampaigns ? `, ${inCampaigns}` : ''}\n`);
   return 0;
 }
 
@@ -82,8 +87,9 @@ export async function showCommand(
     err.write(`innspill: fant ikke innspill ${id} i ${dataDir}\n`);
     return 1;
   }
+  const campaign = (await campaignRefs(store, all)).get(r.id) ?? null;
   if (json) {
-    out.write(`${JSON.stringify(r, null, 2)}\n`);
+    out.write(`${JSON.stringify({ ...r, campaign }, null, 2)}\n`);
     return 0;
   }
   const rules = viewOfRecord(all, r);
@@ -105,6 +111,7 @@ export async function showCommand(
   row('Forpliktelser:', r.commitments.map((c) => `${c.id} (${c.score})`).join(', ') || (r.noComments === true ? 'ingen merknader' : '–'));
   for (const c of r.commitments) for (const e of c.evidence) out.write(`${''.padEnd(16)}${c.id}: «${e.snippet}» [${e.where}]\n`);
   row('Språk:', LANGUAGE_NAMES[r.language] ?? r.language);
+  if (campaign) row('Kampanje:', `${campaign.id} – ${campaign.size} innspill med samme tekst (se innspill campaigns)`);
   if (r.review?.needed) row('Til vurdering:', r.review.notes.map((n) => n.text).join('; '));
   row('Kvittering:', `${receipt}${r.receipt.sentAt ? ` ${when(r.receipt.sentAt)}` : ''}${r.receipt.error ? ` – ${r.receipt.error}` : ''} (${r.receipt.reason})`);
   row('Arkivsystem:', await archiveStateText(store, r, when));

@@ -20,7 +20,7 @@ const NYNORSK = [
 let seq = 0;
 function input(id: string, ownWords: string, extra: Partial<EntryInput> = {}): EntryInput {
   seq++;
-  return { id, seq, consultation: 'ogp-4b', from: `${id}@example.no`, organisation: null, submission: true, ownWords, attachments: [], ...extra };
+  return { id, seq, consultation: 'ogp-4b', from: `${id}@example.no`, organisation: null, submission: true, ownWords, attachments: [], key: id, ...extra };
 }
 const entry = (id: string, ownWords: string, extra: Partial<EntryInput> = {}) => entryOf(input(id, ownWords, extra));
 const member = (id: string, personal = '') => entry(id, ['Hei,', ...TEMPLATE, personal].filter(Boolean).join('\n\n'));

@@ -1,0 +1,125 @@
+// The campaign index in the store: per record what campaign detection compares (its own words'
+// MinHash signature, its documents' sha256), so campaigns are recomputed without reading every
+// record's words and attachments again; and the caseworkers' campaign decisions.
+//
+//   state/campaign-index.jsonl     one entry per line, appended as records are filed; a later line
+//                                  for the same record replaces an earlier one (after reclassify)
+//   state/campaign-decisions.json  splits and joins, in the order they were made
+//
+// Only a process that holds the store's lock appends to the index; readers complete what is
+// missing in memory.
+import { appendFile, open, readFile } from 'node:fs/promises';
+import { decodeSignature, encodeSignature, type CampaignDecision, type CampaignEntry } from '../campaigns/index.js';
+import { writeFileAtomic } from './atomic.js';
+import type { Store } from './json-store.js';
+
+const INDEX = ['state', 'campaign-index.jsonl'] as const;
+const DECISIONS = 'campaign-decisions';
+
+interface Line {
+  id: string;
+  seq: number;
+  c: string | null;
+  f: string | null;
+  o: string | null;
+  s: boolean;
+  n: boolean;
+  w: number;
+  h: number;
+  g: string | null;
+  d: string[];
+  k: string;
+}
+
+const toLine = (e: CampaignEntry): Line => ({
+  id: e.id,
+  seq: e.seq,
+  c: e.consultation,
+  f: e.from,
+  o: e.organisation,
+  s: e.submission,
+  n: e.noComments,
+  w: e.words,
+  h: e.shingles,
+  g: e.signature ? encodeSignature(e.signature) : null,
+  d: e.documents,
+  k: e.key,
+});
+
+const fromLine = (l: Line): CampaignEntry => ({
+  id: l.id,
+  seq: l.seq,
+  consultation: l.c,
+  from: l.f,
+  organisation: l.o,
+  submission: l.s,
+  noComments: l.n,
+  words: l.w,
+  shingles: l.h,
+  signature: l.g ? decodeSignature(l.g) : null,
+  documents: l.d,
+  key: l.k,
+});
+
+/** Every indexed entry by record id (the last line for a record wins). A damaged line is skipped: it is indexed again. */
+export async function readCampaignIndex(store: Store): Promise<Map<string, CampaignEntry>> {
+  const entries = new Map<string, CampaignEntry>();
+  const text = await readFile(store.path(...INDEX), 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return '';
+    throw err;
+  });
+  for (const line of text.split('\n')) {
+    if (line.length === 0) continue;
+    try {
+      const e = fromLine(JSON.parse(line) as Line);
+      entries.set(e.id, e);
+    } catch {
+      // A line cut short by a crash: the record is indexed again from its file.
+    }
+  }
+  return entries;
+}
+
+/** Appends entries to the index and makes them durable (the caller holds the store's lock). */
+export async function appendCampaignIndex(store: Store, entries: CampaignEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const path = store.path(...INDEX);
+  // A line left unfinished by a crash must not swallow the first new one.
+  const lead = (await endsWithoutNewline(path)) ? '\n' : '';
+  await appendFile(path, `${lead}${entries.map((e) => JSON.stringify(toLine(e))).join('\n')}\n`, 'utf8');
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Writes the whole index anew (after reclassify), atomically. */
+export async function rewriteCampaignIndex(store: Store, entries: CampaignEntry[]): Promise<void> {
+  await writeFileAtomic(store.path(...INDEX), entries.map((e) => `${JSON.stringify(toLine(e))}\n`).join(''));
+}
+
+async function endsWithoutNewline(path: string): Promise<boolean> {
+  const handle = await open(path, 'r').catch(() => null);
+  if (!handle) return false;
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function readCampaignDecisions(store: Store): Promise<CampaignDecision[]> {
+  return store.readState<CampaignDecision[]>(DECISIONS, []);
+}
+
+/** Adds one decision (written atomically; a caseworker's command may run beside the daemon). */
+export async function addCampaignDecision(store: Store, decision: CampaignDecision): Promise<void> {
+  const all = await readCampaignDecisions(store);
+  await store.writeState(DECISIONS, [...all, decision]);
+}
