@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS } from '../intake/extract/index.js';
 import { createHash } from 'node:crypto';
 import type { Rules } from '../rules/types.js';
 import { Store } from '../store/json-store.js';
+import { refreshCampaignIndex } from '../store/campaign-tracker.js';
 import type { SubmissionRecord } from '../store/record.js';
 import type { Submission } from '../intake/types.js';
 import type { Config } from '../config.js';
@@ -132,6 +133,8 @@ export async function reclassify(store: Store, rules: Rules, now: Date, onProgre
   }
   await queue.onIdle();
   await store.syncRecords();
+  // Campaigns are found again from the new own words and relevance.
+  await refreshCampaignIndex(store, rules);
   changes.sort((a, b) => a.seq - b.seq);
   const byField: Record<string, number> = {};
   for (const c of changes) for (const f of c.fields) byField[f.field] = (byField[f.field] ?? 0) + 1;

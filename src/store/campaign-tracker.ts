@@ -72,3 +72,14 @@ export async function trackFiled(store: Store, filed: Array<{ record: Submission
 export function forgetCampaigns(store: Store): void {
   trackers.delete(store);
 }
+
+/**
+ * After reclassify: every record whose entry changed (its own words, relevance, consultation) is
+ * indexed again, and the grouping kept in memory is rebuilt on the next batch.
+ */
+export async function refreshCampaignIndex(store: Store, rules: Rules): Promise<number> {
+  const set = await loadCampaigns(store, await store.readAll(), rules);
+  await appendCampaignIndex(store, set.fresh);
+  forgetCampaigns(store);
+  return set.groups.length;
+}
