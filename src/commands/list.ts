@@ -7,6 +7,8 @@ import type { SubmissionRecord } from '../store/record.js';
 import { showDateTime, sortableDateTime } from '../time/local-time.js';
 import { AUTOMATIC_KIND_TITLES, LANGUAGE_NAMES, RECEIPT_STATUS_TITLES } from '../digest/words.js';
 import { UsageError } from './usage.js';
+import { decidedSuffix } from '../decisions/marks.js';
+import { notesOf } from '../decisions/overrides.js';
 import { chosenConsultation, recordsOf, viewOfRecord } from './consultation-option.js';
 import { campaignRefs, inCampaignsText } from '../store/campaigns.js';
 
@@ -100,15 +102,17 @@ export async function showCommand(
   const row = (label: string, value: string) => out.write(`${label.padEnd(16)}${value}\n`);
   row('Innspill:', r.id);
   if (all.consultations.length > 1) row('Innspillsrunde:', `${rules.consultation.label} (${rules.consultation.caseNumber})${r.consultation ? ` – ${r.consultation.reason.text}` : ''}`);
-  row('Fra:', `${r.from ? `${r.from.name} <${r.from.address}>` : '(ingen)'} — ${r.sender.organisation ?? 'ukjent organisasjon'} (${category})`);
+  // A value a person decided says so, with who and when (src/decisions/marks.ts).
+  const decided = (...fields: Parameters<typeof decidedSuffix>[1]) => decidedSuffix(r, fields, when);
+  row('Fra:', `${r.from ? `${r.from.name} <${r.from.address}>` : '(ingen)'} — ${r.sender.organisation ?? 'ukjent organisasjon'} (${category})${decided('organisation')}`);
   row('Emne:', r.subject);
   row('Mottatt:', r.receivedAt ? `${when(r.receivedAt)}${r.late ? ' – ETTER FRISTEN' : ''}` : 'ukjent');
   row('Arkivert:', `${when(r.filedAt)} fra ${r.source.kind === 'imap' ? `IMAP uid ${r.source.uid}` : r.source.kind === 'maildir' ? r.source.file : r.source.path}`);
   row('Original:', store.path(r.raw));
-  row('Relevant:', `${r.relevant ? 'ja' : 'nei'} (${r.relevance.reasons.join('; ')})`);
-  if (r.automatic) row('Automatisk:', r.automaticKind ? AUTOMATIC_KIND_TITLES[r.automaticKind] : 'ja');
+  row('Relevant:', `${r.relevant ? 'ja' : 'nei'} (${r.relevance.reasons.join('; ')})${decided('decision', 'relevant')}`);
+  if (r.automatic || decided('automatic')) row('Automatisk:', `${!r.automatic ? 'nei' : r.automaticKind ? AUTOMATIC_KIND_TITLES[r.automaticKind] : 'ja'}${decided('automatic')}`);
   if (r.followUpOf) row('Oppfølging av:', r.followUpOf);
-  row('Forpliktelser:', r.commitments.map((c) => `${c.id} (${c.score})`).join(', ') || (r.noComments === true ? 'ingen merknader' : '–'));
+  row('Forpliktelser:', `${r.commitments.map((c) => `${c.id} (${c.score})`).join(', ') || (r.noComments === true ? 'ingen merknader' : '–')}${decided('commitments')}`);
   for (const c of r.commitments) for (const e of c.evidence) out.write(`${''.padEnd(16)}${c.id}: «${e.snippet}» [${e.where}]\n`);
   row('Språk:', LANGUAGE_NAMES[r.language] ?? r.language);
   if (campaign) row('Kampanje:', `${campaign.id} – ${campaign.size} innspill med samme tekst (se innspill campaigns)`);
@@ -117,6 +121,7 @@ export async function showCommand(
   row('Arkivsystem:', await archiveStateText(store, r, when));
   for (const a of r.attachments) row('Vedlegg:', `${a.filename || '(uten navn)'} (${a.detectedType}, ${a.size} byte) – ${a.problem ?? `lest, ${a.textLength} tegn: ${store.path(a.textFile!)}`}`);
   for (const p of r.problems) row('Problem:', p);
+  for (const n of notesOf(r)) row('Notat:', `${n.text} (${n.by}, ${when(n.at)})`);
   out.write(`\nAvsenderens egne ord:\n${r.ownWords.trim() || '(ingen)'}\n`);
   return 0;
 }

@@ -9,7 +9,8 @@
 import type { Rules } from '../rules/types.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { formatInZone } from '../time/zone.js';
-import { localParts } from '../time/local-time.js';
+import { localParts, sortableDateTime } from '../time/local-time.js';
+import { decidedRemark } from '../decisions/marks.js';
 import type { FileFormat } from './archive-files.js';
 import { isPrivateSender, publicTitle, titleOf } from './screening.js';
 
@@ -89,6 +90,8 @@ function notes(c: PostContext): string[] {
   if (r.late) out.push('Kom inn etter høringsfristen.');
   if (!r.receivedAt) out.push('Tidspunktet e-posten kom inn er ukjent.');
   if (r.automatic) out.push('Automatisk svar (ikke et innspill), tatt med på forespørsel.');
+  const decided = decidedRemark(r, (iso) => sortableDateTime(new Date(iso), c.rules.consultation.timezone));
+  if (decided) out.push(decided);
   return out;
 }
 
@@ -140,7 +143,7 @@ export const JOURNALPOST_FIELDS: Field[] = [
   { element: 'tittel', from: 'the subject, on one line ("Innspill uten emne" when there is none)', value: (c: PostContext) => titleOf(c.record) },
   { element: 'offentligTittel', from: "the subject with a private person's name, e-mail and postal address screened (an organisation's name stays)", value: (c: PostContext) => publicTitle(c.record, c.rules.consultation.archive.screeningMask) },
   { element: 'noekkelord', from: 'the titles of the commitments the submission is about', value: (c: PostContext) => commitmentTitles(c) },
-  { element: 'merknad', from: 'follow-up of an earlier submission, late, unknown time received, automatic reply', each: notes, fields: [{ element: 'merknadstekst', from: 'the note in words (Norwegian)', value: (t: string) => t }] },
+  { element: 'merknad', from: 'follow-up of an earlier submission, late, unknown time received, automatic reply, values a caseworker decided (which, by whom, when)', each: notes, fields: [{ element: 'merknadstekst', from: 'the note in words (Norwegian)', value: (t: string) => t }] },
   {
     element: 'kryssreferanse/referanseTilRegistrering/n5mdk:referanseEksternNoekkel',
     from: 'a follow-up: the id of the original submission',

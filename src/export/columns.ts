@@ -4,6 +4,8 @@
 import { AUTOMATIC_KIND_TITLES, RECEIPT_STATUS_TITLES } from '../digest/words.js';
 import type { Rules } from '../rules/types.js';
 import type { SubmissionRecord } from '../store/record.js';
+import { decidedText } from '../decisions/marks.js';
+import { sortableDateTime } from '../time/local-time.js';
 
 /** A point in time; each format writes it in the consultation's time zone its own way. */
 export interface Instant {
@@ -62,4 +64,6 @@ export const SUBMISSION_COLUMNS: ExportColumn[] = [
   { header: 'oppfølging av', width: 12, value: (r) => r.followUpOf ?? '' },
   { header: 'automatisk (type)', width: 22, value: (r) => (r.automaticKind ? AUTOMATIC_KIND_TITLES[r.automaticKind] : '') },
   { header: 'problemer', width: 50, value: (r) => problems(r) },
+  // Which of the values above a caseworker decided (they stand through reclassify), by whom and when.
+  { header: 'avgjort av saksbehandler', width: 40, value: (r, rules) => decidedText(r, (iso) => sortableDateTime(new Date(iso), rules.consultation.timezone)) },
 ];

@@ -10,6 +10,7 @@
 // screened (screening.ts, the same function as the arkivmelding's); an organisation's name stays.
 // A private person's e-mail address is not in the listing at all (not in tittel either); an
 // organisation's is.
+// merknad says which values a caseworker decided (src/decisions/marks.ts), by whom and when.
 // Automatic mail and unreadable messages are not documents in the case and are left out.
 import { writeFile } from 'node:fs/promises';
 import { isSubmission } from '../digest/records.js';
@@ -18,6 +19,7 @@ import type { Rules } from '../rules/types.js';
 import { rulesFor } from '../rules/views.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { cellText, toCsv } from './csv.js';
+import { decidedRemark } from '../decisions/marks.js';
 import { isPrivateSender, publicTitle, titleOf, withoutEmailAddresses } from './screening.js';
 
 const HEADER = [
@@ -33,6 +35,7 @@ const HEADER = [
   'offentligTittel',
   'saksnummer',
   'antallVedlegg',
+  'merknad',
   'innspill-id',
 ];
 
@@ -56,6 +59,7 @@ function journalLine(r: SubmissionRecord, rules: Rules): string[] {
     publicTitle(r, mask),
     rules.consultation.caseNumber,
     r.attachments.length,
+    decidedRemark(r, (iso) => sortableDateTime(new Date(iso), tz)) ?? '',
     r.id,
   ];
   return values.map((v) => cellText(v, tz));

@@ -79,6 +79,7 @@ describe('CSV export', () => {
       'oppfølging av',
       'automatisk (type)',
       'problemer',
+      'avgjort av saksbehandler',
     ]);
     expect(row('2021-0001')).toEqual([
       '2021-0001',
@@ -136,7 +137,7 @@ describe('XLSX export', () => {
   });
 
   it('is a real workbook with a bold, frozen header row and filters on every column', () => {
-    expect(sheet.getRow(1).values).toEqual([undefined, 'id', 'mottatt', 'for sent', 'organisasjon', 'kategori', 'avsender e-post', 'avsendernavn', 'emne', 'forpliktelser', 'forpliktelser (titler)', 'språk', 'antall vedlegg', 'uleselige vedlegg', 'kvittering status', 'oppfølging av', 'automatisk (type)', 'problemer']);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'id', 'mottatt', 'for sent', 'organisasjon', 'kategori', 'avsender e-post', 'avsendernavn', 'emne', 'forpliktelser', 'forpliktelser (titler)', 'språk', 'antall vedlegg', 'uleselige vedlegg', 'kvittering status', 'oppfølging av', 'automatisk (type)', 'problemer', 'avgjort av saksbehandler']);
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.autoFilter).toBeTruthy();
     expect(JSON.stringify(sheet.autoFilter)).toMatch(/A1.*Q1|"column":17/);
@@ -159,7 +160,7 @@ describe('XLSX export', () => {
   it('filters the whole table: the header and every row, not the header alone', async () => {
     const zip = await JSZip.loadAsync(readFileSync(join(dir, 'innspill.xlsx')));
     const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-    expect(xml).toMatch(/<autoFilter ref="A1:Q18"\s*\/>/);
+    expect(xml).toMatch(/<autoFilter ref="A1:R18"\s*\/>/);
   });
 });
 
@@ -192,6 +193,7 @@ describe('journal export', () => {
       'offentligTittel',
       'saksnummer',
       'antallVedlegg',
+      'merknad',
       'innspill-id',
     ]);
     expect(count).toBe(14);
@@ -212,6 +214,7 @@ describe('journal export', () => {
       offentligTittel: 'Innspill fra KS til handlingsplan 4B',
       saksnummer: '17/1886',
       antallVedlegg: '1',
+      merknad: '',
       'innspill-id': '2021-0001',
     });
     // A private person's e-mail address is not in the public listing (tests/export/screening.test.ts).
