@@ -31,7 +31,7 @@ try {
   } else {
     sets.push({ name: 'sealed', scores: null, absent: `not present (${sealedDir})` });
   }
-  process.stdout.write(`${formatTable(sets, rules.consultation.classIds)}\n`);
+  process.stdout.write(`${formatTable(sets, [...new Set(rules.consultations.flatMap((v) => v.consultation.classIds))])}\n`);
   if (!process.argv.includes('--no-misses')) process.stdout.write(`\ndevelopment set, ${formatMisses(dev)}\n`);
 } finally {
   await pool.close();

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Submission } from '../intake/types.js';
 import { reviewHoldsMessage } from '../intake/review.js';
 import type { PairScores } from './campaigns.js';
+import type { RoutingScores } from './routing.js';
 
 export const labelSchema = z.object({
   file: z.string(),
@@ -31,6 +32,10 @@ export const labelSchema = z.object({
   suspicious: z.boolean().optional(),
   /** The campaign the message belongs to (many people, one text), or null: none. Scored over pairs of messages. */
   campaign: z.string().nullable().optional(),
+  /** The consultation the message belongs to (its folder id), or null: none. Unset in labels from before several consultations. */
+  consultation: z.string().nullable().optional(),
+  /** It could belong to two consultations: held for a person (consultation-uncertain). */
+  consultationUncertain: z.boolean().optional(),
   bouncedRecipients: z.array(z.string()).optional(),
   attachments: z
     .array(z.object({ filename: z.string(), readable: z.boolean(), contains: z.string().optional(), problem: z.string().optional() }))
@@ -151,6 +156,8 @@ export interface Scores {
   misses: Array<{ file: string; field: string; expected: unknown; found: unknown }>;
   /** Campaign grouping over pairs of messages (evaluate/campaigns.ts); absent where not scored. */
   campaigns?: PairScores;
+  /** Routing to a consultation (evaluate/routing.ts); absent where not scored. */
+  routing?: RoutingScores;
 }
 
 export const ratio = (a: number, b: number): number => (b === 0 ? Number.NaN : a / b);

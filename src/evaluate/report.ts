@@ -54,6 +54,9 @@ function rows(classIds: string[]): Row[] {
       cell: (s) => share(s.attachments.textFound, s.attachments.readable),
     },
     { name: 'unreadable with a problem', cell: (s) => share(s.attachments.withProblem, s.attachments.unreadable) },
+    { name: 'routed to its consultation', cell: (s) => (s.routing ? share(s.routing.ok, s.routing.n) : { text: '–', n: 0 }) },
+    { name: 'filed under two consultations', cell: (s) => (s.routing ? { text: String(s.routing.filedTwice), n: s.routing.n } : { text: '–', n: 0 }) },
+    { name: 'held: could be two consultations', cell: (s) => (s.routing ? { text: String(s.routing.uncertain), n: s.routing.n } : { text: '–', n: 0 }) },
     // n: the labelled pairs (recall) and the pairs found (precision).
     { name: 'campaign pairs precision', cell: (s) => (s.campaigns ? { text: pct(s.campaigns.precision), n: s.campaigns.tp + s.campaigns.fp } : { text: '–', n: 0 }) },
     { name: 'campaign pairs recall', cell: (s) => (s.campaigns ? { text: pct(s.campaigns.recall), n: s.campaigns.tp + s.campaigns.fn } : { text: '–', n: 0 }) },

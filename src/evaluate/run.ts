@@ -7,6 +7,7 @@ import type { Extractor } from '../intake/extract/index.js';
 import type { Rules } from '../rules/types.js';
 import { foundOf, score, type Found, type Label, type Scores } from './labels.js';
 import { scoreCampaigns } from './campaigns.js';
+import { routedOf, scoreRouting, type Routed } from './routing.js';
 import type { Submission } from '../intake/types.js';
 
 export async function evaluateSet(
@@ -18,6 +19,7 @@ export async function evaluateSet(
 ): Promise<Scores> {
   const pairs: Array<{ label: Label; found: Found }> = [];
   const messages: Array<{ file: string; campaign: string | null | undefined; submission: Submission }> = [];
+  const routed: Array<{ label: Label; routed: Routed }> = [];
   let missing = 0;
   for (const label of labels) {
     let raw: Buffer;
@@ -30,10 +32,14 @@ export async function evaluateSet(
     }
     const submission = await intake(raw, rules, { extractor });
     pairs.push({ label, found: foundOf(submission) });
+    routed.push({ label, routed: routedOf(submission) });
     messages.push({ file: label.file, campaign: label.campaign, submission });
   }
   if (missing > 0) throw new Error(`${missing} labelled message file(s) are missing from ${messagesDir}`);
   // Campaigns are found over the whole set, in the labels' order (as if filed in that order).
-  const scores = { ...score(pairs, rules.consultation.classIds), campaigns: scoreCampaigns(messages, rules) };
+  // Commitments of every consultation: a message is scored under the one it was routed to.
+  const classIds = [...new Set(rules.consultations.flatMap((v) => v.consultation.classIds))];
+  const scored = score(pairs, classIds);
+  const scores = { ...scored, campaigns: scoreCampaigns(messages, rules), routing: scoreRouting(routed, rules.routing.default, scored.misses) };
   return options.quiet ? { ...scores, misses: [] } : scores;
 }
