@@ -132,9 +132,9 @@ async function digest(o: DigestCommandOptions): Promise<number> {
     let model: DigestModel;
     if (since.kind === 'last') {
       const state = await readDigestState(store, digestStateName(view));
-      model = buildDigest(records, view, { since: state.lastSentAt ? new Date(state.lastSentAt) : null, now, seqAfter: state.lastSeq, links: await digestLinksFor(o.config.dataDir, view) });
+      model = buildDigest(records, view, { since: state.lastSentAt ? new Date(state.lastSentAt) : null, now, seqAfter: state.lastSeq, links: await digestLinksFor(o.config.dataDir, view, { create: false }) });
     } else {
-      model = buildDigest(records, view, { since: since.kind === 'time' ? since.at : null, now, links: await digestLinksFor(o.config.dataDir, view) });
+      model = buildDigest(records, view, { since: since.kind === 'time' ? since.at : null, now, links: await digestLinksFor(o.config.dataDir, view, { create: false }) });
     }
     outputs.push(render(model, view));
   }

@@ -44,6 +44,16 @@ export class CommandKey {
     }
   }
 
+  /** The store's secret when there is one already (null: none yet); for readers that must change nothing. */
+  static async existing(dataDir: string): Promise<CommandKey | null> {
+    try {
+      return new CommandKey(Buffer.from((await readFile(join(dataDir, 'state', SECRET_FILE), 'utf8')).trim(), 'hex'));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
   /** For tests and tools: a key from given bytes. */
   static fromSecret(secret: Buffer): CommandKey {
     return new CommandKey(secret);

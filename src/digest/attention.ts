@@ -2,6 +2,8 @@
 // unknown senders, unread attachments and messages, receipts not delivered, invitations that
 // bounced), each group for the period or for the whole consultation.
 import { reviewHoldsMessage } from '../intake/review.js';
+import { isAwaitingDecision } from '../decisions/change.js';
+import { decidedFields } from '../decisions/marks.js';
 import type { Rules } from '../rules/types.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { showDateTime } from '../time/local-time.js';
@@ -31,7 +33,8 @@ export function needsAttention(records: SubmissionRecord[], isNew: IsNew, rules:
     attentionGroup(
       'review',
       'totalt',
-      records.filter((r) => r.review?.needed === true).map((r) => finding(r, rules, reviewDetail(r))),
+      // Not the held ones waiting for a decision (they are under "Til vurdering"), nor what a person decided.
+      records.filter((r) => r.review?.needed === true && !isAwaitingDecision(r) && decidedFields(r).length === 0).map((r) => finding(r, rules, reviewDetail(r))),
       isNew,
     ),
     attentionGroup(

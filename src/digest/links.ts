@@ -32,6 +32,16 @@ function link(links: DigestLinks, label: string, id: string, subject: string, li
 
 const safeIds = (ids: string[]) => ids.filter((x) => /^[a-z0-9-]+$/.test(x)).join(', ');
 
+/**
+ * The command lines of a held message for a digest without buttons (text, Markdown): one per
+ * decision, each whole on its own, for a caseworker to paste into a mail to the watched mailbox.
+ * Empty when the id cannot be trusted in a command.
+ */
+export function reviewCommands(links: DigestLinks, id: string, commitments: string[]): string[] {
+  if (!RECORD_ID.test(id)) return [];
+  return [commandLine(links.key, 'innspill', id), commandLine(links.key, 'ikke-innspill', id), commandLine(links.key, 'forpliktelser', id, safeIds(commitments) || 'ingen')];
+}
+
 /** "Er innspill" / "Er ikke innspill" / "Endre forpliktelser" for a held message. */
 export function reviewLinks(links: DigestLinks, id: string, commitments: string[]): DigestLink[] {
   return [
@@ -46,8 +56,14 @@ export function correctLink(links: DigestLinks, id: string, commitments: string[
   return link(links, 'Rett opp', id, 'rett opp', [['forpliktelser', safeIds(commitments) || 'ingen'], ['notat', '']]);
 }
 
-/** The links of a consultation's digest: its watched mailbox and the store's command key (made on first use). */
-export async function digestLinksFor(dataDir: string, rules: { consultation: { mailbox: string } }): Promise<DigestLinks | undefined> {
+/**
+ * The links of a consultation's digest: its watched mailbox and the store's command key, made on
+ * first use. With `create: false` (a digest only printed, which changes nothing in the store) a
+ * store without a key yet gives a digest without links.
+ */
+export async function digestLinksFor(dataDir: string, rules: { consultation: { mailbox: string } }, o: { create?: boolean } = {}): Promise<DigestLinks | undefined> {
   const { CommandKey } = await import('../decisions/tokens.js');
-  return isMailAddress(rules.consultation.mailbox) ? { address: rules.consultation.mailbox, key: await CommandKey.forStore(dataDir) } : undefined;
+  if (!isMailAddress(rules.consultation.mailbox)) return undefined;
+  const key = o.create === false ? await CommandKey.existing(dataDir) : await CommandKey.forStore(dataDir);
+  return key ? { address: rules.consultation.mailbox, key } : undefined;
 }

@@ -57,6 +57,31 @@ function notReplied(m: DigestModel): string[] {
   return [...lines, ...[...byCategory].map(([category, names]) => `- **${md(category)}:** ${names.join(', ')}`)];
 }
 
+/** Held messages waiting for a decision: first, and only when there are any; the commands in code blocks to paste. */
+function review(m: DigestModel): string[] {
+  if (m.review.length === 0) return [];
+  return [
+    '',
+    `## ${HEADINGS.review} (${m.review.length})`,
+    '',
+    LABELS.reviewIntro,
+    ...m.review.flatMap((r) => [
+      '',
+      `#### ${r.id} · ${md(r.sender)}${r.address ? ` \\<${md(r.address)}\\>` : ''}`,
+      '',
+      `- ${LABELS.received} ${r.receivedAt ?? LABELS.unknownTime}`,
+      `- ${LABELS.subject}: ${md(r.subject) || LABELS.noSubject}`,
+      ...r.reasons.map((why) => `- ${LABELS.unsure}: ${md(why)}`),
+      '',
+      `> ${r.excerpt ? `«${md(r.excerpt)}»` : LABELS.noExcerpt}`,
+      // Only ids, commitment ids and tokens: nothing a sender wrote is inside the code block.
+      ...(r.commands.length > 0 ? ['', `${LABELS.reviewCommands} ${md(r.commandTo ?? '')}:`, '', '```', ...r.commands, '```'] : []),
+    ]),
+    '',
+    `*${m.review.some((r) => r.commands.length > 0) ? LABELS.reviewCommandsHint : LABELS.reviewTextHint}*`,
+  ];
+}
+
 function entry(e: DigestEntry): string[] {
   const lines = [
     '',
@@ -94,6 +119,7 @@ export function renderMarkdown(m: DigestModel): string {
   const filled = m.sections.filter((s) => s.entries.length > 0);
   return [
     ...summary(m),
+    ...review(m),
     '',
     `## ${HEADINGS.perCommitment}`,
     '',

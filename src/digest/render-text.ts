@@ -83,9 +83,10 @@ function review(m: DigestModel): string[] {
       `  ${LABELS.subject}: ${oneLine(r.subject)}`,
       ...r.reasons.map((why) => `  ${LABELS.unsure}: ${oneLine(why)}`),
       `  ${r.excerpt ? `«${oneLine(r.excerpt)}»` : LABELS.noExcerpt}`,
+      ...(r.commands.length > 0 ? [`  ${LABELS.reviewCommands} ${r.commandTo}:`, ...r.commands.map((c) => `    ${c}`)] : []),
     ]),
     '',
-    LABELS.reviewTextHint,
+    m.review.some((r) => r.commands.length > 0) ? LABELS.reviewCommandsHint : LABELS.reviewTextHint,
   ];
 }
 

@@ -5,7 +5,7 @@ import { isAwaitingDecision } from '../decisions/change.js';
 import type { Rules } from '../rules/types.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { showDateTime } from '../time/local-time.js';
-import { correctLink, reviewLinks, type DigestLink, type DigestLinks } from './links.js';
+import { correctLink, reviewCommands, reviewLinks, type DigestLink, type DigestLinks } from './links.js';
 import type { DigestSection } from './model.js';
 import { senderView, subjectOf } from './records.js';
 import { excerptOf } from './sender-text.js';
@@ -22,6 +22,10 @@ export interface ReviewEntry {
   /** The first sentences of the sender's own words. */
   excerpt: string;
   links: DigestLink[];
+  /** The same decisions as command lines to paste (text and Markdown have no buttons); empty without links. */
+  commands: string[];
+  /** Where a mail with those lines goes (the watched mailbox); null without links. */
+  commandTo: string | null;
 }
 
 export function reviewEntries(records: SubmissionRecord[], rules: Rules, links: DigestLinks | undefined): ReviewEntry[] {
@@ -34,6 +38,8 @@ export function reviewEntries(records: SubmissionRecord[], rules: Rules, links: 
     reasons: (r.review?.notes ?? []).map((n) => n.text),
     excerpt: excerptOf(r.ownWords),
     links: links ? reviewLinks(links, r.id, r.commitments.map((c) => c.id)) : [],
+    commands: links ? reviewCommands(links, r.id, r.commitments.map((c) => c.id)) : [],
+    commandTo: links?.address ?? null,
   }));
 }
 

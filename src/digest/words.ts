@@ -16,6 +16,9 @@ export const HEADINGS = {
 export const LABELS = {
   reviewIntro: 'Disse meldingene venter på en saksbehandlers beslutning: de ligger i innboksen, og kvitteringen er holdt tilbake. Lenkene lager en ferdig e-post til postmottaket; send den som den er.',
   reviewTextHint: 'Beslutt med lenkene i HTML-versjonen av oversikten, eller på kommandolinjen: innspill decide ID input|not-input',
+  reviewCommands: 'Beslutt ved å sende en av linjene til',
+  reviewCommandsHint:
+    'Slik beslutter du uten lenker: lag en ny e-post til postmottaket, lim inn linjen eller linjene du vil (én beslutning per linje, kontrollkoden #… urørt; etter koden på /forpliktelser-linjen kan du endre listen), og send den. Du får et kort svar om hva som ble gjort. På kommandolinjen: innspill decide ID input|not-input',
   unsure: 'Usikkert',
   caseNumber: 'Sak',
   made: 'laget',
@@ -49,7 +52,7 @@ export const LABELS = {
 } as const;
 
 export const ATTENTION_TITLES = {
-  review: 'Til vurdering (en saksbehandler må se på meldingen)',
+  review: 'Usikkert (en saksbehandler bør se på meldingen)',
   unclassified: 'Ikke plassert under noen forpliktelse',
   unknownSender: 'Ukjent avsender (ikke i avsenderregisteret)',
   unreadableAttachment: 'Vedlegg som ikke kunne leses',

@@ -99,6 +99,7 @@ describe('CSV export', () => {
       '',
       '',
       '',
+      '',
     ]);
     expect(cell('2021-0005', 'for sent')).toBe('ja');
     expect(cell('2021-0006', 'forpliktelser')).toBe('uklassifisert');
@@ -140,7 +141,7 @@ describe('XLSX export', () => {
     expect(sheet.getRow(1).values).toEqual([undefined, 'id', 'mottatt', 'for sent', 'organisasjon', 'kategori', 'avsender e-post', 'avsendernavn', 'emne', 'forpliktelser', 'forpliktelser (titler)', 'språk', 'antall vedlegg', 'uleselige vedlegg', 'kvittering status', 'oppfølging av', 'automatisk (type)', 'problemer', 'avgjort av saksbehandler']);
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.autoFilter).toBeTruthy();
-    expect(JSON.stringify(sheet.autoFilter)).toMatch(/A1.*Q1|"column":17/);
+    expect(JSON.stringify(sheet.autoFilter)).toMatch(/A1.*R1|"column":18/);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getColumn(8).width).toBe(50);
     expect(sheet.rowCount).toBe(18);

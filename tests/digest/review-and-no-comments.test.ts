@@ -36,7 +36,9 @@ describe('ingen merknader and Til vurdering in the digest', () => {
     expect(review.items[0]!.detail).toContain('DMARC feilet');
     expect(review.items[0]!.detail).toContain('kvitteringen er holdt tilbake');
     const text = renderText(m);
-    expect(text).toContain('Til vurdering');
+    // Its receipt went out (it is not held): listed as unsure in the attention list, not under "Til vurdering".
+    expect(text).toContain('Usikkert (en saksbehandler bør se på meldingen)');
+    expect(text).not.toContain('TIL VURDERING');
     expect(text).toContain('Ingen merknader');
   });
 });
