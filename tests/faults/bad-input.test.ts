@@ -64,7 +64,7 @@ beforeAll(async () => {
   await onePass(config);
   filed = records(config);
   left = readdirSync(join(config.maildir, 'new'));
-}, 600_000); // a hang guard: about 40 s on a quiet two-core machine, 150 s seen at load average 10
+}, 600_000); // a hang guard: 150 s were seen at a load average of 10 on two cores
 
 const byName = (name: string) => {
   const n = Object.keys(inputs).indexOf(name);

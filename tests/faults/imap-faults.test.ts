@@ -9,6 +9,7 @@ import { copyOf, isReply } from '../helpers/generate.js';
 import type { Config } from '../../src/config.js';
 
 const BACKFILL = Number(process.env['INNSPILL_FAULT_BACKFILL'] ?? 1000);
+// The limits below are hang guards for a loaded two-core machine, never what a test asserts.
 
 const servers = serversPerTest();
 const start = (config: Config) => servers.start(config);
@@ -62,12 +63,12 @@ describe('IMAP faults', () => {
     proxy.cutAfter(400_000);
     const config = testConfig({ ...imapEnv({ ...servers.dovecot, port: proxy.port }), INNSPILL_IMAP_CHECK_SECONDS: '1' });
     await start(config);
-    await waitUntil('all 120 filed', () => records(config).length === 120, 90_000);
+    await waitUntil('all 120 filed', () => records(config).length === 120, 240_000);
     expect(proxy.cuts).toBe(1);
     await waitUntil('inbox empty', async () => (await servers.dovecot.list('INBOX')).length === 0);
     expect(new Set(records(config).map((r) => r.fingerprint)).size).toBe(120);
     await proxy.close();
-  }, 120_000);
+  }, 300_000);
 
   it('survives Dovecot stopping and starting while it fetches', async () => {
     for (let i = 0; i < 150; i++) await servers.dovecot.append(copyOf(i, isReply).raw);
@@ -77,9 +78,9 @@ describe('IMAP faults', () => {
     await servers.dovecot.stop();
     await waitUntil('the daemon to see the mailbox gone', async () => !(await daemon.status()).connected);
     await servers.dovecot.start();
-    await waitUntil('all 150 filed', () => records(config).length === 150, 120_000);
+    await waitUntil('all 150 filed', () => records(config).length === 150, 240_000);
     await waitUntil('inbox empty', async () => (await servers.dovecot.list('INBOX')).length === 0);
-  }, 180_000);
+  }, 300_000);
 
   it(`backfills ${BACKFILL} waiting messages while new mail arrives`, async () => {
     let expected = 0;
@@ -90,7 +91,7 @@ describe('IMAP faults', () => {
     }
     const config = testConfig({ ...imapEnv(servers.dovecot), INNSPILL_WORKERS: '2' });
     await start(config);
-    await waitUntil('the backfill under way', () => records(config).length > 20, 60_000);
+    await waitUntil('the backfill under way', () => records(config).length > 20);
     for (let i = 0; i < 10; i++) await servers.dovecot.append(copyOf(BACKFILL + i, isReply).raw);
     // Replies and the machine mail of the consultation are filed; unrelated mail stays.
     await waitUntil(

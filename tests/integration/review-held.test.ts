@@ -95,5 +95,5 @@ describe('messages held for review', () => {
       await harness.stop();
       await dovecot.stop();
     }
-  }, 120_000);
+  }, 300_000);
 });
