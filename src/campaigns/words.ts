@@ -75,11 +75,18 @@ export function shingles(words: string[], size = SHINGLE_WORDS): Set<number> {
   return out;
 }
 
-/** The sentences of a text: split at . ! ? followed by space, and at line breaks; bullets and blanks dropped. */
+/**
+ * The sentences of a text: paragraphs (blank lines) and list items (lines starting with a bullet)
+ * apart, lines within a paragraph joined (a PDF breaks lines mid-sentence), then split at . ! ?
+ * followed by a space; bullets and blanks dropped.
+ */
 export function sentences(text: string): string[] {
-  return text
+  const blocks = text
     .replace(/\r\n?/g, '\n')
-    .split(/(?<=[.!?])\s+|\n+/)
+    .split(/\n\s*\n|\n(?=\s*[-*•–]\s)/)
+    .map((b) => b.replace(/\s*\n\s*/g, ' '));
+  return blocks
+    .flatMap((b) => b.split(/(?<=[.!?])\s+/))
     .map((s) => s.replace(/^[\s\-*•–>]+/, '').trim())
     .filter((s) => s.length > 0);
 }

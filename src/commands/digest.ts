@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Config } from '../config.js';
 import { digestLinksFor } from '../digest/links.js';
 import { buildDigest, type DigestModel } from '../digest/build.js';
+import { describedCampaigns } from '../store/campaigns.js';
 import { renderHtml } from '../digest/render-html.js';
 import { digestTemplateFor } from '../rules/digest-template.js';
 import { renderMarkdown } from '../digest/render-md.js';
@@ -132,9 +133,9 @@ async function digest(o: DigestCommandOptions): Promise<number> {
     let model: DigestModel;
     if (since.kind === 'last') {
       const state = await readDigestState(store, digestStateName(view));
-      model = buildDigest(records, view, { since: state.lastSentAt ? new Date(state.lastSentAt) : null, now, seqAfter: state.lastSeq, links: await digestLinksFor(o.config.dataDir, view, { create: false }) });
+      model = buildDigest(records, view, { since: state.lastSentAt ? new Date(state.lastSentAt) : null, now, seqAfter: state.lastSeq, links: await digestLinksFor(o.config.dataDir, view, { create: false }), campaigns: await describedCampaigns(store, records, view) });
     } else {
-      model = buildDigest(records, view, { since: since.kind === 'time' ? since.at : null, now, links: await digestLinksFor(o.config.dataDir, view, { create: false }) });
+      model = buildDigest(records, view, { since: since.kind === 'time' ? since.at : null, now, links: await digestLinksFor(o.config.dataDir, view, { create: false }), campaigns: await describedCampaigns(store, records, view) });
     }
     outputs.push(render(model, view));
   }

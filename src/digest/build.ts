@@ -13,6 +13,7 @@ import type { AutomaticSummary, DigestModel, DigestOptions, DigestPeriod, TotalR
 import { awaitedOrganisations, notReplied } from './not-replied.js';
 import { categoryOf, count, isSubmission, NO_COMMENTS_SECTION, sectionIdsOf, subjectOf, type IsNew } from './records.js';
 import { sections } from './sections.js';
+import { campaignOfMembers, campaignTotals, campaignViews } from './campaigns.js';
 import { reviewEntries, withCorrectLinks } from './review.js';
 import { AUTOMATIC_KIND_TITLES, LABELS, deadlineText, newCountText } from './words.js';
 
@@ -29,6 +30,7 @@ export function buildDigest(all: SubmissionRecord[], rules: Rules, opts: DigestO
   const newSubmissions = submissions.filter(isNew);
   const period = periodOf(records, isNew, opts, tz);
   const titles = classTitles(rules);
+  const campaigns = opts.campaigns ?? [];
   const today = localParts(opts.now, tz).date;
   const deadlineDate = c.deadline.slice(0, 10);
   const daysLeft = calendarDaysBetween(today, deadlineDate);
@@ -45,12 +47,14 @@ export function buildDigest(all: SubmissionRecord[], rules: Rules, opts: DigestO
       late: { inPeriod: newSubmissions.filter((r) => r.late).length, total: submissions.filter((r) => r.late).length },
       perCommitment: totalsPerClass(submissions, isNew, rules, titles),
       perCategory: totalsPerCategory(submissions, isNew, rules),
+      ...(campaigns.length > 0 ? { inCampaigns: campaignTotals(submissions, campaigns, isNew) } : {}),
     },
     review: reviewEntries(records, rules, opts.links),
     needsAttention: needsAttention(records, isNew, rules),
     invitedCount: awaitedOrganisations(rules).length,
     notReplied: notReplied(records, rules),
-    sections: withCorrectLinks(sections(newSubmissions, records, rules, titles), records, opts.links),
+    sections: withCorrectLinks(sections(newSubmissions, records, rules, titles, campaignOfMembers(campaigns)), records, opts.links),
+    campaigns: campaignViews(campaigns, submissions, isNew, rules, titles),
     automatic: automaticSummary(records, isNew, tz),
   };
 }

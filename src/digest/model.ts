@@ -1,6 +1,7 @@
 // The digest's view model: what a caseworker sees, as plain data the renderers lay out (text,
 // Markdown, HTML). Built by build.ts; nothing here reads a file or the clock.
 import type { AutomaticKind, Evidence } from '../intake/types.js';
+import type { CampaignDescription } from '../store/campaigns.js';
 import type { ATTENTION_TITLES } from './words.js';
 import type { DigestLink, DigestLinks } from './links.js';
 import type { ReviewEntry } from './review.js';
@@ -11,6 +12,8 @@ export interface DigestOptions {
   now: Date;
   /** Records with a higher filing number (seq) are new: what a scheduled digest uses. */
   seqAfter?: number;
+  /** The store's campaigns, described (src/store/campaigns.ts); none when not given. */
+  campaigns?: CampaignDescription[];
   /** The watched mailbox and the command key: the review and correction links (none without). */
   links?: DigestLinks;
 }
@@ -66,6 +69,8 @@ export interface DigestEntry {
   attachments: AttachmentView[];
   followUpOf: string | null;
   followedUpBy: string[];
+  /** A campaign member: shown as one line pointing to the campaign in "Kampanjer". */
+  campaign?: { id: string; size: number } | null;
   /** "Rett opp": a prepared command mail (only when the digest has links). */
   correct?: DigestLink | null;
 }
@@ -130,12 +135,37 @@ export interface DigestModel {
   generatedAt: string;
   period: DigestPeriod;
   deadline: { date: string; daysLeft: number; text: string };
-  totals: { submissions: PeriodCount; late: PeriodCount; perCommitment: TotalRow[]; perCategory: TotalRow[] };
+  totals: {
+    submissions: PeriodCount;
+    late: PeriodCount;
+    perCommitment: TotalRow[];
+    perCategory: TotalRow[];
+    /** Submissions that are campaign members, and the campaigns they are in (every member is counted as a submission). */
+    inCampaigns?: { members: PeriodCount; campaigns: PeriodCount };
+  };
   /** Held messages waiting for a caseworker's decision: shown first. */
   review: ReviewEntry[];
   needsAttention: AttentionGroup[];
   invitedCount: number;
   notReplied: NotRepliedOrganisation[];
   sections: DigestSection[];
+  /** Campaigns with members new in this digest. */
+  campaigns: CampaignView[];
   automatic: AutomaticSummary;
+}
+
+/** A campaign in the digest: the template once, what members added, when they came. */
+export interface CampaignView {
+  id: string;
+  name: string;
+  size: number;
+  /** Members new in this digest. */
+  newMembers: number;
+  senders: number;
+  firstArrival: string | null;
+  lastArrival: string | null;
+  template: string;
+  commitments: Array<{ id: string; title: string }>;
+  additions: Array<{ id: string; sender: string; text: string }>;
+  moreAdditions: number;
 }

@@ -9,7 +9,7 @@ import Mustache from 'mustache';
 import type { DigestTemplate } from '../rules/digest-template.js';
 import type { AttentionGroup, DigestEntry, DigestModel, TotalRow } from './model.js';
 import { oneLine } from './sender-text.js';
-import { HEADINGS, LABELS, attachmentText, attentionCountText, evidenceText, periodCountText, senderLabel, submissionsLine } from './words.js';
+import { CAMPAIGN_LABELS, campaignMemberText, campaignSizeText, HEADINGS, LABELS, attachmentText, attentionCountText, evidenceText, periodCountText, senderLabel, submissionsLine } from './words.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -104,6 +104,7 @@ function entry(e: DigestEntry, anchored: Set<string>, inDigest: Set<string>) {
     attachments: e.attachments.length > 0 ? { label: LABELS.attachments, files: withLast(e.attachments.map((a) => ({ text: attachmentText(a), readable: a.readable }))) } : null,
     followUpOf: e.followUpOf ? { label: LABELS.followUpOf, link: idLink(e.followUpOf, inDigest) } : null,
     followedUpBy: e.followedUpBy.length > 0 ? { label: LABELS.followedUpBy, links: withLast(e.followedUpBy.map((id) => idLink(id, inDigest))) } : null,
+    campaignLine: e.campaign ? { campaignId: e.campaign.id, text: campaignMemberText(e.campaign) } : null,
     hasLinks: e.followUpOf !== null || e.followedUpBy.length > 0,
     both: e.followUpOf !== null && e.followedUpBy.length > 0,
     correct: e.correct ?? null,
@@ -155,6 +156,28 @@ function automatic(m: DigestModel) {
   };
 }
 
+function campaigns(m: DigestModel) {
+  if ((m.campaigns ?? []).length === 0) return null;
+  const L = CAMPAIGN_LABELS;
+  const whole = m.period.wholeConsultation;
+  return {
+    heading: HEADINGS.campaigns,
+    items: m.campaigns.map((c) => ({
+      campaignId: c.id,
+      name: `«${c.name}»`,
+      size: campaignSizeText(c, whole),
+      arrivals: `${L.arrivals} ${L.first} ${c.firstArrival ?? LABELS.unknownTime}, ${L.last} ${c.lastArrival ?? LABELS.unknownTime}`,
+      about: c.commitments.length > 0 ? { label: L.about, titles: c.commitments.map((x) => x.title).join(', ') } : null,
+      templateLabel: L.template,
+      template: c.template ? `«${c.template}»` : L.noTemplate,
+      additionsLabel: L.additions,
+      additions: c.additions.map((a) => ({ id: a.id, sender: a.sender, text: `«${a.text}»` })),
+      more: c.moreAdditions > 0 ? `… og ${c.moreAdditions} til` : null,
+      noAdditions: c.additions.length === 0 ? L.noAdditions : null,
+    })),
+  };
+}
+
 /** The values the digest template shows: plain text and numbers, never markup. */
 export function htmlView(m: DigestModel) {
   const whole = m.period.wholeConsultation;
@@ -175,6 +198,7 @@ export function htmlView(m: DigestModel) {
       groups: groups.map((g) => attentionGroup(g, whole)),
     },
     notReplied: notReplied(m),
+    campaigns: campaigns(m),
     submissions: submissions(m),
     automatic: automatic(m),
     footer: LABELS.footer,

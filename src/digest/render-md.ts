@@ -1,9 +1,9 @@
 // The digest as Markdown (`innspill digest --format md`), e.g. for a wiki or a case note.
 // Everything a sender wrote goes through md(): a subject cannot become a link, a heading,
 // a table cell break or raw HTML.
-import type { AttentionGroup, DigestEntry, DigestModel, DigestSection, TotalRow } from './model.js';
+import type { AttentionGroup, CampaignView, DigestEntry, DigestModel, DigestSection, TotalRow } from './model.js';
 import { oneLine } from './sender-text.js';
-import { HEADINGS, LABELS, attachmentText, attentionCountText, evidenceText, periodCountText, senderLabel, submissionsLine } from './words.js';
+import { CAMPAIGN_LABELS, campaignMemberText, campaignSizeText, HEADINGS, LABELS, attachmentText, attentionCountText, evidenceText, periodCountText, senderLabel, submissionsLine } from './words.js';
 
 const BAR_WIDTH = 20;
 
@@ -83,6 +83,8 @@ function review(m: DigestModel): string[] {
 }
 
 function entry(e: DigestEntry): string[] {
+  // A campaign member: one line; the template is read once, under Kampanjer.
+  if (e.campaign) return ['', `- **${e.id}** ${md(senderLabel(e.sender))} – ${campaignMemberText(e.campaign)}`];
   const lines = [
     '',
     `#### ${e.id} · ${md(senderLabel(e.sender))} (${md(e.sender.categoryTitle)})`,
@@ -101,6 +103,27 @@ function entry(e: DigestEntry): string[] {
 
 function section(s: DigestSection): string[] {
   return ['', `### ${md(s.title)}${s.ministry ? ` (${md(s.ministry)})` : ''} – ${s.entries.length} innspill`, ...s.entries.flatMap(entry)];
+}
+
+function campaignBlock(c: CampaignView, whole: boolean): string[] {
+  const L = CAMPAIGN_LABELS;
+  const lines = [
+    '',
+    `### ${c.id} · «${md(c.name)}» – ${campaignSizeText(c, whole)}`,
+    '',
+    `- ${L.arrivals} ${L.first} ${c.firstArrival ?? LABELS.unknownTime}, ${L.last} ${c.lastArrival ?? LABELS.unknownTime}`,
+  ];
+  if (c.commitments.length > 0) lines.push(`- ${L.about}: ${c.commitments.map((x) => md(x.title)).join(', ')}`);
+  lines.push('', `> ${c.template ? `«${md(c.template)}»` : L.noTemplate}`, '');
+  if (c.additions.length === 0) return [...lines, L.noAdditions];
+  lines.push(`**${L.additions}:**`, '', ...c.additions.map((a) => `- **${a.id}** ${md(a.sender)}: «${md(a.text)}»`));
+  if (c.moreAdditions > 0) lines.push(`- … og ${c.moreAdditions} til`);
+  return lines;
+}
+
+function campaigns(m: DigestModel): string[] {
+  if ((m.campaigns ?? []).length === 0) return [];
+  return [`## ${HEADINGS.campaigns}`, ...m.campaigns.flatMap((c) => campaignBlock(c, m.period.wholeConsultation)), ''];
 }
 
 function automatic(m: DigestModel): string[] {
@@ -131,6 +154,7 @@ export function renderMarkdown(m: DigestModel): string {
     ...attention(m),
     ...notReplied(m),
     '',
+    ...campaigns(m),
     `## ${HEADINGS.submissions}`,
     ...(filled.length > 0 ? filled.flatMap(section) : ['', LABELS.nothingNew]),
     ...automatic(m),

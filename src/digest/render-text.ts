@@ -1,6 +1,6 @@
 // The digest as plain text (the text part of the mail, and `innspill digest --format text`),
 // with text bars for the totals.
-import type { AttentionGroup, DigestEntry, DigestModel, DigestSection, TotalRow } from './model.js';
+import type { AttentionGroup, CampaignView, DigestEntry, DigestModel, DigestSection, TotalRow } from './model.js';
 import { oneLine } from './sender-text.js';
 import {
   HEADINGS,
@@ -11,6 +11,9 @@ import {
   periodCountText,
   submissionsLine,
   senderLabel,
+  CAMPAIGN_LABELS,
+  campaignMemberText,
+  campaignSizeText,
 } from './words.js';
 
 const BAR_WIDTH = 20;
@@ -91,6 +94,8 @@ function review(m: DigestModel): string[] {
 }
 
 function entry(e: DigestEntry): string[] {
+  // A campaign member: one line; the template is read once, under Kampanjer.
+  if (e.campaign) return [`[${e.id}] ${oneLine(senderLabel(e.sender))} – ${campaignMemberText(e.campaign)}`];
   const lines = [
     `[${e.id}] ${oneLine(senderLabel(e.sender))} (${e.sender.categoryTitle})`,
     `  ${LABELS.received} ${e.receivedAt ?? LABELS.unknownTime}${e.late ? ` · ${LABELS.lateMark}` : ''}`,
@@ -111,6 +116,26 @@ function entry(e: DigestEntry): string[] {
 function section(s: DigestSection): string[] {
   const title = `${s.title}${s.ministry ? ` (${s.ministry})` : ''} – ${s.entries.length} innspill`;
   return ['', `== ${title} ==`, ...s.entries.flatMap((e) => ['', ...entry(e)])];
+}
+
+function campaignBlock(c: CampaignView, whole: boolean): string[] {
+  const L = CAMPAIGN_LABELS;
+  const lines = [
+    '',
+    `[${c.id}] «${oneLine(c.name)}» – ${campaignSizeText(c, whole)}`,
+    `  ${L.arrivals} ${L.first} ${c.firstArrival ?? LABELS.unknownTime}, ${L.last} ${c.lastArrival ?? LABELS.unknownTime}`,
+  ];
+  if (c.commitments.length > 0) lines.push(`  ${L.about}: ${c.commitments.map((x) => x.title).join(', ')}`);
+  lines.push(`  ${L.template}: ${c.template ? `«${oneLine(c.template)}»` : L.noTemplate}`);
+  if (c.additions.length === 0) return [...lines, `  ${L.noAdditions}`];
+  lines.push(`  ${L.additions}:`, ...c.additions.map((a) => `    - [${a.id}] ${oneLine(a.sender)}: «${oneLine(a.text)}»`));
+  if (c.moreAdditions > 0) lines.push(`    … og ${c.moreAdditions} til`);
+  return lines;
+}
+
+function campaigns(m: DigestModel): string[] {
+  if ((m.campaigns ?? []).length === 0) return [];
+  return [...heading(HEADINGS.campaigns), ...m.campaigns.flatMap((c) => campaignBlock(c, m.period.wholeConsultation))];
 }
 
 function automatic(m: DigestModel): string[] {
@@ -135,6 +160,7 @@ export function renderText(m: DigestModel): string {
     ...textBars(m.totals.perCategory, m.period.wholeConsultation),
     ...attention(m),
     ...notReplied(m),
+    ...campaigns(m),
     ...heading(HEADINGS.submissions),
     ...(filled.length > 0 ? filled.flatMap(section) : [LABELS.nothingNew]),
     ...automatic(m),

@@ -12,7 +12,7 @@ import { clip, excerptOf } from './sender-text.js';
 const EVIDENCE_PER_ENTRY = 3;
 const SNIPPET_CHARS = 200;
 
-function baseEntry(r: SubmissionRecord, rules: Rules, followedUpBy: string[]): DigestEntry {
+function baseEntry(r: SubmissionRecord, rules: Rules, followedUpBy: string[], campaign: DigestEntry['campaign']): DigestEntry {
   return {
     id: r.id,
     sender: senderView(r, rules),
@@ -25,6 +25,7 @@ function baseEntry(r: SubmissionRecord, rules: Rules, followedUpBy: string[]): D
     attachments: r.attachments.map((a) => ({ filename: a.filename, readable: a.problem === null, problem: a.problem })),
     followUpOf: r.followUpOf,
     followedUpBy,
+    ...(campaign ? { campaign } : {}),
   };
 }
 
@@ -48,14 +49,20 @@ function entryOrder(rules: Rules): (a: { r: SubmissionRecord; e: DigestEntry }, 
     a.r.seq - b.r.seq;
 }
 
-export function sections(newSubmissions: SubmissionRecord[], records: SubmissionRecord[], rules: Rules, titles: Map<string, string>): DigestSection[] {
+export function sections(
+  newSubmissions: SubmissionRecord[],
+  records: SubmissionRecord[],
+  rules: Rules,
+  titles: Map<string, string>,
+  campaigns: Map<string, { id: string; size: number }> = new Map(),
+): DigestSection[] {
   const c = rules.consultation;
   const followUps = new Map<string, string[]>();
   for (const r of records) {
     if (r.followUpOf && !r.automatic) followUps.set(r.followUpOf, [...(followUps.get(r.followUpOf) ?? []), r.id]);
   }
   const sorted = newSubmissions
-    .map((r) => ({ r, e: baseEntry(r, rules, followUps.get(r.id) ?? []) }))
+    .map((r) => ({ r, e: baseEntry(r, rules, followUps.get(r.id) ?? [], campaigns.get(r.id) ?? null) }))
     .sort(entryOrder(rules));
   const section = (id: string, kind: DigestSection['kind'], ministry: string | null): DigestSection => ({
     id,

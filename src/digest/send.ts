@@ -10,6 +10,7 @@ import { createSender } from '../mail/transport.js';
 import type { Rules } from '../rules/types.js';
 import type { Store } from '../store/json-store.js';
 import { buildDigest, type DigestModel } from './build.js';
+import { describedCampaigns } from '../store/campaigns.js';
 import { digestLinksFor } from './links.js';
 import { renderHtml } from './render-html.js';
 import { digestTemplateFor } from '../rules/digest-template.js';
@@ -60,7 +61,7 @@ export async function sendDigest({ config, rules, store, now }: SendDigestInput)
   const fresh = records.filter((r) => r.seq > state.lastSeq && consultationOfRecord(r, rules.routing.default) === rules.consultation.id);
   if (fresh.length === 0 && !config.digest.sendEmpty) return { sent: false, count: 0, messageId: null, deliveredTo: null, model: null };
 
-  const model = buildDigest(records, rules, { since: state.lastSentAt ? new Date(state.lastSentAt) : null, now, seqAfter: state.lastSeq, links: await digestLinksFor(store.dir, rules) });
+  const model = buildDigest(records, rules, { since: state.lastSentAt ? new Date(state.lastSentAt) : null, now, seqAfter: state.lastSeq, links: await digestLinksFor(store.dir, rules), campaigns: await describedCampaigns(store, records, rules) });
   const messageId = newMessageId('oversikt', config.from, randomBytes(8).toString('hex'));
   const raw = await buildMessage({
     from: senderOf(config, rules),

@@ -11,6 +11,7 @@ export const HEADINGS = {
   notReplied: 'Ikke svart ennå',
   submissions: 'Innspill',
   automatic: 'Automatiske meldinger',
+  campaigns: 'Kampanjer',
 } as const;
 
 export const LABELS = {
@@ -92,12 +93,39 @@ export function periodCountText(inPeriod: number, total: number, wholeConsultati
 
 /** "Innspill – nye i perioden: 7, totalt: 13 · Etter fristen – nye i perioden: 0, totalt: 1" */
 export function submissionsLine(
-  totals: { submissions: { inPeriod: number; total: number }; late: { inPeriod: number; total: number } },
+  totals: { submissions: { inPeriod: number; total: number }; late: { inPeriod: number; total: number }; inCampaigns?: { members: { total: number }; campaigns: { total: number } } },
   wholeConsultation: boolean,
 ): string {
   const { submissions: s, late } = totals;
-  return `${HEADINGS.submissions} – ${periodCountText(s.inPeriod, s.total, wholeConsultation)} · ${LABELS.late} – ${periodCountText(late.inPeriod, late.total, wholeConsultation)}`;
+  const campaigns = totals.inCampaigns ? ` (${inCampaignsText(totals.inCampaigns.members.total, totals.inCampaigns.campaigns.total)})` : '';
+  return `${HEADINGS.submissions} – ${periodCountText(s.inPeriod, s.total, wholeConsultation)}${campaigns} · ${LABELS.late} – ${periodCountText(late.inPeriod, late.total, wholeConsultation)}`;
 }
+
+/** "av dem 22 i 2 kampanjer": every campaign member is counted as a submission. */
+export function inCampaignsText(members: number, campaigns: number): string {
+  return `av dem ${members} i ${campaigns} ${campaigns === 1 ? 'kampanje' : 'kampanjer'}`;
+}
+
+/** The one line a campaign member gets in a commitment section. */
+export function campaignMemberText(campaign: { id: string; size: number }): string {
+  return `del av kampanje ${campaign.id} (${campaign.size} innspill med samme tekst) – se ${HEADINGS.campaigns}`;
+}
+
+/** "16 innspill fra 16 avsendere (3 nye)" */
+export function campaignSizeText(c: { size: number; senders: number; newMembers: number }, wholeConsultation: boolean): string {
+  return `${c.size} innspill fra ${c.senders} ${c.senders === 1 ? 'avsender' : 'avsendere'}${wholeConsultation ? '' : ` (${c.newMembers} ${c.newMembers === 1 ? 'nytt' : 'nye'})`}`;
+}
+
+export const CAMPAIGN_LABELS = {
+  arrivals: 'Mottatt',
+  first: 'første',
+  last: 'siste',
+  about: 'Gjelder',
+  template: 'Felles tekst',
+  noTemplate: '(ingen felles tekst i e-posten; medlemmene sendte samme vedlegg)',
+  additions: 'Det medlemmene la til selv',
+  noAdditions: 'Ingen la til noe eget.',
+} as const;
 
 /** The count in a digest's subject: "12 nye", "1 nytt" (et innspill), "ingen nye". */
 export function newCountText(n: number): string {

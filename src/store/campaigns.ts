@@ -129,3 +129,8 @@ export function inCampaignsText(records: Array<{ id: string }>, refs: Map<string
   const k = new Set(members.map((r) => refs.get(r.id)!.id)).size;
   return `av dem ${members.length} i ${k} ${k === 1 ? 'kampanje' : 'kampanjer'}`;
 }
+
+/** The campaigns of these records, described (for the digest). */
+export async function describedCampaigns(store: Store, records: SubmissionRecord[], rules: Rules): Promise<CampaignDescription[]> {
+  return describeCampaigns(store, await loadCampaigns(store, records, rules), records, rules);
+}

@@ -46,6 +46,12 @@ describe('digest template', () => {
       followedUpBy: ['2021-0003'],
       correct: { label: 'Rett opp', href: 'mailto:postmottak@kmd.dep.no?subject=x&body=y' },
     };
+    // A campaign member is one line in its section; the campaign itself in "Kampanjer".
+    const member = { ...entry, id: '2021-0006', campaign: { id: 'k-2021-0006', size: 2 } };
+    const campaign = {
+      id: 'k-2021-0006', name: 'Vi ber om', size: 2, newMembers: 1, senders: 2, firstArrival: '10.05.2021 kl. 10:00', lastArrival: null,
+      template: 'Vi ber om åpne postlister.', commitments: [{ id: 'a', title: 'A' }], additions: [{ id: '2021-0006', sender: 'Kari', text: 'Jeg bor i Vinje.' }], moreAdditions: 1,
+    };
     const model = {
       review: [{ id: '2021-0005', sender: 'Kari', address: 'kari@ks.no', subject: 'Innspill', receivedAt: null, reasons: ['usikkert'], excerpt: 'Vi mener', links: [{ label: 'Er innspill', href: 'mailto:postmottak@kmd.dep.no?subject=x&body=y' }] }],
       subject: 'Innspill OGP 4B – oversikt',
@@ -57,7 +63,8 @@ describe('digest template', () => {
       needsAttention: [{ kind: 'review', title: 'Bør vurderes', scope: 'totalt', items: [{ recordId: '2021-0002', who: 'KS', detail: 'x', isNew: true }], inPeriod: 1, total: 1 }],
       invitedCount: 2,
       notReplied: [{ name: 'KS', shortName: null, categoryTitle: 'Kommuner', invitationBounced: true }],
-      sections: [{ id: 'a', title: 'A', kind: 'commitment', ministry: 'KMD', entries: [entry] }],
+      sections: [{ id: 'a', title: 'A', kind: 'commitment', ministry: 'KMD', entries: [entry, member] }],
+      campaigns: [campaign],
       automatic: { perKind: [{ kind: 'bounce', title: 'Returmeldinger', inPeriod: 1, total: 1 }], items: [{ id: '2021-0004', kind: 'bounce', kindTitle: 'Returmelding', from: 'mailer-daemon@x.no', subject: 'Undeliverable', receivedAt: null }], moreItems: 3 },
     } as unknown as DigestModel;
     const names = new Set<string>();
