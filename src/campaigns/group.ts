@@ -122,13 +122,14 @@ export class CampaignGrouper {
           this.buckets.set(bucketKey, [i]);
           continue;
         }
-        const seen = new Set<number>();
+        const seen: number[] = [];
         const stop = Math.max(0, bucket.length - BUCKET_WINDOW);
-        for (let k = bucket.length - 1; k >= stop && seen.size < PER_BUCKET && compared < PER_ENTRY; k--) {
+        for (let k = bucket.length - 1; k >= stop && seen.length < PER_BUCKET && compared < PER_ENTRY; k--) {
           const other = bucket[k]!;
           const r = this.root(other);
-          if (r === this.root(i) || seen.has(r)) continue;
-          seen.add(r);
+          // One sender's own earlier copy says nothing: look further back in the bucket for that group.
+          if (r === this.root(i) || seen.includes(r) || sameSender(entry, this.entries[other]!)) continue;
+          seen.push(r);
           compared++;
           if (textLinked(entry, this.entries[other]!)) this.union(i, other, 'text');
         }
