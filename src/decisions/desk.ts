@@ -56,9 +56,11 @@ export class DecisionDesk {
     for (const mail of mails) await this.decisions.commandMail(mail);
   }
 
-  /** Every request waiting from the command line. */
-  handleRequests(): Promise<number> {
-    return this.requests.handleAll((body) => carryOut(body, this.deps, this.decisions, this.reloadRules));
+  /** Every request waiting from the command line; then the answers to command mails that are due again. */
+  async handleRequests(): Promise<number> {
+    const handled = await this.requests.handleAll((body) => carryOut(body, this.deps, this.decisions, this.reloadRules));
+    await this.decisions.replies.sendDue();
+    return handled;
   }
 
   /** For the loop's wait: aborts when the daemon stops or a request arrives. */
@@ -68,6 +70,7 @@ export class DecisionDesk {
 
   close(): void {
     this.requests.close();
+    this.decisions.replies.close();
   }
 }
 

@@ -18,7 +18,8 @@ import { faultPoint } from '../faults.js';
 import { isAwaitingDecision, planChange, type ChangePlan } from './change.js';
 import { judgeCommandMail, type CommandMail } from './command-mail.js';
 import { requestOf } from './commands.js';
-import { confirmation, refusal, sendReply } from './reply.js';
+import { composeReply, confirmation, refusal, type ReplyContent } from './reply.js';
+import { ReplyOutbox, repliesDir } from './reply-outbox.js';
 import { CommandKey } from './tokens.js';
 import { latestOverride, type ChangeRequest, type ChangeResult, type OverrideBase } from './types.js';
 
@@ -46,8 +47,12 @@ export function caseworkersOf(config: Pick<Config, 'caseworkers' | 'digest'>, ru
 
 export class Decisions {
   private key: CommandKey | null = null;
+  /** Answers to command mails, kept until delivered. */
+  readonly replies: ReplyOutbox;
 
-  constructor(private readonly deps: DecisionDeps) {}
+  constructor(private readonly deps: DecisionDeps) {
+    this.replies = new ReplyOutbox(deps.config, repliesDir(deps.store.dir), deps.log.child({ part: 'replies' }), deps.now);
+  }
 
   private async commandKey(): Promise<CommandKey> {
     this.key ??= await CommandKey.forStore(this.deps.store.dir);
@@ -146,23 +151,20 @@ export class Decisions {
         requests.push(request);
       }
     }
-    const reply = async (content: ReturnType<typeof confirmation>) => {
+    // Kept in the store before the first try, and tried again until delivered (reply-outbox.ts).
+    const reply = async (content: ReplyContent) => {
       if (!mail.from || !caseworkers.includes(mail.from)) return;
-      try {
-        await sendReply(config, rules(), mail.from, mail, content, now());
-      } catch (err) {
-        log.warn({ err: (err as Error).message }, 'the answer to a command mail could not be sent');
-      }
+      await this.replies.queue(await composeReply(config, rules(), mail.from, mail, content, now()));
     };
     if (reasons.length > 0) {
       log.warn({ from: mail.from, lines: mail.lines.length, reasons: reasons.length }, 'command mail not obeyed; nothing changed');
-      await reply(refusal(mail, reasons));
+      await reply(refusal(reasons));
       return { applied: [], refused: reasons };
     }
     const applied: ChangeResult[] = [];
     for (const request of requests) applied.push(await this.change(request, who));
     log.info({ from: mail.from, lines: mail.lines.length, changed: applied.filter((r) => r.outcome === 'ok').length }, 'command mail obeyed');
-    await reply(confirmation(mail, applied));
+    await reply(confirmation(applied));
     return { applied, refused: [] };
   }
 }

@@ -4,6 +4,7 @@ import { cachedRuleData, storeRuleData } from './cache.js';
 import { compileRules } from './compile.js';
 import { readRuleData } from './read.js';
 import { loadDigestTemplate } from './digest-template.js';
+import { loadReplyTemplates } from './reply-template.js';
 import { RulesError } from './yaml-file.js';
 import type { Rules } from './types.js';
 
@@ -15,6 +16,7 @@ export function loadRules(dir: string): Rules {
   // The digest's layout is checked with the rules (a mistake stops the start and a reload); the
   // cache key covers its file, so it is checked again whenever it changes.
   loadDigestTemplate(dir);
+  loadReplyTemplates(dir);
   storeRuleData(dir, data);
   return compileRules(dir, data);
 }
