@@ -169,7 +169,8 @@ export function buildProgram(exit: { code: number }): Command {
     .argument('<decision>', 'input or not-input')
     .option('--commitments <ids>', 'its commitments and topics, comma-separated (einnsyn,journalforing)')
     .option('--note <text>', 'a note for the caseworkers')
-    .action(async (id: string, decision: string, opts: { commitments?: string; note?: string }) => {
+    .option('--consultation <id>', 'with input: the consultation it is input to (its folder name under rules/consultations/), when innspill could not tell')
+    .action(async (id: string, decision: string, opts: { commitments?: string; note?: string; consultation?: string }) => {
       const { config, rules, log } = await setupWithLog('warn');
       const { changeCommand, decideRequest } = await import('./commands/decide.js');
       exit.code = await changeCommand(config, rules, log, decideRequest(id, decision, opts), process.stdout, process.stderr);

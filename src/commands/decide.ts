@@ -50,7 +50,7 @@ export function correctRequest(id: string, o: CorrectOptions): ChangeRequest {
   };
 }
 
-export function decideRequest(id: string, decision: string, o: { commitments?: string; note?: string }): ChangeRequest {
+export function decideRequest(id: string, decision: string, o: { commitments?: string; note?: string; consultation?: string }): ChangeRequest {
   if (decision !== 'input' && decision !== 'not-input') throw new UsageError(`«${decision}»: skriv input eller not-input`);
   return {
     kind: 'decide',
@@ -58,6 +58,7 @@ export function decideRequest(id: string, decision: string, o: { commitments?: s
     decision,
     ...(o.commitments !== undefined ? { commitments: commitmentArgs(o.commitments) } : {}),
     ...(o.note !== undefined ? { note: o.note } : {}),
+    ...(o.consultation !== undefined ? { consultation: o.consultation } : {}),
   };
 }
 

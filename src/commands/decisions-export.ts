@@ -11,7 +11,7 @@ import { yamlLibrary } from '../rules/yaml-lib.js';
 import { ensureDirs } from '../store/atomic.js';
 import { UsageError } from './usage.js';
 
-const LABEL_FIELDS = new Set(['decision', 'relevant', 'automatic', 'commitments', 'organisation']);
+const LABEL_FIELDS = new Set(['decision', 'relevant', 'automatic', 'commitments', 'organisation', 'consultation']);
 
 export function isDecided(r: SubmissionRecord): boolean {
   return (r.overrides ?? []).some((o) => LABEL_FIELDS.has(o.field));
@@ -33,7 +33,7 @@ export function labelOf(r: SubmissionRecord): Record<string, unknown> {
     late: r.late,
     receipt: r.relevant && !r.automatic && r.from !== null,
     ...(r.noComments ? { noComments: true } : {}),
-    ...(r.consultation ? { campaign: r.consultation.id } : {}),
+    ...(r.consultation ? { consultation: r.consultation.id } : {}),
   };
 }
 

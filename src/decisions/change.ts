@@ -6,6 +6,7 @@ import type { SubmissionRecord } from '../store/record.js';
 import { applyOverride, currentValues, findOrganisation } from './overrides.js';
 import type { ChangeRequest, ChangeResult, Override, OverrideBase } from './types.js';
 import { latestOverride } from './types.js';
+import { knownConsultation } from '../rules/views.js';
 
 export interface ChangeInput {
   /** null: no record with that id. */
@@ -47,7 +48,8 @@ function commitmentIds(ids: string[], rules: Rules): { ids: string[] } | { unkno
 }
 
 export function planChange(input: ChangeInput): ChangePlan {
-  const { record, request, rules, now } = input;
+  const { record, request, now } = input;
+  let rules = input.rules;
   const id = request.id;
   if (!record) return refused(id, 'unknown-id', `${id} finnes ikke i arkivet`);
   const base: OverrideBase = { ...input.who, at: now.toISOString() };
@@ -68,6 +70,15 @@ export function planChange(input: ChangeInput): ChangePlan {
     }
     if (record.receipt.status !== 'held') return refused(id, 'not-held', `${id} venter ikke på vurdering; bruk «Rett opp» for å endre merkingen`);
     add({ ...base, field: 'decision', value: request.decision, rules: { relevant: said.relevant, automatic: said.automatic } });
+    if (request.consultation !== undefined) {
+      const chosen = knownConsultation(rules, request.consultation.trim().toLowerCase());
+      const known = rules.consultations.map((v) => v.consultation.id).join(', ');
+      if (!chosen) return refused(id, 'unknown-consultation', `«${request.consultation}» er ikke en innspillsrunde (kjente: ${known})`);
+      if (request.decision !== 'input') return refused(id, 'consultation-needs-input', `${id}: en innspillsrunde kan bare velges når meldingen er innspill`);
+      // From here on the record is judged as the chosen consultation's: its commitments and its receipt.
+      rules = chosen;
+      add({ ...base, field: 'consultation', value: chosen.consultation.id, rules: record.consultation?.id ?? null });
+    }
     releasesHeld = request.decision === 'input';
   } else {
     if (request.relevant !== undefined && isAwaitingDecision(record)) {
@@ -129,6 +140,8 @@ export function describe(overrides: Override[], id: string, rules: Rules): strin
         return `organisasjon: ${o.value ?? 'ukjent'}`;
       case 'note':
         return `notat: «${o.value}»`;
+      case 'consultation':
+        return `innspill til ${rules.consultations.find((v) => v.consultation.id === o.value)?.consultation.label ?? o.value}`;
     }
   });
   return `${id}: ${parts.join('; ')}`;

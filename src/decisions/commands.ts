@@ -1,5 +1,5 @@
 // Command lines in the body of a caseworker's mail, and the lines the digest's links prepare:
-//   /innspill 2021-0042 #<token>
+//   /innspill 2021-0042 #<token>               (optionally a consultation's id after the token: ogp-4b)
 //   /ikke-innspill 2021-0042 #<token>
 //   /forpliktelser 2021-0042 #<token> einnsyn, journalforing
 //   /notat 2021-0042 #<token> any text on one line
@@ -58,7 +58,10 @@ export function requestOf(line: CommandLine, decidable: boolean): ChangeRequest 
     case 'innspill':
     case 'ikke-innspill': {
       const input = line.verb === 'innspill';
-      return decidable ? { kind: 'decide', id: line.id, decision: input ? 'input' : 'not-input' } : { kind: 'correct', id: line.id, relevant: input };
+      // "/innspill ID #token ogp-4b": input to that consultation (a held message routing could not place).
+      const consultation = input && line.args ? { consultation: line.args.split(/\s+/)[0]! } : {};
+      if (decidable || 'consultation' in consultation) return { kind: 'decide', id: line.id, decision: input ? 'input' : 'not-input', ...consultation };
+      return { kind: 'correct', id: line.id, relevant: input };
     }
     case 'forpliktelser':
       return { kind: 'correct', id: line.id, commitments: commitmentArgs(line.args) };

@@ -9,7 +9,7 @@ import { RequestInbox, requestsDir, type Answer, type RequestBody } from './requ
 import type { ChangeResult } from './types.js';
 
 /** Refusals that are a mistake in the command line (exit 2); the others are findings (exit 1). */
-const USAGE_CODES = new Set(['unknown-commitment', 'unknown-organisation', 'nothing-to-change']);
+const USAGE_CODES = new Set(['unknown-commitment', 'unknown-organisation', 'unknown-consultation', 'consultation-needs-input', 'nothing-to-change']);
 
 export function answerOf(result: ChangeResult): Answer {
   if (result.outcome === 'refused') return { exitCode: USAGE_CODES.has(result.code) ? 2 : 1, text: `innspill: ${result.text}\n`, json: result };

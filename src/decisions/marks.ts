@@ -14,6 +14,7 @@ const FIELD_NAMES: Array<[LabelField, string]> = [
   ['automatic', 'automatisk eller skrevet av en person'],
   ['commitments', 'forpliktelser'],
   ['organisation', 'organisasjon'],
+  ['consultation', 'innspillsrunde'],
 ];
 
 export interface DecidedField {

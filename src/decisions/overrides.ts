@@ -32,7 +32,7 @@ export function findOrganisation(name: string, register: Organisation[]): Organi
 }
 
 /** One override on a copy of the record. */
-export function applyOverride(record: SubmissionRecord, o: Override, rules: Pick<Rules, 'register'>): SubmissionRecord {
+export function applyOverride(record: SubmissionRecord, o: Override, rules: Pick<Rules, 'register'> & { consultation?: Pick<Rules['consultation'], 'id' | 'classIds'> }): SubmissionRecord {
   const r: SubmissionRecord = { ...record, sender: { ...record.sender } };
   switch (o.field) {
     case 'decision':
@@ -63,12 +63,17 @@ export function applyOverride(record: SubmissionRecord, o: Override, rules: Pick
     }
     case 'note':
       break;
+    case 'consultation':
+      r.consultation = { id: o.value, reason: { code: 'person', text: `valgt av saksbehandler (${o.by})` } };
+      // Only the chosen consultation's commitments and topics stay (`rules` is its view).
+      if (rules.consultation?.id === o.value) r.commitments = r.commitments.filter((c) => rules.consultation!.classIds.includes(c.id));
+      break;
   }
   return r;
 }
 
 /** Every override of the record, oldest first, over the values the rules gave it. */
-export function applyOverrides(record: SubmissionRecord, rules: Pick<Rules, 'register'>): SubmissionRecord {
+export function applyOverrides(record: SubmissionRecord, rules: Parameters<typeof applyOverride>[2]): SubmissionRecord {
   return (record.overrides ?? []).reduce((r, o) => applyOverride(r, o, rules), record);
 }
 

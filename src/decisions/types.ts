@@ -11,7 +11,7 @@
 export type Decision = 'input' | 'not-input';
 
 /** The fields a person can decide, as stable codes. */
-export type OverrideField = 'decision' | 'relevant' | 'automatic' | 'commitments' | 'organisation' | 'note';
+export type OverrideField = 'decision' | 'relevant' | 'automatic' | 'commitments' | 'organisation' | 'note' | 'consultation';
 
 /** How the decision reached innspill. */
 export type OverrideVia = 'mail' | 'cli';
@@ -35,6 +35,8 @@ export type Override = OverrideBase &
     | { field: 'organisation'; value: string | null; rules: string | null }
     /** A free note; notes add up, they never replace each other. */
     | { field: 'note'; value: string; rules: null }
+    /** The consultation a held message belongs to (one routing could not tell): its id; the rules' choice beside it. */
+    | { field: 'consultation'; value: string; rules: string | null }
   );
 
 export type OverrideOf<F extends OverrideField> = Extract<Override, { field: F }>;
@@ -55,7 +57,8 @@ export function decidedByPerson(overrides: readonly Override[] | undefined, fiel
  * a held message; `correct` changes labels of any record; `note` adds a note.
  */
 export type ChangeRequest =
-  | { kind: 'decide'; id: string; decision: Decision; commitments?: string[]; note?: string }
+  /** `consultation`: the consultation it is input to, when routing could not tell (only with input). */
+  | { kind: 'decide'; id: string; decision: Decision; commitments?: string[]; note?: string; consultation?: string }
   | {
       kind: 'correct';
       id: string;

@@ -37,15 +37,25 @@ const safeIds = (ids: string[]) => ids.filter((x) => /^[a-z0-9-]+$/.test(x)).joi
  * decision, each whole on its own, for a caseworker to paste into a mail to the watched mailbox.
  * Empty when the id cannot be trusted in a command.
  */
-export function reviewCommands(links: DigestLinks, id: string, commitments: string[]): string[] {
+export function reviewCommands(links: DigestLinks, id: string, commitments: string[], consultations: Consultations = []): string[] {
   if (!RECORD_ID.test(id)) return [];
-  return [commandLine(links.key, 'innspill', id), commandLine(links.key, 'ikke-innspill', id), commandLine(links.key, 'forpliktelser', id, safeIds(commitments) || 'ingen')];
+  return [
+    commandLine(links.key, 'innspill', id),
+    ...consultations.map((c) => commandLine(links.key, 'innspill', id, c.id)),
+    commandLine(links.key, 'ikke-innspill', id),
+    commandLine(links.key, 'forpliktelser', id, safeIds(commitments) || 'ingen'),
+  ];
 }
 
+/** The consultations a held message could be input to, when routing could not tell (ids from the rules). */
+export type Consultations = Array<{ id: string; label: string }>;
+
 /** "Er innspill" / "Er ikke innspill" / "Endre forpliktelser" for a held message. */
-export function reviewLinks(links: DigestLinks, id: string, commitments: string[]): DigestLink[] {
+export function reviewLinks(links: DigestLinks, id: string, commitments: string[], consultations: Consultations = []): DigestLink[] {
   return [
     link(links, 'Er innspill', id, 'er innspill', [['innspill', ''], ['forpliktelser', safeIds(commitments) || 'ingen']]),
+    // Routing could not tell: one per consultation (its commitments are its own, so none are named).
+    ...consultations.filter((c) => safeIds([c.id]) === c.id).map((c) => link(links, `Er innspill til ${c.label}`, id, `er innspill til ${c.id}`, [['innspill', c.id]])),
     link(links, 'Er ikke innspill', id, 'er ikke innspill', [['ikke-innspill', '']]),
     link(links, 'Endre forpliktelser', id, 'endre forpliktelser', [['forpliktelser', safeIds(commitments) || 'ingen'], ['notat', '']]),
   ].filter((l): l is DigestLink => l !== null);

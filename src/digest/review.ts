@@ -3,6 +3,7 @@
 // links that prepare the decision by mail. Also the "Rett opp" link of each submission entry.
 import { isAwaitingDecision } from '../decisions/change.js';
 import type { Rules } from '../rules/types.js';
+import { activeConsultations } from '../rules/views.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { showDateTime } from '../time/local-time.js';
 import { correctLink, reviewCommands, reviewLinks, type DigestLink, type DigestLinks } from './links.js';
@@ -29,6 +30,9 @@ export interface ReviewEntry {
 }
 
 export function reviewEntries(records: SubmissionRecord[], rules: Rules, links: DigestLinks | undefined): ReviewEntry[] {
+  // A message routing could not place: a decision per consultation it could be input to.
+  const consultationsOf = (r: SubmissionRecord) =>
+    r.review?.reasons.includes('consultation-uncertain') ? activeConsultations(rules).map((v) => ({ id: v.consultation.id, label: v.consultation.label })) : [];
   return records.filter(isAwaitingDecision).map((r) => ({
     id: r.id,
     sender: senderLabel(senderView(r, rules)),
@@ -37,8 +41,8 @@ export function reviewEntries(records: SubmissionRecord[], rules: Rules, links: 
     receivedAt: r.receivedAt ? showDateTime(new Date(r.receivedAt), rules.consultation.timezone) : null,
     reasons: (r.review?.notes ?? []).map((n) => n.text),
     excerpt: excerptOf(r.ownWords),
-    links: links ? reviewLinks(links, r.id, r.commitments.map((c) => c.id)) : [],
-    commands: links ? reviewCommands(links, r.id, r.commitments.map((c) => c.id)) : [],
+    links: links ? reviewLinks(links, r.id, r.commitments.map((c) => c.id), consultationsOf(r)) : [],
+    commands: links ? reviewCommands(links, r.id, r.commitments.map((c) => c.id), consultationsOf(r)) : [],
     commandTo: links?.address ?? null,
   }));
 }

@@ -20,7 +20,7 @@ export type RelevanceCode =
   | 'own-address';
 
 /** How a message was routed to a consultation (intake/consultation.ts), in the order of certainty. */
-export type RouteCode = 'thread' | 'case-number' | 'quoted-letter' | 'address' | 'content' | 'uncertain';
+export type RouteCode = 'thread' | 'case-number' | 'quoted-letter' | 'address' | 'content' | 'uncertain' | 'person';
 
 /** The consultation a message is filed under, and why (code for code, text for people). */
 export interface ConsultationChoice {

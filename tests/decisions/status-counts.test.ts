@@ -37,6 +37,8 @@ describe('status and held receipts', () => {
       const held = records(config).filter((r) => r.receipt.status === 'held');
       return held.length === 2 ? held : null;
     });
+    // Stored first, counted when the batch is finished: wait for the daemon's count.
+    await waitUntil('the daemon counted both', async () => ((await daemon.status()).receipts.held === 2 ? true : null));
     expect(await counts(daemon, config)).toMatchObject({ held: 2, pending: 0, skipped: 0, sent: 0 });
 
     expect(await changeCommand(config, projectRules(), log, decideRequest(a!.id, 'input', {}), quiet, quiet)).toBe(0);

@@ -1,0 +1,100 @@
+// A message held because routing could not tell which consultation it belongs to
+// (consultation-uncertain) is decided with the consultation named: `innspill decide ID input
+// --consultation ID` or `/innspill ID #token ogp-4b` in a command mail. It is then that
+// consultation's: its filed folder, its receipt (its case number), its commitments; the choice is a
+// person's (with who), stands through reclassify, and a name that is no consultation changes nothing.
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { fixture, onePass, records, testConfig } from '../helpers/daemon.js';
+import { deliver, variant } from '../helpers/maildir.js';
+import { mail } from '../helpers/mail.js';
+import { outboxFiles } from '../helpers/decisions.js';
+import { projectRules } from '../helpers/rules.js';
+import { createLogger } from '../../src/log.js';
+import { changeCommand, decideRequest } from '../../src/commands/decide.js';
+import { reclassifyCommand } from '../../src/commands/reclassify.js';
+import { CommandKey } from '../../src/decisions/tokens.js';
+import { commandLine } from '../../src/decisions/commands.js';
+import { buildDigest } from '../../src/digest/build.js';
+import { rulesFor } from '../../src/rules/views.js';
+
+const log = createLogger({ level: 'silent', secrets: [] });
+const CASEWORKER = 'saksbehandler@kmd.dep.no';
+function capture() {
+  let text = '';
+  return { out: { write: (s: string) => ((text += s), true) } as unknown as NodeJS.WritableStream, text: () => text };
+}
+const files = (maildir: string, folder: string) => ['new', 'cur'].flatMap((d) => (existsSync(join(maildir, folder, d)) ? readdirSync(join(maildir, folder, d)) : []));
+const both = () => fixture('consultation-both-case-numbers.eml');
+
+describe('deciding which consultation a held message belongs to', () => {
+  it('from the command line: filed, receipted and counted as the named consultation, through reclassify', async () => {
+    const config = testConfig();
+    deliver(config.maildir, both());
+    await onePass(config);
+    const [held] = records(config);
+    expect(held!.receipt.status).toBe('held');
+    expect(held!.review?.reasons).toContain('consultation-uncertain');
+    expect(held!.consultation?.id).toBe('pbl-2021');
+
+    const bad = capture();
+    expect(await changeCommand(config, projectRules(), log, decideRequest(held!.id, 'input', { consultation: 'ogp-5' }), bad.out, bad.out)).toBe(2);
+    expect(bad.text()).toContain('«ogp-5» er ikke en innspillsrunde (kjente: ogp-4b, pbl-2021)');
+    expect(await changeCommand(config, projectRules(), log, decideRequest(held!.id, 'not-input', { consultation: 'ogp-4b' }), bad.out, bad.out)).toBe(2);
+    expect(records(config)[0]).toEqual(held);
+
+    const out = capture();
+    expect(await changeCommand(config, projectRules(), log, decideRequest(held!.id, 'input', { consultation: 'ogp-4b', commitments: 'einnsyn' }), out.out, out.out)).toBe(0);
+    expect(out.text()).toContain('innspill til OGP 4B');
+    const check = () => {
+      const [r] = records(config);
+      expect(r!.consultation).toMatchObject({ id: 'ogp-4b', reason: { code: 'person' } });
+      expect(r!.commitments.map((c) => c.id)).toEqual(['einnsyn']);
+      expect(r!.overrides?.find((o) => o.field === 'consultation')).toMatchObject({ value: 'ogp-4b', rules: 'pbl-2021', via: 'cli' });
+      return r!;
+    };
+    expect(check().receipt.status).toBe('sent');
+    // OGP's filed folder (the default one's), and OGP's receipt with its case number.
+    expect(files(config.maildir, '.filed')).toHaveLength(1);
+    expect(files(config.maildir, '')).toEqual([]);
+    const receipts = outboxFiles(config.outboxDir);
+    expect(receipts).toHaveLength(1);
+    expect(readFileSync(join(config.outboxDir, receipts[0]!), 'utf8')).toContain('17/1886');
+
+    const re = capture();
+    expect(await reclassifyCommand(config, projectRules(), log, re.out, re.out)).toBe(0);
+    check();
+    expect(outboxFiles(config.outboxDir)).toHaveLength(1);
+  });
+
+  it('by command mail: "/innspill ID #token pbl-2021" names it; the token is the same as without', async () => {
+    const config = testConfig({ INNSPILL_CASEWORKERS: CASEWORKER });
+    deliver(config.maildir, variant(both(), 1));
+    await onePass(config);
+    const [held] = records(config);
+    expect(held!.receipt.status).toBe('held');
+    const key = await CommandKey.forStore(config.dataDir);
+    // The digest offers one decision per consultation, as a button and as a line to paste.
+    const digest = buildDigest(records(config), rulesFor(projectRules(), 'pbl-2021'), { since: null, now: new Date('2021-05-20T08:00:00Z'), links: { address: 'postmottak@kmd.dep.no', key } });
+    const [entry] = digest.review;
+    expect(entry!.links.map((l) => l.label)).toEqual(['Er innspill', 'Er innspill til OGP 4B', 'Er innspill til PBL-høring 2021', 'Er ikke innspill', 'Endre forpliktelser']);
+    const line = entry!.commands.find((c) => c.endsWith(' pbl-2021'))!;
+    expect(line).toBe(commandLine(key, 'innspill', held!.id, 'pbl-2021'));
+    deliver(config.maildir, mail({ from: CASEWORKER, subject: 'Beslutning', body: `${line}\n` }));
+    await onePass(config);
+    const [r] = records(config);
+    expect(r!.consultation).toMatchObject({ id: 'pbl-2021', reason: { code: 'person', text: `valgt av saksbehandler (${CASEWORKER})` } });
+    expect(r!.overrides?.map((o) => [o.field, o.via])).toEqual([['decision', 'mail'], ['consultation', 'mail']]);
+    expect(r!.receipt.status).toBe('sent');
+    expect(files(config.maildir, '.filed.pbl-2021')).toHaveLength(1);
+    const receipts = outboxFiles(config.outboxDir);
+    expect(readFileSync(join(config.outboxDir, receipts[0]!), 'utf8')).toContain('21/345');
+    // The answer names the consultation.
+    const answers = readdirSync(join(config.outboxDir, 'decisions')).filter((n) => n.endsWith('.eml'));
+    expect(answers).toHaveLength(1);
+    const answer = await simpleParser(readFileSync(join(config.outboxDir, 'decisions', answers[0]!)));
+    expect(answer.text).toContain('innspill til PBL-høring 2021');
+  });
+});
