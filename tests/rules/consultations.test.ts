@@ -3,23 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadRules, RulesError } from '../../src/rules/load.js';
+import { loadRules } from '../../src/rules/load.js';
 import { newConsultation } from '../../src/commands/consultation-new.js';
-import { copyOfRules } from '../helpers/broken-rules.js';
+import { copyOfRules, rulesLoadError } from '../helpers/broken-rules.js';
 
 process.env['INNSPILL_RULES_CACHE'] = 'off';
 
 const PBL = 'consultations/pbl-2021';
 const edit = (dir: string, file: string, change: (t: string) => string) => writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
-function loadError(dir: string): RulesError {
-  try {
-    loadRules(dir);
-  } catch (err) {
-    if (err instanceof RulesError) return err;
-    throw err;
-  }
-  throw new Error('the rules loaded');
-}
 const sink = () => {
   let text = '';
   return { stream: { write: (s: string) => ((text += s), true) } as unknown as NodeJS.WritableStream, text: () => text };
@@ -44,7 +35,7 @@ describe('a folder per consultation', () => {
   it('names file and line of a mistake in a consultation’s own folder', () => {
     const dir = copyOfRules();
     edit(dir, `${PBL}/senders.yaml`, (t) => t.replace('  - Norsk Eiendom\n', '  - Norsk Eiendomm\n'));
-    const err = loadError(dir);
+    const err = rulesLoadError(dir);
     expect(err.file).toBe(join(dir, PBL, 'senders.yaml'));
     expect(err.line).toBe(readFileSync(join(dir, PBL, 'senders.yaml'), 'utf8').split('\n').indexOf('  - Norsk Eiendomm') + 1);
     expect(err.message).toContain('is neither in rules/senders.yaml');
@@ -53,16 +44,16 @@ describe('a folder per consultation', () => {
   it('refuses two open consultations with one case number, and two with one id prefix', () => {
     const dir = copyOfRules();
     edit(dir, `${PBL}/consultation.yaml`, (t) => t.replace('caseNumber: 21/345', 'caseNumber: 2017/01886'));
-    expect(loadError(dir).message).toMatch(/consultation\.yaml: the case number 17\/1886 is also ogp-4b's/);
+    expect(rulesLoadError(dir).message).toMatch(/consultation\.yaml: the case number 17\/1886 is also ogp-4b's/);
     const other = copyOfRules();
     edit(other, `${PBL}/consultation.yaml`, (t) => t.replace('idPrefix: pbl', 'idPrefix: ""'));
-    expect(loadError(other).message).toContain("the id prefix (empty) is also ogp-4b's");
+    expect(rulesLoadError(other).message).toContain("the id prefix (empty) is also ogp-4b's");
   });
 
   it('refuses a default consultation that has no folder', () => {
     const dir = copyOfRules();
     edit(dir, 'routing.yaml', (t) => t.replace('default: ogp-4b', 'default: ogp-5'));
-    expect(loadError(dir).message).toContain('default: "ogp-5" is not a consultation folder (ogp-4b, pbl-2021)');
+    expect(rulesLoadError(dir).message).toContain('default: "ogp-5" is not a consultation folder (ogp-4b, pbl-2021)');
   });
 
   it('`consultation new` starts a switched-off copy that loads, says what to edit, and never overwrites', () => {
@@ -79,6 +70,6 @@ describe('a folder per consultation', () => {
     expect(() => newConsultation(dir, 'x-1', 'nope', sink().stream)).toThrow(/--from nope: no such consultation/);
     // Switched on without a case number of its own: refused, with the file named.
     edit(dir, 'consultations/kommunelov-2021/consultation.yaml', (t) => t.replace(/^archived: true$/m, 'archived: false'));
-    expect(loadError(dir).message).toMatch(/pbl-2021\/consultation\.yaml: the case number 21\/345 is also kommunelov-2021's/);
+    expect(rulesLoadError(dir).message).toMatch(/pbl-2021\/consultation\.yaml: the case number 21\/345 is also kommunelov-2021's/);
   });
 });
