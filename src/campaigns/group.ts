@@ -56,7 +56,8 @@ export class CampaignGrouper {
   /** Members per root. */
   private readonly sizes: number[] = [];
   private readonly byId = new Map<string, number>();
-  private readonly buckets = new Map<string, number[]>();
+  /** Per consultation, LSH bucket → entries (their positions). */
+  private readonly buckets = new Map<string, Map<number, number[]>>();
   private readonly documents = new Map<string, number[]>();
   private readonly linkCodes = new Map<number, Set<LinkCode>>();
   private readonly excluded: Set<string>;
@@ -104,22 +105,28 @@ export class CampaignGrouper {
     this.linkCodes.set(keep, codes);
   }
 
-  /** Adds one entry (in filing order) and links it to the earlier ones it is like. */
-  add(entry: CampaignEntry): void {
+  /**
+   * Adds one entry (in filing order) and links it to the earlier ones it is like. Returns the links
+   * made (the earlier entry's id and why): kept in the index, they give the same campaigns again
+   * without comparing anything (see linkCampaigns).
+   */
+  add(entry: CampaignEntry): Array<{ to: string; code: LinkCode }> {
+    const made: Array<{ to: string; code: LinkCode }> = [];
     const i = this.entries.length;
     this.entries.push(entry);
     this.parent.push(i);
     this.sizes.push(1);
     this.byId.set(entry.id, i);
-    if (!entry.submission || this.excluded.has(entry.id)) return;
+    if (!entry.submission || this.excluded.has(entry.id)) return made;
     const scope = entry.consultation ?? '';
     let compared = 0;
     if (comparesText(entry) && entry.signature) {
+      let buckets = this.buckets.get(scope);
+      if (!buckets) this.buckets.set(scope, (buckets = new Map()));
       for (const key of bandKeys(entry.signature)) {
-        const bucketKey = `${scope}\n${key}`;
-        const bucket = this.buckets.get(bucketKey);
+        const bucket = buckets.get(key);
         if (!bucket) {
-          this.buckets.set(bucketKey, [i]);
+          buckets.set(key, [i]);
           continue;
         }
         const seen: number[] = [];
@@ -131,7 +138,10 @@ export class CampaignGrouper {
           if (r === this.root(i) || seen.includes(r) || sameSender(entry, this.entries[other]!)) continue;
           seen.push(r);
           compared++;
-          if (textLinked(entry, this.entries[other]!)) this.union(i, other, 'text');
+          if (textLinked(entry, this.entries[other]!)) {
+            this.union(i, other, 'text');
+            made.push({ to: this.entries[other]!.id, code: 'text' });
+          }
         }
         bucket.push(i);
       }
@@ -140,9 +150,28 @@ export class CampaignGrouper {
       const key = `${scope}\n${sha}`;
       const holders = this.documents.get(key) ?? [];
       const other = holders.find((h) => !sameSender(this.entries[h]!, entry));
-      if (other !== undefined && this.root(other) !== this.root(i)) this.union(i, other, 'document');
-      holders.push(i);
+      if (other !== undefined && this.root(other) !== this.root(i)) {
+        this.union(i, other, 'document');
+        made.push({ to: this.entries[other]!.id, code: 'document' });
+      }
+      // One holder per sender is enough to link the next sender's copy.
+      if (!holders.some((h) => sameSender(this.entries[h]!, entry))) holders.push(i);
       this.documents.set(key, holders);
+    }
+    return made;
+  }
+
+  /** Adds an entry with the links found for it before (no comparing): see linkCampaigns. */
+  addLinked(entry: CampaignEntry, links: Array<{ to: string; code: LinkCode }>): void {
+    const i = this.entries.length;
+    this.entries.push(entry);
+    this.parent.push(i);
+    this.sizes.push(1);
+    this.byId.set(entry.id, i);
+    if (this.excluded.has(entry.id)) return;
+    for (const l of links) {
+      const other = this.byId.get(l.to);
+      if (other !== undefined && !this.excluded.has(l.to) && this.root(other) !== this.root(i)) this.union(i, other, l.code);
     }
   }
 
@@ -180,6 +209,19 @@ export function campaignIdOf(firstMember: string): string {
 /** The record id a campaign id is made of, or null when it is not a campaign id. */
 export function firstMemberOf(campaignId: string): string | null {
   return campaignId.startsWith('k-') ? campaignId.slice(2) : null;
+}
+
+/**
+ * The campaigns from links found before (each entry's links to earlier ones, from the index), with
+ * the caseworkers' joins: no comparing, so a reader answers at once. Splits are not applied here: a
+ * member split out may have been the only link of others, so with splits the campaigns are found
+ * again by comparing (groupCampaigns).
+ */
+export function linkCampaigns(entries: Array<{ entry: CampaignEntry; links: Array<{ to: string; code: LinkCode }> }>, decisions: CampaignDecision[] = []): CampaignGroup[] {
+  if (decisions.some((d) => d.kind === 'split')) throw new Error('linkCampaigns cannot apply a split: use groupCampaigns');
+  const grouper = new CampaignGrouper(decisions);
+  for (const e of [...entries].sort((a, b) => a.entry.seq - b.entry.seq)) grouper.addLinked(e.entry, e.links);
+  return grouper.groups();
 }
 
 /** The campaigns of entries in filing order, with caseworkers' decisions. */

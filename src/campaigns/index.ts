@@ -2,7 +2,7 @@
 // index of entries (src/store/campaign-index.ts) and caseworkers' decisions.
 export { attachmentOwnText, entryInputOf, keyOf, type MessageFacts } from './input.js';
 export { entryOf, entryKey, type EntryInput, type EntryAttachment } from './entry.js';
-export { CampaignGrouper, groupCampaigns, campaignIdOf, firstMemberOf, textLinked, comparesText, sameSender, THRESHOLDS } from './group.js';
+export { CampaignGrouper, groupCampaigns, linkCampaigns, campaignIdOf, firstMemberOf, textLinked, comparesText, sameSender, THRESHOLDS } from './group.js';
 export { describeCampaign, type CampaignText, type MemberText } from './template.js';
 export { encodeSignature, decodeSignature } from './minhash.js';
 export type { CampaignEntry, CampaignDecision, CampaignGroup, LinkCode } from './types.js';

@@ -59,13 +59,16 @@ export function estimateContainment(jaccard: number, sizeA: number, sizeB: numbe
   return Math.min(1, (jaccard * (sizeA + sizeB)) / (1 + jaccard) / small);
 }
 
-/** The bucket keys of a signature, one per band. */
-export function bandKeys(sig: Uint32Array): string[] {
-  const keys: string[] = [];
+/**
+ * The bucket keys of a signature, one per band: its rows and the band's number mixed into one
+ * 32-bit number (a rare collision only costs one comparison more).
+ */
+export function bandKeys(sig: Uint32Array): Uint32Array {
+  const keys = new Uint32Array(BANDS);
   for (let b = 0; b < BANDS; b++) {
-    let key = `${b}`;
-    for (let r = 0; r < ROWS_PER_BAND; r++) key += `:${sig[b * ROWS_PER_BAND + r]!.toString(36)}`;
-    keys.push(key);
+    let h = mix(b + 0x9e3779b9);
+    for (let r = 0; r < ROWS_PER_BAND; r++) h = mix(h ^ sig[b * ROWS_PER_BAND + r]!);
+    keys[b] = h;
   }
   return keys;
 }

@@ -36,10 +36,16 @@ interface Sentence {
   words: Set<string>;
 }
 
-function sentencesOf(text: string): Sentence[] {
+/** A sentence's comparable form, made once per distinct sentence (members share most of theirs word for word). */
+function sentencesOf(text: string, seen: Map<string, Sentence | null>): Sentence[] {
   return sentences(text).flatMap((s) => {
-    const words = comparableWords(s);
-    return words.length < MIN_SENTENCE_WORDS ? [] : [{ text: s, key: words.join(' '), words: new Set(words) }];
+    let known = seen.get(s);
+    if (known === undefined) {
+      const words = comparableWords(s);
+      known = words.length < MIN_SENTENCE_WORDS ? null : { text: s, key: words.join(' '), words: new Set(words) };
+      seen.set(s, known);
+    }
+    return known ? [known] : [];
   });
 }
 
@@ -76,7 +82,8 @@ function mostCommon(values: string[]): string {
 
 export function describeCampaign(members: MemberText[]): CampaignText {
   const kinds = new SentenceKinds();
-  const parsed = members.map((m) => ({ m, sentences: sentencesOf(m.ownWords) }));
+  const seen = new Map<string, Sentence | null>();
+  const parsed = members.map((m) => ({ m, sentences: sentencesOf(m.ownWords, seen) }));
   const step = Math.max(1, Math.floor(parsed.length / SAMPLE));
   const sample = parsed.filter((_, i) => i % step === 0).slice(0, SAMPLE);
   const counts = new Map<number, number>();

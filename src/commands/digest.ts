@@ -128,14 +128,16 @@ async function digest(o: DigestCommandOptions): Promise<number> {
 
   const store = await Store.open(o.config.dataDir, { lock: false });
   const records = await store.readAll();
+  // Found once for every consultation: each digest shows its own.
+  const campaigns = await describedCampaigns(store, records, o.rules);
   const outputs: string[] = [];
   for (const view of views) {
     let model: DigestModel;
     if (since.kind === 'last') {
       const state = await readDigestState(store, digestStateName(view));
-      model = buildDigest(records, view, { since: state.lastSentAt ? new Date(state.lastSentAt) : null, now, seqAfter: state.lastSeq, links: await digestLinksFor(o.config.dataDir, view, { create: false }), campaigns: await describedCampaigns(store, records, view) });
+      model = buildDigest(records, view, { since: state.lastSentAt ? new Date(state.lastSentAt) : null, now, seqAfter: state.lastSeq, links: await digestLinksFor(o.config.dataDir, view, { create: false }), campaigns });
     } else {
-      model = buildDigest(records, view, { since: since.kind === 'time' ? since.at : null, now, links: await digestLinksFor(o.config.dataDir, view, { create: false }), campaigns: await describedCampaigns(store, records, view) });
+      model = buildDigest(records, view, { since: since.kind === 'time' ? since.at : null, now, links: await digestLinksFor(o.config.dataDir, view, { create: false }), campaigns });
     }
     outputs.push(render(model, view));
   }

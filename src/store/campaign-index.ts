@@ -9,7 +9,7 @@
 // Only a process that holds the store's lock appends to the index; readers complete what is
 // missing in memory.
 import { appendFile, open, readFile } from 'node:fs/promises';
-import { decodeSignature, encodeSignature, type CampaignDecision, type CampaignEntry } from '../campaigns/index.js';
+import { decodeSignature, encodeSignature, type CampaignDecision, type CampaignEntry, type LinkCode } from '../campaigns/index.js';
 import { writeFileAtomic } from './atomic.js';
 import type { Store } from './json-store.js';
 
@@ -29,9 +29,17 @@ interface Line {
   g: string | null;
   d: string[];
   k: string;
+  /** The links found when it was added: [earlier record id, why]. */
+  l?: Array<[string, LinkCode]>;
 }
 
-const toLine = (e: CampaignEntry): Line => ({
+/** An entry with the links found when it was added (null: none kept, found again by comparing). */
+export interface IndexedEntry {
+  entry: CampaignEntry;
+  links: Array<{ to: string; code: LinkCode }> | null;
+}
+
+const toLine = ({ entry: e, links }: IndexedEntry): Line => ({
   id: e.id,
   seq: e.seq,
   c: e.consultation,
@@ -44,6 +52,7 @@ const toLine = (e: CampaignEntry): Line => ({
   g: e.signature ? encodeSignature(e.signature) : null,
   d: e.documents,
   k: e.key,
+  ...(links ? { l: links.map((x): [string, LinkCode] => [x.to, x.code]) } : {}),
 });
 
 const fromLine = (l: Line): CampaignEntry => ({
@@ -62,8 +71,8 @@ const fromLine = (l: Line): CampaignEntry => ({
 });
 
 /** Every indexed entry by record id (the last line for a record wins). A damaged line is skipped: it is indexed again. */
-export async function readCampaignIndex(store: Store): Promise<Map<string, CampaignEntry>> {
-  const entries = new Map<string, CampaignEntry>();
+export async function readCampaignIndex(store: Store): Promise<Map<string, IndexedEntry>> {
+  const entries = new Map<string, IndexedEntry>();
   const text = await readFile(store.path(...INDEX), 'utf8').catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return '';
     throw err;
@@ -71,8 +80,8 @@ export async function readCampaignIndex(store: Store): Promise<Map<string, Campa
   for (const line of text.split('\n')) {
     if (line.length === 0) continue;
     try {
-      const e = fromLine(JSON.parse(line) as Line);
-      entries.set(e.id, e);
+      const l = JSON.parse(line) as Line;
+      entries.set(l.id, { entry: fromLine(l), links: l.l ? l.l.map(([to, code]) => ({ to, code })) : null });
     } catch {
       // A line cut short by a crash: the record is indexed again from its file.
     }
@@ -81,7 +90,7 @@ export async function readCampaignIndex(store: Store): Promise<Map<string, Campa
 }
 
 /** Appends entries to the index and makes them durable (the caller holds the store's lock). */
-export async function appendCampaignIndex(store: Store, entries: CampaignEntry[]): Promise<void> {
+export async function appendCampaignIndex(store: Store, entries: IndexedEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const path = store.path(...INDEX);
   // A line left unfinished by a crash must not swallow the first new one.
@@ -96,7 +105,7 @@ export async function appendCampaignIndex(store: Store, entries: CampaignEntry[]
 }
 
 /** Writes the whole index anew (after reclassify), atomically. */
-export async function rewriteCampaignIndex(store: Store, entries: CampaignEntry[]): Promise<void> {
+export async function rewriteCampaignIndex(store: Store, entries: IndexedEntry[]): Promise<void> {
   await writeFileAtomic(store.path(...INDEX), entries.map((e) => `${JSON.stringify(toLine(e))}\n`).join(''));
 }
 

@@ -1,68 +1,73 @@
-// Campaigns as messages are filed: after each batch, the new records' entries go into the index
-// (state/campaign-index.jsonl) and into a grouping kept in memory, so a late member joins its
-// campaign at once and the log says so. Records filed before the index existed are indexed the
-// first time. Every reader recomputes the same campaigns from the index (store/campaigns.ts).
-import { CampaignGrouper, entryInputOf, entryOf, type CampaignEntry } from '../campaigns/index.js';
+// Campaigns as messages are filed: after each batch, the new records' entries are compared with
+// the earlier ones in a grouping kept in memory (as filed, no caseworkers' decisions), and go into
+// the index (state/campaign-index.jsonl) with the links found, so a late member joins its campaign
+// at once, the log says so, and every reader gets the campaigns from the links without comparing
+// (store/campaigns.ts). At the first batch, records the index lacks (filed before it existed, or
+// changed since) are compared and the index written whole.
+import { CampaignGrouper, entryInputOf, entryOf } from '../campaigns/index.js';
 import { readAsMail } from '../intake/problems.js';
 import type { Submission } from '../intake/types.js';
 import type { Logger } from '../log.js';
 import type { Rules } from '../rules/types.js';
-import { appendCampaignIndex, readCampaignDecisions, readCampaignIndex } from './campaign-index.js';
+import { appendCampaignIndex, readCampaignIndex, rewriteCampaignIndex, type IndexedEntry } from './campaign-index.js';
 import { loadCampaigns } from './campaigns.js';
 import type { Store } from './json-store.js';
 import type { SubmissionRecord } from './record.js';
 
-interface Tracker {
-  grouper: CampaignGrouper;
-  /** The decisions the grouping was built with (as JSON): a caseworker's new decision rebuilds it. */
-  decisions: string;
-}
+const trackers = new WeakMap<Store, Promise<CampaignGrouper>>();
 
-const trackers = new WeakMap<Store, Promise<Tracker>>();
+/** Time spent tracking campaigns in this process, in milliseconds (what `npm run bench` weighs against filing). */
+let spentMs = 0;
+export const campaignTrackingMs = (): number => spentMs;
 
-async function build(store: Store, rules: Rules): Promise<Tracker> {
-  const decisions = await readCampaignDecisions(store);
+/** Every record compared in filing order; the index rewritten with the links when it lacked any. */
+async function build(store: Store, rules: Rules): Promise<CampaignGrouper> {
   const records = await store.readAll();
-  // Records the index lacks (filed before it existed, or changed) are indexed now, once.
   const set = await loadCampaigns(store, records, rules);
-  await appendCampaignIndex(store, set.fresh);
   const index = await readCampaignIndex(store);
-  const grouper = new CampaignGrouper(decisions);
-  for (const r of records) {
-    const e = index.get(r.id);
-    if (e) grouper.add(e);
-  }
-  return { grouper, decisions: JSON.stringify(decisions) };
+  const grouper = new CampaignGrouper();
+  const items: IndexedEntry[] = set.entries.map((entry) => ({ entry, links: grouper.add(entry) }));
+  const complete = set.fresh.length === 0 && items.every((x) => index.get(x.entry.id)?.links != null);
+  if (!complete) await rewriteCampaignIndex(store, items);
+  return grouper;
 }
 
-async function trackerFor(store: Store, rules: Rules): Promise<Tracker> {
+function trackerFor(store: Store, rules: Rules): Promise<CampaignGrouper> {
   let t = trackers.get(store);
-  if (t) {
-    const tracker = await t;
-    if (JSON.stringify(await readCampaignDecisions(store)) === tracker.decisions) return tracker;
+  if (!t) {
+    t = build(store, rules);
+    trackers.set(store, t);
+    t.catch(() => trackers.delete(store));
   }
-  t = build(store, rules);
-  trackers.set(store, t);
-  t.catch(() => trackers.delete(store));
   return t;
 }
 
 /** The records just filed (with what intake found in them) into the campaign index and grouping. */
 export async function trackFiled(store: Store, filed: Array<{ record: SubmissionRecord; submission: Submission }>, rules: Rules, log?: Logger): Promise<void> {
   if (filed.length === 0) return;
+  const started = performance.now();
+  try {
+    await track(store, filed, rules, log);
+  } finally {
+    spentMs += performance.now() - started;
+  }
+}
+
+async function track(store: Store, filed: Array<{ record: SubmissionRecord; submission: Submission }>, rules: Rules, log?: Logger): Promise<void> {
   const known = trackers.has(store);
-  const tracker = await trackerFor(store, rules);
-  // A tracker built just now read these records from the store already.
-  const fresh = filed.filter(({ record }) => !tracker.grouper.has(record.id));
-  const entries: CampaignEntry[] = fresh.map(({ record, submission }) =>
-    entryOf(entryInputOf(record, { id: record.id, seq: record.seq, readable: readAsMail(submission), defaultConsultation: rules.routing.default }, submission.attachments, rules.letters)),
-  );
-  await appendCampaignIndex(store, entries);
-  for (const e of entries) tracker.grouper.add(e);
-  if (!log) return;
+  const grouper = await trackerFor(store, rules);
+  // A grouping built just now read these records from the store already.
+  const items: IndexedEntry[] = filed
+    .filter(({ record }) => !grouper.has(record.id))
+    .map(({ record, submission }) => {
+      const entry = entryOf(entryInputOf(record, { id: record.id, seq: record.seq, readable: readAsMail(submission), defaultConsultation: rules.routing.default }, submission.attachments, rules.letters));
+      return { entry, links: grouper.add(entry) };
+    });
+  await appendCampaignIndex(store, items);
+  if (!log || !known) return;
   const grown = new Map<string, number>();
-  for (const { record } of known ? filed : []) {
-    const c = tracker.grouper.campaignOf(record.id);
+  for (const { entry } of items) {
+    const c = grouper.campaignOf(entry.id);
     if (c) grown.set(c.id, c.size);
   }
   for (const [id, size] of grown) log.child({ campaign: id }).info({ campaign: id, members: size }, `campaign ${id} now has ${size} members`);
@@ -74,12 +79,13 @@ export function forgetCampaigns(store: Store): void {
 }
 
 /**
- * After reclassify: every record whose entry changed (its own words, relevance, consultation) is
- * indexed again, and the grouping kept in memory is rebuilt on the next batch.
+ * After reclassify: every record compared again (its own words, relevance and consultation may
+ * have changed) and the index written whole with the links; the daemon's grouping is rebuilt.
  */
 export async function refreshCampaignIndex(store: Store, rules: Rules): Promise<number> {
   const set = await loadCampaigns(store, await store.readAll(), rules);
-  await appendCampaignIndex(store, set.fresh);
+  const grouper = new CampaignGrouper();
+  await rewriteCampaignIndex(store, set.entries.map((entry) => ({ entry, links: grouper.add(entry) })));
   forgetCampaigns(store);
-  return set.groups.length;
+  return grouper.groups().length;
 }

@@ -2,7 +2,8 @@
 // it lacks (or that changed since), the caseworkers' decisions applied, each record's campaign, and
 // — for the digest and `innspill campaigns` — each campaign's template and members' additions.
 import { readFile } from 'node:fs/promises';
-import { attachmentOwnText, describeCampaign, entryInputOf, entryOf, groupCampaigns, keyOf, type CampaignEntry, type CampaignGroup, type LinkCode } from '../campaigns/index.js';
+import { attachmentOwnText, describeCampaign, entryInputOf, entryOf, groupCampaigns, keyOf, linkCampaigns, type CampaignEntry, type CampaignGroup, type LinkCode } from '../campaigns/index.js';
+import { rulesFor } from '../rules/views.js';
 import type { Rules } from '../rules/types.js';
 import { readCampaignDecisions, readCampaignIndex } from './campaign-index.js';
 import type { Store } from './json-store.js';
@@ -18,8 +19,10 @@ export interface CampaignSet {
   groups: CampaignGroup[];
   /** Record id → its campaign. */
   byMember: Map<string, CampaignRef>;
-  /** Entries made now for records the index lacked or had stale (a writer appends them). */
+  /** Entries made now for records the index lacked or had stale. */
   fresh: CampaignEntry[];
+  /** Every record's entry, in filing order. */
+  entries: CampaignEntry[];
 }
 
 /** A campaign described for people (digest, `innspill campaigns`). */
@@ -57,26 +60,34 @@ export async function entryOfRecord(store: Store, r: SubmissionRecord, rules: Ru
   return entryOf(entryInputOf(r, { id: r.id, seq: r.seq, readable: r.readable, defaultConsultation: rules.routing.default }, attachments, rules.letters));
 }
 
-/** The campaigns over `records` (the whole store, in filing order). */
+/**
+ * The campaigns over `records` (the whole store, in filing order). When the index holds every
+ * record as it is, with the links found when it was filed, and no member was split out, the
+ * campaigns follow from those links at once; else they are found again by comparing.
+ */
 export async function loadCampaigns(store: Store, records: SubmissionRecord[], rules: Rules): Promise<CampaignSet> {
   const index = await readCampaignIndex(store);
+  const decisions = await readCampaignDecisions(store);
   const fresh: CampaignEntry[] = [];
   const entries: CampaignEntry[] = [];
+  const linked: Array<{ entry: CampaignEntry; links: Array<{ to: string; code: LinkCode }> }> = [];
   const cache = new Map<string, string>();
   for (const r of records) {
     const known = index.get(r.id);
-    if (known && known.key === keyOf(r, { readable: r.readable, defaultConsultation: rules.routing.default }, r.attachments)) {
-      entries.push(known);
+    if (known && known.entry.key === keyOf(r, { readable: r.readable, defaultConsultation: rules.routing.default }, r.attachments)) {
+      entries.push(known.entry);
+      if (known.links) linked.push({ entry: known.entry, links: known.links });
       continue;
     }
     const made = await entryOfRecord(store, r, rules, cache);
     fresh.push(made);
     entries.push(made);
   }
-  const groups = groupCampaigns(entries, await readCampaignDecisions(store));
+  const fast = linked.length === entries.length && !decisions.some((d) => d.kind === 'split');
+  const groups = fast ? linkCampaigns(linked, decisions) : groupCampaigns(entries, decisions);
   const byMember = new Map<string, CampaignRef>();
   for (const g of groups) for (const id of g.members) byMember.set(id, { id: g.id, size: g.members.length });
-  return { groups, byMember, fresh };
+  return { groups, byMember, fresh, entries };
 }
 
 /** The campaigns described: template, additions, arrivals and commitments (reads members' attachment texts). */
@@ -106,7 +117,7 @@ export async function describeCampaigns(store: Store, set: CampaignSet, records:
       firstArrival: times[0] ?? null,
       lastArrival: times.at(-1) ?? null,
       template: described.template,
-      commitments: rules.consultation.classIds.filter((id) => (perClass.get(id) ?? 0) * 2 >= members.length),
+      commitments: rulesFor(rules, members[0]?.consultation?.id).consultation.classIds.filter((id) => (perClass.get(id) ?? 0) * 2 >= members.length),
       additions: g.members.flatMap((id) => {
         const added = described.additions.get(id);
         return added ? [{ id, text: added.join(' ') }] : [];

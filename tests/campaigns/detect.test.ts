@@ -2,7 +2,7 @@
 // different senders are grouped; short agreeing replies, one sender's own copies and unrelated
 // texts are not; caseworkers' splits and joins survive a recomputation.
 import { describe, expect, it } from 'vitest';
-import { CampaignGrouper, describeCampaign, entryOf, groupCampaigns, type CampaignDecision, type EntryInput } from '../../src/campaigns/index.js';
+import { CampaignGrouper, describeCampaign, entryOf, groupCampaigns, linkCampaigns, type CampaignDecision, type EntryInput } from '../../src/campaigns/index.js';
 
 const TEMPLATE = [
   'Jeg sender dette innspillet til handlingsplanen fordi åpne postlister betyr mye for meg som innbygger.',
@@ -87,6 +87,17 @@ describe('campaign detection', () => {
     expect(groups).toEqual([{ id: 'k-a1', members: ['a1', 'a3', 'b1', 'b2'], links: ['joined', 'text'] }]);
     // A member filed later still joins the campaign; the split member stays out.
     expect(groupCampaigns([...a, ...b, member('a4')], decisions)[0]!.members).toEqual(['a1', 'a3', 'b1', 'b2', 'a4']);
+  });
+
+  it('gives the same campaigns again from the links found when filed, without comparing', () => {
+    const entries = Array.from({ length: 30 }, (_, i) => (i % 5 === 4 ? entry(`q${i}`, `${OTHER} Nummer ${i}.`) : member(`q${i}`, `Linje ${i} om meg selv og min kommune.`)));
+    const grouper = new CampaignGrouper();
+    const linked = entries.map((e) => ({ entry: e, links: grouper.add(e) }));
+    expect(linkCampaigns(linked)).toEqual(groupCampaigns(entries));
+    // A join applies to links too; a split needs comparing again (a split member may have been the only link).
+    const join: CampaignDecision = { kind: 'join', members: ['q0', 'q4'], campaigns: ['k-q0', 'k-q4'], at: '2021-05-20T10:00:00Z' };
+    expect(linkCampaigns(linked, [join])).toEqual(groupCampaigns(entries, [join]));
+    expect(() => linkCampaigns(linked, [{ kind: 'split', member: 'q1', campaign: 'k-q0', at: '2021-05-20T10:00:00Z' }])).toThrow();
   });
 
   it('finds a campaign of thousands without comparing every pair', () => {
