@@ -6,8 +6,12 @@ import { comparableWords, sentences } from './words.js';
 
 /** A sentence is the template's when at least this share of members (and two) have it. */
 const TEMPLATE_SHARE = 0.5;
-/** Two sentences are the same when this share of their distinct words is shared (typos, nynorsk). */
-const SAME_SENTENCE = 0.6;
+/**
+ * Two sentences are the same when this share of their distinct words is shared (typos, nynorsk) …
+ * but a short one only word for word: "Jeg bor i Vinje" and "Jeg bor i Gran" are two members' own.
+ */
+const SAME_SENTENCE = 0.7;
+const SHORT_SENTENCE_WORDS = 12;
 /** Sentences shorter than this many words (a greeting, a name) are neither template nor additions. */
 const MIN_SENTENCE_WORDS = 3;
 /** The template is found from at most this many members (spread over the campaign). */
@@ -50,7 +54,7 @@ function sentencesOf(text: string, seen: Map<string, Sentence | null>): Sentence
 }
 
 function similar(a: Set<string>, b: Set<string>): boolean {
-  if (a.size === 0 || b.size === 0) return false;
+  if (a.size === 0 || b.size === 0 || Math.min(a.size, b.size) < SHORT_SENTENCE_WORDS) return false;
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
   return shared / (a.size + b.size - shared) >= SAME_SENTENCE;

@@ -20,8 +20,11 @@ export interface ExportColumn {
   width: number;
   /** A column of times (its values are Instants or null). */
   time?: true;
-  value: (r: SubmissionRecord, rules: Rules) => Cell;
+  value: (r: ExportRecord, rules: Rules) => Cell;
 }
+
+/** A record as exported: with its campaign, when it is in one (src/store/campaigns.ts). */
+export type ExportRecord = SubmissionRecord & { campaign?: { id: string; size: number } | null };
 
 const instant = (iso: string | null): Instant | null => (iso ? { at: new Date(iso) } : null);
 
@@ -66,4 +69,6 @@ export const SUBMISSION_COLUMNS: ExportColumn[] = [
   { header: 'problemer', width: 50, value: (r) => problems(r) },
   // Which of the values above a caseworker decided (they stand through reclassify), by whom and when.
   { header: 'avgjort av saksbehandler', width: 40, value: (r, rules) => decidedText(r, (iso) => sortableDateTime(new Date(iso), rules.consultation.timezone)) },
+  // The campaign (many people, one text) the submission is part of: its id and how many it has.
+  { header: 'kampanje', width: 22, value: (r) => (r.campaign ? `${r.campaign.id} (${r.campaign.size})` : '') },
 ];

@@ -80,6 +80,7 @@ describe('CSV export', () => {
       'automatisk (type)',
       'problemer',
       'avgjort av saksbehandler',
+      'kampanje',
     ]);
     expect(row('2021-0001')).toEqual([
       '2021-0001',
@@ -96,6 +97,7 @@ describe('CSV export', () => {
       '1',
       '0',
       'sendt',
+      '',
       '',
       '',
       '',
@@ -138,10 +140,10 @@ describe('XLSX export', () => {
   });
 
   it('is a real workbook with a bold, frozen header row and filters on every column', () => {
-    expect(sheet.getRow(1).values).toEqual([undefined, 'id', 'mottatt', 'for sent', 'organisasjon', 'kategori', 'avsender e-post', 'avsendernavn', 'emne', 'forpliktelser', 'forpliktelser (titler)', 'språk', 'antall vedlegg', 'uleselige vedlegg', 'kvittering status', 'oppfølging av', 'automatisk (type)', 'problemer', 'avgjort av saksbehandler']);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'id', 'mottatt', 'for sent', 'organisasjon', 'kategori', 'avsender e-post', 'avsendernavn', 'emne', 'forpliktelser', 'forpliktelser (titler)', 'språk', 'antall vedlegg', 'uleselige vedlegg', 'kvittering status', 'oppfølging av', 'automatisk (type)', 'problemer', 'avgjort av saksbehandler', 'kampanje']);
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.autoFilter).toBeTruthy();
-    expect(JSON.stringify(sheet.autoFilter)).toMatch(/A1.*R1|"column":18/);
+    expect(JSON.stringify(sheet.autoFilter)).toMatch(/A1.*S1|"column":19/);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getColumn(8).width).toBe(50);
     expect(sheet.rowCount).toBe(18);
@@ -161,7 +163,7 @@ describe('XLSX export', () => {
   it('filters the whole table: the header and every row, not the header alone', async () => {
     const zip = await JSZip.loadAsync(readFileSync(join(dir, 'innspill.xlsx')));
     const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-    expect(xml).toMatch(/<autoFilter ref="A1:R18"\s*\/>/);
+    expect(xml).toMatch(/<autoFilter ref="A1:S18"\s*\/>/);
   });
 });
 

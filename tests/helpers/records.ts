@@ -51,8 +51,9 @@ function evidenceFor(id: string): Evidence[] {
   return [{ term: word, where: 'e-posten', snippet: `… vi mener at ${word} bør prioriteres i planen …` }];
 }
 
-function attachment(a: NonNullable<RecordSpec['attachments']>[number], i: number): StoredAttachment {
-  const sha = `${String(i).padStart(2, '0')}${'ab'.repeat(31)}`;
+function attachment(a: NonNullable<RecordSpec['attachments']>[number], i: number, seq: number): StoredAttachment {
+  // Each record's own bytes: the same sha256 in two records would be the same document (a campaign).
+  const sha = `${String(seq).padStart(4, '0')}${String(i).padStart(2, '0')}${'ab'.repeat(29)}`;
   const problem = a.problem ?? null;
   return {
     filename: a.filename,
@@ -118,7 +119,7 @@ export function makeRecord(spec: RecordSpec): SubmissionRecord {
     commitments,
     language: spec.language ?? 'nb',
     late: spec.late ?? (receivedAt !== null && Date.parse(receivedAt) > r.consultation.deadlineAt.getTime()),
-    attachments: (spec.attachments ?? []).map(attachment),
+    attachments: (spec.attachments ?? []).map((a, i) => attachment(a, i, spec.seq)),
     ownWords: spec.ownWords ?? 'Vi takker for invitasjonen. Vi har følgende innspill til handlingsplanen. Se vedlegget for detaljer.',
     headers: {},
     problems: spec.problems ?? [],
