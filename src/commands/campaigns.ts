@@ -4,7 +4,8 @@
 import { firstMemberOf } from '../campaigns/index.js';
 import { Store } from '../store/json-store.js';
 import { addCampaignDecision } from '../store/campaign-index.js';
-import { describeCampaigns, loadCampaigns, type CampaignDescription, type CampaignSet } from '../store/campaigns.js';
+import { describeCampaigns, inCampaignsText, loadCampaigns, type CampaignDescription, type CampaignSet } from '../store/campaigns.js';
+import { inCampaignsText as inCampaignsWords } from '../digest/words.js';
 import { isSubmission } from '../digest/records.js';
 import type { Rules } from '../rules/types.js';
 import type { SubmissionRecord } from '../store/record.js';
@@ -12,9 +13,7 @@ import { showDateTime } from '../time/local-time.js';
 
 /** "N innspill, av dem M i K kampanjer": every member counts as a submission. */
 export function campaignCountText(submissions: SubmissionRecord[], set: Pick<CampaignSet, 'byMember'>): string {
-  const inCampaigns = submissions.filter((r) => set.byMember.has(r.id));
-  const campaigns = new Set(inCampaigns.map((r) => set.byMember.get(r.id)!.id)).size;
-  return `${submissions.length} innspill, av dem ${inCampaigns.length} i ${campaigns} ${campaigns === 1 ? 'kampanje' : 'kampanjer'}`;
+  return `${submissions.length} innspill, ${inCampaignsText(submissions, set.byMember) || inCampaignsWords(0, 0)}`;
 }
 
 function cut(s: string, n: number): string {

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { attachmentOwnText, describeCampaign, entryInputOf, entryOf, groupCampaigns, keyOf, linkCampaigns, type CampaignEntry, type CampaignGroup, type LinkCode } from '../campaigns/index.js';
 import { rulesFor } from '../rules/views.js';
+import { inCampaignsText as inCampaignsWords } from '../digest/words.js';
 import type { Rules } from '../rules/types.js';
 import { readCampaignDecisions, readCampaignIndex } from './campaign-index.js';
 import type { Store } from './json-store.js';
@@ -137,8 +138,7 @@ export async function campaignRefs(store: Store, rules: Rules, records?: Submiss
 export function inCampaignsText(records: Array<{ id: string }>, refs: Map<string, CampaignRef>): string {
   const members = records.filter((r) => refs.has(r.id));
   if (members.length === 0) return '';
-  const k = new Set(members.map((r) => refs.get(r.id)!.id)).size;
-  return `av dem ${members.length} i ${k} ${k === 1 ? 'kampanje' : 'kampanjer'}`;
+  return inCampaignsWords(members.length, new Set(members.map((r) => refs.get(r.id)!.id)).size);
 }
 
 /** The campaigns of these records, described (for the digest). */
