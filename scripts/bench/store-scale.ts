@@ -2,7 +2,7 @@
 // records cloned under new ids, originals and attachments hard-linked), then `list`, `digest` and
 // `reclassify` run as the CLI runs them, each timed from process start to exit.
 import { spawn, spawnSync } from 'node:child_process';
-import { linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { idFor, type SubmissionRecord } from '../../src/store/record.js';
 import { cliPath } from './innspill-process.ts';
@@ -17,6 +17,8 @@ export function buildStore(from: string, dir: string, count: number): number {
   const names = readdirSync(join(from, 'records')).filter((n) => /^\d{4}-\d{4,}\.json$/.test(n));
   const base = names.map((n) => JSON.parse(readFileSync(join(from, 'records', n), 'utf8')) as SubmissionRecord).sort((a, b) => a.seq - b.seq);
   if (base.length === 0) throw new Error(`no records in ${from}`);
+  const campaignLines = readCampaignLines(join(from, 'state', 'campaign-index.jsonl'));
+  const campaignIndex: string[] = [];
   for (let i = 0; i < count; i++) {
     const src = base[i % base.length]!;
     const seq = i + 1;
@@ -32,8 +34,25 @@ export function buildStore(from: string, dir: string, count: number): number {
     };
     linkSync(join(from, src.raw), join(dir, record.raw));
     writeFileSync(join(dir, 'records', `${id}.json`), `${JSON.stringify(record, null, 2)}\n`);
+    const entry = campaignLines.get(src.id);
+    if (entry) campaignIndex.push(JSON.stringify({ ...entry, id, seq }));
   }
+  // The campaign index the daemon appends as it files (state/campaign-index.jsonl), cloned with the
+  // records: a store filed by innspill has it, and readers only complete what it lacks.
+  if (campaignIndex.length > 0) writeFileSync(join(dir, 'state', 'campaign-index.jsonl'), `${campaignIndex.join('\n')}\n`);
   return count;
+}
+
+/** The campaign index's lines by record id (the last line for a record wins); none when missing. */
+function readCampaignLines(path: string): Map<string, Record<string, unknown>> {
+  const lines = new Map<string, Record<string, unknown>>();
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const entry = JSON.parse(line) as Record<string, unknown>;
+    lines.set(String(entry['id']), entry);
+  }
+  return lines;
 }
 
 function timed(args: string[], env: Record<string, string>, cwd: string): Promise<number> {

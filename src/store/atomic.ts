@@ -16,13 +16,24 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { syncDir?: boolean } = {}): Promise<void> {
+/** What tells one version of a file from another: every atomic write makes a new file. */
+export interface FileIdentity {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Returns the identity of the file written (as stat() finds it at `path` until it is replaced). */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { syncDir?: boolean } = {}): Promise<FileIdentity> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
   const handle = await open(temp, 'wx', 0o640);
+  let identity: FileIdentity;
   try {
     await handle.writeFile(data);
     await handle.sync();
+    const st = await handle.stat();
+    identity = { ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
   } catch (err) {
     await handle.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
@@ -36,6 +47,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
     throw err;
   }
   if (options.syncDir !== false) await fsyncDir(dir);
+  return identity;
 }
 
 /** Writes `data` to `path` only if no file is there yet (content-addressed files never change). */

@@ -7,6 +7,7 @@ import { rulesFor } from '../rules/views.js';
 import { inCampaignsText as inCampaignsWords } from '../digest/words.js';
 import type { Rules } from '../rules/types.js';
 import { readCampaignDecisions, readCampaignIndex } from './campaign-index.js';
+import { cachedCampaignRefs } from './campaign-refs-cache.js';
 import type { Store } from './json-store.js';
 import type { SubmissionRecord } from './record.js';
 
@@ -131,7 +132,9 @@ export async function describeCampaigns(store: Store, set: CampaignSet, records:
 
 /** Each record's campaign (`campaign: null | { id, size }` in list, show and the exports). */
 export async function campaignRefs(store: Store, rules: Rules, records?: SubmissionRecord[]): Promise<Map<string, CampaignRef>> {
-  return (await loadCampaigns(store, records ?? (await store.readAll()), rules)).byMember;
+  const compute = async () => (await loadCampaigns(store, records ?? (await store.readAll()), rules)).byMember;
+  // Kept in state/campaign-refs.json with what they were computed from (campaign-refs-cache.ts).
+  return store.rowsLoaded ? cachedCampaignRefs(store, rules.routing.default, compute) : compute();
 }
 
 /** "av dem M i K kampanjer" for these records, or '' when none is in a campaign. */

@@ -3,28 +3,48 @@
 // Every write is atomic; other tools may read the files while the daemon runs.
 //
 // Only a slim index lives in memory (ids, message ids, fingerprints): memory stays flat whatever
-// the size of the store, and the files on disk stay the one source of truth.
-import { readdir, readFile, unlink } from 'node:fs/promises';
+// the size of the store, and the files on disk stay the one source of truth. It is loaded from
+// the index file state/record-index.jsonl (record-index.ts), checked against every record file.
+import { open, readdir, readFile, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Submission } from '../intake/types.js';
-import { ensureDirs, fsyncDir, removeTempFiles, writeFileAtomic, writeOnce } from './atomic.js';
+import { ensureDirs, fsyncDir, removeTempFiles, writeFileAtomic, writeOnce, type FileIdentity } from './atomic.js';
 import { StoreLock } from './lock.js';
 import { fingerprintOf, RECORD_ID, type SubmissionRecord } from './record.js';
-import { readRecordFiles, type Remembered } from './read-records.js';
+import { readRecordFiles } from './read-records.js';
+import { appendRows, readRecordIndex, rewriteRecordIndex, rowOf, rowOfEntry, type IndexEntry, type RecordRow } from './record-index.js';
 import { buildRecord, type BuiltRecord, type FileRequest } from './build-record.js';
-import { StoreIndex } from './store-index.js';
+import { StoreIndex, type Indexable } from './store-index.js';
 
 export type FileOutcome = { kind: 'filed'; record: SubmissionRecord } | { kind: 'duplicate'; of: string };
 
 export class Store {
   readonly dir: string;
   private readonly lock: StoreLock | null;
-  private readonly indexed = new StoreIndex();
+  private readonly memory = new StoreIndex();
+  /** Whether `memory` holds the loaded rows: a reader fills it only when it asks something of it. */
+  private memoryFilled = false;
+
+  /** The index in memory (store-index.ts), filled from the rows when first needed. */
+  private get indexed(): StoreIndex {
+    if (!this.memoryFilled) this.fillMemory();
+    return this.memory;
+  }
+
+  private fillMemory(): void {
+    this.memoryFilled = true;
+    for (const row of this.rows()) this.memory.add(row);
+  }
+
   /** Filed records as conversations (Message-IDs, receipts sent, subjects): decides follow-ups. */
-  readonly threadIds = this.indexed.threads;
-  /** Records read when a read-only store was opened, for the first readAll() (see loadIndex). */
-  private remembered: Remembered | null = null;
+  get threadIds(): StoreIndex['threads'] {
+    return this.indexed.threads;
+  }
+  /** The index file's entries as checked when the store was opened, kept up to date by this process's writes. */
+  private readonly loadedRows = new Map<string, IndexEntry>();
+  /** false for a store opened with `index: false`: rows() would say nothing about the store. */
+  rowsLoaded = false;
 
   private constructor(dir: string, lock: StoreLock | null) {
     this.dir = dir;
@@ -35,15 +55,18 @@ export class Store {
     return join(this.dir, ...parts);
   }
 
-  /** Opens (and creates) a store. `lock: true` for processes that write: one at a time. */
-  static async open(dir: string, options: { lock: boolean }): Promise<Store> {
+  /**
+   * Opens (and creates) a store. `lock: true` for processes that write: one at a time.
+   * `index: false` (readers only) skips loading the index: for a command that reads one record.
+   */
+  static async open(dir: string, options: { lock: boolean; index?: boolean }): Promise<Store> {
     const dirs = ['records', 'raw', 'attachments', 'state'].map((d) => join(dir, d));
     await ensureDirs([dir, ...dirs]);
     const lock = options.lock ? await StoreLock.acquire(join(dir, 'lock'), dir) : null;
     const store = new Store(dir, lock);
     try {
       if (options.lock) await removeTempFiles([dir, ...dirs, ...(await store.attachmentDirs())]);
-      await store.loadIndex();
+      if (options.lock || options.index !== false) await store.loadIndex();
       if (options.lock) await store.removeOrphans();
     } catch (err) {
       await lock?.release();
@@ -57,15 +80,61 @@ export class Store {
     return names.filter((n) => /^[0-9a-f]{2}$/.test(n)).map((n) => this.path('attachments', n));
   }
 
-  private index(r: SubmissionRecord): void {
+  private index(r: Indexable): void {
     this.indexed.add(r);
   }
 
   private async loadIndex(): Promise<void> {
-    // A store opened only to read (list, digest, export …) is usually read whole right after it
-    // is opened: what was read here is kept for that one readAll(), record by record, as long as
-    // the file is the same one (same inode, size and time: every write replaces the file).
-    for (const r of await this.readRecords(this.lock === null)) this.index(r);
+    const read = await readRecordIndex(this.dir, (id) => this.readWithIdentity(id));
+    this.loadedRows.clear();
+    this.rowsLoaded = true;
+    for (const entry of read.entries) this.loadedRows.set(entry.id, entry);
+    this.memory.clear();
+    this.memoryFilled = false;
+    if (!this.lock) return;
+    // A writer needs the index in memory at once (filing); a reader (list, show) may never. It
+    // puts right what it found missing or stale (a crash between a record and its line, records
+    // written by an older innspill), and compacts a file of many superseded lines.
+    this.fillMemory();
+    if (read.corrected > 0 || read.lines > 2 * read.entries.length + 500) await rewriteRecordIndex(this.dir, this.rows());
+  }
+
+  /** A record file read with the identity of the file read (null when missing or unreadable). */
+  private async readWithIdentity(id: string): Promise<{ record: SubmissionRecord; file: FileIdentity } | null> {
+    const handle = await open(this.path('records', `${id}.json`), 'r').catch(() => null);
+    if (!handle) return null;
+    try {
+      const st = await handle.stat();
+      const record = JSON.parse(await handle.readFile('utf8')) as SubmissionRecord;
+      return { record, file: { ino: st.ino, size: st.size, mtimeMs: st.mtimeMs } };
+    } catch {
+      // Being replaced right now, or damaged: a reader goes on without it, as readAll() does.
+      return null;
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /**
+   * Every record's row (record-index.ts), in filing order, as checked against the record files
+   * when the store was opened: what `list` and the campaigns' cache need, without reading records.
+   */
+  rows(): RecordRow[] {
+    const rows: RecordRow[] = [];
+    for (const entry of this.entries()) {
+      const row = rowOfEntry(entry, this.dir);
+      if (row) rows.push(row);
+    }
+    return rows;
+  }
+
+  /** Every record's id and file identity ([inode, size, mtimeMs]), in filing order, without parsing rows. */
+  fileIdentities(): Array<{ id: string; file: [number, number, number] }> {
+    return this.entries();
+  }
+
+  private entries(): IndexEntry[] {
+    return [...this.loadedRows.values()].sort((a, b) => a.seq - b.seq);
   }
 
   /** raw/ files without a record are left by a filing that crashed before its commit point. */
@@ -96,15 +165,7 @@ export class Store {
 
   /** Every record, in filing order, read from disk. */
   async readAll(): Promise<SubmissionRecord[]> {
-    return this.readRecords(false);
-  }
-
-  private async readRecords(remember: boolean): Promise<SubmissionRecord[]> {
-    const previous = this.remembered;
-    this.remembered = null;
-    const { records, kept } = await readRecordFiles(this.path('records'), previous, remember);
-    this.remembered = kept;
-    return records;
+    return (await readRecordFiles(this.path('records'), null, false)).records;
   }
 
   /** The record this message is a copy of (same bytes, or same content re-delivered), if any. */
@@ -162,7 +223,6 @@ export class Store {
       await this.writeBatch(pending);
     } catch (err) {
       // Nothing half-filed may stay in the index: rebuild it from what is on disk.
-      this.indexed.clear();
       await this.loadIndex();
       throw err;
     }
@@ -181,8 +241,17 @@ export class Store {
       await writeFileAtomic(this.path(p.record.raw), p.raw, { syncDir: false });
     }
     for (const d of [...touched, this.path('raw')]) await fsyncDir(d);
-    for (const p of pending) await writeFileAtomic(this.path('records', `${p.record.id}.json`), json(p.record), { syncDir: false });
+    const rows: RecordRow[] = [];
+    for (const p of pending) rows.push(rowOf(p.record, await writeFileAtomic(this.path('records', `${p.record.id}.json`), json(p.record), { syncDir: false })));
     await fsyncDir(this.path('records'));
+    await this.indexRows(rows);
+  }
+
+  /** The index file's lines for records just written (a lost line is found stale and made again). */
+  private async indexRows(rows: RecordRow[]): Promise<void> {
+    for (const row of rows) this.loadedRows.set(row.id, { id: row.id, seq: row.seq, file: row.file, json: null, row });
+    if (!this.lock) return;
+    await appendRows(this.dir, rows).catch(() => undefined);
   }
 
   /**
@@ -191,8 +260,9 @@ export class Store {
    * replaced whole, and one not yet synced is at worst found with its previous content.
    */
   async update(record: SubmissionRecord, options: { syncDir?: boolean } = {}): Promise<void> {
-    await writeFileAtomic(this.path('records', `${record.id}.json`), json(record), { syncDir: options.syncDir !== false });
+    const file = await writeFileAtomic(this.path('records', `${record.id}.json`), json(record), { syncDir: options.syncDir !== false });
     this.index(record);
+    await this.indexRows([rowOf(record, file)]);
   }
 
   /** Record rewrites in flight, per id: modify() runs them one after another. */

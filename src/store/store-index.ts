@@ -4,6 +4,13 @@
 import { ThreadIndex } from '../intake/follow-up.js';
 import { idFor, parseId, type SubmissionRecord } from './record.js';
 
+/** What the index takes of a record: a whole record, or its row in the index file (record-index.ts). */
+export type Indexable = Pick<SubmissionRecord, 'id' | 'seq' | 'rawSha256' | 'fingerprint' | 'messageId' | 'subject' | 'automatic'> & {
+  consultation?: { id: string } | null;
+  from: { address: string } | null;
+  receipt: { messageId: string | null };
+};
+
 interface IndexEntry {
   id: string;
   seq: number;
@@ -22,7 +29,7 @@ export class StoreIndex {
   /** The highest number of each id style (prefix and year): ids are counted within a consultation. */
   private readonly lastNumber = new Map<string, number>();
 
-  add(r: SubmissionRecord): void {
+  add(r: Indexable): void {
     this.entries.set(r.id, { id: r.id, seq: r.seq });
     this.bySha.set(r.rawSha256, r.id);
     this.byFingerprint.set(r.fingerprint, r.id);

@@ -21,8 +21,32 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * Offsets found, per zone and quarter of an hour in which the zone's offset does not change
+ * (the same at its first and its last millisecond): asking Intl costs far more than the rest of
+ * formatting a time, and list and the digest format 10,000 of them.
+ */
+const offsets = new Map<string, Map<number, number>>();
+const QUARTER = 15 * 60_000;
+
 /** The zone's offset from UTC in minutes at the given instant (Europe/Oslo: 60 or 120). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const quarter = Math.floor(instant.getTime() / QUARTER);
+  if (!Number.isFinite(quarter)) return offsetFromIntl(instant, timeZone);
+  let known = offsets.get(timeZone);
+  if (!known) offsets.set(timeZone, (known = new Map()));
+  const offset = known.get(quarter);
+  if (offset !== undefined) return offset;
+  const first = offsetFromIntl(new Date(quarter * QUARTER), timeZone);
+  const last = offsetFromIntl(new Date(quarter * QUARTER + QUARTER - 1), timeZone);
+  // A quarter with a change in it is not kept (no zone has one now; some had, long ago).
+  if (first !== last) return offsetFromIntl(instant, timeZone);
+  if (known.size > 50_000) known.clear();
+  known.set(quarter, first);
+  return first;
+}
+
+function offsetFromIntl(instant: Date, timeZone: string): number {
   const parts = formatterFor(timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
