@@ -6,6 +6,7 @@ import type { MachineInfo } from './machine.ts';
 import type { ThroughputResult } from './throughput.ts';
 import type { LatencyResult } from './latency.ts';
 import type { CliStartResult, CoreResult } from './core.ts';
+import type { RoutingCostResult } from './consultations.ts';
 import type { StoreScaleResult } from './store-scale.ts';
 import type { MemoryPeak } from './rss.ts';
 import { median, round } from './stats.ts';
@@ -20,6 +21,8 @@ export interface BenchResults {
   mix?: Record<string, number>;
   append?: { messages: number; perSecond: number };
   core?: CoreResult;
+  /** intake() with five consultations loaded against one (bench/consultations.ts) */
+  routing?: RoutingCostResult;
   cliStart?: CliStartResult;
   throughput: ThroughputResult[];
   largeAttachment?: { attachmentBytes: number; messageBytes: number; runs: MemoryPeak[]; peakTreeRssMb: number; peakTreeUniqueMb: number; mainHwmMb: number; wallMs: number };
@@ -98,6 +101,15 @@ export function rows(r: BenchResults): Row[] {
     add(`intake() per fixture message, with extraction (${c.fixtures} fixtures): median / p95`, `${f1(c.withExtraction.median)} / ${f1(c.withExtraction.p95)} ms`);
     add('intake() per fixture message, without extraction: median / p95', `${f1(c.withoutExtraction.median)} / ${f1(c.withoutExtraction.p95)} ms`);
     add('intake() CPU per reply, without extraction: median / p95', `${f1(c.repliesCpuWithoutExtraction.median)} / ${f1(c.repliesCpuWithoutExtraction.p95)} ms`, '≤ 20 ms', c.repliesCpuWithoutExtraction.median <= 20);
+  }
+  if (r.routing) {
+    const g = r.routing;
+    add(
+      `intake() over ${g.messages} fixtures, 5 consultations vs 1 (no extraction, each message's least of ${g.rounds} tries)`,
+      `${n0(g.fiveConsultations)} vs ${n0(g.oneConsultation)} ms: ${g.extra >= 0 ? '+' : ''}${f1(g.extra * 100)} %`,
+      '≤ +20 %',
+      g.extra <= 0.2,
+    );
   }
   if (r.cliStart) {
     const c = r.cliStart;

@@ -4,7 +4,9 @@
 //
 //   npm run bench                     the full run (2,000 and 10,000 messages, 3 repetitions)
 //   npm run bench -- --quick          a small check that everything works (300 messages, once; ~1.5 min)
-//   options: --sizes 2000,10000  --reps 3  --latency 200  --store 10000  --seed innspill  --keep
+//   npm run bench -- --part store     only the caseworkers' commands over 10,000 records, CLI start, inspect over the corpus
+//   npm run bench -- --consultations  only what routing costs: intake() with 5 consultations against 1 (~2 min)
+//   options: --sizes 2000,10000  --reps 3  --latency 200  --store 10000  --seed innspill  --keep  --corpus DIR
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,9 +22,10 @@ import { mbsyncAvailable, mbsyncVersion } from './mbsync.ts';
 import { throughput } from './throughput.ts';
 import { innspillEnv, projectRoot, runOnce } from './innspill-process.ts';
 import { latency } from './latency.ts';
-import { buildStore, storeScale } from './store-scale.ts';
+import { buildStore, openAsDaemon, storeScale } from './store-scale.ts';
 import { header, rows, table, writeResults, type BenchResults } from './report.ts';
 import { median } from './stats.ts';
+import { routingCost } from './consultations.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,6 +36,9 @@ const { values: args } = parseArgs({
     store: { type: 'string' },
     seed: { type: 'string', default: 'innspill-bench' },
     keep: { type: 'boolean', default: false },
+    part: { type: 'string' },
+    corpus: { type: 'string' },
+    consultations: { type: 'boolean', default: false },
   },
 });
 
@@ -71,7 +77,30 @@ function build(notes: string[]): void {
   }
 }
 
+/** `--consultations`: only what routing costs, five consultations against one (in-process, a minute or two). */
+async function routingOnly(): Promise<void> {
+  log('routing: intake() over the fixtures with 5 consultations and with 1');
+  const routing = await routingCost(quick ? 3 : 9, quick ? 1 : 2);
+  const results: BenchResults = { startedAt: new Date(started).toISOString(), mode: quick ? 'quick' : 'full', options: { consultations: true }, machine: machineInfo(), tools: { node: process.version }, throughput: [], notes: [], routing };
+  process.stdout.write(`${table(rows(results))}\n`);
+}
+
+/** `--part store`: only the store's commands at scale, the CLI start and inspect over the corpus (no IMAP; ~10–20 min). */
+async function storeOnly(): Promise<void> {
+  const notes: string[] = [];
+  build(notes);
+  const { DEFAULT_CORPUS, storePart } = await import('./store-part.ts');
+  const text = await storePart(
+    { records: Number(args.store ?? (quick ? 500 : 10_000)), base: quick ? 100 : 300, repetitions: opts.repetitions, seed: opts.seed, corpus: args.corpus ?? DEFAULT_CORPUS, cliRuns: opts.cliRuns, keep: args.keep === true },
+    log,
+  );
+  process.stdout.write(`\n${text}\n${notes.map((n) => `- ${n}`).join('\n')}\nTotal time ${((Date.now() - started) / 60000).toFixed(1)} min\n`);
+}
+
 async function main(): Promise<void> {
+  if (args.part === 'store') return storeOnly();
+  if (args.part !== undefined) throw new Error(`unknown --part ${args.part} (there is: store)`);
+  if (args.consultations) return routingOnly();
   const work = mkdtempSync(join(tmpdir(), 'innspill-bench-'));
   process.on('exit', () => {
     if (!args.keep) rmSync(work, { recursive: true, force: true });
@@ -99,6 +128,9 @@ async function main(): Promise<void> {
   log(`  with extraction median ${results.core.withExtraction.median.toFixed(1)} ms, without ${results.core.withoutExtraction.median.toFixed(1)} ms`);
   results.cliStart = await cliStart('reply-nb-smk-samskaping-kort.eml', opts.cliRuns, join(work, 'cli'));
   log(`  CLI start to first output ${results.cliStart.firstOutputMs.median.toFixed(0)} ms`);
+  log('routing: intake() over the fixtures with 5 consultations and with 1');
+  results.routing = await routingCost(opts.coreRounds, opts.coreWarmups);
+  log(`  5 consultations ${(results.routing.extra * 100).toFixed(1)} % over 1`);
 
   // 2. The mailboxes.
   const largest = opts.sizes[opts.sizes.length - 1]!;
@@ -184,6 +216,7 @@ async function main(): Promise<void> {
     log(`store of ${opts.storeRecords} records (cloned from the last ${largest} run)`);
     const storeDir = join(work, 'store', 'data');
     buildStore(lastRunData, storeDir, opts.storeRecords);
+    await openAsDaemon(storeDir); // the index a daemon writes when it opens its store
     results.store = await storeScale(storeDir, join(work, 'store'), quick ? 1 : opts.repetitions, log);
   } finally {
     await sink?.close();

@@ -85,13 +85,14 @@ export function scoreCommitments(c: Pick<IntakeContext, 'texts' | 'rules'>): Com
   const scored = items
     .map((rule) => {
       const hits = hitsFor(rule, segments, scoring.weights);
-      return { id: rule.id, score: scoreOf(hits, scoring), evidence: evidenceOf(hits, segments), strong: hits.some((h) => h.tier === 'strong') };
+      return { id: rule.id, score: scoreOf(hits, scoring), hits, strong: hits.some((h) => h.tier === 'strong') };
     })
     .filter((c) => c.score >= scoring.threshold);
   const top = Math.max(0, ...scored.map((c) => c.score));
+  // The evidence (snippets of the text) only for the commitments kept.
   return scored
     .filter((c) => c.score >= top * scoring.relativeThreshold)
     .sort((a, b) => b.score - a.score)
     .filter((c, i) => i === 0 || c.strong || !scoring.secondaryNeedsStrong)
-    .map(({ id, score, evidence }) => ({ id, score, evidence }));
+    .map(({ id, score, hits }) => ({ id, score, evidence: evidenceOf(hits, segments) }));
 }

@@ -95,21 +95,32 @@ export function routeConsultation(c: Context): RouteFinding {
   return byContent(c, candidates);
 }
 
+/** The highest commitment score a text can have: relevance with it is the most a consultation can give. */
+const ANY_COMMITMENT = [{ id: '', score: Number.POSITIVE_INFINITY, evidence: [] }];
+
+/**
+ * One consultation's relevance for the message. The commitments (the costly part) are scored only
+ * when the consultation could reach its uncertain band even with the strongest commitment words:
+ * relevance only grows with the commitment score, so below that the message is not its in any case.
+ */
+function judgeContent(c: Context, view: Rules): { view: Rules; commitments: CommitmentMatch[]; relevance: RelevanceFinding; bound: boolean } {
+  const r = view.relevance;
+  const most = judgeRelevance({ ...c, commitments: ANY_COMMITMENT, rules: view });
+  // `bound`: the relevance is only the most it could be (the stages judge it afresh if it is chosen).
+  if (most.score < r.threshold + Math.min(0, r.review.relevance.from)) return { view, commitments: [], relevance: { ...most, relevant: false }, bound: true };
+  const commitments = scoreCommitments({ texts: c.texts, rules: view });
+  return { view, commitments, relevance: judgeRelevance({ ...c, commitments, rules: view }), bound: false };
+}
+
 function byContent(c: Context, candidates: Rules[]): RouteFinding {
   // A consultation closed when the message came gives way to an open one.
   const received = findReceivedTime({ message: c.message, options: c.options, rules: candidates[0]! }).receivedAt;
   const open = received === null ? candidates : candidates.filter((v) => received.getTime() <= v.consultation.closesAt.getTime());
   const inQuestion = open.length > 0 ? open : candidates;
-  const judged = inQuestion
-    .map((view) => {
-      const commitments = scoreCommitments({ texts: c.texts, rules: view });
-      const relevance = judgeRelevance({ ...c, commitments, rules: view });
-      return { view, commitments, relevance };
-    })
-    .sort((a, b) => b.relevance.score - a.relevance.score);
+  const judged = inQuestion.map((view) => judgeContent(c, view)).sort((a, b) => b.relevance.score - a.relevance.score);
   const relevant = judged.filter((j) => j.relevance.relevant);
   const best = judged[0]!;
-  const keep = { commitments: best.commitments, relevance: best.relevance };
+  const keep = best.bound ? null : { commitments: best.commitments, relevance: best.relevance };
   if (relevant.length === 0) return { rules: best.view, choice: null, uncertain: null, judged: keep, none: false };
   const [first, second] = relevant as [typeof best, typeof best | undefined];
   if (second === undefined || first.relevance.score - second.relevance.score >= c.rules.routing.contentMargin) {

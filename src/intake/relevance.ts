@@ -65,23 +65,34 @@ function onlyCopied(headers: Map<string, string[]>, mailboxes: readonly string[]
   return mailboxes.some((m) => cc.includes(m.toLowerCase())) && !mailboxes.some((m) => to.includes(m.toLowerCase()));
 }
 
+/**
+ * The message's texts folded once, whichever consultation's terms look in them (routing judges a
+ * message against several): the folding, the word index and each term's matches are made once.
+ */
+const folded = new WeakMap<IntakeContext['message'], { subject: FoldedText; parts: FoldedText[] }>();
+function foldedParts(msg: IntakeContext['message']): { subject: FoldedText; parts: FoldedText[] } {
+  let f = folded.get(msg);
+  if (!f) {
+    f = {
+      subject: new FoldedText(msg.subject),
+      parts: [new FoldedText(msg.text), new FoldedText(msg.reportText), ...msg.forwarded.map((x) => new FoldedText(`${x.subject}\n${x.text}`))],
+    };
+    folded.set(msg, f);
+  }
+  return f;
+}
+
 export function judgeRelevance(
   c: Pick<IntakeContext, 'message' | 'own' | 'texts' | 'automatic' | 'sender' | 'thread' | 'commitments' | 'rules'>,
 ): RelevanceFinding {
   if (!c.message.isMail) return notMail();
   const { message: msg, rules } = c;
   const organisation = c.sender.sender.organisation;
-  const subject = new FoldedText(msg.subject);
+  const { subject, parts } = foldedParts(msg);
   return scoreRelevance(
     {
       subject,
-      allParts: [
-        subject,
-        new FoldedText(msg.text),
-        new FoldedText(msg.reportText),
-        ...msg.forwarded.map((f) => new FoldedText(`${f.subject}\n${f.text}`)),
-        ...c.texts.whole,
-      ],
+      allParts: [subject, ...parts, ...c.texts.whole],
       ownParts: c.texts.segments.map((s) => s.text),
       letterLines: c.own.letterLinesBy[rules.consultation.id] ?? 0,
       inThread: c.thread.inThread,

@@ -67,6 +67,8 @@ export class FoldedText {
    *  never reached because a term was found earlier, is never split into words). */
   private index: WordIndex | null = null;
   private readonly cache = new Map<string, Token[]>();
+  /** Other results computed over this text, by a key their maker chooses (see terms.ts). */
+  private readonly memos = new Map<string, unknown>();
   /** Distinct words of 5+ letters by Norwegian stem, in order of first occurrence (made on first use). */
   private byStem: Map<string, string[]> | null = null;
 
@@ -113,6 +115,14 @@ export class FoldedText {
     found.sort((a, b) => a.start - b.start);
     this.cache.set(key, found);
     return found;
+  }
+
+  /** A result computed once over this text, by key (e.g. an expression's matches). */
+  memo<T>(key: string, make: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = make();
+    this.memos.set(key, value);
+    return value;
   }
 
   private stemIndex(): Map<string, string[]> {

@@ -14,9 +14,19 @@ export function letterBody(text: string): string {
   return text.replace(/^(?:# [^\n]*(?:\n|$))+/, '');
 }
 
+/** The first two words of a normalised line (the line itself when it has one word). */
+function firstPair(n: string): string {
+  const a = n.indexOf(' ');
+  if (a < 0) return n;
+  const b = n.indexOf(' ', a + 1);
+  return b < 0 ? n : n.slice(0, b);
+}
+
 export class LetterIndex {
   private readonly lines = new Set<string>();
   private readonly text: string;
+  /** Every two words that follow each other in the letter, and every word (a line of one word). */
+  private readonly pairs = new Set<string>();
   /** Answers already given, by line (replies quote the same letter lines again and again). */
   private readonly answers = new Map<string, boolean>();
 
@@ -25,6 +35,8 @@ export class LetterIndex {
     const normalised = body.map(normaliseLine).filter((l) => l.length > 0);
     for (const l of normalised) if (l.length >= 4) this.lines.add(l);
     this.text = ` ${normalised.join(' ')} `;
+    const words = this.text.trim().split(' ');
+    for (let i = 0; i < words.length; i++) this.pairs.add(i + 1 < words.length ? `${words[i]} ${words[i + 1]}` : words[i]!).add(words[i]!);
   }
 
   /**
@@ -44,10 +56,18 @@ export class LetterIndex {
   }
 
   private look(line: string, strict: boolean): boolean {
-    const n = normaliseLine(line);
+    return this.containsNormalised(normaliseLine(line), strict);
+  }
+
+  /**
+   * `contains` for a line already normalised (normaliseLine), without the cache: for callers that
+   * ask several letters about one line and normalise it once (rules/letters.ts).
+   */
+  containsNormalised(n: string, strict = false): boolean {
     // A sender may well reuse a few words of the letter ("Register over reelle rettighetshavere"
-    // as a heading); only a long piece of it is taken for a copy.
-    if (n.length >= (strict ? 24 : 50) && this.text.includes(` ${n} `)) return true;
+    // as a heading); only a long piece of it is taken for a copy. Most lines are no part of the
+    // letter: a line whose first two words never follow each other in the letter is not searched for.
+    if (n.length >= (strict ? 24 : 50) && this.pairs.has(firstPair(n)) && this.text.includes(` ${n} `)) return true;
     return !strict && n.length >= 4 && this.lines.has(n);
   }
 }

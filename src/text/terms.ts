@@ -187,7 +187,13 @@ export class TermMatcher {
 /** Adds every occurrence of one term in the text to `hits`, in text order. */
 function termHits(term: CompiledTerm, text: FoldedText, hits: TermHit[]): void {
   if (term.pattern !== null) {
-    regexHits(term, text.folded, hits);
+    // Memoised per text by the term's source: the same expression in several consultations'
+    // rules (or several signals) is run over a text once.
+    for (const h of text.memo(`re\u0000${term.source}`, () => {
+      const found: TermHit[] = [];
+      regexHits(term, text.folded, found);
+      return found;
+    })) hits.push(h);
     return;
   }
   const words = term.words!;
