@@ -55,16 +55,45 @@ function readCampaignLines(path: string): Map<string, Record<string, unknown>> {
   return lines;
 }
 
-function timed(args: string[], env: Record<string, string>, cwd: string): Promise<number> {
+/** One command's cost: wall time from start to exit, and (with GNU time) CPU time and peak RSS. */
+export interface CommandCost {
+  wallMs: number;
+  /** user + sys of the process and what it waited for; null without /usr/bin/time. */
+  cpuMs: number | null;
+  maxRssMb: number | null;
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+function timed(args: string[], env: Record<string, string>, cwd: string): Promise<CommandCost> {
+  const costFile = join(cwd, `.cost-${process.pid}`);
+  const withTime = existsSync(GNU_TIME);
+  const [cmd, argv] = withTime ? [GNU_TIME, ['-f', '%U %S %M', '-o', costFile, process.execPath, cliPath, ...args]] : [process.execPath, [cliPath, ...args]];
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     let err = '';
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(cmd, argv, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.once('error', reject);
-    child.once('close', (code) => (code === 0 ? resolve(performance.now() - t0) : reject(new Error(`innspill ${args.join(' ')} exited with ${code}: ${err.slice(-500)}`))));
+    child.once('close', (code) => {
+      const wallMs = performance.now() - t0;
+      if (code !== 0) return reject(new Error(`innspill ${args.join(' ')} exited with ${code}: ${err.slice(-500)}`));
+      if (!withTime) return resolve({ wallMs, cpuMs: null, maxRssMb: null });
+      const [user, sys, rssKb] = readFileSync(costFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+      resolve({ wallMs, cpuMs: (user! + sys!) * 1000, maxRssMb: Math.round(rssKb! / 102.4) / 10 });
+    });
   });
 }
+
+/** The caseworkers' commands measured over the store, each as the CLI runs it. */
+export const STORE_COMMANDS = {
+  list: ['list'],
+  show: ['show', '{middle}'],
+  digest: ['digest', '--format', 'html', '--out', '/dev/null'],
+  xlsx: ['export', '--format', 'xlsx', '--out', '{out}/export.xlsx'],
+  reclassify: ['reclassify'],
+} as const;
+export type StoreCommand = keyof typeof STORE_COMMANDS;
 
 export interface StoreScaleResult {
   records: number;
@@ -72,6 +101,19 @@ export interface StoreScaleResult {
   digestMs: number;
   reclassifyMs: number;
   runs: { list: number[]; digest: number[]; reclassify: number[] };
+  /** Every command's wall and CPU time per run (medians in `median`). */
+  costs?: Record<StoreCommand, CommandCost[]>;
+  median?: Record<StoreCommand, { wallMs: number; cpuMs: number | null }>;
+}
+
+/**
+ * Opens the store once as a writer, as the daemon does when it starts: a store cloned file by
+ * file gets its index (state/record-index.jsonl) as a store filed by innspill has it.
+ */
+export async function openAsDaemon(dataDir: string): Promise<void> {
+  const { Store } = await import('../../src/store/json-store.js');
+  const store = await Store.open(dataDir, { lock: true });
+  await store.close();
 }
 
 export async function storeScale(dataDir: string, cwd: string, repetitions: number, log: (l: string) => void): Promise<StoreScaleResult> {
@@ -82,13 +124,64 @@ export async function storeScale(dataDir: string, cwd: string, repetitions: numb
     INNSPILL_DATA_DIR: dataDir,
     INNSPILL_LOG_LEVEL: 'warn',
   };
-  const records = readdirSync(join(dataDir, 'records')).filter((n) => n.endsWith('.json')).length;
-  const runs = { list: [] as number[], digest: [] as number[], reclassify: [] as number[] };
+  const ids = readdirSync(join(dataDir, 'records'))
+    .filter((n) => n.endsWith('.json'))
+    .map((n) => n.slice(0, -5))
+    .sort();
+  const middle = ids[Math.floor(ids.length / 2)] ?? '';
+  const costs = Object.fromEntries(Object.keys(STORE_COMMANDS).map((k) => [k, [] as CommandCost[]])) as Record<StoreCommand, CommandCost[]>;
   for (let rep = 1; rep <= repetitions; rep++) {
-    runs.list.push(await timed(['list'], env, cwd));
-    runs.digest.push(await timed(['digest', '--format', 'html', '--out', '/dev/null'], env, cwd));
-    runs.reclassify.push(await timed(['reclassify'], env, cwd));
-    log(`  store ${records} run ${rep}: list ${Math.round(runs.list.at(-1)!)} ms, digest ${Math.round(runs.digest.at(-1)!)} ms, reclassify ${Math.round(runs.reclassify.at(-1)!)} ms`);
+    for (const [name, args] of Object.entries(STORE_COMMANDS) as Array<[StoreCommand, readonly string[]]>) {
+      costs[name].push(await timed(args.map((a) => a.replace('{middle}', middle).replace('{out}', cwd)), env, cwd));
+    }
+    const line = (Object.keys(costs) as StoreCommand[]).map((k) => {
+      const c = costs[k].at(-1)!;
+      return `${k} ${Math.round(c.wallMs)} ms${c.cpuMs === null ? '' : ` (CPU ${Math.round(c.cpuMs)} ms)`}`;
+    });
+    log(`  store ${ids.length} run ${rep}: ${line.join(', ')}`);
   }
-  return { records, listMs: median(runs.list), digestMs: median(runs.digest), reclassifyMs: median(runs.reclassify), runs };
+  const med = Object.fromEntries(
+    (Object.keys(costs) as StoreCommand[]).map((k) => {
+      const cpu = costs[k].map((c) => c.cpuMs).filter((c): c is number => c !== null);
+      return [k, { wallMs: median(costs[k].map((c) => c.wallMs)), cpuMs: cpu.length > 0 ? median(cpu) : null }];
+    }),
+  ) as Record<StoreCommand, { wallMs: number; cpuMs: number | null }>;
+  const walls = (k: StoreCommand) => costs[k].map((c) => c.wallMs);
+  return {
+    records: ids.length,
+    listMs: med.list.wallMs,
+    digestMs: med.digest.wallMs,
+    reclassifyMs: med.reclassify.wallMs,
+    runs: { list: walls('list'), digest: walls('digest'), reclassify: walls('reclassify') },
+    costs,
+    median: med,
+  };
+}
+
+/** `inspect --json` over every .eml under `dir` (the shared corpus): peak RSS of it and its workers summed. */
+export async function inspectCorpus(dir: string, cwd: string): Promise<{ files: number; peakTreeRssMb: number; wallMs: number }> {
+  const { sampleMemory } = await import('./rss.ts');
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (e.name.endsWith('.eml')) files.push(join(d, e.name));
+    }
+  };
+  walk(dir);
+  files.sort();
+  mkdirSync(cwd, { recursive: true });
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [cliPath, 'inspect', '--json', ...files], {
+    cwd,
+    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp', INNSPILL_DATA_DIR: join(cwd, 'data') },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  const memory = sampleMemory(child.pid!, 20);
+  // inspect exits 1 when a file is not mail: the corpus has such files on purpose.
+  await new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', resolve);
+  });
+  return { files: files.length, peakTreeRssMb: memory.stop().peakTreeRssMb, wallMs: performance.now() - t0 };
 }

@@ -1,5 +1,8 @@
 // What the archive export has written: state/archive-exported.json in the store, one entry per
 // record with the hash of its journal post's XML. `export`, `show` and `status` read it.
+import { createHash } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Store } from '../store/json-store.js';
 import type { SubmissionRecord } from '../store/record.js';
 
@@ -11,10 +14,45 @@ export interface ArchiveStateEntry {
   exportedAt: string;
   /** The folder it was written to. */
   folder: string;
+  /**
+   * What the journal post was made from, short (see archiveInputsKey): while it is the same, the
+   * post is the same and the message need not be parsed and rendered again to know. Absent in
+   * entries written before it was kept: those are checked the long way once.
+   */
+  inputs?: string;
 }
 
 export interface ArchiveState {
   records: Record<string, ArchiveStateEntry>;
+}
+
+/** Raised whenever what goes into a journal post changes in a way the modules' times would not show. */
+const INPUTS_VERSION = 1;
+let modules: string | null = null;
+
+/** The export's own code (every module of src/export/, by name and time): a new version of it makes every post be checked again. */
+function exportModules(): string {
+  if (modules === null) {
+    const dir = fileURLToPath(new URL('./', import.meta.url));
+    modules = readdirSync(dir)
+      .sort()
+      .map((name) => `${name}:${statSync(`${dir}${name}`).mtimeMs}`)
+      .join('\n');
+  }
+  return modules;
+}
+
+/**
+ * Everything a record's journal post is made from, short: the record and the one it follows up
+ * (whole), its consultation's rules (case number, time zone, screening, titles), the sizes of the
+ * original and the attachments it names by SHA-256 (so a file gone missing is found again), and
+ * the export's code. Equal keys make equal posts.
+ */
+export function archiveInputsKey(r: SubmissionRecord, original: SubmissionRecord | null, consultation: unknown, fileSizes: number[]): string {
+  const h = createHash('sha256');
+  h.update(`${INPUTS_VERSION}\n${exportModules()}\n`);
+  h.update(JSON.stringify([r, original, consultation, fileSizes]));
+  return h.digest('base64url');
 }
 
 export async function readArchiveState(store: Store): Promise<ArchiveState> {

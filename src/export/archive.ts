@@ -19,7 +19,7 @@ import type { Store } from '../store/json-store.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { MESSAGE_FORMAT, RENDERING_FORMAT, attachmentFormat, safeAttachmentName } from './archive-files.js';
 import { renderMessageHtml } from './archive-html.js';
-import { ARCHIVE_STATE, readArchiveState, type ArchiveState } from './archive-state.js';
+import { ARCHIVE_STATE, archiveInputsKey, readArchiveState, type ArchiveState } from './archive-state.js';
 import type { ArchiveRecord, PackageDocument, PostContext } from './arkivmelding-fields.js';
 import { arkivmeldingXml } from './arkivmelding-xml.js';
 import { titleOf } from './screening.js';
@@ -138,6 +138,12 @@ async function writePackage(outDir: string, id: string, p: Planned): Promise<voi
 
 const REMEMBER_EVERY = 50;
 
+/** The sizes of the original and of each attachment (-1 for one missing): part of a post's inputs. */
+async function fileSizes(store: Store, r: ArchiveRecord): Promise<number[]> {
+  const size = (path: string) => stat(store.path(path)).then((s) => s.size, () => -1);
+  return Promise.all([size(r.raw), ...r.attachments.map((a) => size(a.file))]);
+}
+
 async function remember(store: Store, out: string, state: ArchiveState): Promise<void> {
   await fsyncDir(out);
   await store.writeState(ARCHIVE_STATE, state);
@@ -159,18 +165,30 @@ export async function exportArchive(store: Store, rules: Rules, outDir: string, 
       (!o.since || Date.parse(r.filedAt) > o.since.getTime()) &&
       (!o.consultation || consultationOfRecord(r, rules.routing.default) === o.consultation),
   );
+  let checked = 0;
   for (const r of selected) {
+    const view = rulesFor(rules, r.consultation?.id);
+    const original = r.followUpOf ? (byId.get(r.followUpOf) ?? null) : null;
+    const before = state.records[r.id];
+    // Made from the same inputs as when it was exported: the same post, known without parsing and
+    // rendering the message again. A file gone missing makes the key differ (and the plan fail).
+    const inputs = archiveInputsKey(r, original, view.consultation, await fileSizes(store, r));
+    if (before && before.inputs === inputs && !o.all) {
+      result.unchanged.push(r.id);
+      continue;
+    }
     let p: Planned;
     try {
       // Each record with its own consultation's case number, time zone and screening.
-      p = await plan(store, r, rulesFor(rules, r.consultation?.id), r.followUpOf ? (byId.get(r.followUpOf) ?? null) : null);
+      p = await plan(store, r, view, original);
     } catch (err) {
       result.failed.push({ id: r.id, reason: (err as Error).message });
       continue;
     }
-    const before = state.records[r.id];
     if (before && before.hash === p.hash && !o.all) {
       result.unchanged.push(r.id);
+      state.records[r.id] = { ...before, inputs };
+      checked++;
       continue;
     }
     try {
@@ -180,10 +198,10 @@ export async function exportArchive(store: Store, rules: Rules, outDir: string, 
       continue;
     }
     result.written.push({ id: r.id, change: !before ? 'new' : before.hash === p.hash ? 'again' : 'changed' });
-    state.records[r.id] = { hash: p.hash, exportedAt: now().toISOString(), folder: join(out, r.id) };
+    state.records[r.id] = { hash: p.hash, exportedAt: now().toISOString(), folder: join(out, r.id), inputs };
     // Remembered as it goes: an export cut short repeats at most the last few folders.
     if (result.written.length % REMEMBER_EVERY === 0) await remember(store, out, state);
   }
-  if (result.written.length % REMEMBER_EVERY !== 0) await remember(store, out, state);
+  if (result.written.length % REMEMBER_EVERY !== 0 || checked > 0) await remember(store, out, state);
   return result;
 }

@@ -165,7 +165,7 @@ export class Store {
 
   /** Every record, in filing order, read from disk. */
   async readAll(): Promise<SubmissionRecord[]> {
-    return (await readRecordFiles(this.path('records'), null, false)).records;
+    return readRecordFiles(this.path('records'));
   }
 
   /** The record this message is a copy of (same bytes, or same content re-delivered), if any. */
