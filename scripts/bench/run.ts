@@ -5,6 +5,7 @@
 //   npm run bench                     the full run (2,000 and 10,000 messages, 3 repetitions)
 //   npm run bench -- --quick          a small check that everything works (300 messages, once; ~1.5 min)
 //   npm run bench -- --part store     only the caseworkers' commands over 10,000 records, CLI start, inspect over the corpus
+//   npm run bench -- --consultations  only what routing costs: intake() with 5 consultations against 1 (~2 min)
 //   options: --sizes 2000,10000  --reps 3  --latency 200  --store 10000  --seed innspill  --keep  --corpus DIR
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { latency } from './latency.ts';
 import { buildStore, openAsDaemon, storeScale } from './store-scale.ts';
 import { header, rows, table, writeResults, type BenchResults } from './report.ts';
 import { median } from './stats.ts';
+import { routingCost } from './consultations.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -36,6 +38,7 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     part: { type: 'string' },
     corpus: { type: 'string' },
+    consultations: { type: 'boolean', default: false },
   },
 });
 
@@ -74,6 +77,14 @@ function build(notes: string[]): void {
   }
 }
 
+/** `--consultations`: only what routing costs, five consultations against one (in-process, a minute or two). */
+async function routingOnly(): Promise<void> {
+  log('routing: intake() over the fixtures with 5 consultations and with 1');
+  const routing = await routingCost(quick ? 3 : 9, quick ? 1 : 2);
+  const results: BenchResults = { startedAt: new Date(started).toISOString(), mode: quick ? 'quick' : 'full', options: { consultations: true }, machine: machineInfo(), tools: { node: process.version }, throughput: [], notes: [], routing };
+  process.stdout.write(`${table(rows(results))}\n`);
+}
+
 /** `--part store`: only the store's commands at scale, the CLI start and inspect over the corpus (no IMAP; ~10–20 min). */
 async function storeOnly(): Promise<void> {
   const notes: string[] = [];
@@ -89,6 +100,7 @@ async function storeOnly(): Promise<void> {
 async function main(): Promise<void> {
   if (args.part === 'store') return storeOnly();
   if (args.part !== undefined) throw new Error(`unknown --part ${args.part} (there is: store)`);
+  if (args.consultations) return routingOnly();
   const work = mkdtempSync(join(tmpdir(), 'innspill-bench-'));
   process.on('exit', () => {
     if (!args.keep) rmSync(work, { recursive: true, force: true });
@@ -116,6 +128,9 @@ async function main(): Promise<void> {
   log(`  with extraction median ${results.core.withExtraction.median.toFixed(1)} ms, without ${results.core.withoutExtraction.median.toFixed(1)} ms`);
   results.cliStart = await cliStart('reply-nb-smk-samskaping-kort.eml', opts.cliRuns, join(work, 'cli'));
   log(`  CLI start to first output ${results.cliStart.firstOutputMs.median.toFixed(0)} ms`);
+  log('routing: intake() over the fixtures with 5 consultations and with 1');
+  results.routing = await routingCost(opts.coreRounds, opts.coreWarmups);
+  log(`  5 consultations ${(results.routing.extra * 100).toFixed(1)} % over 1`);
 
   // 2. The mailboxes.
   const largest = opts.sizes[opts.sizes.length - 1]!;
