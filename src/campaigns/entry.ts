@@ -1,9 +1,8 @@
 // One message as campaign detection sees it (an entry): its own words' shingle signature and the
 // documents it carries. Made from what intake found; pure.
-import { createHash } from 'node:crypto';
 import { signatureOf } from './minhash.js';
 import type { CampaignEntry } from './types.js';
-import { comparableWords, shingles } from './words.js';
+import { comparableWords, hash32, shingles } from './words.js';
 
 /** Attachment types that are documents a sender writes (images and archives are not compared). */
 const DOCUMENT_TYPES = new Set(['pdf', 'docx', 'odt', 'doc', 'rtf', 'text']);
@@ -63,5 +62,7 @@ export function entryOf(input: EntryInput): CampaignEntry {
  * another result is indexed again; one whose key is the same is not.
  */
 export function entryKey(parts: { ownWords: string; attachments: string[]; submission: boolean; noComments: boolean; consultation: string | null; organisation: string | null; from: string | null }): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
+  // Cheap enough for every record of a large store at every read: two 32-bit hashes and the lengths.
+  const who = hash32(`${parts.consultation}\n${parts.from}\n${parts.organisation}\n${parts.attachments.join(',')}`);
+  return `${parts.submission ? 1 : 0}${parts.noComments ? 1 : 0}.${who.toString(36)}.${hash32(parts.ownWords).toString(36)}.${parts.ownWords.length}`;
 }

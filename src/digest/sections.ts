@@ -19,7 +19,8 @@ function baseEntry(r: SubmissionRecord, rules: Rules, followedUpBy: string[], ca
     receivedAt: r.receivedAt ? showDateTime(new Date(r.receivedAt), rules.consultation.timezone) : null,
     late: r.late,
     subject: r.subject.trim(),
-    excerpt: excerptOf(r.ownWords),
+    // A campaign member is one line: its words are read once, in the campaign.
+    excerpt: campaign ? '' : excerptOf(r.ownWords),
     evidence: [],
     alsoUnder: [],
     attachments: r.attachments.map((a) => ({ filename: a.filename, readable: a.problem === null, problem: a.problem })),

@@ -2,8 +2,10 @@
 // MinHash signature, its documents' sha256), so campaigns are recomputed without reading every
 // record's words and attachments again; and the caseworkers' campaign decisions.
 //
-//   state/campaign-index.jsonl     one entry per line, appended as records are filed; a later line
-//                                  for the same record replaces an earlier one (after reclassify)
+//   state/campaign-index.jsonl     one entry per line with the links found when it was added,
+//                                  appended as records are filed; a later line for the same record
+//                                  replaces an earlier one
+//   state/campaign-signatures.jsonl  the entries' MinHash signatures, the same way (read only to compare)
 //   state/campaign-decisions.json  splits and joins, in the order they were made
 //
 // Only a process that holds the store's lock appends to the index; readers complete what is
@@ -14,6 +16,8 @@ import { writeFileAtomic } from './atomic.js';
 import type { Store } from './json-store.js';
 
 const INDEX = ['state', 'campaign-index.jsonl'] as const;
+/** The signatures apart (most of the bytes): readers that follow the links never read them. */
+const SIGNATURES = ['state', 'campaign-signatures.jsonl'] as const;
 const DECISIONS = 'campaign-decisions';
 
 interface Line {
@@ -26,7 +30,6 @@ interface Line {
   n: boolean;
   w: number;
   h: number;
-  g: string | null;
   d: string[];
   k: string;
   /** The links found when it was added: [earlier record id, why]. */
@@ -49,53 +52,79 @@ const toLine = ({ entry: e, links }: IndexedEntry): Line => ({
   n: e.noComments,
   w: e.words,
   h: e.shingles,
-  g: e.signature ? encodeSignature(e.signature) : null,
   d: e.documents,
   k: e.key,
   ...(links ? { l: links.map((x): [string, LinkCode] => [x.to, x.code]) } : {}),
 });
 
-const fromLine = (l: Line): CampaignEntry => ({
-  id: l.id,
-  seq: l.seq,
-  consultation: l.c,
-  from: l.f,
-  organisation: l.o,
-  submission: l.s,
-  noComments: l.n,
-  words: l.w,
-  shingles: l.h,
-  signature: l.g ? decodeSignature(l.g) : null,
-  documents: l.d,
-  key: l.k,
-});
+/** An entry read from a line; its signature comes from the signatures file, when that is read. */
+const fromLine = (l: Line, signatures: Map<string, string> | null): CampaignEntry => {
+  const g = signatures?.get(l.id);
+  return {
+    id: l.id,
+    seq: l.seq,
+    consultation: l.c,
+    from: l.f,
+    organisation: l.o,
+    submission: l.s,
+    noComments: l.n,
+    words: l.w,
+    shingles: l.h,
+    signature: g ? decodeSignature(g) : null,
+    documents: l.d,
+    key: l.k,
+  };
+};
 
 /** Every indexed entry by record id (the last line for a record wins). A damaged line is skipped: it is indexed again. */
-export async function readCampaignIndex(store: Store): Promise<Map<string, IndexedEntry>> {
-  const entries = new Map<string, IndexedEntry>();
-  const text = await readFile(store.path(...INDEX), 'utf8').catch((err: NodeJS.ErrnoException) => {
+async function readLines<T>(path: string, each: (value: T) => void): Promise<void> {
+  const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return '';
     throw err;
   });
   for (const line of text.split('\n')) {
     if (line.length === 0) continue;
     try {
-      const l = JSON.parse(line) as Line;
-      entries.set(l.id, { entry: fromLine(l), links: l.l ? l.l.map(([to, code]) => ({ to, code })) : null });
+      each(JSON.parse(line) as T);
     } catch {
       // A line cut short by a crash: the record is indexed again from its file.
     }
   }
+}
+
+/**
+ * Every indexed entry by record id (the last line for a record wins). With `signatures`, each with
+ * its MinHash signature (to compare); without, signatures are null (to follow the links).
+ */
+export async function readCampaignIndex(store: Store, options: { signatures: boolean } = { signatures: true }): Promise<Map<string, IndexedEntry>> {
+  let signatures: Map<string, string> | null = null;
+  if (options.signatures) {
+    const found = new Map<string, string>();
+    await readLines<{ id: string; g: string | null }>(store.path(...SIGNATURES), (l) => {
+      if (l.g) found.set(l.id, l.g);
+      else found.delete(l.id);
+    });
+    signatures = found;
+  }
+  const entries = new Map<string, IndexedEntry>();
+  await readLines<Line>(store.path(...INDEX), (l) => entries.set(l.id, { entry: fromLine(l, signatures), links: l.l ? l.l.map(([to, code]) => ({ to, code })) : null }));
   return entries;
 }
+
+const signatureLine = ({ entry: e }: IndexedEntry) => JSON.stringify({ id: e.id, g: e.signature ? encodeSignature(e.signature) : null });
 
 /** Appends entries to the index and makes them durable (the caller holds the store's lock). */
 export async function appendCampaignIndex(store: Store, entries: IndexedEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const path = store.path(...INDEX);
+  // Signatures first: an index line whose signature is missing is only compared again, never wrong.
+  await appendLines(store.path(...SIGNATURES), entries.map(signatureLine));
+  await appendLines(store.path(...INDEX), entries.map((e) => JSON.stringify(toLine(e))));
+}
+
+async function appendLines(path: string, lines: string[]): Promise<void> {
   // A line left unfinished by a crash must not swallow the first new one.
   const lead = (await endsWithoutNewline(path)) ? '\n' : '';
-  await appendFile(path, `${lead}${entries.map((e) => JSON.stringify(toLine(e))).join('\n')}\n`, 'utf8');
+  await appendFile(path, `${lead}${lines.join('\n')}\n`, 'utf8');
   const handle = await open(path, 'r');
   try {
     await handle.sync();
@@ -106,6 +135,7 @@ export async function appendCampaignIndex(store: Store, entries: IndexedEntry[])
 
 /** Writes the whole index anew (after reclassify), atomically. */
 export async function rewriteCampaignIndex(store: Store, entries: IndexedEntry[]): Promise<void> {
+  await writeFileAtomic(store.path(...SIGNATURES), entries.map((e) => `${signatureLine(e)}\n`).join(''));
   await writeFileAtomic(store.path(...INDEX), entries.map((e) => `${JSON.stringify(toLine(e))}\n`).join(''));
 }
 

@@ -23,7 +23,7 @@ export const campaignTrackingMs = (): number => spentMs;
 /** Every record compared in filing order; the index rewritten with the links when it lacked any. */
 async function build(store: Store, rules: Rules): Promise<CampaignGrouper> {
   const records = await store.readAll();
-  const set = await loadCampaigns(store, records, rules);
+  const set = await loadCampaigns(store, records, rules, { compare: true });
   const index = await readCampaignIndex(store);
   const grouper = new CampaignGrouper();
   const items: IndexedEntry[] = set.entries.map((entry) => ({ entry, links: grouper.add(entry) }));
@@ -83,7 +83,7 @@ export function forgetCampaigns(store: Store): void {
  * have changed) and the index written whole with the links; the daemon's grouping is rebuilt.
  */
 export async function refreshCampaignIndex(store: Store, rules: Rules): Promise<number> {
-  const set = await loadCampaigns(store, await store.readAll(), rules);
+  const set = await loadCampaigns(store, await store.readAll(), rules, { compare: true });
   const grouper = new CampaignGrouper();
   await rewriteCampaignIndex(store, set.entries.map((entry) => ({ entry, links: grouper.add(entry) })));
   forgetCampaigns(store);

@@ -6,7 +6,7 @@ import { attachmentOwnText, describeCampaign, entryInputOf, entryOf, groupCampai
 import { rulesFor } from '../rules/views.js';
 import { inCampaignsText as inCampaignsWords } from '../digest/words.js';
 import type { Rules } from '../rules/types.js';
-import { readCampaignDecisions, readCampaignIndex } from './campaign-index.js';
+import { readCampaignDecisions, readCampaignIndex, type IndexedEntry } from './campaign-index.js';
 import { cachedCampaignRefs } from './campaign-refs-cache.js';
 import type { Store } from './json-store.js';
 import type { SubmissionRecord } from './record.js';
@@ -67,26 +67,36 @@ export async function entryOfRecord(store: Store, r: SubmissionRecord, rules: Ru
  * record as it is, with the links found when it was filed, and no member was split out, the
  * campaigns follow from those links at once; else they are found again by comparing.
  */
-export async function loadCampaigns(store: Store, records: SubmissionRecord[], rules: Rules): Promise<CampaignSet> {
-  const index = await readCampaignIndex(store);
+export async function loadCampaigns(store: Store, records: SubmissionRecord[], rules: Rules, options: { compare?: boolean } = {}): Promise<CampaignSet> {
   const decisions = await readCampaignDecisions(store);
-  const fresh: CampaignEntry[] = [];
-  const entries: CampaignEntry[] = [];
-  const linked: Array<{ entry: CampaignEntry; links: Array<{ to: string; code: LinkCode }> }> = [];
+  const split = decisions.some((d) => d.kind === 'split');
+  // The links first (small); the signatures only when the campaigns must be found by comparing.
   const cache = new Map<string, string>();
-  for (const r of records) {
-    const known = index.get(r.id);
-    if (known && known.entry.key === keyOf(r, { readable: r.readable, defaultConsultation: rules.routing.default }, r.attachments)) {
-      entries.push(known.entry);
-      if (known.links) linked.push({ entry: known.entry, links: known.links });
-      continue;
+  const collect = async (index: Map<string, IndexedEntry>, withSignatures: boolean) => {
+    const fresh: CampaignEntry[] = [];
+    const entries: CampaignEntry[] = [];
+    const linked: Array<{ entry: CampaignEntry; links: Array<{ to: string; code: LinkCode }> }> = [];
+    for (const r of records) {
+      const known = index.get(r.id);
+      // An entry to compare needs its signature (one missing from the signatures file is made again).
+      const usable = known && (!withSignatures || known.entry.signature !== null || known.entry.shingles === 0);
+      if (usable && known.entry.key === keyOf(r, { readable: r.readable, defaultConsultation: rules.routing.default }, r.attachments)) {
+        entries.push(known.entry);
+        if (known.links) linked.push({ entry: known.entry, links: known.links });
+        continue;
+      }
+      const made = await entryOfRecord(store, r, rules, cache);
+      fresh.push(made);
+      entries.push(made);
     }
-    const made = await entryOfRecord(store, r, rules, cache);
-    fresh.push(made);
-    entries.push(made);
-  }
-  const fast = linked.length === entries.length && !decisions.some((d) => d.kind === 'split');
-  const groups = fast ? linkCampaigns(linked, decisions) : groupCampaigns(entries, decisions);
+    return { fresh, entries, linked };
+  };
+  // `compare`: every entry with its signature (the daemon's grouping compares each new record with them).
+  let found = split || options.compare ? null : await collect(await readCampaignIndex(store, { signatures: false }), false);
+  const followLinks = found !== null && found.linked.length === found.entries.length;
+  if (!followLinks) found = await collect(await readCampaignIndex(store), true);
+  const { fresh, entries, linked } = found!;
+  const groups = followLinks ? linkCampaigns(linked, decisions) : groupCampaigns(entries, decisions);
   const byMember = new Map<string, CampaignRef>();
   for (const g of groups) for (const id of g.members) byMember.set(id, { id: g.id, size: g.members.length });
   return { groups, byMember, fresh, entries };

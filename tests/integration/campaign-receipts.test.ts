@@ -47,9 +47,17 @@ describe('a campaign and the receipts', () => {
     expect(refs.get(records[0]!.id)!.size).toBe(68);
     await store.close();
 
-    // Exactly once: a second pass sends nothing more, and the outbox holds one receipt per receipted record.
+    // Exactly once: a second pass (a new daemon, which reads its campaigns from the store's index)
+    // sends nothing more but the receipts of two late members, who join the campaign.
+    deliver(config.maildir, member('Sen <sen1@example.org>', 200));
+    deliver(config.maildir, member('Sen <sen2@example.org>', 201));
     await onePass(config);
     const outbox = readdirSync(config.outboxDir).filter((f) => f.endsWith('.eml'));
-    expect(outbox).toHaveLength(63);
+    expect(outbox).toHaveLength(65);
+    const again = await Store.open(config.dataDir, { lock: false });
+    const all = await again.readAll();
+    const late = await campaignRefs(again, projectRules(), all);
+    expect(all.map((r) => late.get(r.id)?.size)).toEqual(new Array(70).fill(70));
+    await again.close();
   }, 300_000);
 });
