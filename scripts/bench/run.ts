@@ -5,6 +5,7 @@
 //   npm run bench                     the full run (2,000 and 10,000 messages, 3 repetitions)
 //   npm run bench -- --quick          a small check that everything works (300 messages, once; ~1.5 min)
 //   npm run bench -- --part store     only the caseworkers' commands over 10,000 records, CLI start, inspect over the corpus
+//   npm run bench -- --part campaigns a campaign of 5,000 members + 1,000 others: grouping against filing, campaigns/digest (scripts/bench/campaigns.ts)
 //   npm run bench -- --consultations  only what routing costs: intake() with 5 consultations against 1 (~2 min)
 //   options: --sizes 2000,10000  --reps 3  --latency 200  --store 10000  --seed innspill  --keep  --corpus DIR
 import { spawnSync } from 'node:child_process';
@@ -97,9 +98,16 @@ async function storeOnly(): Promise<void> {
   process.stdout.write(`\n${text}\n${notes.map((n) => `- ${n}`).join('\n')}\nTotal time ${((Date.now() - started) / 60000).toFixed(1)} min\n`);
 }
 
+/** `--part campaigns`: scripts/bench/campaigns.ts (5,000 campaign members + 1,000 others), its own process. */
+function campaignsOnly(): void {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts/bench/campaigns.ts')], { cwd: projectRoot, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`the campaign bench failed (exit ${r.status})`);
+}
+
 async function main(): Promise<void> {
   if (args.part === 'store') return storeOnly();
-  if (args.part !== undefined) throw new Error(`unknown --part ${args.part} (there is: store)`);
+  if (args.part === 'campaigns') return campaignsOnly();
+  if (args.part !== undefined) throw new Error(`unknown --part ${args.part} (there are: store, campaigns)`);
   if (args.consultations) return routingOnly();
   const work = mkdtempSync(join(tmpdir(), 'innspill-bench-'));
   process.on('exit', () => {
