@@ -95,8 +95,16 @@ export class Store {
     // A writer needs the index in memory at once (filing); a reader (list, show) may never. It
     // puts right what it found missing or stale (a crash between a record and its line, records
     // written by an older innspill), and compacts a file of many superseded lines.
-    this.fillMemory();
-    if (read.corrected > 0 || read.lines > 2 * read.entries.length + 500) await rewriteRecordIndex(this.dir, this.rows());
+    const rows = this.rows();
+    for (const row of rows) this.memory.add(row);
+    this.memoryFilled = true;
+    if (read.corrected > 0 || read.lines > 2 * read.entries.length + 500) await rewriteRecordIndex(this.dir, rows);
+    // The daemon keeps only what identifies each record file (its memory stays flat): a row asked
+    // for later is read from its record.
+    for (const entry of this.loadedRows.values()) {
+      entry.json = null;
+      entry.row = null;
+    }
   }
 
   /** A record file read with the identity of the file read (null when missing or unreadable). */
@@ -249,7 +257,7 @@ export class Store {
 
   /** The index file's lines for records just written (a lost line is found stale and made again). */
   private async indexRows(rows: RecordRow[]): Promise<void> {
-    for (const row of rows) this.loadedRows.set(row.id, { id: row.id, seq: row.seq, file: row.file, json: null, row });
+    for (const row of rows) this.loadedRows.set(row.id, { id: row.id, seq: row.seq, file: row.file, json: null, row: this.lock ? null : row });
     if (!this.lock) return;
     await appendRows(this.dir, rows).catch(() => undefined);
   }

@@ -180,13 +180,15 @@ export async function readRecordIndex(dataDir: string, readRecord: ReadRecord): 
 }
 
 /**
- * The row of an entry, parsed when first asked. A line that passed its checks yet is no JSON (only
- * a person editing the file makes one) is read from its record file instead.
+ * The row of an entry, parsed when first asked. One not kept (a writer keeps only identities), or
+ * a line that passed its checks yet is no JSON (only a person editing the file makes one), is read
+ * from its record file instead.
  */
 export function rowOfEntry(entry: IndexEntry, dataDir: string): RecordRow | null {
   if (entry.row) return entry.row;
   try {
-    entry.row = { ...(JSON.parse(entry.json!) as Omit<RecordRow, 'file'>), file: entry.file };
+    if (entry.json === null) throw new Error('not kept');
+    entry.row = { ...(JSON.parse(entry.json) as Omit<RecordRow, 'file'>), file: entry.file };
   } catch {
     const path = join(dataDir, 'records', `${entry.id}.json`);
     try {
