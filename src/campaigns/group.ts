@@ -12,15 +12,15 @@ import type { CampaignDecision, CampaignEntry, CampaignGroup, LinkCode } from '.
  * members of one campaign against each other, and messages that share phrases but are no campaign.
  */
 export const THRESHOLDS = {
-  /** At least this many own words for text similarity ("ingen merknader", "se vedlegg" never group). */
-  minWords: 12,
+  /**
+   * At least this many own words for text similarity: short texts agree without being one campaign
+   * ("ingen merknader", "Se vedlegg", "Vedlagt følger vårt innspill til handlingsplanen").
+   */
+  minWords: 25,
   /** Linked when the estimated Jaccard similarity of the 3-word shingles reaches this … */
   jaccard: 0.25,
   /** … or when this share of the smaller text's shingles is in the other (a member added a long paragraph). */
   containment: 0.45,
-  /** Below this many words (either text), only a Jaccard similarity of `shortJaccard` links: a short text is easily contained. */
-  shortWords: 25,
-  shortJaccard: 0.5,
 } as const;
 
 /** At most this many earlier groups are compared per bucket, and per new entry in all … */
@@ -46,7 +46,6 @@ export function sameSender(a: CampaignEntry, b: CampaignEntry): boolean {
 export function textLinked(a: CampaignEntry, b: CampaignEntry): boolean {
   if (!a.signature || !b.signature || sameSender(a, b)) return false;
   const j = estimateJaccard(a.signature, b.signature);
-  if (Math.min(a.words, b.words) < THRESHOLDS.shortWords) return j >= THRESHOLDS.shortJaccard;
   return j >= THRESHOLDS.jaccard || estimateContainment(j, a.shingles, b.shingles) >= THRESHOLDS.containment;
 }
 

@@ -133,7 +133,8 @@ describe('npm run demo, then the caseworker commands with nothing more to set', 
 
     const list = await cli(['list'], env, cwd);
     expect(list.code).toBe(0);
-    expect(list.out).toMatch(new RegExp(`\\n${demoIds.length} innspill\\n$`));
+    // The example messages hold two campaigns (fixtures/labels/campaigns.yaml): 16 and 6 people.
+    expect(list.out).toMatch(new RegExp(`\\n${demoIds.length} innspill, av dem 22 i 2 kampanjer\\n$`));
     const show = await cli(['show', demoIds.at(-1)!], env, cwd);
     expect(show.code).toBe(0);
     expect(show.out).toContain(`Innspill:       ${demoIds.at(-1)}`);
