@@ -66,6 +66,12 @@ export function correctLink(links: DigestLinks, id: string, commitments: string[
   return link(links, 'Rett opp', id, 'rett opp', [['forpliktelser', safeIds(commitments) || 'ingen'], ['notat', '']]);
 }
 
+/** "Rett opp" as one command line to paste (text and Markdown); null when the id cannot be trusted in a command. */
+export function correctCommand(links: DigestLinks, id: string, commitments: string[]): { line: string; to: string } | null {
+  if (!RECORD_ID.test(id) || !isMailAddress(links.address)) return null;
+  return { line: commandLine(links.key, 'forpliktelser', id, safeIds(commitments) || 'ingen'), to: links.address };
+}
+
 /**
  * The links of a consultation's digest: its watched mailbox and the store's command key, made on
  * first use. With `create: false` (a digest only printed, which changes nothing in the store) a

@@ -73,6 +73,10 @@ export interface DigestEntry {
   campaign?: { id: string; size: number } | null;
   /** "Rett opp": a prepared command mail (only when the digest has links). */
   correct?: DigestLink | null;
+  /** "Rett opp" as a command line to paste (text and Markdown have no buttons), and where it goes. */
+  correctCommand?: { line: string; to: string } | null;
+  /** What a person decided of its values, who and when (src/decisions/marks.ts); '' when nothing. */
+  decided?: string;
 }
 
 export interface DigestSection {

@@ -97,7 +97,10 @@ function entry(e: DigestEntry): string[] {
   if (e.attachments.length > 0) lines.push(`- ${LABELS.attachments}: ${e.attachments.map((a) => md(attachmentText(a))).join('; ')}`);
   if (e.followUpOf) lines.push(`- ${LABELS.followUpOf} ${e.followUpOf}`);
   if (e.followedUpBy.length > 0) lines.push(`- ${LABELS.followedUpBy} ${e.followedUpBy.join(', ')}`);
+  if (e.decided) lines.push(`- ${LABELS.decided}: ${md(e.decided)}`);
   lines.push('', `> ${e.excerpt ? `«${md(e.excerpt)}»` : LABELS.noExcerpt}`);
+  // Only the id, commitment ids and the token: nothing a sender wrote is inside the code block.
+  if (e.correctCommand) lines.push('', `${LABELS.correctCommand} ${md(e.correctCommand.to)}:`, '', '```', e.correctCommand.line, '```');
   return lines;
 }
 

@@ -110,6 +110,9 @@ function entry(e: DigestEntry): string[] {
     ...(e.followedUpBy.length > 0 ? [`${LABELS.followedUpBy} ${e.followedUpBy.join(', ')}`] : []),
   ];
   if (links.length > 0) lines.push(`  ${links.join(' · ')}`);
+  if (e.decided) lines.push(`  ${LABELS.decided}: ${e.decided}`);
+  // Only the id, commitment ids and the token: nothing a sender wrote is on the command line.
+  if (e.correctCommand) lines.push(`  ${LABELS.correctCommand} ${e.correctCommand.to}:`, `    ${e.correctCommand.line}`);
   return lines;
 }
 

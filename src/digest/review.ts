@@ -6,7 +6,7 @@ import type { Rules } from '../rules/types.js';
 import { activeConsultations } from '../rules/views.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { showDateTime } from '../time/local-time.js';
-import { correctLink, reviewCommands, reviewLinks, type DigestLink, type DigestLinks } from './links.js';
+import { correctCommand, correctLink, reviewCommands, reviewLinks, type DigestLink, type DigestLinks } from './links.js';
 import type { DigestSection } from './model.js';
 import { senderView, subjectOf } from './records.js';
 import { excerptOf } from './sender-text.js';
@@ -47,12 +47,18 @@ export function reviewEntries(records: SubmissionRecord[], rules: Rules, links: 
   }));
 }
 
-/** Each submission entry with its "Rett opp" link (none without links). */
+/** Each submission entry with its "Rett opp" link and command line (none without links). */
 export function withCorrectLinks(sections: DigestSection[], records: SubmissionRecord[], links: DigestLinks | undefined): DigestSection[] {
   if (!links) return sections;
   const byId = new Map(records.map((r) => [r.id, r]));
   return sections.map((s) => ({
     ...s,
-    entries: s.entries.map((e) => ({ ...e, correct: correctLink(links, e.id, byId.get(e.id)?.commitments.map((c) => c.id) ?? []) })),
+    entries: s.entries.map((e) => {
+      const r = byId.get(e.id);
+      const commitments = r?.commitments.map((c) => c.id) ?? [];
+      // A held message waiting for a decision has its command lines under "Til vurdering" already.
+      const line = r && isAwaitingDecision(r) ? null : correctCommand(links, e.id, commitments);
+      return { ...e, correct: correctLink(links, e.id, commitments), correctCommand: line };
+    }),
   }));
 }

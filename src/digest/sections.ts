@@ -5,6 +5,7 @@ import type { Evidence } from '../intake/types.js';
 import type { Rules } from '../rules/types.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { showDateTime } from '../time/local-time.js';
+import { decidedText } from '../decisions/marks.js';
 import type { DigestEntry, DigestSection } from './model.js';
 import { classesOf, collator, NO_COMMENTS_SECTION, sectionIdsOf, senderView } from './records.js';
 import { clip, excerptOf } from './sender-text.js';
@@ -27,6 +28,7 @@ function baseEntry(r: SubmissionRecord, rules: Rules, followedUpBy: string[], ca
     followUpOf: r.followUpOf,
     followedUpBy,
     ...(campaign ? { campaign } : {}),
+    decided: decidedText(r, (iso) => showDateTime(new Date(iso), rules.consultation.timezone)),
   };
 }
 

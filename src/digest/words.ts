@@ -27,6 +27,8 @@ export const LABELS = {
   total: 'totalt',
   late: 'Etter fristen',
   lateMark: 'ETTER FRISTEN',
+  decided: 'Avgjort av saksbehandler',
+  correctCommand: 'Rett opp: send linjen (endre listen etter koden) til',
   received: 'mottatt',
   subject: 'Emne',
   alsoUnder: 'Også under',
