@@ -1,9 +1,9 @@
-// npm run eval [-- --dev LABELS_DIR MESSAGES_DIR] [--sealed DIR] [--no-misses]
+// npm run eval [-- --dev LABELS_DIR MESSAGES_DIR] [--sealed DIR[,DIR…]] [--no-misses]
 //
 // The development set (fixtures/labels + fixtures/messages: written by the team, the rules tuned
-// while reading its misses) and the sealed set (fixtures/sealed/labels.yaml + messages/: written
-// blind, never read) side by side. For the sealed set only figures are printed, never a file
-// name, a text or a miss, so running eval does not spend it.
+// while reading its misses) and the sealed sets (fixtures/sealed/ and fixtures/sealed-2/, each
+// labels.yaml + messages/: written blind, never read) side by side. For a sealed set only figures
+// are printed, never a file name, a text or a miss, so running eval does not spend it.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRules } from '../src/rules/load.js';
@@ -18,18 +18,21 @@ function option(name: string, count: number): string[] | null {
 }
 
 const [devLabels, devMessages] = option('--dev', 2) ?? ['fixtures/labels', 'fixtures/messages'];
-const sealedDir = option('--sealed', 1)?.[0] ?? 'fixtures/sealed';
+const sealedDirs = (option('--sealed', 1)?.[0] ?? 'fixtures/sealed,fixtures/sealed-2').split(',');
 const rules = loadRules(process.env.INNSPILL_RULES_DIR ?? 'rules');
 const pool = new ExtractorPool(2);
 try {
   const dev = await evaluateSet(readLabels(devLabels!), devMessages!, rules, pool.extractor);
   const sets: SetResult[] = [{ name: 'development', scores: dev }];
-  const sealedLabels = join(sealedDir, 'labels.yaml');
-  if (existsSync(sealedLabels) && existsSync(join(sealedDir, 'messages'))) {
-    const sealed = await evaluateSet(readLabelFile(sealedLabels, true), join(sealedDir, 'messages'), rules, pool.extractor, { quiet: true });
-    sets.push({ name: 'sealed', scores: sealed });
-  } else {
-    sets.push({ name: 'sealed', scores: null, absent: `not present (${sealedDir})` });
+  for (const [i, sealedDir] of sealedDirs.entries()) {
+    const name = sealedDirs.length > 1 ? `sealed-${i + 1}` : 'sealed';
+    const sealedLabels = join(sealedDir, 'labels.yaml');
+    if (existsSync(sealedLabels) && existsSync(join(sealedDir, 'messages'))) {
+      const sealed = await evaluateSet(readLabelFile(sealedLabels, true), join(sealedDir, 'messages'), rules, pool.extractor, { quiet: true });
+      sets.push({ name, scores: sealed });
+    } else {
+      sets.push({ name, scores: null, absent: `not present (${sealedDir})` });
+    }
   }
   process.stdout.write(`${formatTable(sets, [...new Set(rules.consultations.flatMap((v) => v.consultation.classIds))])}\n`);
   if (!process.argv.includes('--no-misses')) process.stdout.write(`\ndevelopment set, ${formatMisses(dev)}\n`);

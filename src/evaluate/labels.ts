@@ -58,10 +58,18 @@ export function readLabels(dir: string): Label[] {
 export function readLabelFile(path: string, quiet = false): Label[] {
   const data: unknown = parse(readFileSync(path, 'utf8'));
   const result = z.array(labelSchema).safeParse(data);
-  if (result.success) return result.data;
+  if (result.success) return result.data.map(bothAsUncertain);
   if (!quiet) throw result.error;
   const issue = result.error.issues[0]!;
   throw new Error(`${path}: entry ${String(issue.path[0] ?? '?')}, key ${issue.path.slice(1).join('.') || '?'}: ${issue.code}`);
+}
+
+/**
+ * `consultation: both` (a message that addresses two consultations at once, as the second sealed
+ * set writes it) is what innspill calls consultation-uncertain: held for a person, under none.
+ */
+function bothAsUncertain(label: Label): Label {
+  return label.consultation === 'both' ? { ...label, consultation: null, consultationUncertain: true } : label;
 }
 
 /** What intake said about one file, in the label's terms. */
