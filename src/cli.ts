@@ -187,6 +187,8 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--commitments <ids>', 'set its commitments and topics, comma-separated ("ingen" for none)')
     .option('--organisation <name>', 'the sender\'s organisation, by its name or short name in the register')
     .option('--unknown', 'the sender\'s organisation is unknown')
+    .option('--personal-data', 'its text or an attachment contains personal data: the arkivmelding export screens it')
+    .option('--no-personal-data', 'it contains no personal data (undoes --personal-data)')
     .option('--note <text>', 'a note for the caseworkers')
     .action(async (id: string, opts: import('./commands/decide.js').CorrectOptions) => {
       const { config, rules, log } = await setupWithLog('warn');

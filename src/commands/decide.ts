@@ -18,6 +18,8 @@ export interface CorrectOptions {
   commitments?: string;
   organisation?: string;
   unknown?: boolean;
+  /** --personal-data: true; --no-personal-data: false. */
+  personalData?: boolean;
   note?: string;
 }
 
@@ -46,6 +48,7 @@ export function correctRequest(id: string, o: CorrectOptions): ChangeRequest {
     ...(either(o.automatic, o.person, '--automatic og --person') !== undefined ? { automatic: either(o.automatic, o.person, '')! } : {}),
     ...(o.commitments !== undefined ? { commitments: commitmentArgs(o.commitments) } : {}),
     ...(o.organisation !== undefined ? { organisation: o.organisation } : o.unknown ? { organisation: null } : {}),
+    ...(o.personalData !== undefined ? { personalData: o.personalData } : {}),
     ...(o.note !== undefined ? { note: o.note } : {}),
   };
 }

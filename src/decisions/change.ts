@@ -92,6 +92,7 @@ export function planChange(input: ChangeInput): ChangePlan {
       const name = org?.name ?? null;
       if (name !== record.sender.organisation) add({ ...base, field: 'organisation', value: name, rules: said.organisation });
     }
+    if (request.personalData !== undefined && request.personalData !== said.personalData) add({ ...base, field: 'personalData', value: request.personalData, rules: said.personalData });
   }
   if (request.commitments !== undefined) {
     const c = commitmentIds(request.commitments, rules);
@@ -102,7 +103,7 @@ export function planChange(input: ChangeInput): ChangePlan {
   if (note && !(record.overrides ?? []).some((o) => o.field === 'note' && o.value === note)) add({ ...base, field: 'note', value: note, rules: null });
 
   if (overrides.length === 0) {
-    if (request.kind === 'correct' && request.relevant === undefined && request.automatic === undefined && request.organisation === undefined && request.commitments === undefined && !note) {
+    if (request.kind === 'correct' && request.relevant === undefined && request.automatic === undefined && request.organisation === undefined && request.personalData === undefined && request.commitments === undefined && !note) {
       return refused(id, 'nothing-to-change', `ingen endring er oppgitt for ${id}`);
     }
     return unchanged(id, 'unchanged', `${id} er allerede slik; ingenting endret`);
@@ -140,6 +141,8 @@ export function describe(overrides: Override[], id: string, rules: Rules): strin
         return `organisasjon: ${o.value ?? 'ukjent'}`;
       case 'note':
         return `notat: «${o.value}»`;
+      case 'personalData':
+        return o.value ? 'merket som innspill med personopplysninger (skjermes i arkivet)' : 'merket som innspill uten personopplysninger';
       case 'consultation':
         return `innspill til ${rules.consultations.find((v) => v.consultation.id === o.value)?.consultation.label ?? o.value}`;
     }

@@ -3,12 +3,13 @@
 //   /ikke-innspill 2021-0042 #<token>
 //   /forpliktelser 2021-0042 #<token> einnsyn, journalforing
 //   /notat 2021-0042 #<token> any text on one line
+//   /personopplysninger 2021-0042 #<token>      (contains personal data; "nei" after the token: does not)
 // The token (tokens.ts) follows the id, so a caseworker may edit what comes after it (the list of
 // commitments, the note) without breaking it. Quoted lines ("> …") are never commands. Pure.
 import type { ChangeRequest } from './types.js';
 import type { CommandKey, CommandVerb } from './tokens.js';
 
-export const VERBS: readonly CommandVerb[] = ['innspill', 'ikke-innspill', 'forpliktelser', 'notat'];
+export const VERBS: readonly CommandVerb[] = ['innspill', 'ikke-innspill', 'forpliktelser', 'notat', 'personopplysninger'];
 
 export interface CommandLine {
   /** 1-based line number in the body, for the reply. */
@@ -67,6 +68,8 @@ export function requestOf(line: CommandLine, decidable: boolean): ChangeRequest 
       return { kind: 'correct', id: line.id, commitments: commitmentArgs(line.args) };
     case 'notat':
       return line.args ? { kind: 'correct', id: line.id, note: line.args } : null;
+    case 'personopplysninger':
+      return { kind: 'correct', id: line.id, personalData: line.args.split(/\s+/)[0]!.toLowerCase() !== 'nei' };
   }
 }
 

@@ -15,6 +15,7 @@ const FIELD_NAMES: Array<[LabelField, string]> = [
   ['commitments', 'forpliktelser'],
   ['organisation', 'organisasjon'],
   ['consultation', 'innspillsrunde'],
+  ['personalData', 'personopplysninger'],
 ];
 
 export interface DecidedField {

@@ -7,8 +7,9 @@ import type { SubmissionRecord } from '../store/record.js';
 import type { Override } from './types.js';
 
 /** The values of the decidable fields as the record holds them now (what the rules said, before any override). */
-export function currentValues(r: Pick<SubmissionRecord, 'relevant' | 'automatic' | 'commitments' | 'sender'>) {
+export function currentValues(r: Pick<SubmissionRecord, 'relevant' | 'automatic' | 'commitments' | 'sender' | 'personalData'>) {
   return {
+    personalData: r.personalData === true,
     relevant: r.relevant,
     automatic: r.automatic,
     commitments: r.commitments.map((c) => c.id),
@@ -61,6 +62,9 @@ export function applyOverride(record: SubmissionRecord, o: Override, rules: Pick
       r.sender.domain = found ? r.sender.domain : null;
       break;
     }
+    case 'personalData':
+      r.personalData = o.value;
+      break;
     case 'note':
       break;
     case 'consultation':

@@ -11,7 +11,7 @@
 export type Decision = 'input' | 'not-input';
 
 /** The fields a person can decide, as stable codes. */
-export type OverrideField = 'decision' | 'relevant' | 'automatic' | 'commitments' | 'organisation' | 'note' | 'consultation';
+export type OverrideField = 'decision' | 'relevant' | 'automatic' | 'commitments' | 'organisation' | 'note' | 'consultation' | 'personalData';
 
 /** How the decision reached innspill. */
 export type OverrideVia = 'mail' | 'cli';
@@ -37,6 +37,8 @@ export type Override = OverrideBase &
     | { field: 'note'; value: string; rules: null }
     /** The consultation a held message belongs to (one routing could not tell): its id; the rules' choice beside it. */
     | { field: 'consultation'; value: string; rules: string | null }
+    /** The text or an attachment contains personal data: the archive export screens it (skjerming). */
+    | { field: 'personalData'; value: boolean; rules: boolean }
   );
 
 export type OverrideOf<F extends OverrideField> = Extract<Override, { field: F }>;
@@ -67,6 +69,8 @@ export type ChangeRequest =
       commitments?: string[];
       /** An organisation's name (or short name) from the register, or null: unknown. */
       organisation?: string | null;
+      /** Contains personal data (true) or not (false). */
+      personalData?: boolean;
       note?: string;
     };
 

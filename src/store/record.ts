@@ -67,6 +67,8 @@ export interface SubmissionRecord extends Omit<Submission, 'attachments' | 'body
   classifiedAt: string;
   /** What caseworkers decided (src/decisions/types.ts), oldest first; absent when nobody did. */
   overrides?: Override[];
+  /** A caseworker marked it as containing personal data (an override, see src/decisions): the archive export screens it. */
+  personalData?: boolean;
   /**
    * A held message a caseworker decided is input leaves the inbox: `pending` from the decision
    * until the mailbox move is done (a restart finishes it), then `done`.
