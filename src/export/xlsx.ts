@@ -19,20 +19,23 @@ function cellValue(cell: Cell, timeZone: string): string | number | Date | null 
   return cell !== null && typeof cell === 'object' ? wallClock(cell.at, timeZone) : cell;
 }
 
-/** Writes one row per record; returns the number of rows. */
+/**
+ * Writes one row per record; returns the number of rows. Written as a stream (each row committed
+ * as it is made, the file compressed by zlib): 10,000 rows are never held as one workbook.
+ */
 export async function exportXlsx(records: SubmissionRecord[], rules: Rules, path: string): Promise<number> {
   const tz = rules.consultation.timezone;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   workbook.creator = 'innspill';
   const sheet = workbook.addWorksheet('Innspill', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = SUBMISSION_COLUMNS.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width }));
-  for (const r of records) sheet.addRow(SUBMISSION_COLUMNS.map((c) => cellValue(c.value(r, rulesFor(rules, r.consultation?.id)), tz)));
-  SUBMISSION_COLUMNS.forEach((c, i) => {
-    if (c.time) sheet.getColumn(i + 1).numFmt = DATE_FORMAT;
-  });
+  // Styles first: a streamed row takes its column's format when it is made.
+  sheet.columns = SUBMISSION_COLUMNS.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width, ...(c.time ? { style: { numFmt: DATE_FORMAT } } : {}) }));
   sheet.getRow(1).font = { bold: true };
   // The filter covers the whole table, header and every row, so sorting moves whole rows.
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: records.length + 1, column: SUBMISSION_COLUMNS.length } };
-  await workbook.xlsx.writeFile(path);
+  sheet.getRow(1).commit();
+  for (const r of records) sheet.addRow(SUBMISSION_COLUMNS.map((c) => cellValue(c.value(r, rulesFor(rules, r.consultation?.id)), tz))).commit();
+  sheet.commit();
+  await workbook.commit();
   return records.length;
 }
