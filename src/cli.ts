@@ -250,8 +250,9 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--since <when>', 'only what was filed after this time: a date or time in Oslo time (2021-05-18, 2021-05-18T08:00), or with an offset')
     .option('--all', 'arkivmelding: write every submission again, also those exported before and unchanged')
     .option('--include-automatic', 'arkivmelding: automatic mail (out-of-office, bounces) too')
+    .option('--include-held', 'arkivmelding: messages still held for a caseworker\'s decision too')
     .option('--consultation <id>', 'only this consultation (its folder name under rules/consultations/, e.g. ogp-4b)')
-    .action(async (opts: { format: string; out: string; since?: string; all?: boolean; includeAutomatic?: boolean; consultation?: string }) => {
+    .action(async (opts: { format: string; out: string; since?: string; all?: boolean; includeAutomatic?: boolean; includeHeld?: boolean; consultation?: string }) => {
       const { config, rules } = setup('reader');
       const { exportCommand } = await import('./commands/export.js');
       exit.code = await exportCommand({ ...opts, config, rules, stderr: process.stderr });

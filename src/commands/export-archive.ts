@@ -34,7 +34,7 @@ export async function archiveExportCommand(o: ArchiveExportCommandOptions): Prom
   const store = await Store.open(o.config.dataDir, { lock: false });
   let result;
   try {
-    result = await exportArchive(store, o.rules, out, { since, all: o.all === true, includeAutomatic: o.includeAutomatic === true, consultation: o.consultation ?? null, now: o.now });
+    result = await exportArchive(store, o.rules, out, { since, all: o.all === true, includeAutomatic: o.includeAutomatic === true, includeHeld: o.includeHeld === true, consultation: o.consultation ?? null, now: o.now });
   } finally {
     await store.close();
   }
@@ -43,6 +43,9 @@ export async function archiveExportCommand(o: ArchiveExportCommandOptions): Prom
     `Skrev ${result.written.length} arkivpakker til ${out}: ${count('new')} nye, ${count('changed')} endret siden forrige eksport, ${count('again')} på nytt (--all).` +
       (result.unchanged.length > 0 ? ` ${result.unchanged.length} uendret siden forrige eksport er ikke skrevet på nytt (bruk --all for å skrive alle).` : ''),
   );
+  if (result.held.length > 0) {
+    say(`${result.held.length} ${result.held.length === 1 ? 'melding venter' : 'meldinger venter'} fortsatt på en saksbehandlers vurdering (innspill review) og er ikke eksportert: ${result.held.join(', ')}. Bruk --include-held for å ta dem med.`);
+  }
   for (const f of result.failed) say(`innspill export: ${f.id} ble ikke eksportert: ${f.reason}`);
   return result.failed.length > 0 ? 1 : 0;
 }

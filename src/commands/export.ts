@@ -23,6 +23,8 @@ export interface ExportCommandOptions {
   all?: boolean;
   /** arkivmelding: automatic mail (out-of-office, bounces) too */
   includeAutomatic?: boolean;
+  /** arkivmelding: messages still held for a caseworker's decision too. */
+  includeHeld?: boolean;
   /** Only this consultation's records (its id); unset: every consultation's. */
   consultation?: string;
   config: Config;

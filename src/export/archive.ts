@@ -14,6 +14,7 @@ import { parseMessage } from '../intake/parse.js';
 import type { Rules } from '../rules/types.js';
 import { rulesFor } from '../rules/views.js';
 import { consultationOfRecord } from '../store/record.js';
+import { isAwaitingDecision } from '../decisions/change.js';
 import { fsyncDir, writeFileAtomic } from '../store/atomic.js';
 import type { Store } from '../store/json-store.js';
 import type { SubmissionRecord } from '../store/record.js';
@@ -31,6 +32,8 @@ export interface ArchiveExportOptions {
   all?: boolean;
   /** Automatic mail (out-of-office, bounces) too; left out by default. */
   includeAutomatic?: boolean;
+  /** Messages still held for a caseworker's decision too; left out by default (a person has not said they are input). */
+  includeHeld?: boolean;
   /** Only this consultation's records (its id); unset: every consultation's. */
   consultation?: string | null;
   now?: () => Date;
@@ -41,6 +44,8 @@ export interface ArchiveExportResult {
   unchanged: string[];
   /** Records that could not be exported, with the reason in words (nothing is marked exported). */
   failed: Array<{ id: string; reason: string }>;
+  /** Held for a caseworker's decision and not decided: left out (unless includeHeld). */
+  held: string[];
 }
 
 /** Submissions an archive takes: the consultation's readable messages, automatic ones when asked. */
@@ -158,13 +163,17 @@ export async function exportArchive(store: Store, rules: Rules, outDir: string, 
   const records = (await store.readAll()) as ArchiveRecord[];
   const byId = new Map(records.map((r) => [r.id, r]));
   const state: ArchiveState = await readArchiveState(store);
-  const result: ArchiveExportResult = { written: [], unchanged: [], failed: [] };
-  const selected = records.filter(
+  const result: ArchiveExportResult = { written: [], unchanged: [], failed: [], held: [] };
+  const candidates = records.filter(
     (r) =>
       archivable(r, o.includeAutomatic === true) &&
       (!o.since || Date.parse(r.filedAt) > o.since.getTime()) &&
       (!o.consultation || consultationOfRecord(r, rules.routing.default) === o.consultation),
   );
+  // Still waiting for a person to say whether it is input: not into the archive yet, but counted.
+  const leftOut = (r: SubmissionRecord) => o.includeHeld !== true && isAwaitingDecision(r);
+  result.held = candidates.filter(leftOut).map((r) => r.id);
+  const selected = candidates.filter((r) => !leftOut(r));
   let checked = 0;
   for (const r of selected) {
     const view = rulesFor(rules, r.consultation?.id);
