@@ -66,10 +66,18 @@ export function correctLink(links: DigestLinks, id: string, commitments: string[
   return link(links, 'Rett opp', id, 'rett opp', [['forpliktelser', safeIds(commitments) || 'ingen'], ['notat', '']]);
 }
 
-/** "Rett opp" as one command line to paste (text and Markdown); null when the id cannot be trusted in a command. */
-export function correctCommand(links: DigestLinks, id: string, commitments: string[]): { line: string; to: string } | null {
+/** "Har personopplysninger" for a filed submission: the archive export screens it. */
+export function personalDataLink(links: DigestLinks, id: string): DigestLink | null {
+  return link(links, 'Har personopplysninger', id, 'har personopplysninger', [['personopplysninger', '']]);
+}
+
+/**
+ * "Rett opp" as command lines to paste (text and Markdown), each whole on its own: the commitments
+ * to edit, and the personal-data mark. null when the id cannot be trusted in a command.
+ */
+export function correctCommand(links: DigestLinks, id: string, commitments: string[]): { lines: string[]; to: string } | null {
   if (!RECORD_ID.test(id) || !isMailAddress(links.address)) return null;
-  return { line: commandLine(links.key, 'forpliktelser', id, safeIds(commitments) || 'ingen'), to: links.address };
+  return { lines: [commandLine(links.key, 'forpliktelser', id, safeIds(commitments) || 'ingen'), commandLine(links.key, 'personopplysninger', id)], to: links.address };
 }
 
 /**

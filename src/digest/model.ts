@@ -74,7 +74,9 @@ export interface DigestEntry {
   /** "Rett opp": a prepared command mail (only when the digest has links). */
   correct?: DigestLink | null;
   /** "Rett opp" as a command line to paste (text and Markdown have no buttons), and where it goes. */
-  correctCommand?: { line: string; to: string } | null;
+  correctCommand?: { lines: string[]; to: string } | null;
+  /** "Har personopplysninger": a prepared command mail marking it (only when the digest has links). */
+  personalData?: DigestLink | null;
   /** What a person decided of its values, who and when (src/decisions/marks.ts); '' when nothing. */
   decided?: string;
 }

@@ -108,6 +108,7 @@ function entry(e: DigestEntry, anchored: Set<string>, inDigest: Set<string>) {
     hasLinks: e.followUpOf !== null || e.followedUpBy.length > 0,
     both: e.followUpOf !== null && e.followedUpBy.length > 0,
     correct: e.correct ?? null,
+    personalData: e.personalData ?? null,
     decided: e.decided ? { label: LABELS.decided, text: e.decided } : null,
   };
 }

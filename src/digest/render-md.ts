@@ -100,7 +100,7 @@ function entry(e: DigestEntry): string[] {
   if (e.decided) lines.push(`- ${LABELS.decided}: ${md(e.decided)}`);
   lines.push('', `> ${e.excerpt ? `«${md(e.excerpt)}»` : LABELS.noExcerpt}`);
   // Only the id, commitment ids and the token: nothing a sender wrote is inside the code block.
-  if (e.correctCommand) lines.push('', `${LABELS.correctCommand} ${md(e.correctCommand.to)}:`, '', '```', e.correctCommand.line, '```');
+  if (e.correctCommand) lines.push('', `${LABELS.correctCommand} ${md(e.correctCommand.to)}:`, '', '```', ...e.correctCommand.lines, '```');
   return lines;
 }
 

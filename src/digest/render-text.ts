@@ -112,7 +112,7 @@ function entry(e: DigestEntry): string[] {
   if (links.length > 0) lines.push(`  ${links.join(' · ')}`);
   if (e.decided) lines.push(`  ${LABELS.decided}: ${e.decided}`);
   // Only the id, commitment ids and the token: nothing a sender wrote is on the command line.
-  if (e.correctCommand) lines.push(`  ${LABELS.correctCommand} ${e.correctCommand.to}:`, `    ${e.correctCommand.line}`);
+  if (e.correctCommand) lines.push(`  ${LABELS.correctCommand} ${e.correctCommand.to}:`, ...e.correctCommand.lines.map((l) => `    ${l}`));
   return lines;
 }
 

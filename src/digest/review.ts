@@ -6,7 +6,7 @@ import type { Rules } from '../rules/types.js';
 import { activeConsultations } from '../rules/views.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { showDateTime } from '../time/local-time.js';
-import { correctCommand, correctLink, reviewCommands, reviewLinks, type DigestLink, type DigestLinks } from './links.js';
+import { correctCommand, correctLink, personalDataLink, reviewCommands, reviewLinks, type DigestLink, type DigestLinks } from './links.js';
 import type { DigestSection } from './model.js';
 import { senderView, subjectOf } from './records.js';
 import { excerptOf } from './sender-text.js';
@@ -58,7 +58,7 @@ export function withCorrectLinks(sections: DigestSection[], records: SubmissionR
       const commitments = r?.commitments.map((c) => c.id) ?? [];
       // A held message waiting for a decision has its command lines under "Til vurdering" already.
       const line = r && isAwaitingDecision(r) ? null : correctCommand(links, e.id, commitments);
-      return { ...e, correct: correctLink(links, e.id, commitments), correctCommand: line };
+      return { ...e, correct: correctLink(links, e.id, commitments), personalData: personalDataLink(links, e.id), correctCommand: line };
     }),
   }));
 }

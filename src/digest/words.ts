@@ -28,7 +28,7 @@ export const LABELS = {
   late: 'Etter fristen',
   lateMark: 'ETTER FRISTEN',
   decided: 'Avgjort av saksbehandler',
-  correctCommand: 'Rett opp: send linjen (endre listen etter koden) til',
+  correctCommand: 'Rett opp: send den linjen du vil (endre listen etter koden; den siste merker innspillet som personopplysninger) til',
   received: 'mottatt',
   subject: 'Emne',
   alsoUnder: 'Også under',

@@ -27,7 +27,7 @@ export const DIGEST_FIELDS: ReadonlySet<string> = new Set([
   'attachments', 'files', 'readable', 'hasLinks', 'followUpOf', 'link', 'linked', 'both', 'followedUpBy', 'links',
   'automatic', 'none', 'kinds', 'list', 'more',
   'campaigns', 'campaignId', 'size', 'arrivals', 'about', 'templateLabel', 'template', 'additionsLabel', 'additions', 'noAdditions', 'campaignLine',
-  'review', 'intro', 'address', 'reasons', 'href', 'correct', 'decided',
+  'review', 'intro', 'address', 'reasons', 'href', 'correct', 'decided', 'personalData',
 ]);
 
 const schema = z.strictObject({

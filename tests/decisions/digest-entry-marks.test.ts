@@ -38,11 +38,13 @@ describe('decided values and "Rett opp" in the digest entries', () => {
       const out = render(model);
       expect(out).toContain(MARK);
       expect(out.split(MARK).length - 1).toBe(1);
-      expect(out).toContain('Rett opp: send linjen (endre listen etter koden) til postmottak@kmd.dep.no:');
+      expect(out).toContain('til postmottak@kmd.dep.no:');
       const lines = commandLines(out);
       expect(lines.map((l) => [l.verb, l.id, l.args]).sort()).toEqual([
         ['forpliktelser', recordId(1), 'einnsyn'],
         ['forpliktelser', recordId(2), 'journalforing'],
+        ['personopplysninger', recordId(1), ''],
+        ['personopplysninger', recordId(2), ''],
       ]);
       for (const l of lines) expect(key.verify(l.verb, l.id, l.token!)).toBe(true);
     });
@@ -53,6 +55,14 @@ describe('decided values and "Rett opp" in the digest entries', () => {
     expect(html).toContain('class="avgjort"');
     expect(html).toContain('ola@kmd.dep.no, 12.05.2021 kl. 12:00');
     expect(html.split('class="avgjort"').length - 1).toBe(1);
+    // One "Har personopplysninger" link per submission: a prepared mail whose one line carries a valid token.
+    const hrefs = [...html.matchAll(/href="(mailto:[^"]*har%20personopplysninger[^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+    expect(hrefs).toHaveLength(2);
+    for (const href of hrefs) {
+      const [line] = commandLines(decodeURIComponent(new URL(href).searchParams.get('body') ?? ''));
+      expect(line!.verb).toBe('personopplysninger');
+      expect(key.verify(line!.verb, line!.id, line!.token!)).toBe(true);
+    }
   });
 
   it('without links there is no command line, and the mark stays', () => {

@@ -47,8 +47,8 @@ describe('the review section and correction links in Chromium', () => {
       const page = await browser.newPage({ viewport: { width: 720, height: 900 } });
       await page.setContent(html, { waitUntil: 'load' });
       const links = await page.locator('a[href^="mailto:"]').evaluateAll((as) => as.map((a) => ({ text: a.textContent, href: (a as unknown as { href: string }).href })));
-      // Three per held message, one "Rett opp" per submission entry: nothing else, and nothing from the sender.
-      expect(links.map((l) => l.text)).toEqual(['Er innspill', 'Er ikke innspill', 'Endre forpliktelser', 'Er innspill', 'Er ikke innspill', 'Endre forpliktelser', 'Rett opp']);
+      // Three per held message, "Rett opp" and "Har personopplysninger" per submission entry: nothing else, and nothing from the sender.
+      expect(links.map((l) => l.text)).toEqual(['Er innspill', 'Er ikke innspill', 'Endre forpliktelser', 'Er innspill', 'Er ikke innspill', 'Endre forpliktelser', 'Rett opp', 'Har personopplysninger']);
       expect(links.every((l) => l.href !== forgery)).toBe(true);
       const parsed = links.map((l) => {
         const url = new URL(l.href);
@@ -63,6 +63,7 @@ describe('the review section and correction links in Chromium', () => {
         'Innspill 2021-0002: er ikke innspill',
         'Innspill 2021-0002: endre forpliktelser',
         'Innspill 2021-0003: rett opp',
+        'Innspill 2021-0003: har personopplysninger',
       ]);
       // Every command line carries a valid token for its own verb and id, and names only its own record.
       const lines = parsed.map((p) => commandLines(p.body));
@@ -74,6 +75,7 @@ describe('the review section and correction links in Chromium', () => {
         ['ikke-innspill 2021-0002'],
         ['forpliktelser 2021-0002 ingen', 'notat 2021-0002'],
         ['forpliktelser 2021-0003 journalforing', 'notat 2021-0003'],
+        ['personopplysninger 2021-0003'],
       ]);
       for (const l of lines.flat()) expect(key.verify(l.verb, l.id, l.token!)).toBe(true);
       expect(parsed.every((p) => !p.body.includes('AAAA') && !p.body.includes('BBBB') && !p.subject.includes('mailto'))).toBe(true);
