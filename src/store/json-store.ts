@@ -5,6 +5,8 @@
 // Only a slim index lives in memory (ids, message ids, fingerprints): memory stays flat whatever
 // the size of the store, and the files on disk stay the one source of truth. It is loaded from
 // the index file state/record-index.jsonl (record-index.ts), checked against every record file.
+// Over 300 lines on purpose: the one class every writer and reader goes through; building records,
+// reading them and the in-memory index already live in their own files beside it.
 import { open, readdir, readFile, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
