@@ -69,11 +69,14 @@ describe('the rules cache', () => {
     expect([...reached].some((f) => f.endsWith('/text/terms.ts'))).toBe(true);
     expect([...reached].filter((f) => !checkerModules().includes(f))).toEqual([]);
 
+    // utimes sets whole milliseconds: align the file's time first (a fresh checkout has
+    // nanoseconds), so that putting it back below gives the very time the key was made with.
+    const terms = join(src, 'text', 'terms.ts');
+    const { atime, mtime } = statSync(terms);
+    utimesSync(terms, atime, mtime);
     const { rules } = fresh();
     loadRules(rules);
     expect(cachedRuleData(rules)).not.toBeNull();
-    const terms = join(src, 'text', 'terms.ts');
-    const { atime, mtime } = statSync(terms);
     try {
       utimesSync(terms, atime, new Date(mtime.getTime() + 60_000));
       expect(cachedRuleData(rules)).toBeNull();
