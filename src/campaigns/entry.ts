@@ -18,20 +18,13 @@ export interface EntryAttachment {
   readable: boolean;
 }
 
-export interface EntryInput {
-  id: string;
-  seq: number;
-  consultation: string | null;
-  from: string | null;
-  organisation: string | null;
-  submission: boolean;
+/** What an entry is made from: the entry's own identity fields, and the texts and attachments it is computed from. */
+export interface EntryInput extends Pick<CampaignEntry, 'id' | 'seq' | 'consultation' | 'from' | 'organisation' | 'submission' | 'key'> {
   /** Says only "ingen merknader". */
   noComments?: boolean;
   /** The sender's own words: the mail's and the attachments' (letter lines removed). */
   ownWords: string;
   attachments: EntryAttachment[];
-  /** What the entry is made of, short (see entryKey): a record that changed is indexed again. */
-  key: string;
 }
 
 export function entryOf(input: EntryInput): CampaignEntry {
