@@ -1,4 +1,7 @@
-// npm run eval [-- --dev LABELS_DIR MESSAGES_DIR] [--sealed DIR[,DIR…]] [--no-misses]
+// npm run eval [-- --dev LABELS_DIR MESSAGES_DIR] [--sealed DIR[,DIR…] | --sealed none] [--no-misses]
+//
+// `--sealed none` prints the development set alone: the form to use while changing rules, so that not even
+// a sealed set's totals steer the work.
 //
 // The development set (fixtures/labels + fixtures/messages: written by the team, the rules tuned
 // while reading its misses) and the sealed sets (fixtures/sealed/ and fixtures/sealed-2/, each
@@ -18,7 +21,8 @@ function option(name: string, count: number): string[] | null {
 }
 
 const [devLabels, devMessages] = option('--dev', 2) ?? ['fixtures/labels', 'fixtures/messages'];
-const sealedDirs = (option('--sealed', 1)?.[0] ?? 'fixtures/sealed,fixtures/sealed-2').split(',');
+const sealedOption = option('--sealed', 1)?.[0] ?? 'fixtures/sealed,fixtures/sealed-2';
+const sealedDirs = sealedOption === 'none' ? [] : sealedOption.split(',');
 const rules = loadRules(process.env.INNSPILL_RULES_DIR ?? 'rules');
 const pool = new ExtractorPool(2);
 try {
