@@ -14,6 +14,8 @@ const rules = projectRules();
 const records = [
   ...consultationFixture(),
   makeRecord({ seq: 17, from: 'post@ffo.no', name: 'Hansen, "Kari"; Ola', subject: '=HYPERLINK("http://x";"klikk"), æøå ÆØÅ\r\ndel 2', commitments: ['einnsyn'], date: null }),
+  // A record of the second consultation (the PBL hearing), filed in the same store.
+  { ...makeRecord({ seq: 18, from: 'postmottak@ks.no', subject: 'Høringssvar om dispensasjoner', commitments: ['dispensasjon'] }), id: 'pbl-2021-0001', consultation: { id: 'pbl-2021', reason: { code: 'case-number' as const, text: 'saksnummeret 21/345 står i emnefeltet' } } },
 ];
 const dir = mkdtempSync(join(tmpdir(), 'innspill-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,8 +57,8 @@ describe('CSV export', () => {
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(raw.toString('utf8')).toContain('Innspill om åpne kulturdata');
     expect(raw.toString('utf8').replace('æøå ÆØÅ\r\ndel 2', '')).not.toMatch(/[^\r]\n/);
-    expect(rowCount).toBe(17);
-    expect(rows).toHaveLength(18);
+    expect(rowCount).toBe(18);
+    expect(rows).toHaveLength(19);
     expect(rows.every((r) => r.length === header.length)).toBe(true);
   });
 
@@ -81,6 +83,8 @@ describe('CSV export', () => {
       'problemer',
       'avgjort av saksbehandler',
       'kampanje',
+      'høring',
+      'saksnummer',
     ]);
     expect(row('2021-0001')).toEqual([
       '2021-0001',
@@ -102,6 +106,8 @@ describe('CSV export', () => {
       '',
       '',
       '',
+      'OGP 4B',
+      '17/1886',
     ]);
     expect(cell('2021-0005', 'for sent')).toBe('ja');
     expect(cell('2021-0006', 'forpliktelser')).toBe('uklassifisert');
@@ -110,6 +116,13 @@ describe('CSV export', () => {
     expect(cell('2021-0009', 'oppfølging av')).toBe('2021-0001');
     expect(cell('2021-0004', 'uleselige vedlegg')).toBe('1');
     expect(cell('2021-0010', 'problemer')).toBe('filen er ikke en e-postmelding (ingen e-posthoder funnet)');
+  });
+
+  it("names each record's consultation as caseworkers know it, with its case number and its own titles", () => {
+    expect(cell('pbl-2021-0001', 'høring')).toBe('PBL-høring 2021');
+    expect(cell('pbl-2021-0001', 'saksnummer')).toBe('21/345');
+    expect(cell('pbl-2021-0001', 'forpliktelser (titler)')).toBe('Dispensasjoner');
+    expect(cell('2021-0017', 'høring')).toBe('OGP 4B');
   });
 
   it('quotes commas and quotes, keeps æøå, and keeps a formula a sender wrote as text', () => {
@@ -140,13 +153,15 @@ describe('XLSX export', () => {
   });
 
   it('is a real workbook with a bold, frozen header row and filters on every column', () => {
-    expect(sheet.getRow(1).values).toEqual([undefined, 'id', 'mottatt', 'for sent', 'organisasjon', 'kategori', 'avsender e-post', 'avsendernavn', 'emne', 'forpliktelser', 'forpliktelser (titler)', 'språk', 'antall vedlegg', 'uleselige vedlegg', 'kvittering status', 'oppfølging av', 'automatisk (type)', 'problemer', 'avgjort av saksbehandler', 'kampanje']);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'id', 'mottatt', 'for sent', 'organisasjon', 'kategori', 'avsender e-post', 'avsendernavn', 'emne', 'forpliktelser', 'forpliktelser (titler)', 'språk', 'antall vedlegg', 'uleselige vedlegg', 'kvittering status', 'oppfølging av', 'automatisk (type)', 'problemer', 'avgjort av saksbehandler', 'kampanje', 'høring', 'saksnummer']);
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.autoFilter).toBeTruthy();
-    expect(JSON.stringify(sheet.autoFilter)).toMatch(/A1.*S1|"column":19/);
+    expect(JSON.stringify(sheet.autoFilter)).toMatch(/A1.*U1|"column":21/);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getColumn(8).width).toBe(50);
-    expect(sheet.rowCount).toBe(18);
+    expect(sheet.rowCount).toBe(19);
+    expect(sheet.getRow(19).getCell(20).value).toBe('PBL-høring 2021');
+    expect(sheet.getRow(19).getCell(21).value).toBe('21/345');
   });
 
   it('writes times as Excel dates (Oslo wall-clock time) and counts as numbers', () => {
@@ -163,7 +178,7 @@ describe('XLSX export', () => {
   it('filters the whole table: the header and every row, not the header alone', async () => {
     const zip = await JSZip.loadAsync(readFileSync(join(dir, 'innspill.xlsx')));
     const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-    expect(xml).toMatch(/<autoFilter ref="A1:S18"\s*\/>/);
+    expect(xml).toMatch(/<autoFilter ref="A1:U19"\s*\/>/);
   });
 });
 
@@ -199,8 +214,8 @@ describe('journal export', () => {
       'merknad',
       'innspill-id',
     ]);
-    expect(count).toBe(14);
-    expect(rows.slice(1).map((r) => r.at(-1))).toEqual([1, 2, 3, 4, 5, 6, 9, 11, 12, 13, 14, 15, 16, 17].map((n) => `2021-${String(n).padStart(4, '0')}`));
+    expect(count).toBe(15);
+    expect(rows.slice(1).map((r) => r.at(-1))).toEqual([...[1, 2, 3, 4, 5, 6, 9, 11, 12, 13, 14, 15, 16, 17].map((n) => `2021-${String(n).padStart(4, '0')}`), 'pbl-2021-0001']);
   });
 
   it('has what a records officer registers from', () => {
@@ -224,5 +239,7 @@ describe('journal export', () => {
     expect(line('2021-0013')).toMatchObject({ korrespondansepartNavn: 'Åse Berg', kontaktperson: '', epostadresse: '' });
     expect(line('2021-0005')).toMatchObject({ journaldato: '2021-05-19', mottattDato: '2021-05-19 10:30' });
     expect(line('2021-0017').dokumentetsDato).toBe('Udatert');
+    // Each journalpost in its own consultation's case.
+    expect(line('pbl-2021-0001').saksnummer).toBe('21/345');
   });
 });
