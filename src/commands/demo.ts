@@ -16,6 +16,7 @@ import type { Logger } from '../log.js';
 import { Daemon } from '../daemon.js';
 import { Store } from '../store/json-store.js';
 import { listCommand } from './list.js';
+import { consultationOfRecord } from '../store/record.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/messages/', import.meta.url));
 
@@ -101,18 +102,21 @@ export async function demoCommand(base: Config, rules: Rules, log: Logger, out: 
   line(`  Arkivert som innspill          ${submissions.length}`);
   line(`  Automatiske (fravær, bounce …) ${records.filter((r) => r.automatic).length}`);
   line(`  Uleselige, arkivert rått       ${records.filter((r) => !r.readable).length}`);
-  line(`  Ikke del av høringen (urørt)   ${left}`);
+  line(`  Ikke del av noen høring (urørt) ${left}`);
   line(`  Etter fristen                  ${submissions.filter((r) => r.late).length}`);
   line(`  Kvitteringer skrevet           ${receipts}  (${config.outboxDir})`);
-  line();
-  line('Innspill per forpliktelse');
-  const rows = [...rules.consultation.commitments, ...rules.consultation.topics].map((c) => ({
-    title: c.title,
-    n: submissions.filter((r) => r.commitments.some((m) => m.id === c.id)).length,
-  }));
-  rows.push({ title: 'Uklassifisert', n: submissions.filter((r) => r.commitments.length === 0).length });
-  const max = Math.max(...rows.map((r) => r.n));
-  for (const r of rows) line(`  ${r.title.slice(0, 44).padEnd(45)} ${bar(r.n, max)} ${r.n}`);
+  for (const view of rules.consultations) {
+    const own = submissions.filter((r) => consultationOfRecord(r, rules.consultation.id) === view.consultation.id);
+    line();
+    line(`Innspill per forpliktelse — ${view.consultation.title} (${own.length})`);
+    const rows = [...view.consultation.commitments, ...view.consultation.topics].map((c) => ({
+      title: c.title,
+      n: own.filter((r) => r.commitments.some((m) => m.id === c.id)).length,
+    }));
+    rows.push({ title: 'Uklassifisert', n: own.filter((r) => r.commitments.length === 0).length });
+    const max = Math.max(...rows.map((r) => r.n));
+    for (const r of rows) line(`  ${r.title.slice(0, 44).padEnd(45)} ${bar(r.n, max)} ${r.n}`);
+  }
   line();
   line('Innspill per avsenderkategori');
   const cats = rules.consultation.senderCategories.map((c) => ({ title: c.title, n: submissions.filter((r) => r.sender.category === c.id).length }));

@@ -126,6 +126,10 @@ describe('npm run demo, then the caseworker commands with nothing more to set', 
   it('the demo files into the default store, and list, show, digest and export show it', async () => {
     const demo = await cli(['demo'], env, cwd);
     expect(demo.code, demo.out).toBe(0);
+    // one chart per consultation, each counting its own submissions
+    const charts = [...demo.out.matchAll(/^Innspill per forpliktelse — (.+) \((\d+)\)$/gm)];
+    expect(charts.map((m) => m[1])).toEqual([expect.stringContaining('OGP'), expect.stringContaining('plan- og bygningsloven')]);
+    for (const m of charts) expect(Number(m[2])).toBeGreaterThan(0);
     expect(existsSync(join(cwd, 'var', 'data', 'records'))).toBe(true);
     expect(existsSync(join(cwd, 'var', 'demo'))).toBe(false);
     demoIds = readdirSync(join(cwd, 'var', 'data', 'records')).map((f) => f.replace(/\.json$/, '')).sort();
