@@ -1,6 +1,7 @@
 // `innspill list` and `innspill show ID`: what is in the store, for people and for scripts.
 // Caseworkers read them: everything is in bokmål, and times are in the consultation's time zone.
 import type { Rules } from '../rules/types.js';
+import { activeConsultations } from '../rules/views.js';
 import { archiveStateText } from '../export/archive-state.js';
 import { Store } from '../store/json-store.js';
 import type { RecordRow } from '../store/record-index.js';
@@ -62,14 +63,18 @@ export async function listCommand(dataDir: string, all: Rules, o: ListOptions, o
   const tz = rules.consultation.timezone;
   // Ids with a consultation's prefix (pbl-2021-0001) are longer than 2021-0042.
   const idWidth = Math.max(10, ...records.map((r) => r.id.length + 1));
-  const lines = [`${'ID'.padEnd(idWidth)} ${'MOTTATT'.padEnd(16)} ${'AVSENDER'.padEnd(34)} ${'KATEGORI'.padEnd(14)} ${'FORPLIKTELSER'.padEnd(30)} EMNE`];
+  // With several consultations and none chosen, each line says whose it is (OGP's ids have no prefix).
+  const several = !chosen && activeConsultations(all).length > 1;
+  const labelWidth = several ? Math.max(14, ...all.consultations.map((v) => v.consultation.label.length)) + 1 : 0;
+  const whose = (label: string) => (several ? `${label.padEnd(labelWidth)}` : '');
+  const lines = [`${'ID'.padEnd(idWidth)} ${whose('INNSPILLSRUNDE')}${'MOTTATT'.padEnd(16)} ${'AVSENDER'.padEnd(34)} ${'KATEGORI'.padEnd(14)} ${'FORPLIKTELSER'.padEnd(30)} EMNE`];
   for (const r of records) {
     const when = r.receivedAt ? sortableDateTime(new Date(r.receivedAt), tz) : '–';
     const who = r.sender.organisation ?? r.from?.address ?? '(ukjent)';
     const what = r.automatic ? `[${r.automaticKind ? AUTOMATIC_KIND_TITLES[r.automaticKind] : 'automatisk'}]` : !r.readable ? '[uleselig]' : r.commitments.map((c) => c.id).join(',') || '–';
     const campaign = campaigns.get(r.id);
     const flags = `${r.late ? ' [SEN]' : ''}${r.receipt.status === 'failed' ? ' [kvittering feilet]' : ''}${campaign ? ` [kampanje ${campaign.id}, ${campaign.size} innspill]` : ''}`;
-    lines.push(`${r.id.padEnd(idWidth)} ${when.padEnd(16)} ${cut(who, 34)} ${cut(r.sender.category, 14)} ${cut(what, 30)} ${r.subject.slice(0, 60)}${flags}`);
+    lines.push(`${r.id.padEnd(idWidth)} ${whose(several ? viewOfRecord(all, r).consultation.label : '')}${when.padEnd(16)} ${cut(who, 34)} ${cut(r.sender.category, 14)} ${cut(what, 30)} ${r.subject.slice(0, 60)}${flags}`);
   }
   const inCampaigns = inCampaignsText(records, campaigns);
   lines.push(`${records.length} innspill${inCampaigns ? `, ${inCampaigns}` : ''}`);

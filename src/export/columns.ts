@@ -71,9 +71,9 @@ export const SUBMISSION_COLUMNS: ExportColumn[] = [
   { header: 'avgjort av saksbehandler', width: 40, value: (r, rules) => decidedText(r, (iso) => sortableDateTime(new Date(iso), rules.consultation.timezone)) },
   // The campaign (many people, one text) the submission is part of: its id and how many it has.
   { header: 'kampanje', width: 22, value: (r) => (r.campaign ? `${r.campaign.id} (${r.campaign.size})` : '') },
-  // The consultation (høring, innspillsrunde) the record is filed under, as caseworkers name it, and
-  // its case number: `rules` is already that consultation's view (csv.ts, xlsx.ts). Last, so the
+  // The consultation (innspillsrunde: a hearing or another round) the record is filed under, as
+  // caseworkers name it, and its case number: `rules` is already that consultation's view (csv.ts, xlsx.ts). Last, so the
   // columns before keep their places in sheets made from earlier exports.
-  { header: 'høring', width: 22, value: (_r, rules) => rules.consultation.label },
+  { header: 'innspillsrunde', width: 22, value: (_r, rules) => rules.consultation.label },
   { header: 'saksnummer', width: 11, value: (_r, rules) => rules.consultation.caseNumber },
 ];

@@ -83,7 +83,7 @@ describe('CSV export', () => {
       'problemer',
       'avgjort av saksbehandler',
       'kampanje',
-      'høring',
+      'innspillsrunde',
       'saksnummer',
     ]);
     expect(row('2021-0001')).toEqual([
@@ -119,10 +119,10 @@ describe('CSV export', () => {
   });
 
   it("names each record's consultation as caseworkers know it, with its case number and its own titles", () => {
-    expect(cell('pbl-2021-0001', 'høring')).toBe('PBL-høring 2021');
+    expect(cell('pbl-2021-0001', 'innspillsrunde')).toBe('PBL-høring 2021');
     expect(cell('pbl-2021-0001', 'saksnummer')).toBe('21/345');
     expect(cell('pbl-2021-0001', 'forpliktelser (titler)')).toBe('Dispensasjoner');
-    expect(cell('2021-0017', 'høring')).toBe('OGP 4B');
+    expect(cell('2021-0017', 'innspillsrunde')).toBe('OGP 4B');
   });
 
   it('quotes commas and quotes, keeps æøå, and keeps a formula a sender wrote as text', () => {
@@ -153,7 +153,7 @@ describe('XLSX export', () => {
   });
 
   it('is a real workbook with a bold, frozen header row and filters on every column', () => {
-    expect(sheet.getRow(1).values).toEqual([undefined, 'id', 'mottatt', 'for sent', 'organisasjon', 'kategori', 'avsender e-post', 'avsendernavn', 'emne', 'forpliktelser', 'forpliktelser (titler)', 'språk', 'antall vedlegg', 'uleselige vedlegg', 'kvittering status', 'oppfølging av', 'automatisk (type)', 'problemer', 'avgjort av saksbehandler', 'kampanje', 'høring', 'saksnummer']);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'id', 'mottatt', 'for sent', 'organisasjon', 'kategori', 'avsender e-post', 'avsendernavn', 'emne', 'forpliktelser', 'forpliktelser (titler)', 'språk', 'antall vedlegg', 'uleselige vedlegg', 'kvittering status', 'oppfølging av', 'automatisk (type)', 'problemer', 'avgjort av saksbehandler', 'kampanje', 'innspillsrunde', 'saksnummer']);
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.autoFilter).toBeTruthy();
     expect(JSON.stringify(sheet.autoFilter)).toMatch(/A1.*U1|"column":21/);

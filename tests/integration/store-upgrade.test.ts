@@ -9,7 +9,7 @@ import { onePass, fixture, records, testConfig } from '../helpers/daemon.js';
 import { consultationFixture, writeRecords } from '../helpers/records.js';
 import { deliver } from '../helpers/maildir.js';
 import { projectRules } from '../helpers/rules.js';
-import { listCommand } from '../../src/commands/list.js';
+import { listCommand, showCommand } from '../../src/commands/list.js';
 import { buildDigest } from '../../src/digest/build.js';
 import { rulesFor } from '../../src/rules/views.js';
 import { Store } from '../../src/store/json-store.js';
@@ -63,6 +63,16 @@ describe('a store from before several consultations', () => {
     let listed = '';
     await listCommand(config.dataDir, projectRules(), { json: true, consultation: 'ogp-4b' }, { write: (s: string) => ((listed += s), true) } as unknown as NodeJS.WritableStream);
     expect(listed.trim().split('\n')).toHaveLength(old.length + 2);
+    // Without --consultation the listing says whose each line is (OGP's ids have no prefix), and show too.
+    let human = '';
+    await listCommand(config.dataDir, projectRules(), {}, { write: (s: string) => ((human += s), true) } as unknown as NodeJS.WritableStream);
+    const lineOf = (id: string) => human.split('\n').find((l) => l.startsWith(`${id} `))!;
+    expect(human.split('\n')[0]).toMatch(/^ID +INNSPILLSRUNDE +MOTTATT/);
+    expect(lineOf('pbl-2021-0001')).toMatch(/^pbl-2021-0001 +PBL-høring 2021 /);
+    expect(lineOf(followed.id)).toMatch(/^\S+ +OGP 4B /);
+    let shown = '';
+    await showCommand(config.dataDir, projectRules(), followed.id, false, { write: (s: string) => ((shown += s), true) } as unknown as NodeJS.WritableStream);
+    expect(shown).toMatch(/Innspillsrunde: +OGP 4B \(17\/1886\)/);
     const store = await Store.open(config.dataDir, { lock: false });
     const digest = buildDigest(await store.readAll(), rulesFor(projectRules(), 'ogp-4b'), { since: null, now: new Date('2021-05-20T06:00:00Z') });
     const pblDigest = buildDigest(await store.readAll(), rulesFor(projectRules(), 'pbl-2021'), { since: null, now: new Date('2021-05-20T06:00:00Z') });
