@@ -11,7 +11,7 @@ import { projectRules } from '../helpers/rules.js';
 const rules = projectRules();
 const NORWEGIAN = 'skannet PDF uten tekst (bare bilder av sidene) – teksten kan ikke leses automatisk';
 
-function withScan(language: 'nb' | 'en', code: 'scanned-pdf' | undefined): SubmissionRecord {
+function withScan(language: 'nb' | 'nn' | 'en', code: 'scanned-pdf' | undefined): SubmissionRecord {
   const record = makeRecord({ seq: 3, language, attachments: [{ filename: 'innspill.pdf' }, { filename: 'skannet.pdf', problem: NORWEGIAN }] });
   if (code) record.attachments[1]!.problemCode = code;
   return record;
@@ -37,7 +37,16 @@ describe('the reason an attachment was not read, in the receipt', () => {
     expect(text).toContain(`could not be read: ${rules.templates.en.reasons!.unreadable}`);
   });
 
-  it('keeps the Norwegian sentence in a Norwegian receipt', async () => {
+  it('is given in nynorsk in a nynorsk receipt, not in the record\'s bokmål sentence', async () => {
+    const { text, html } = await receipt(withScan('nn', 'scanned-pdf'));
+    const words = rules.templates.nn.reasons!['scanned-pdf'];
+    expect(words).toMatch(/ikkje/);
+    expect(text).toContain(`kunne ikkje lesast: ${words}`);
+    expect(html).toContain(`kunne ikkje lesast: ${words}`);
+    expect(text).not.toContain(NORWEGIAN);
+  });
+
+  it('keeps the Norwegian sentence in a bokmål receipt', async () => {
     const { text } = await receipt(withScan('nb', 'scanned-pdf'));
     expect(text).toContain(`kunne ikke leses: ${NORWEGIAN}`);
   });
