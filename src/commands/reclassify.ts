@@ -1,15 +1,11 @@
 // `innspill reclassify`: the current rules over every record already filed (after a caseworker
 // changed keywords or the sender register). Attachments are not read again: their stored text
 // is used. Ids, filing order, where a message came from and receipt state never change.
-import { readFile } from 'node:fs/promises';
 import PQueue from 'p-queue';
-import { intake } from '../intake/index.js';
-import type { Extractor } from '../intake/extract/index.js';
-import { DEFAULT_LIMITS } from '../intake/extract/index.js';
-import { createHash } from 'node:crypto';
 import type { Rules } from '../rules/types.js';
 import { Store } from '../store/json-store.js';
 import { refreshCampaignIndex } from '../store/campaign-tracker.js';
+import { classifyAgain } from '../store/classify-again.js';
 import type { SubmissionRecord } from '../store/record.js';
 import type { Submission } from '../intake/types.js';
 import type { Config } from '../config.js';
@@ -58,26 +54,6 @@ export function fieldChanges(before: SubmissionRecord, after: Submission | Submi
   return fields(tz).flatMap(({ field, show }) => (show(before) === show(after) ? [] : [{ field, before: show(before), after: show(after) }]));
 }
 
-/**
- * What the mailbox said about the message's arrival when it was filed. Records filed before this
- * was kept took their received time from it only when nothing in the message said when.
- */
-function arrivedAt(record: SubmissionRecord): Date | null {
-  const at = record.arrivedAt ?? (record.receivedFrom === 'mailbox' ? record.receivedAt : null);
-  return at ? new Date(at) : null;
-}
-
-/** An extractor that answers from the text stored beside each attachment. */
-function storedTextExtractor(store: Store, record: SubmissionRecord): Extractor {
-  const known = new Map(record.attachments.map((a) => [a.sha256, a]));
-  return async (input) => {
-    const sha = createHash('sha256').update(input.bytes).digest('hex');
-    const a = known.get(sha);
-    if (!a) return { text: '', problem: 'vedlegget ble ikke funnet blant de lagrede vedleggene' };
-    return { text: a.textFile ? await readFile(store.path(a.textFile), 'utf8').catch(() => '') : '', problem: a.problem };
-  };
-}
-
 export async function reclassify(store: Store, rules: Rules, now: Date, onProgress?: (n: number) => void): Promise<ReclassifySummary> {
   const changes: Array<{ seq: number; id: string; fields: FieldChange[] }> = [];
   let records = 0;
@@ -87,34 +63,9 @@ export async function reclassify(store: Store, rules: Rules, now: Date, onProgre
       const record = await store.get(id);
       if (!record) return;
       records++;
-      const raw = await readFile(store.path(record.raw));
-      // Everything intake was given the first time is given again: the stored attachment texts,
-      // the mailbox's arrival time, and the threads known.
-      const s = await intake(raw, rules, {
-        extractor: storedTextExtractor(store, record),
-        limits: { ...DEFAULT_LIMITS, maxBytes: Number.MAX_SAFE_INTEGER },
-        mailboxDate: arrivedAt(record),
-        knownThreadIds: store.threadIds,
-      });
-      const classified = {
-        relevant: s.relevant,
-        relevance: s.relevance,
-        automatic: s.automatic,
-        automaticKind: s.automaticKind,
-        bouncedRecipients: s.bouncedRecipients,
-        sender: s.sender,
-        commitments: s.commitments,
-        noComments: s.noComments,
-        review: s.review,
-        suspicious: s.suspicious,
-        language: s.language,
-        late: s.late,
-        receivedAt: s.receivedAt,
-        receivedFrom: s.receivedFrom,
-        arrivedAt: arrivedAt(record)?.toISOString() ?? null,
-        ownWords: s.ownWords,
-        classifiedAt: now.toISOString(),
-      };
+      // Everything intake was given the first time is given again (classify-again.ts), and a
+      // consultation a person chose is kept: the message is judged by that one's rules.
+      const classified = await classifyAgain(store, rules, record, now);
       // Into the record as it is stored now (a receipt may have moved on meanwhile), and a
       // person's decisions over what the rules say: they stand whatever the rules say now.
       // The folder is synced once at the end, not after each of thousands of records.

@@ -15,6 +15,8 @@ import { rulesFor } from '../rules/views.js';
 import type { Store } from '../store/json-store.js';
 import type { SubmissionRecord } from '../store/record.js';
 import { faultPoint } from '../faults.js';
+import { classifyAgain } from '../store/classify-again.js';
+import { applyOverrides } from './overrides.js';
 import { isAwaitingDecision, planChange, type ChangePlan } from './change.js';
 import { judgeCommandMail, type CommandMail } from './command-mail.js';
 import { requestOf } from './commands.js';
@@ -63,9 +65,14 @@ export class Decisions {
   async change(request: ChangeRequest, who: Omit<OverrideBase, 'at'>): Promise<ChangeResult> {
     const { store, rules, now } = this.deps;
     let plan: ChangePlan | null = null;
-    await store.modify(request.id, (current) => {
+    await store.modify(request.id, async (current) => {
       plan = planChange({ record: current, request, rules: rulesFor(rules(), current.consultation?.id), who, now: now(), receiptAllowed: (a) => this.deps.receipts.allow(a) });
-      return plan.record;
+      const moved = plan.record !== null && plan.record.consultation?.id !== current.consultation?.id;
+      if (!moved) return plan.record;
+      // Put in another consultation: judged again by its rules (commitments, deadline: the receipt
+      // says late or not by its deadline), with the person's decisions over what they say.
+      const chosen = plan.record!;
+      return applyOverrides({ ...chosen, ...(await classifyAgain(store, rules(), chosen, now())) }, rulesFor(rules(), chosen.consultation?.id));
     });
     const done: ChangePlan = plan ?? planChange({ record: null, request, rules: rules(), who, now: now(), receiptAllowed: () => false });
     const log = this.deps.log.child({ id: request.id });

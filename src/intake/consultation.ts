@@ -54,6 +54,9 @@ export function routeConsultation(c: Context): RouteFinding {
     return { rules: active[0] ?? rulesFor(c.rules, null), choice: null, uncertain: null, judged: null, none: active.length === 0 };
   }
   const decided = (view: Rules, code: RouteCode, text: string): RouteFinding => ({ rules: view, choice: choice(view.consultation.id, code, text), uncertain: null, judged: null, none: false });
+  // 0. A person's choice (a caseworker's decision): certain, whatever the message says.
+  const person = c.options.consultation === undefined ? undefined : c.rules.consultations.find((v) => v.consultation.id === c.options.consultation);
+  if (person) return decided(person, 'person', `valgt av saksbehandler: ${person.consultation.shortTitle}`);
   let candidates = active;
   const narrow = (found: Rules[]): Rules | null => {
     if (found.length === 1) return found[0]!;

@@ -28,6 +28,11 @@ export interface IntakeOptions {
     /** The consultation the record (or receipt) with this Message-ID belongs to ('' for the default one's old records). */
     consultationOf?(messageId: string): string | null;
   };
+  /**
+   * The consultation a caseworker decided the message belongs to (its id): routing takes it as
+   * certain, so the message is judged by that consultation's rules (reclassify, a decision).
+   */
+  consultation?: string;
 }
 
 /** What every run starts with. */

@@ -69,6 +69,46 @@ describe('deciding which consultation a held message belongs to', () => {
     expect(outboxFiles(config.outboxDir)).toHaveLength(1);
   });
 
+  it("put in another consultation, it is judged by that one's rules: its commitments, its deadline in the receipt, through reclassify", async () => {
+    // Came on 25 May: after OGP's deadline (18 May), before the hearing's (4 June).
+    const after = Buffer.from(
+      variant(both(), 2)
+        .toString('latin1')
+        .replace(/Sat, 15 May 2021 11:11:1\d \+0200/g, 'Tue, 25 May 2021 11:11:11 +0200'),
+      'latin1',
+    );
+    const config = testConfig();
+    deliver(config.maildir, after);
+    await onePass(config);
+    const [held] = records(config);
+    expect(held!.receipt.status).toBe('held');
+    expect(held!).toMatchObject({ consultation: { id: 'pbl-2021' }, late: false });
+    expect(held!.commitments.map((c) => c.id)).toContain('digital-planbehandling');
+
+    const out = capture();
+    expect(await changeCommand(config, projectRules(), log, decideRequest(held!.id, 'input', { consultation: 'ogp-4b' }), out.out, out.out)).toBe(0);
+    const check = () => {
+      const [r] = records(config);
+      expect(r!.consultation).toMatchObject({ id: 'ogp-4b', reason: { code: 'person' } });
+      // OGP's commitment for digital plan and building processes, found by OGP's terms (not the
+      // hearing's ids filtered away to nothing), and late by OGP's deadline.
+      expect(r!.commitments.map((c) => c.id)).toEqual(['plan-og-bygg']);
+      expect(r!.late).toBe(true);
+      expect(r!.review?.reasons ?? []).not.toContain('consultation-uncertain');
+      return r!;
+    };
+    expect(check().receipt.status).toBe('sent');
+    const receipts = outboxFiles(config.outboxDir);
+    expect(receipts).toHaveLength(1);
+    const receipt = (await simpleParser(readFileSync(join(config.outboxDir, receipts[0]!)))).text!;
+    expect(receipt).toContain('17/1886');
+    expect(receipt).toContain('etter fristen 18. mai 2021');
+
+    const re = capture();
+    expect(await reclassifyCommand(config, projectRules(), log, re.out, re.out)).toBe(0);
+    check();
+  });
+
   it('by command mail: "/innspill ID #token pbl-2021" names it; the token is the same as without', async () => {
     const config = testConfig({ INNSPILL_CASEWORKERS: CASEWORKER });
     deliver(config.maildir, variant(both(), 1));

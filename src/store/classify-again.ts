@@ -1,0 +1,65 @@
+// A filed record judged again by the rules: from its stored message and the text stored beside each
+// attachment (attachments are not read again), with the threads known and the arrival time the
+// mailbox gave. What it returns is what the rules say; a person's decisions are laid over it by
+// the caller (applyOverrides). A consultation a person chose is kept: the message is routed to it
+// and judged by its rules (commitments, relevance, deadline), as every other stage would.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { latestOverride } from '../decisions/types.js';
+import { intake } from '../intake/index.js';
+import { DEFAULT_LIMITS, type Extractor } from '../intake/extract/index.js';
+import type { Rules } from '../rules/types.js';
+import type { Store } from './json-store.js';
+import type { SubmissionRecord } from './record.js';
+
+/**
+ * What the mailbox said about the message's arrival when it was filed. Records filed before this
+ * was kept took their received time from it only when nothing in the message said when.
+ */
+function arrivedAt(record: SubmissionRecord): Date | null {
+  const at = record.arrivedAt ?? (record.receivedFrom === 'mailbox' ? record.receivedAt : null);
+  return at ? new Date(at) : null;
+}
+
+/** An extractor that answers from the text stored beside each attachment. */
+function storedTextExtractor(store: Store, record: SubmissionRecord): Extractor {
+  const known = new Map(record.attachments.map((a) => [a.sha256, a]));
+  return async (input) => {
+    const sha = createHash('sha256').update(input.bytes).digest('hex');
+    const a = known.get(sha);
+    if (!a) return { text: '', problem: 'vedlegget ble ikke funnet blant de lagrede vedleggene' };
+    return { text: a.textFile ? await readFile(store.path(a.textFile), 'utf8').catch(() => '') : '', problem: a.problem };
+  };
+}
+
+/** The fields the rules decide, judged again for a filed record. */
+export async function classifyAgain(store: Store, rules: Rules, record: SubmissionRecord, now: Date) {
+  const raw = await readFile(store.path(record.raw));
+  const chosen = latestOverride(record.overrides, 'consultation')?.value;
+  const s = await intake(raw, rules, {
+    extractor: storedTextExtractor(store, record),
+    limits: { ...DEFAULT_LIMITS, maxBytes: Number.MAX_SAFE_INTEGER },
+    mailboxDate: arrivedAt(record),
+    knownThreadIds: store.threadIds,
+    ...(chosen !== undefined ? { consultation: chosen } : {}),
+  });
+  return {
+    relevant: s.relevant,
+    relevance: s.relevance,
+    automatic: s.automatic,
+    automaticKind: s.automaticKind,
+    bouncedRecipients: s.bouncedRecipients,
+    sender: s.sender,
+    commitments: s.commitments,
+    noComments: s.noComments,
+    review: s.review,
+    suspicious: s.suspicious,
+    language: s.language,
+    late: s.late,
+    receivedAt: s.receivedAt,
+    receivedFrom: s.receivedFrom,
+    arrivedAt: arrivedAt(record)?.toISOString() ?? null,
+    ownWords: s.ownWords,
+    classifiedAt: now.toISOString(),
+  } satisfies Partial<SubmissionRecord>;
+}
