@@ -1,26 +1,33 @@
 // The innspill command line. Each command lives in src/commands/ and is loaded only when it runs:
 // `inspect` must answer fast, and need not load the daemon, the SMTP client or Excel.
 // Over 300 lines on purpose: every command with its options and help in one list, as --help shows them.
+// Nothing but commander is imported before a command is chosen: the settings' checks (zod), the
+// rules and the store are loaded by the command that needs them, and --version and --help need none.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { ConfigError, loadConfig, loadDotEnv, type Config, type ConfigScope } from './config.js';
-import { loadRules, RulesError } from './rules/load.js';
+import type { Config, ConfigScope } from './config.js';
 import type { Rules } from './rules/types.js';
-import { StoreLockedError } from './store/lock.js';
 import type { Logger } from './log.js';
 
 /**
  * Settings and rules for a command. The caseworkers' read-only commands ask for the 'reader'
  * scope: a mistake in a setting only the daemon needs does not stop them.
  */
-function setup(scope: ConfigScope = 'all'): { config: Config; rules: Rules } {
-  loadDotEnv();
-  const config = loadConfig(process.env, process.cwd(), scope);
+async function setup(scope: ConfigScope = 'all'): Promise<{ config: Config; rules: Rules }> {
+  const config = await settings(scope);
+  const { loadRules } = await import('./rules/load.js');
   return { config, rules: loadRules(config.rulesDir) };
 }
 
+/** The settings alone (.env read first), for the commands that need no rules. */
+async function settings(scope: ConfigScope = 'all'): Promise<Config> {
+  const { loadConfig, loadDotEnv } = await import('./config.js');
+  loadDotEnv();
+  return loadConfig(process.env, process.cwd(), scope);
+}
+
 async function setupWithLog(level?: string, scope: ConfigScope = 'all'): Promise<{ config: Config; rules: Rules; log: Logger }> {
-  const { config, rules } = setup(scope);
+  const { config, rules } = await setup(scope);
   const { createLogger } = await import('./log.js');
   return { config, rules, log: createLogger({ level: level ?? config.logLevel, secrets: config.secrets }) };
 }
@@ -44,7 +51,7 @@ export function buildProgram(exit: { code: number }): Command {
     .argument('<files...>', '.eml files (RFC 822 messages)')
     .option('--json', 'one JSON object per file, one per line, in the order given')
     .action(async (files: string[], opts: { json?: boolean }) => {
-      const { config, rules } = setup('reader');
+      const { config, rules } = await setup('reader');
       const [{ ExtractorPool }, { inspectFiles }, { limitsFrom }] = await Promise.all([
         import('./extract-pool/pool.js'),
         import('./commands/inspect.js'),
@@ -96,7 +103,7 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--json', 'one JSON record per line')
     .option('--consultation <id>', 'only this consultation (its folder name under rules/consultations/, e.g. ogp-4b)')
     .action(async (opts: { commitment?: string; category?: string; late?: boolean; json?: boolean; consultation?: string }) => {
-      const { config, rules } = setup('reader');
+      const { config, rules } = await setup('reader');
       const { listCommand } = await import('./commands/list.js');
       exit.code = await listCommand(config.dataDir, rules, opts, process.stdout);
     });
@@ -108,7 +115,7 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--json', 'the record as JSON')
     .option('--consultation <id>', 'only this consultation (its folder name under rules/consultations/, e.g. ogp-4b)')
     .action(async (id: string, opts: { json?: boolean; consultation?: string }) => {
-      const { config, rules } = setup('reader');
+      const { config, rules } = await setup('reader');
       const { showCommand } = await import('./commands/list.js');
       exit.code = await showCommand(config.dataDir, rules, id, opts.json === true, process.stdout, process.stderr, opts.consultation);
     });
@@ -118,7 +125,7 @@ export function buildProgram(exit: { code: number }): Command {
     .description('List the campaigns: many people sending one text or one document, each still a submission of its own.')
     .option('--json', 'one JSON object per campaign, one per line')
     .action(async (opts: { json?: boolean }) => {
-      const { config, rules } = setup('reader');
+      const { config, rules } = await setup('reader');
       const { campaignsCommand } = await import('./commands/campaigns.js');
       exit.code = await campaignsCommand(config.dataDir, rules, opts, process.stdout);
     });
@@ -128,7 +135,7 @@ export function buildProgram(exit: { code: number }): Command {
     .argument('<campaign>', 'campaign id, e.g. k-2021-0042')
     .argument('<member>', 'submission id, e.g. 2021-0057')
     .action(async (campaign: string, member: string) => {
-      const { config, rules } = setup('reader');
+      const { config, rules } = await setup('reader');
       const { campaignSplitCommand } = await import('./commands/campaigns.js');
       exit.code = await campaignSplitCommand(config.dataDir, rules, campaign, member, process.stdout, process.stderr);
     });
@@ -138,7 +145,7 @@ export function buildProgram(exit: { code: number }): Command {
     .argument('<campaign>', 'campaign id, e.g. k-2021-0042')
     .argument('<other>', 'the other campaign id')
     .action(async (first: string, second: string) => {
-      const { config, rules } = setup('reader');
+      const { config, rules } = await setup('reader');
       const { campaignJoinCommand } = await import('./commands/campaigns.js');
       exit.code = await campaignJoinCommand(config.dataDir, rules, first, second, process.stdout, process.stderr);
     });
@@ -157,7 +164,7 @@ export function buildProgram(exit: { code: number }): Command {
     .description('List the messages held for a caseworker\'s decision, with why innspill was unsure.')
     .option('--json', 'the list as one JSON array')
     .action(async (opts: { json?: boolean }) => {
-      const { config, rules } = setup('reader');
+      const { config, rules } = await setup('reader');
       const { reviewCommand } = await import('./commands/review.js');
       exit.code = await reviewCommand(config.dataDir, rules, opts.json === true, process.stdout);
     });
@@ -203,7 +210,7 @@ export function buildProgram(exit: { code: number }): Command {
     .description('Write every message a caseworker decided, with the decided labels in the fixture label format and its .eml, to check a rule change against (rules are never changed).')
     .requiredOption('--out <dir>', 'the folder to write (made if missing)')
     .action(async (opts: { out: string }) => {
-      const { config, rules } = setup('reader');
+      const { config, rules } = await setup('reader');
       const { decisionsExportCommand } = await import('./commands/decisions-export.js');
       exit.code = await decisionsExportCommand(config.dataDir, rules, opts.out, process.stdout);
     });
@@ -214,7 +221,7 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--pending', 'only receipts waiting to be sent')
     .option('--failed', 'only receipts that could not be delivered')
     .action(async (opts: { pending?: boolean; failed?: boolean }) => {
-      const { config, rules } = setup('reader');
+      const { config, rules } = await setup('reader');
       const { receiptsList } = await import('./commands/receipts.js');
       exit.code = await receiptsList(config, opts.failed ? 'failed' : opts.pending ? 'pending' : null, process.stdout, rules);
     });
@@ -237,7 +244,7 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--send', 'mail it to INNSPILL_DIGEST_TO and record it, as the schedule does')
     .option('--consultation <id>', 'only this consultation’s digest; unset: each consultation with mail (its folder name under rules/consultations/, e.g. ogp-4b)')
     .action(async (opts: { since?: string; format: string; out?: string; send?: boolean; consultation?: string }) => {
-      const { config, rules } = setup(opts.send ? 'all' : 'reader');
+      const { config, rules } = await setup(opts.send ? 'all' : 'reader');
       const { digestCommand } = await import('./commands/digest.js');
       exit.code = await digestCommand({ ...opts, config, rules, stdout: process.stdout, stderr: process.stderr });
     });
@@ -253,7 +260,7 @@ export function buildProgram(exit: { code: number }): Command {
     .option('--include-held', 'arkivmelding: messages still held for a caseworker\'s decision too')
     .option('--consultation <id>', 'only this consultation (its folder name under rules/consultations/, e.g. ogp-4b)')
     .action(async (opts: { format: string; out: string; since?: string; all?: boolean; includeAutomatic?: boolean; includeHeld?: boolean; consultation?: string }) => {
-      const { config, rules } = setup('reader');
+      const { config, rules } = await setup('reader');
       const { exportCommand } = await import('./commands/export.js');
       exit.code = await exportCommand({ ...opts, config, rules, stderr: process.stderr });
     });
@@ -276,8 +283,7 @@ export function buildProgram(exit: { code: number }): Command {
     .argument('<id>', 'the new consultation\'s id (its folder name), e.g. pbl-2021')
     .requiredOption('--from <existing>', 'the consultation to copy, e.g. ogp-4b')
     .action(async (id: string, opts: { from: string }) => {
-      loadDotEnv();
-      const config = loadConfig(process.env, process.cwd(), 'reader');
+      const config = await settings('reader');
       const { newConsultation } = await import('./commands/consultation-new.js');
       exit.code = newConsultation(config.rulesDir, id, opts.from, process.stdout);
     });
@@ -287,9 +293,9 @@ export function buildProgram(exit: { code: number }): Command {
     .description('Is the daemon running and connected: last mailbox check, last filed, receipts pending and failed, next digest, store size. Exit status 0 OK, 2 CRITICAL, 3 UNKNOWN (Nagios plugin convention).')
     .option('--json', 'the report as one JSON object (the same as GET /health)')
     .action(async (opts: { json?: boolean }) => {
-      loadDotEnv();
+      const config = await settings();
       const { statusCommand } = await import('./commands/status.js');
-      exit.code = await statusCommand(loadConfig(), { json: opts.json === true, out: process.stdout });
+      exit.code = await statusCommand(config, { json: opts.json === true, out: process.stdout });
     });
 
   program
@@ -321,14 +327,15 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`innspill: ${err.message}\n`);
       return 2;
     }
-    if (err instanceof RulesError) {
+    // Known by name: importing their modules here would load them on every start.
+    const name = err instanceof Error ? err.name : '';
+    if (err instanceof Error && name === 'RulesError') {
       process.stderr.write(`innspill: the rules have a mistake and nothing was done:\n  ${err.message}\n`);
       return 2;
     }
     // Exit status 2: a setting to mend or another innspill holding the store. systemd does not
-    // restart on it, so a refused mailbox login is not retried into a locked account. (The login
-    // error is known by name: importing the IMAP module here would load imapflow on every start.)
-    if (err instanceof ConfigError || err instanceof StoreLockedError || (err instanceof Error && err.name === 'MailboxLoginError')) {
+    // restart on it, so a refused mailbox login is not retried into a locked account.
+    if (err instanceof Error && (name === 'ConfigError' || name === 'StoreLockedError' || name === 'MailboxLoginError')) {
       process.stderr.write(`innspill: ${err.message}\n`);
       return 2;
     }
