@@ -4,7 +4,7 @@
 // a sealed set's totals steer the work.
 //
 // The development set (fixtures/labels + fixtures/messages: written by the team, the rules tuned
-// while reading its misses) and the sealed sets (fixtures/sealed/ and fixtures/sealed-2/, each
+// while reading its misses) and the sealed sets (fixtures/sealed/, fixtures/sealed-2/ and fixtures/sealed-3/, each
 // labels.yaml + messages/: written blind, never read) side by side. For a sealed set only figures
 // are printed, never a file name, a text or a miss, so running eval does not spend it.
 import { existsSync } from 'node:fs';
@@ -21,7 +21,7 @@ function option(name: string, count: number): string[] | null {
 }
 
 const [devLabels, devMessages] = option('--dev', 2) ?? ['fixtures/labels', 'fixtures/messages'];
-const sealedOption = option('--sealed', 1)?.[0] ?? 'fixtures/sealed,fixtures/sealed-2';
+const sealedOption = option('--sealed', 1)?.[0] ?? 'fixtures/sealed,fixtures/sealed-2,fixtures/sealed-3';
 const sealedDirs = sealedOption === 'none' ? [] : sealedOption.split(',');
 const rules = loadRules(process.env.INNSPILL_RULES_DIR ?? 'rules');
 const pool = new ExtractorPool(2);
