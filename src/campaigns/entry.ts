@@ -1,13 +1,20 @@
 // One message as campaign detection sees it (an entry): its own words' shingle signature and the
 // documents it carries. Made from what intake found; pure.
+import { THRESHOLDS } from './group.js';
 import { signatureOf } from './minhash.js';
 import type { CampaignEntry } from './types.js';
 import { comparableWords, hash32, shingles } from './words.js';
 
 /** Attachment types that are documents a sender writes (images and archives are not compared). */
 const DOCUMENT_TYPES = new Set(['pdf', 'docx', 'odt', 'doc', 'rtf', 'text']);
-/** A document counts when at least this many of its words are the sender's (not the invitation letter's). */
+/** A document counts when at least this many of its words are the sender's (not the invitation letter's) … */
 const MIN_DOCUMENT_WORDS = 20;
+/**
+ * … and at least this share of them: a document that is mostly the invitation letter is the
+ * letter sent back (what is left of it is furniture the letter's text lacks: addresses, a stamp),
+ * neither a document of the sender's nor words to compare.
+ */
+export const MIN_DOCUMENT_OWN_SHARE = 0.5;
 
 export interface EntryAttachment {
   sha256: string;
@@ -16,6 +23,13 @@ export interface EntryAttachment {
   ownWords: number;
   /** Whether text could be read from it. */
   readable: boolean;
+  /** How many words its text has in all (absent: as many as ownWords). */
+  words?: number;
+}
+
+/** Whether an attachment is mostly the invitation letter (see MIN_DOCUMENT_OWN_SHARE). */
+export function mostlyLetter(a: Pick<EntryAttachment, 'ownWords' | 'words'>): boolean {
+  return a.words !== undefined && a.words > 0 && a.ownWords < a.words * MIN_DOCUMENT_OWN_SHARE;
 }
 
 /** What an entry is made from: the entry's own identity fields, and the texts and attachments it is computed from. */
@@ -24,6 +38,8 @@ export interface EntryInput extends Pick<CampaignEntry, 'id' | 'seq' | 'consulta
   noComments?: boolean;
   /** The sender's own words: the mail's and the attachments' (letter lines removed). */
   ownWords: string;
+  /** The mail's own words alone (absent: not known apart). */
+  mailWords?: string;
   attachments: EntryAttachment[];
 }
 
@@ -31,8 +47,10 @@ export function entryOf(input: EntryInput): CampaignEntry {
   const words = comparableWords(input.ownWords);
   const set = shingles(words);
   const documents = input.attachments
-    .filter((a) => DOCUMENT_TYPES.has(a.detectedType) && (!a.readable || a.ownWords >= MIN_DOCUMENT_WORDS))
+    .filter((a) => DOCUMENT_TYPES.has(a.detectedType) && (!a.readable || (a.ownWords >= MIN_DOCUMENT_WORDS && !mostlyLetter(a))))
     .map((a) => a.sha256);
+  const mailWords = documents.length > 0 && input.mailWords !== undefined ? comparableWords(input.mailWords) : [];
+  const mailSet = mailWords.length >= THRESHOLDS.minWords ? shingles(mailWords) : null;
   return {
     id: input.id,
     seq: input.seq,
@@ -44,6 +62,7 @@ export function entryOf(input: EntryInput): CampaignEntry {
     words: words.length,
     shingles: set.size,
     signature: set.size > 0 ? signatureOf(set) : null,
+    ...(mailSet && mailSet.size > 0 ? { mail: signatureOf(mailSet) } : {}),
     documents,
     key: input.key,
   };
@@ -57,5 +76,6 @@ export function entryOf(input: EntryInput): CampaignEntry {
 export function entryKey(parts: { ownWords: string; attachments: string[]; submission: boolean; noComments: boolean; consultation: string | null; organisation: string | null; from: string | null }): string {
   // Cheap enough for every record of a large store at every read: two 32-bit hashes and the lengths.
   const who = hash32(`${parts.consultation}\n${parts.from}\n${parts.organisation}\n${parts.attachments.join(',')}`);
-  return `${parts.submission ? 1 : 0}${parts.noComments ? 1 : 0}.${who.toString(36)}.${hash32(parts.ownWords).toString(36)}.${parts.ownWords.length}`;
+  // The leading 2: entries made before the mail's words were kept apart are made again.
+  return `2${parts.submission ? 1 : 0}${parts.noComments ? 1 : 0}.${who.toString(36)}.${hash32(parts.ownWords).toString(36)}.${parts.ownWords.length}`;
 }

@@ -43,11 +43,33 @@ export function sameSender(a: CampaignEntry, b: CampaignEntry): boolean {
   return (a.from !== null && a.from === b.from) || (a.organisation !== null && a.organisation === b.organisation);
 }
 
+function alike(a: Uint32Array, b: Uint32Array, sizeA: number, sizeB: number): boolean {
+  const j = estimateJaccard(a, b);
+  return j >= THRESHOLDS.jaccard || estimateContainment(j, sizeA, sizeB) >= THRESHOLDS.containment;
+}
+
+/**
+ * Two senders who each wrote an input of their own in the mail and attach the same document (a
+ * form, a report, a petition they both refer to): the document is an enclosure, and what they say
+ * is in their mails. Such a pair is linked only when the mails are alike too. A sender whose mail
+ * is a cover note ("Se vedlegg") is speaking through the document: linked by it as before.
+ */
+function enclosed(a: CampaignEntry, b: CampaignEntry): boolean {
+  return !!a.mail && !!b.mail && a.documents.some((d) => b.documents.includes(d));
+}
+
+/** Whether two senders' mails, each an input of its own, are alike (the estimated sizes: the signatures' own). */
+function mailsAlike(a: CampaignEntry, b: CampaignEntry): boolean {
+  return !!a.mail && !!b.mail && estimateJaccard(a.mail, b.mail) >= THRESHOLDS.jaccard;
+}
+
 export function textLinked(a: CampaignEntry, b: CampaignEntry): boolean {
   if (!a.signature || !b.signature || sameSender(a, b)) return false;
-  const j = estimateJaccard(a.signature, b.signature);
-  return j >= THRESHOLDS.jaccard || estimateContainment(j, a.shingles, b.shingles) >= THRESHOLDS.containment;
+  if (enclosed(a, b)) return mailsAlike(a, b);
+  return alike(a.signature, b.signature, a.shingles, b.shingles);
 }
+
+
 
 export class CampaignGrouper {
   private readonly entries: CampaignEntry[] = [];
@@ -57,7 +79,8 @@ export class CampaignGrouper {
   private readonly byId = new Map<string, number>();
   /** Per consultation, LSH bucket → entries (their positions). */
   private readonly buckets = new Map<string, Map<number, number[]>>();
-  private readonly documents = new Map<string, number[]>();
+  /** Per consultation and document: its holders, one per sender; `covered`: those whose mail was a cover note. */
+  private readonly documents = new Map<string, { all: number[]; covered: number[] }>();
   private readonly linkCodes = new Map<number, Set<LinkCode>>();
   private readonly excluded: Set<string>;
   private readonly joins: Array<[string, string]>;
@@ -147,15 +170,20 @@ export class CampaignGrouper {
     }
     for (const sha of new Set(entry.documents)) {
       const key = `${scope}\n${sha}`;
-      const holders = this.documents.get(key) ?? [];
-      const other = holders.find((h) => !sameSender(this.entries[h]!, entry));
+      let holders = this.documents.get(key);
+      if (!holders) this.documents.set(key, (holders = { all: [], covered: [] }));
+      // A sender who wrote their own input in the mail joins the holders whose mail was a cover
+      // note (the document speaks for them); holders who also wrote their own are linked only by
+      // alike mails, which the text comparison finds (see enclosed).
+      const pool = entry.mail ? holders.covered : holders.all;
+      const other = pool.find((h) => !sameSender(this.entries[h]!, entry));
       if (other !== undefined && this.root(other) !== this.root(i)) {
         this.union(i, other, 'document');
         made.push({ to: this.entries[other]!.id, code: 'document' });
       }
       // One holder per sender is enough to link the next sender's copy.
-      if (!holders.some((h) => sameSender(this.entries[h]!, entry))) holders.push(i);
-      this.documents.set(key, holders);
+      if (!holders.all.some((h) => sameSender(this.entries[h]!, entry))) holders.all.push(i);
+      if (!entry.mail && !holders.covered.some((h) => sameSender(this.entries[h]!, entry))) holders.covered.push(i);
     }
     return made;
   }

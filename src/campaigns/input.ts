@@ -3,7 +3,7 @@
 import type { LetterSet } from '../rules/letters.js';
 import { reviewHoldsMessage } from '../intake/review.js';
 import type { Review } from '../intake/types.js';
-import { entryKey, type EntryAttachment, type EntryInput } from './entry.js';
+import { entryKey, mostlyLetter, type EntryAttachment, type EntryInput } from './entry.js';
 
 /** An attachment's text less the lines of an invitation letter (the sender's own words in it). */
 export function attachmentOwnText(text: string, letters: LetterSet): string {
@@ -62,12 +62,16 @@ export function entryInputOf(
     detectedType: a.detectedType,
     readable: a.problem === null && a.text.length > 0,
     ownWords: wordCount(texts[i]!),
+    words: wordCount(a.text),
   }));
+  // The letter sent back says nothing of the sender's: what is left of it is not compared either.
+  const own = texts.filter((_, i) => !mostlyLetter(files[i]!));
   return {
     id: at.id,
     seq: at.seq,
     ...keyParts(m, at),
-    ownWords: [m.ownWords, ...texts].filter((t) => t.trim().length > 0).join('\n\n'),
+    ownWords: [m.ownWords, ...own].filter((t) => t.trim().length > 0).join('\n\n'),
+    mailWords: m.ownWords,
     attachments: files,
     key: keyOf(m, at, attachments),
   };

@@ -22,6 +22,13 @@ export interface CampaignEntry {
   shingles: number;
   /** MinHash of the own words' shingles; null when they are too short to compare. */
   signature: Uint32Array | null;
+  /**
+   * MinHash of the mail's own words alone, kept only when the sender wrote an input of their own in
+   * the mail (at least THRESHOLDS.minWords words) and carries a document: another sender with the
+   * same document is linked to them only when their mails are alike too (the shared file is then an
+   * enclosure — a form, a report — not what they say). null otherwise.
+   */
+  mail?: Uint32Array | null;
   /** sha256 of the attachments that are documents of the sender's own (not images, not the letter). */
   documents: string[];
   /** What the entry was made from (own words and attachments): a changed record is indexed again. */

@@ -58,8 +58,9 @@ const toLine = ({ entry: e, links }: IndexedEntry): Line => ({
 });
 
 /** An entry read from a line; its signature comes from the signatures file, when that is read. */
-const fromLine = (l: Line, signatures: Map<string, string> | null): CampaignEntry => {
-  const g = signatures?.get(l.id);
+const fromLine = (l: Line, signatures: Map<string, { g: string; m?: string }> | null): CampaignEntry => {
+  const found = signatures?.get(l.id);
+  const g = found?.g;
   return {
     id: l.id,
     seq: l.seq,
@@ -71,6 +72,7 @@ const fromLine = (l: Line, signatures: Map<string, string> | null): CampaignEntr
     words: l.w,
     shingles: l.h,
     signature: g ? decodeSignature(g) : null,
+    ...(found?.m ? { mail: decodeSignature(found.m) } : {}),
     documents: l.d,
     key: l.k,
   };
@@ -97,11 +99,11 @@ async function readLines<T>(path: string, each: (value: T) => void): Promise<voi
  * its MinHash signature (to compare); without, signatures are null (to follow the links).
  */
 export async function readCampaignIndex(store: Store, options: { signatures: boolean } = { signatures: true }): Promise<Map<string, IndexedEntry>> {
-  let signatures: Map<string, string> | null = null;
+  let signatures: Map<string, { g: string; m?: string }> | null = null;
   if (options.signatures) {
-    const found = new Map<string, string>();
-    await readLines<{ id: string; g: string | null }>(store.path(...SIGNATURES), (l) => {
-      if (l.g) found.set(l.id, l.g);
+    const found = new Map<string, { g: string; m?: string }>();
+    await readLines<{ id: string; g: string | null; m?: string }>(store.path(...SIGNATURES), (l) => {
+      if (l.g) found.set(l.id, l.m ? { g: l.g, m: l.m } : { g: l.g });
       else found.delete(l.id);
     });
     signatures = found;
@@ -111,7 +113,8 @@ export async function readCampaignIndex(store: Store, options: { signatures: boo
   return entries;
 }
 
-const signatureLine = ({ entry: e }: IndexedEntry) => JSON.stringify({ id: e.id, g: e.signature ? encodeSignature(e.signature) : null });
+/** `m`: the mail's own signature, kept for the few entries that have one (see CampaignEntry.mail). */
+const signatureLine = ({ entry: e }: IndexedEntry) => JSON.stringify({ id: e.id, g: e.signature ? encodeSignature(e.signature) : null, ...(e.mail ? { m: encodeSignature(e.mail) } : {}) });
 
 /** Appends entries to the index and makes them durable (the caller holds the store's lock). */
 export async function appendCampaignIndex(store: Store, entries: IndexedEntry[]): Promise<void> {

@@ -63,6 +63,36 @@ describe('campaign detection', () => {
     expect(groupCampaigns([entry('l1', 'Hei', { attachments: [logo, letter] }), entry('l2', 'Hei', { attachments: [logo, letter] })])).toEqual([]);
   });
 
+  it('joins a member whose one-line mail carries the template as a document to those who pasted it', () => {
+    const template = ['Hei,', ...TEMPLATE].join('\n\n');
+    // The document route: a one-line mail, the template read from the attachment (entryInputOf joins them).
+    const pasted = [member('t1'), member('t2', 'Jeg bor i Gran.')];
+    const pdfMember = entry('p1', `Se vedlegg.\n\n${template}`, { mailWords: 'Se vedlegg.', attachments: [PDF] });
+    const groups = groupCampaigns([...pasted, pdfMember]);
+    expect(groups).toEqual([{ id: 'k-t1', members: ['t1', 't2', 'p1'], links: ['text'] }]);
+  });
+
+  it('does not link two senders by a shared enclosure when each wrote their own input in the mail', () => {
+    // A blank form (or a report) both attach: their own words are in the mails, and they differ.
+    const form = 'Skjema for innspill. Navn og organisasjon. Hvilken forpliktelse gjelder innspillet? Forslag til endring. Begrunnelse og hvem som berøres. Kan innspillet offentliggjøres?';
+    const own1 = 'Ungdomspanelet bør få møte statsråden minst to ganger i året, og panelet må selv få velge hvilke saker det vil uttale seg om, og ungdom fra små steder må få dekket reisen.';
+    const own2 = 'Mange statlige etater journalfører e-post og meldinger fra sosiale medier for sent, og forpliktelsen om journalføring bør si at chatmeldinger som gjelder saker skal journalføres.';
+    const sender = (id: string, own: string) => entry(id, `${own}\n\n${form}`, { mailWords: own, attachments: [PDF] });
+    expect(groupCampaigns([sender('f1', own1), sender('f2', own2)])).toEqual([]);
+    // … but when their mails are alike too, they are one campaign.
+    expect(groupCampaigns([sender('g1', own1), sender('g2', `${own1} Hilsen Ola.`)]).map((g) => g.members)).toEqual([['g1', 'g2']]);
+    // A sender whose mail is a cover note speaks through the document: linked to each of them.
+    expect(groupCampaigns([sender('h1', own1), entry('h2', `Se vedlegg.\n\n${form}`, { mailWords: 'Se vedlegg.', attachments: [PDF] })]).map((g) => g.members)).toEqual([['h1', 'h2']]);
+  });
+
+  it('takes a document that is mostly the invitation letter for the letter: neither a document nor words to compare', () => {
+    // 160 of 1,146 words left after the letter's lines are removed (an address list, a stamp).
+    const letterBack = { ...PDF, ownWords: 160, words: 1146 };
+    const e = entry('lb', 'Hei', { attachments: [letterBack] });
+    expect(e.documents).toEqual([]);
+    expect(groupCampaigns([e, entry('lb2', 'Hei', { attachments: [letterBack] })])).toEqual([]);
+  });
+
   it('groups only within one consultation', () => {
     expect(groupCampaigns([member('c1'), { ...member('c2'), consultation: 'pbl-2021' }])).toEqual([]);
   });

@@ -137,8 +137,8 @@ describe('npm run demo, then the caseworker commands with nothing more to set', 
 
     const list = await cli(['list'], env, cwd);
     expect(list.code).toBe(0);
-    // The example messages hold two campaigns (fixtures/labels/campaigns.yaml): 16 and 6 people.
-    expect(list.out).toMatch(new RegExp(`\\n${demoIds.length} innspill, av dem 22 i 2 kampanjer\\n$`));
+    // The example messages hold three campaigns (fixtures/labels/campaigns.yaml): 16, 6 and 13 people.
+    expect(list.out).toMatch(new RegExp(`\\n${demoIds.length} innspill, av dem 35 i 3 kampanjer\\n$`));
     const show = await cli(['show', demoIds.at(-1)!], env, cwd);
     expect(show.code).toBe(0);
     expect(show.out).toContain(`Innspill:       ${demoIds.at(-1)}`);
