@@ -43,11 +43,23 @@ export function comparable(word: string): string {
   return w.length >= STEM_FROM && !/\d/.test(w) ? stemNo(w) : w;
 }
 
+/**
+ * A text as a document may lay it out, back to its words: ligatures as their letters (ﬁ → fi,
+ * ﬀ → ff, as PDFs typeset them), soft hyphens dropped, and a word hyphenated at the end of a line
+ * joined again ("forplik-⏎telsen"). The same template pasted in a mail and read from a PDF then
+ * has the same words.
+ */
+export function unwrapLayout(text: string): string {
+  let out = /[\uFB00-\uFB06]/.test(text) ? text.replace(/[\uFB00-\uFB06]/g, (c) => c.normalize('NFKC')) : text;
+  if (out.includes('\u00ad')) out = out.replace(/\u00ad/g, '');
+  return out.includes('-') ? out.replace(/(\p{Ll})-[ \t]*\r?\n[ \t]*(\p{Ll})/gu, '$1$2') : out;
+}
+
 /** The words of a text as they are compared, in order (a hyphenated word once, whole). */
 export function comparableWords(text: string): string[] {
   const words: string[] = [];
   let last = -1;
-  for (const t of tokenize(foldText(text))) {
+  for (const t of tokenize(foldText(unwrapLayout(text)))) {
     if (t.index === last) continue;
     last = t.index;
     words.push(comparable(t.word));

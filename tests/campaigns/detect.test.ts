@@ -3,6 +3,7 @@
 // texts are not; caseworkers' splits and joins survive a recomputation.
 import { describe, expect, it } from 'vitest';
 import { CampaignGrouper, describeCampaign, entryOf, groupCampaigns, linkCampaigns, type CampaignDecision, type EntryInput } from '../../src/campaigns/index.js';
+import { comparableWords } from '../../src/campaigns/words.js';
 
 const TEMPLATE = [
   'Jeg sender dette innspillet til handlingsplanen fordi åpne postlister betyr mye for meg som innbygger.',
@@ -152,5 +153,16 @@ describe('a campaign’s template and additions', () => {
     expect(d.additions.get('m2')).toEqual(['Jeg bor i Vinje, og kommunen min har ikke postliste på nettet.']);
     expect(d.additions.has('m1')).toBe(false);
     expect(d.additions.has('m3')).toBe(false);
+  });
+});
+
+describe('the words compared', () => {
+  it('reads a template laid out by a PDF (ligatures, soft hyphens, words hyphenated at line ends) as the same words', () => {
+    const pasted = 'Forpliktelsen om offentlige anskaffelser bør gi flere små bedrifter en reell mulighet.';
+    const typeset = 'Forplik-\ntelsen om o\uFB00entlige anskaf\u00adfelser bør gi \uFB02ere små be-\ndrifter en reell mulighet.';
+    expect(comparableWords(typeset)).toEqual(comparableWords(pasted));
+    // A hyphen inside a line stays: "e-post" is not "epost".
+    expect(comparableWords('e-post')).toEqual(comparableWords('e-post'));
+    expect(comparableWords('Norges OGP-\nhandlingsplan')).not.toContain('ogphandlingsplan');
   });
 });
