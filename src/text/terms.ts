@@ -22,6 +22,8 @@ interface CompiledTerm {
   words: WordPattern[] | null;
   /** For `re:` terms: the expression as written. Its compiled forms are made on first use. */
   pattern: string | null;
+  /** The key its hits are memoised under in a text (FoldedText.memo). */
+  memoKey: string;
   /** The exact expression (global), the one without its \b checks (see looseRegExp; null when
    *  there is no \b), and the exact one anchored (sticky). undefined: not compiled yet. */
   regex?: RegExp;
@@ -101,9 +103,9 @@ function compileTerm(source: string): CompiledTerm {
   if (s.startsWith('re:')) {
     // Compiled when first used: each \b costs about a millisecond to compile (its Unicode classes),
     // and a start-up (a CLI command, a worker) needs few of them or none.
-    return { source, words: null, pattern: s.slice(3) };
+    return { source, words: null, pattern: s.slice(3), memoKey: `re\u0000${source}` };
   }
-  return { source, words: s.split(/\s+/).map(compileWord), pattern: null };
+  return { source, words: s.split(/\s+/).map(compileWord), pattern: null, memoKey: `w\u0000${source}` };
 }
 
 /** The index after the code point at `i` (the 'u' flag steps over whole surrogate pairs). */
@@ -189,13 +191,21 @@ function termHits(term: CompiledTerm, text: FoldedText, hits: TermHit[]): void {
   if (term.pattern !== null) {
     // Memoised per text by the term's source: the same expression in several consultations'
     // rules (or several signals) is run over a text once.
-    for (const h of text.memo(`re\u0000${term.source}`, () => {
+    for (const h of text.memo(term.memoKey, () => {
       const found: TermHit[] = [];
       regexHits(term, text.folded, found);
       return found;
     })) hits.push(h);
     return;
   }
+  // Memoised per text too: a term several consultations (or signals, or tiers) share is matched once.
+  for (const h of text.memo(term.memoKey, () => wordHits(term, text))) hits.push(h);
+}
+
+const NO_HITS: readonly TermHit[] = Object.freeze([]);
+
+function wordHits(term: CompiledTerm, text: FoldedText): readonly TermHit[] {
+  let hits: TermHit[] | null = null;
   const words = term.words!;
   for (const first of text.matching(words[0]!)) {
     let end = first.end;
@@ -208,6 +218,7 @@ function termHits(term: CompiledTerm, text: FoldedText, hits: TermHit[]): void {
       }
       end = next.end;
     }
-    if (ok) hits.push({ term: term.source, start: first.start, end });
+    if (ok) (hits ??= []).push({ term: term.source, start: first.start, end });
   }
+  return hits ?? NO_HITS;
 }
