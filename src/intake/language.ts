@@ -2,7 +2,7 @@
 // words: common Norwegian words against English ones, then the words only one written form of
 // Norwegian uses.
 import type { Rules } from '../rules/types.js';
-import { foldText, tokenize } from '../text/fold.js';
+import { eachToken, foldText } from '../text/fold.js';
 import type { IntakeContext } from './context.js';
 import type { Language } from './types.js';
 
@@ -13,11 +13,11 @@ export function detectLanguage(c: Pick<IntakeContext, 'own' | 'message' | 'rules
 
 function languageOf(text: string, rules: Rules): Language {
   const points = { nb: 0, nn: 0, en: 0, no: 0 };
-  for (const t of tokenize(foldText(text))) {
-    if (t.word.includes('-')) continue;
-    const lang = rules.language.words.get(t.word);
+  eachToken(foldText(text), (word) => {
+    if (word.includes('-')) return;
+    const lang = rules.language.words.get(word);
     if (lang) points[lang]++;
-  }
+  });
   const norwegian = points.no + points.nb + points.nn;
   if (Math.max(points.en, norwegian) < rules.language.minimumPoints) return rules.language.default;
   if (points.en > norwegian) return 'en';

@@ -29,8 +29,14 @@ const NO_TOKENS: Token[] = [];
 const NO_WORDS: string[] = [];
 
 interface WordIndex {
-  /** Tokens by their position in the word sequence (dense: 0 … words − 1). */
-  byIndex: Token[][];
+  /** Every token, in word order (tokenize() makes them so: a word, then its hyphenated parts). */
+  tokens: readonly Token[];
+  /**
+   * Where each word's tokens begin in `tokens` (one more entry than words, the last is the end).
+   * One typed array instead of an array per word: a text of 200,000 words held that many small
+   * arrays, about 35 MB (issue 17).
+   */
+  starts: Int32Array;
   /** Every token of each distinct word; the map's order is the order of first occurrence. */
   unique: Map<string, Token[]>;
   /** Distinct words by their first letter: prefix and exact patterns only look at their own letter. */
@@ -40,11 +46,12 @@ interface WordIndex {
 }
 
 function indexWords(tokens: readonly Token[]): WordIndex {
-  const index: WordIndex = { byIndex: [], unique: new Map(), byFirst: new Map(), firstSeen: new Map() };
-  for (const t of tokens) {
-    let list = index.byIndex[t.index];
-    if (!list) index.byIndex[t.index] = list = [];
-    list.push(t);
+  const words = tokens.length === 0 ? 0 : tokens[tokens.length - 1]!.index + 1;
+  const index: WordIndex = { tokens, starts: new Int32Array(words + 1), unique: new Map(), byFirst: new Map(), firstSeen: new Map() };
+  let next = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (next <= t.index) index.starts[next++] = i;
     let same = index.unique.get(t.word);
     if (!same) {
       index.unique.set(t.word, (same = []));
@@ -53,9 +60,13 @@ function indexWords(tokens: readonly Token[]): WordIndex {
       let words = index.byFirst.get(letter);
       if (!words) index.byFirst.set(letter, (words = []));
       words.push(t.word);
+    } else {
+      // One string per distinct word, not per occurrence (the same text, so nothing changes).
+      t.word = same[0]!.word;
     }
     same.push(t);
   }
+  while (next <= words) index.starts[next++] = tokens.length;
   return index;
 }
 
@@ -82,11 +93,14 @@ export class FoldedText {
   }
 
   get wordCount(): number {
-    return this.words().byIndex.length;
+    return this.words().starts.length - 1;
   }
 
+  /** The tokens of the word at `index` (the whole word, then its hyphenated parts). */
   at(index: number): Token[] {
-    return this.words().byIndex[index] ?? NO_TOKENS;
+    const { tokens, starts } = this.words();
+    if (index < 0 || index >= starts.length - 1) return NO_TOKENS;
+    return tokens.slice(starts[index], starts[index + 1]);
   }
 
   /** Every token matching one word pattern, in text order (memoised per pattern). */
