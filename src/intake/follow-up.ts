@@ -39,12 +39,29 @@ export function findThread(c: Pick<IntakeContext, 'message' | 'rules' | 'options
   for (const id of [c.message.inReplyTo, ...[...c.message.references].reverse()]) {
     if (id === null) continue;
     const invited = c.rules.consultations.find((v) => v.consultation.invitationMessageIds.includes(id));
-    const ours = invited !== undefined || known?.has(id) === true;
+    const receipt = invited === undefined ? receiptConsultation(id, c.rules) : undefined;
+    const ours = invited !== undefined || known?.has(id) === true || receipt !== undefined;
     if (!ours) continue;
     inThread = true;
-    if (consultation === null) consultation = invited ? invited.consultation.id : (known?.consultationOf?.(id) ?? null);
+    if (consultation === null) consultation = invited ? invited.consultation.id : (known?.consultationOf?.(id) ?? receipt ?? null);
   }
   return { inThread, consultation };
+}
+
+/**
+ * A Message-ID of one of our own receipts (`<kvittering.<record id>.<random>@<our domain>>`, as
+ * the outbox makes them): an answer to it is in the thread even when the store is not asked
+ * (an auto-reply to a receipt belongs to the case). The consultation is the one whose id prefix
+ * the record id carries; undefined when the id is not one of ours.
+ */
+export function receiptConsultation(id: string, rules: Pick<IntakeContext['rules'], 'consultations'>): string | null | undefined {
+  const m = /^<?kvittering\.((?:[a-z0-9-]+-)?\d{4}-\d+)\.[0-9a-f]+@([^>\s]+)>?$/i.exec(id.trim());
+  if (!m) return undefined;
+  const [, recordId, domain] = m;
+  const ownDomains = rules.consultations.flatMap((v) => [v.consultation.mailbox, ...v.consultation.ownAddresses].map((a) => a.split('@')[1]?.toLowerCase()));
+  if (!ownDomains.includes(domain!.toLowerCase())) return undefined;
+  const prefixed = rules.consultations.find((v) => v.consultation.idPrefix !== '' && recordId!.startsWith(`${v.consultation.idPrefix}-`));
+  return (prefixed ?? rules.consultations.find((v) => v.consultation.idPrefix === ''))?.consultation.id ?? null;
 }
 
 /** What the index needs to know of a filed record. */

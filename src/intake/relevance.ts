@@ -5,6 +5,7 @@ import type { Rules } from '../rules/types.js';
 import { FoldedText } from '../text/folded-text.js';
 import type { IntakeContext } from './context.js';
 import { sentToOwnAddress } from './addresses.js';
+import { activeConsultations } from '../rules/views.js';
 import type { AutomaticKind, RelevanceCode } from './types.js';
 
 export interface RelevanceInput {
@@ -114,7 +115,19 @@ export function judgeRouted(
   if (c.route.none) {
     return { relevant: false, score: 0, reasons: ['ingen innspillsrunde er slått på (alle er arkivert)'], reasonCodes: ['no-consultation'], suspicious: false };
   }
-  return c.route.judged?.relevance ?? judgeRelevance(c);
+  const found = c.route.judged?.relevance ?? judgeRelevance(c);
+  if (found.suspicious || !c.message.isMail) return found;
+  // An imitation is one whichever consultation's words it uses as bait: a message routed to none
+  // (or to another) that imitates one of them is marked all the same, and never answered.
+  const imitated = activeConsultations(c.rules).some((v) => v !== c.rules && judgeRelevance({ ...c, rules: v }).suspicious);
+  if (!imitated) return found;
+  return {
+    ...found,
+    relevant: false,
+    suspicious: true,
+    reasons: [...found.reasons, 'etterligner en av innspillsrundene (lokkeord og innspillsrundens egne ord)'],
+    reasonCodes: [...found.reasonCodes, 'imitates-consultation'],
+  };
 }
 
 function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {

@@ -16,6 +16,7 @@ export type RelevanceCode =
   | 'copy-only'
   | 'automatic-outside-thread'
   | 'imitates-ministry'
+  | 'imitates-consultation'
   | 'no-consultation'
   | 'own-address';
 
