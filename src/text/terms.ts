@@ -163,6 +163,11 @@ export class TermMatcher {
     return this.terms.length;
   }
 
+  /** The terms as written in the rules. */
+  get sources(): string[] {
+    return this.terms.map((t) => t.source);
+  }
+
   find(text: FoldedText): TermHit[] {
     const hits: TermHit[] = [];
     for (const term of this.terms) termHits(term, text, hits);
