@@ -37,8 +37,13 @@ export class ReceiptOutbox {
   private sender: MailSender | null = null;
   /** Pending receipts: record id → when it may be tried (ms since epoch; 0 = now). */
   private readonly due = new Map<string, number>();
-  /** Receipts per address (pending or sent) with their times, for the 24-hour limit. */
+  /**
+   * Receipts per address (pending or sent) with their times, for the 24-hour limit. Addresses with
+   * nothing in the last 24 hours are swept out (at most once an hour), so the map holds the last
+   * day's senders, not every sender the mailbox ever had (issue 17).
+   */
   private readonly perAddress = new Map<string, number[]>();
+  private nextSweep = 0;
   private readonly counts_: ReceiptCounts = { pending: 0, sent: 0, failed: 0, skipped: 0, held: 0 };
 
   constructor(
@@ -66,11 +71,22 @@ export class ReceiptOutbox {
   /** The loop guard: may one more receipt go to this address now? Counts it if so. */
   allow(address: string): boolean {
     const t = this.now().getTime();
+    if (t >= this.nextSweep) this.sweep(t);
     const recent = (this.perAddress.get(address) ?? []).filter((at) => at > t - DAY);
     this.perAddress.set(address, recent);
     if (recent.length >= this.config.receiptsPerSenderPerDay) return false;
     recent.push(t);
     return true;
+  }
+
+  /** How many addresses the 24-hour limit remembers (for tests: it must not grow with the mailbox). */
+  get rememberedAddresses(): number {
+    return this.perAddress.size;
+  }
+
+  private sweep(t: number): void {
+    this.nextSweep = t + DAY / 24;
+    for (const [address, times] of this.perAddress) if (!times.some((at) => at > t - DAY)) this.perAddress.delete(address);
   }
 
   /** A held receipt was released by a caseworker's decision: counted as what it became, and sent when pending. */
