@@ -14,7 +14,7 @@ import { CAMPAIGN_LABELS, campaignMemberText, campaignSizeText, HEADINGS, LABELS
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+  return /[&<>"']/.test(value) ? value.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!) : value;
 }
 
 /** How the template shows a value: one line, escaped. */

@@ -64,8 +64,9 @@ export function sections(
   for (const r of records) {
     if (r.followUpOf && !r.automatic) followUps.set(r.followUpOf, [...(followUps.get(r.followUpOf) ?? []), r.id]);
   }
+  // Each submission's sections found once, not once per section.
   const sorted = newSubmissions
-    .map((r) => ({ r, e: baseEntry(r, rules, followUps.get(r.id) ?? [], campaigns.get(r.id) ?? null) }))
+    .map((r) => ({ r, e: baseEntry(r, rules, followUps.get(r.id) ?? [], campaigns.get(r.id) ?? null), under: sectionIdsOf(r, rules), classes: classesOf(r, rules) }))
     .sort(entryOrder(rules));
   const section = (id: string, kind: DigestSection['kind'], ministry: string | null): DigestSection => ({
     id,
@@ -73,11 +74,11 @@ export function sections(
     kind,
     ministry,
     entries: sorted
-      .filter(({ r }) => sectionIdsOf(r, rules).includes(id))
-      .map(({ r, e }) => ({
+      .filter(({ under }) => under.includes(id))
+      .map(({ r, e, classes }) => ({
         ...e,
         evidence: evidenceFor(r, id),
-        alsoUnder: classesOf(r, rules)
+        alsoUnder: classes
           .filter((other) => other !== id)
           .map((other) => ({ id: other, title: titles.get(other) ?? other })),
       })),

@@ -1,8 +1,17 @@
 // What a sender wrote, made short and tidy for the digest. Escaping for HTML or Markdown is the
 // renderers' job; this only shortens and removes what would break a line.
 
+/**
+ * What oneLine() would change: a control or direction-override character, whitespace other than a
+ * space, two spaces in a row, or a space at either end.
+ */
+// eslint-disable-next-line no-control-regex
+const UNTIDY = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]|[^\S ]| {2}|^ | $/;
+
 /** One line of sender text: line breaks, control and direction-override characters gone. */
 export function oneLine(text: string): string {
+  // Most values (names, ids, dates, short subjects) are one tidy line already: returned as they are.
+  if (!UNTIDY.test(text)) return text;
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
