@@ -3,7 +3,9 @@
 // problem in words instead of text. Workers start on first use, so commands that never read a
 // document never pay for one.
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExtractInput, Extractor } from '../intake/extract/index.js';
 import type { ExtractLimits, ExtractResult } from '../intake/extract/types.js';
@@ -16,12 +18,16 @@ interface Task {
   sniffed: Sniffed;
   limits: ExtractLimits;
   resolve: (r: ExtractResult) => void;
+  /** The temporary file a large document was handed over in, removed when the task ends. */
+  file?: string;
 }
 
 interface Worker {
   child: ChildProcess;
   /** Its parsers are loaded; time limits start only then. */
   ready: boolean;
+  /** Resident bytes when it said it was ready. */
+  readyRss: number;
   task: Task | null;
   timer: NodeJS.Timeout | null;
   watchdog: NodeJS.Timeout | null;
@@ -34,6 +40,15 @@ const sourceLoader = runningFromSource ? [`--import`, import.meta.resolve('tsx')
 /** A worker that dies this many times in a row before it is ready means it cannot start at all. */
 const MAX_START_FAILURES = 3;
 const PAGE = 4096;
+/** Documents from this size go to the worker through a private temporary file, not the channel. */
+export const FILE_HANDOVER_BYTES = 1024 * 1024;
+/**
+ * A worker that has grown by more than this since it was ready (its parsers loaded: about 100 MB
+ * built, twice that from the sources) is retired after its document and a fresh one starts when
+ * needed: what a large or odd document made its heap grow to is given back at once instead of
+ * staying for the daemon's lifetime.
+ */
+export const RETIRE_GROWTH_BYTES = 100 * 1024 * 1024;
 
 function residentBytes(pid: number | undefined): number | null {
   if (pid === undefined) return null;
@@ -54,9 +69,16 @@ export class ExtractorPool {
   private startFailures = 0;
   /** How many documents were stopped, by cause (for logs and the benchmark). */
   readonly stopped = { timeout: 0, memory: 0, crash: 0 };
+  /** Workers retired after a document left them large (see RETIRE_RSS_BYTES). */
+  retired = 0;
+  /** Private folder (0700) for large documents on their way to a worker; made on first need. */
+  private handoverDir: string | null = null;
 
-  constructor(size = 2) {
+  private readonly retireGrowthBytes: number;
+
+  constructor(size = 2, options: { retireGrowthBytes?: number } = {}) {
     this.size = Math.max(1, size);
+    this.retireGrowthBytes = options.retireGrowthBytes ?? RETIRE_GROWTH_BYTES;
   }
 
   /** The Extractor to hand to intake(). */
@@ -73,10 +95,11 @@ export class ExtractorPool {
   private spawn(limits: ExtractLimits): Worker {
     const execArgv = [...sourceLoader, `--max-old-space-size=${limits.maxMemoryMb}`];
     const child = fork(workerFile, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
-    const worker: Worker = { child, ready: false, task: null, timer: null, watchdog: null };
+    const worker: Worker = { child, ready: false, readyRss: 0, task: null, timer: null, watchdog: null };
     child.on('message', (msg: WorkerResponse | WorkerReady) => {
       if ('ready' in msg) {
         worker.ready = true;
+        worker.readyRss = residentBytes(child.pid) ?? 0;
         this.startFailures = 0;
         this.pump();
       } else if (worker.task && msg.id === worker.task.id) {
@@ -108,8 +131,40 @@ export class ExtractorPool {
     if (worker.timer) clearTimeout(worker.timer);
     if (worker.watchdog) clearInterval(worker.watchdog);
     worker.timer = worker.watchdog = null;
+    if (task.file) rmSync(task.file, { force: true });
+    if (this.workers.includes(worker) && worker.child.connected && (residentBytes(worker.child.pid) ?? 0) > worker.readyRss + this.retireGrowthBytes) this.retire(worker);
     task.resolve(result);
     this.pump();
+  }
+
+  /** The folder large documents are handed over in, or null before the first (for tests). */
+  get handoverFolder(): string | null {
+    return this.handoverDir;
+  }
+
+  /** Lets a worker end (it exits when its channel closes); the next document starts a fresh one. */
+  private retire(worker: Worker): void {
+    const i = this.workers.indexOf(worker);
+    if (i >= 0) this.workers.splice(i, 1);
+    this.retired++;
+    worker.child.disconnect();
+    // One that does not go within a few seconds is made to.
+    setTimeout(() => worker.child.exitCode === null && worker.child.signalCode === null && worker.child.kill('SIGKILL'), 5000).unref();
+  }
+
+  /** The document as it goes to the worker: its bytes, or a temporary file when it is large. */
+  private handover(task: Task): WorkerRequest['bytes'] {
+    const bytes = task.input.bytes;
+    if (bytes.byteLength < FILE_HANDOVER_BYTES) return bytes;
+    try {
+      this.handoverDir ??= mkdtempSync(join(tmpdir(), 'innspill-extract-'));
+      const file = join(this.handoverDir, String(task.id));
+      writeFileSync(file, bytes, { mode: 0o600, flag: 'wx' });
+      task.file = file;
+      return { file };
+    } catch {
+      return bytes; // no room in the temporary folder: over the channel, as small ones go
+    }
   }
 
   private kill(worker: Worker, cause: 'timeout' | 'memory', problem: string): void {
@@ -144,7 +199,7 @@ export class ExtractorPool {
       }, 250);
       const req: WorkerRequest = {
         id: task.id,
-        bytes: task.input.bytes,
+        bytes: this.handover(task),
         declaredType: task.input.declaredType,
         filename: task.input.filename,
         charset: task.input.charset,
@@ -169,5 +224,7 @@ export class ExtractorPool {
           }),
       ),
     );
+    if (this.handoverDir) rmSync(this.handoverDir, { recursive: true, force: true });
+    this.handoverDir = null;
   }
 }

@@ -4,7 +4,11 @@ import type { AttachmentProblemCode } from '../intake/problems.js';
 
 export interface WorkerRequest {
   id: number;
-  bytes: Uint8Array;
+  /**
+   * The document, or (for a large one) the path of a private temporary file holding it: sending
+   * 25 MB over the channel made a copy in each process on top of the bytes themselves.
+   */
+  bytes: Uint8Array | { file: string };
   declaredType: string;
   filename: string;
   charset: string | undefined;

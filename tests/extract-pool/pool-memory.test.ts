@@ -1,0 +1,63 @@
+// The extraction pool's memory (issue 17): a large document goes to the worker through a private
+// temporary file that is gone when the answer is in, and a worker left large by a document is
+// retired and replaced. Counted in files and workers, not timed.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ExtractorPool, FILE_HANDOVER_BYTES } from '../../src/extract-pool/pool.js';
+import { DEFAULT_LIMITS, extractDocument } from '../../src/intake/extract/index.js';
+
+const pools: ExtractorPool[] = [];
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((p) => p.close()));
+});
+
+function pool(options?: { retireGrowthBytes?: number }): ExtractorPool {
+  const p = new ExtractorPool(1, options);
+  pools.push(p);
+  return p;
+}
+
+const textDocument = (bytes: number, marker: string) => {
+  const line = 'Vi støtter forslaget om åpne data i kommunene og ber om at fristen forlenges.\n';
+  return Buffer.from(`${line.repeat(Math.ceil(bytes / Buffer.byteLength(line)))}${marker}\n`, 'utf8');
+};
+
+describe('the extraction pool and large documents', () => {
+  it('hands a large document over in a private file that is removed once it is read', async () => {
+    const p = pool();
+    const bytes = textDocument(FILE_HANDOVER_BYTES * 1.5, 'SLUTTMERKE');
+    const out = await extractDocument({ bytes, declaredType: 'text/plain', filename: 'innspill.txt', charset: 'utf-8' }, DEFAULT_LIMITS, p.extractor);
+    expect(out.problem).toBeNull();
+    expect(out.text).toContain('SLUTTMERKE');
+    expect(out.text.length).toBeGreaterThan(FILE_HANDOVER_BYTES);
+    const folder = p.handoverFolder;
+    expect(folder).not.toBeNull();
+    expect(statSync(folder!).mode & 0o777).toBe(0o700);
+    expect(readdirSync(folder!)).toEqual([]);
+    await p.close();
+    expect(existsSync(folder!)).toBe(false);
+  });
+
+  it('sends a small document over the channel (no file)', async () => {
+    const p = pool();
+    const out = await extractDocument({ bytes: textDocument(2000, 'LITEN'), declaredType: 'text/plain', filename: 'kort.txt', charset: 'utf-8' }, DEFAULT_LIMITS, p.extractor);
+    expect(out.text).toContain('LITEN');
+    expect(p.handoverFolder).toBeNull();
+  });
+
+  it('retires a worker that a document left above the memory mark, and reads on with a fresh one', async () => {
+    const p = pool({ retireGrowthBytes: -Infinity }); // a mark below where it started: each document retires its worker
+    for (let i = 0; i < 2; i++) {
+      const out = await extractDocument({ bytes: textDocument(5000, `DOKUMENT-${i}`), declaredType: 'text/plain', filename: `d${i}.txt`, charset: 'utf-8' }, DEFAULT_LIMITS, p.extractor);
+      expect(out.text).toContain(`DOKUMENT-${i}`);
+    }
+    expect(p.retired).toBe(2);
+    expect(p.stopped).toEqual({ timeout: 0, memory: 0, crash: 0 });
+  });
+
+  it('keeps a worker below the mark for the next document', async () => {
+    const p = pool();
+    for (let i = 0; i < 2; i++) await extractDocument({ bytes: textDocument(5000, `D${i}`), declaredType: 'text/plain', filename: `d${i}.txt`, charset: 'utf-8' }, DEFAULT_LIMITS, p.extractor);
+    expect(p.retired).toBe(0);
+  });
+});
