@@ -6,6 +6,7 @@ import type { Rules } from '../rules/types.js';
 import { Store } from '../store/json-store.js';
 import { refreshCampaignIndex } from '../store/campaign-tracker.js';
 import { classifyAgain } from '../store/classify-again.js';
+import { classificationKey } from '../store/classified-with.js';
 import type { SubmissionRecord } from '../store/record.js';
 import type { Submission } from '../intake/types.js';
 import type { Config } from '../config.js';
@@ -23,6 +24,8 @@ export interface FieldChange {
 
 export interface ReclassifySummary {
   records: number;
+  /** Records left as they were without classifying them: the program, the rules and their inputs were those they were last classified from. */
+  skipped: number;
   /** Records with at least one field changed; changed + unchanged = records. */
   changed: number;
   unchanged: number;
@@ -57,12 +60,20 @@ export function fieldChanges(before: SubmissionRecord, after: Submission | Submi
 export async function reclassify(store: Store, rules: Rules, now: Date, onProgress?: (n: number) => void): Promise<ReclassifySummary> {
   const changes: Array<{ seq: number; id: string; fields: FieldChange[] }> = [];
   let records = 0;
+  let skipped = 0;
   const queue = new PQueue({ concurrency: 4 });
   for (const id of store.ids()) {
     void queue.add(async () => {
       const record = await store.get(id);
       if (!record) return;
       records++;
+      // Classified before from exactly what it would be classified from now: nothing can change.
+      const key = classificationKey(rules, record, store.threadIds);
+      if (key !== null && record.classifiedWith === key) {
+        skipped++;
+        onProgress?.(1);
+        return;
+      }
       // Everything intake was given the first time is given again (classify-again.ts), and a
       // consultation a person chose is kept: the message is judged by that one's rules.
       const classified = await classifyAgain(store, rules, record, now);
@@ -73,6 +84,9 @@ export async function reclassify(store: Store, rules: Rules, now: Date, onProgre
         id,
         (current) => {
           const updated = applyOverrides({ ...current, ...classified }, rulesFor(rules, current.consultation?.id));
+          const classifiedWith = classificationKey(rules, updated, store.threadIds);
+          if (classifiedWith === null) delete updated.classifiedWith;
+          else updated.classifiedWith = classifiedWith;
           const changed = fieldChanges(current, updated, rules.consultation.timezone);
           if (changed.length > 0) changes.push({ seq: current.seq, id: current.id, fields: changed });
           return updated;
@@ -92,6 +106,7 @@ export async function reclassify(store: Store, rules: Rules, now: Date, onProgre
   const count = (...fields: string[]) => changes.filter((c) => c.fields.some((f) => fields.includes(f.field))).length;
   return {
     records,
+    skipped,
     changed: changes.length,
     unchanged: records - changes.length,
     byField,

@@ -63,6 +63,11 @@ export interface RelevanceSignal {
  */
 export interface Rules {
   dir: string;
+  /**
+   * A hash of the checked rule data these rules were compiled from (set by loadRules): reclassify
+   * knows by it which records were classified by these very rules. Unset: assume they differ.
+   */
+  dataKey?: string;
   consultation: ConsultationRules;
   /** This consultation's organisations (the shared register and its own), `invited` by its list. */
   organisations: Organisation[];

@@ -65,6 +65,11 @@ export interface SubmissionRecord extends Omit<Submission, 'attachments' | 'body
   attachments: StoredAttachment[];
   /** When the rules last classified this record (reclassify updates it). */
   classifiedAt: string;
+  /**
+   * What reclassify last classified it from (classified-with.ts): the program, the rules, its
+   * inputs. Reclassify skips a record whose key is unchanged. Absent: filed, never reclassified.
+   */
+  classifiedWith?: string;
   /** What caseworkers decided (src/decisions/types.ts), oldest first; absent when nobody did. */
   overrides?: Override[];
   /** A caseworker marked it as containing personal data (an override, see src/decisions): the archive export screens it. */

@@ -1,0 +1,59 @@
+// What a record's classification was computed from, as one short key kept in the record
+// (`classifiedWith`): the program's own code, the checked rule data, and everything of the record
+// that intake is given again by reclassify (the original's bytes, the stored attachment texts, the
+// mailbox's arrival time, a consultation a person chose, and what the store knows of the record's
+// thread). When the key of a record is the same as the one it carries, classifying it again gives
+// what it already holds, and reclassify leaves it as it is. Any doubt (rules without a data key,
+// a record without one, code that changed) means it is classified again.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { latestOverride } from '../decisions/types.js';
+import type { IntakeOptions } from '../intake/context.js';
+import type { Rules } from '../rules/types.js';
+import type { SubmissionRecord } from './record.js';
+
+/** Raised when what the key covers changes meaning. */
+const VERSION = 1;
+
+let codeKey: string | null = null;
+
+/**
+ * Every module of the program (src/ or dist/, whichever this one runs from), by name and content:
+ * a new version of innspill, or any change to a classifying module, classifies everything again.
+ */
+export function programKey(): string {
+  if (codeKey) return codeKey;
+  const root = dirname(dirname(fileURLToPath(import.meta.url)));
+  const h = createHash('sha256');
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(root, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path);
+      else if (/\.(js|ts|mjs|json)$/.test(e.name) && !e.name.endsWith('.d.ts')) h.update(path).update('\0').update(readFileSync(join(root, path))).update('\0');
+    }
+  };
+  walk('');
+  codeKey = h.digest('base64url');
+  return codeKey;
+}
+
+type Threads = NonNullable<IntakeOptions['knownThreadIds']>;
+
+/** The key of a record's classification by `rules` with the store's threads as they are now; null when the rules have no data key. */
+export function classificationKey(rules: Rules, record: SubmissionRecord, threads: Threads): string | null {
+  if (!rules.dataKey) return null;
+  const h = createHash('sha256');
+  h.update(`${VERSION}\n${programKey()}\n${rules.dataKey}\n${record.rawSha256}\n${record.arrivedAt ?? ''}\n${record.receivedFrom ?? ''}\n${record.receivedAt ?? ''}\n`);
+  // A person's decisions: the consultation one chose is given to intake, and any change to them is
+  // a reason to look again.
+  h.update(`${JSON.stringify(latestOverride(record.overrides, 'consultation')?.value ?? null)}\n${JSON.stringify(record.overrides ?? [])}\n`);
+  for (const a of record.attachments) h.update(`a ${a.sha256} ${a.textFile ?? ''} ${a.textLength} ${JSON.stringify(a.problem ?? null)}\n`);
+  // What findThread() asks of the store for each thread header: known, and whose.
+  for (const id of [record.inReplyTo, ...record.references]) {
+    if (id === null) continue;
+    h.update(`t ${id} ${threads.has(id) ? `1 ${threads.consultationOf?.(id) ?? ''}` : '0'}\n`);
+  }
+  return h.digest('base64url');
+}
