@@ -6,7 +6,7 @@ import type { Rules } from '../rules/types.js';
 import { Store } from '../store/json-store.js';
 import { refreshCampaignIndex } from '../store/campaign-tracker.js';
 import { classifyAgain } from '../store/classify-again.js';
-import { classificationKey } from '../store/classified-with.js';
+import { classificationKey, threadsOf } from '../store/classified-with.js';
 import type { SubmissionRecord } from '../store/record.js';
 import type { Submission } from '../intake/types.js';
 import type { Config } from '../config.js';
@@ -74,6 +74,7 @@ export async function reclassify(store: Store, rules: Rules, now: Date, onProgre
         onProgress?.(1);
         return;
       }
+      const threads = threadsOf(record, store.threadIds);
       // Everything intake was given the first time is given again (classify-again.ts), and a
       // consultation a person chose is kept: the message is judged by that one's rules.
       const classified = await classifyAgain(store, rules, record, now);
@@ -84,7 +85,7 @@ export async function reclassify(store: Store, rules: Rules, now: Date, onProgre
         id,
         (current) => {
           const updated = applyOverrides({ ...current, ...classified }, rulesFor(rules, current.consultation?.id));
-          const classifiedWith = classificationKey(rules, updated, store.threadIds);
+          const classifiedWith = classificationKey(rules, updated, threads);
           if (classifiedWith === null) delete updated.classifiedWith;
           else updated.classifiedWith = classifiedWith;
           const changed = fieldChanges(current, updated, rules.consultation.timezone);

@@ -41,6 +41,17 @@ export function programKey(): string {
 
 type Threads = NonNullable<IntakeOptions['knownThreadIds']>;
 
+/**
+ * What the store knows now of the record's thread headers, kept apart from the store: a record
+ * filed while the record is being classified must not make its key say more than intake was told
+ * (taken before classifying, a key can only say less, and then the record is classified again).
+ */
+export function threadsOf(record: SubmissionRecord, threads: Threads): Threads {
+  const known = new Map<string, string | null>();
+  for (const id of [record.inReplyTo, ...record.references]) if (id !== null && threads.has(id)) known.set(id, threads.consultationOf?.(id) ?? null);
+  return { has: (id) => known.has(id), consultationOf: (id) => known.get(id) ?? null };
+}
+
 /** The key of a record's classification by `rules` with the store's threads as they are now; null when the rules have no data key. */
 export function classificationKey(rules: Rules, record: SubmissionRecord, threads: Threads): string | null {
   if (!rules.dataKey) return null;

@@ -13,6 +13,7 @@ import { loadRules } from '../../src/rules/load.js';
 import { compileRules } from '../../src/rules/compile.js';
 import { readRuleData } from '../../src/rules/read.js';
 import { Store } from '../../src/store/json-store.js';
+import { classificationKey, threadsOf } from '../../src/store/classified-with.js';
 import { fixturesDir, records, testConfig } from '../helpers/daemon.js';
 import { OGP, projectRules, rulesDir } from '../helpers/rules.js';
 import type { Config } from '../../src/config.js';
@@ -86,5 +87,17 @@ describe('reclassify skips what cannot change', () => {
     const anonymous = compileRules(rulesDir, readRuleData(rulesDir));
     expect(anonymous.dataKey).toBeUndefined();
     expect((await run(anonymous)).skipped).toBe(0);
+  });
+
+  it('keys a record by what the store knows of its thread, as it was before classifying', () => {
+    const record = { ...records(config)[0]!, inReplyTo: '<tidligere@eksempel.no>', references: ['<tidligere@eksempel.no>'] };
+    const known = new Set<string>();
+    const live = { has: (id: string) => known.has(id), consultationOf: () => 'ogp-4b' };
+    const unknown = threadsOf(record, live);
+    const before = classificationKey(projectRules(), record, unknown);
+    known.add('<tidligere@eksempel.no>');
+    // Filed meanwhile: the snapshot taken before still says unknown; the store now says known.
+    expect(classificationKey(projectRules(), record, unknown)).toBe(before);
+    expect(classificationKey(projectRules(), record, threadsOf(record, live))).not.toBe(before);
   });
 });
