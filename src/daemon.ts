@@ -28,6 +28,7 @@ import { LiveStatus } from './status/live.js';
 import { mailboxSource } from './status/read.js';
 import { doneUnlessAborted } from './stop-wait.js';
 import { LoopTrouble } from './loop-trouble.js';
+import { favourMemoryOverSpeed } from './memory-mode.js';
 
 export type { Heartbeat } from './status/report.js';
 
@@ -84,6 +85,7 @@ export class Daemon {
    * tried again with backoff. A one-off pass (`--once`) fails instead.
    */
   async open(options: { waitForMailbox?: boolean } = {}): Promise<void> {
+    favourMemoryOverSpeed();
     this.store = await Store.open(this.config.dataDir, { lock: true });
     this.pool = new ExtractorPool(this.config.workers);
     this.mailbox = this.options.mailbox ?? mailboxFor(this.config, this.store, this.log);
