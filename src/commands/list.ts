@@ -12,6 +12,7 @@ import { decidedSuffix } from '../decisions/marks.js';
 import { notesOf } from '../decisions/overrides.js';
 import { chosenConsultation, recordsOf, viewOfRecord } from './consultation-option.js';
 import { campaignRefs, inCampaignsText } from '../store/campaigns.js';
+import { settledCampaignRefs } from '../store/campaign-refs-cache.js';
 
 export interface ListOptions {
   commitment?: string;
@@ -93,7 +94,8 @@ export async function showCommand(
   consultation?: string,
 ): Promise<number> {
   const chosen = chosenConsultation(all, consultation);
-  const store = await Store.open(dataDir, { lock: false });
+  // One record file; the store's index (10,000 files checked) only when the campaigns must be.
+  const store = await Store.open(dataDir, { lock: false, index: false });
   const found = await store.get(id);
   const r = found && recordsOf([found], all, chosen).length > 0 ? found : null;
   if (found && !r) {
@@ -104,7 +106,8 @@ export async function showCommand(
     err.write(`innspill: fant ikke innspill ${id} i ${dataDir}\n`);
     return 1;
   }
-  const campaign = (await campaignRefs(store, all)).get(r.id) ?? null;
+  const refs = (await settledCampaignRefs(store, all.routing.default)) ?? (await campaignRefs(await Store.open(dataDir, { lock: false }), all));
+  const campaign = refs.get(r.id) ?? null;
   if (json) {
     out.write(`${JSON.stringify({ ...r, campaign }, null, 2)}\n`);
     return 0;

@@ -23,7 +23,52 @@ interface CacheFile {
   key: string;
   /** [record id, campaign id, campaign size] */
   refs: Array<[string, string, number]>;
+  /**
+   * The records folder, the campaign index and decisions, and the default consultation, as they
+   * were when `key` was last found to match: while they are the same, no record file was written,
+   * added or removed since (every record write renames a file into the folder), and `show` takes
+   * the campaigns without checking 10,000 record files. Kept only once the folder had not changed
+   * for SETTLED_MS: a change in the same tick of the file system's clock could not be told apart.
+   */
+  settled?: string;
 }
+
+const SETTLED_MS = 2000;
+
+/**
+ * The stamp of what the campaigns depend on, or null when the records folder changed too recently
+ * to tell a later change by its time. `folder`: the records folder as seen at `at` (for a store's
+ * rows, just before they were read; else now).
+ */
+function settledStamp(store: Store, defaultConsultation: string, folder = currentFolder(store)): string | null {
+  const records = folder;
+  // (The folder's modification time: every file renamed into it, made or removed sets it.)
+  if (!records || records.at - records.mtimeMs < SETTLED_MS) return null;
+  return [VERSION, defaultConsultation, `${records.ino}:${records.mtimeMs}:${records.ctimeMs}`, identity(store.path('state', 'campaign-index.jsonl')), identity(store.path('state', 'campaign-decisions.json'))].join('|');
+}
+
+/**
+ * The campaigns as last computed when nothing they depend on was written since (see `settled`),
+ * without reading the store's index; null when that cannot be told (then ask cachedCampaignRefs).
+ * A record edited in place by hand (no rename) is not noticed here: `list` and the exports notice it.
+ */
+export async function settledCampaignRefs(store: Store, defaultConsultation: string): Promise<Map<string, CachedRef> | null> {
+  try {
+    const cached = JSON.parse(await readFile(store.path(...FILE), 'utf8')) as CacheFile;
+    const stamp = settledStamp(store, defaultConsultation);
+    if (stamp === null || cached.settled !== stamp || !Array.isArray(cached.refs)) return null;
+    return refsOf(cached);
+  } catch {
+    return null;
+  }
+}
+
+function currentFolder(store: Store): Store['recordsFolderAtLoad'] {
+  const st = statSync(store.path('records'), { throwIfNoEntry: false });
+  return st ? { ino: st.ino, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, at: Date.now() } : null;
+}
+
+const refsOf = (cached: CacheFile) => new Map(cached.refs.map(([id, campaign, size]) => [id, { id: campaign, size }]));
 
 function identity(path: string): string {
   const st = statSync(path, { throwIfNoEntry: false });
@@ -41,16 +86,29 @@ export function campaignInputsKey(store: Store, defaultConsultation: string): st
 
 /** The campaigns from the cache when it matches, else from `compute` (and kept for the next reader). */
 export async function cachedCampaignRefs(store: Store, defaultConsultation: string, compute: () => Promise<Map<string, CachedRef>>): Promise<Map<string, CachedRef>> {
+  // The folder as it was before the rows were read: a record written since changes it after the stamp.
+  const stamp = store.recordsFolderAtLoad ? settledStamp(store, defaultConsultation, store.recordsFolderAtLoad) : null;
   const key = campaignInputsKey(store, defaultConsultation);
   const path = store.path(...FILE);
   try {
     const cached = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
-    if (cached.key === key && Array.isArray(cached.refs)) return new Map(cached.refs.map(([id, campaign, size]) => [id, { id: campaign, size }]));
+    if (cached.key === key && Array.isArray(cached.refs)) {
+      const refs = refsOf(cached);
+      // The key matches: the stamp of now is as good (written once, when it is new).
+      if (stamp !== null && cached.settled !== stamp) await keep(path, { ...cached, settled: stamp });
+      return refs;
+    }
   } catch {
     // Missing or damaged: computed afresh below.
   }
   const refs = await compute();
   const file: CacheFile = { key, refs: [...refs].map(([id, ref]) => [id, ref.id, ref.size]) };
-  await writeFileAtomic(path, JSON.stringify(file), { syncDir: false }).catch(() => undefined);
+  if (stamp !== null) file.settled = stamp;
+  await keep(path, file);
   return refs;
+}
+
+/** Written atomically; never fatal (a reader without write access). */
+async function keep(path: string, file: CacheFile): Promise<void> {
+  await writeFileAtomic(path, JSON.stringify(file), { syncDir: false }).catch(() => undefined);
 }

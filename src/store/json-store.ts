@@ -7,6 +7,7 @@
 // the index file state/record-index.jsonl (record-index.ts), checked against every record file.
 // Over 300 lines on purpose: the one class every writer and reader goes through; building records,
 // reading them and the in-memory index already live in their own files beside it.
+import { statSync } from 'node:fs';
 import { open, readdir, readFile, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -47,6 +48,8 @@ export class Store {
   private readonly loadedRows = new Map<string, IndexEntry>();
   /** false for a store opened with `index: false`: rows() would say nothing about the store. */
   rowsLoaded = false;
+  /** The records folder as it was just before the index was read (campaign-refs-cache.ts: what the rows are known to match). */
+  recordsFolderAtLoad: { ino: number; mtimeMs: number; ctimeMs: number; at: number } | null = null;
 
   private constructor(dir: string, lock: StoreLock | null) {
     this.dir = dir;
@@ -87,6 +90,8 @@ export class Store {
   }
 
   private async loadIndex(): Promise<void> {
+    const folder = statSync(this.path('records'), { throwIfNoEntry: false });
+    this.recordsFolderAtLoad = folder ? { ino: folder.ino, mtimeMs: folder.mtimeMs, ctimeMs: folder.ctimeMs, at: Date.now() } : null;
     const read = await readRecordIndex(this.dir, (id) => this.readWithIdentity(id));
     this.loadedRows.clear();
     this.rowsLoaded = true;
