@@ -118,13 +118,16 @@ export class CampaignGrouper {
   private union(a: number, b: number, code: LinkCode): void {
     const ra = this.root(a);
     const rb = this.root(b);
-    const codes = new Set([...(this.linkCodes.get(ra) ?? []), ...(this.linkCodes.get(rb) ?? []), code]);
     // The earlier entry stays the root: it names the campaign.
     const [keep, drop] = this.entries[ra]!.seq <= this.entries[rb]!.seq ? [ra, rb] : [rb, ra];
     this.parent[drop] = keep;
     this.sizes[keep] = this.sizes[keep]! + this.sizes[drop]!;
+    // The codes kept with the root (a campaign of thousands is joined one member at a time).
+    let codes = this.linkCodes.get(keep);
+    if (!codes) this.linkCodes.set(keep, (codes = new Set()));
+    for (const c of this.linkCodes.get(drop) ?? []) codes.add(c);
+    codes.add(code);
     this.linkCodes.delete(drop);
-    this.linkCodes.set(keep, codes);
   }
 
   /**

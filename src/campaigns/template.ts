@@ -14,8 +14,8 @@ const SAME_SENTENCE = 0.7;
 const SHORT_SENTENCE_WORDS = 12;
 /** Sentences shorter than this many words (a greeting, a name) are neither template nor additions. */
 const MIN_SENTENCE_WORDS = 3;
-/** The template is found from at most this many members (spread over the campaign). */
-const SAMPLE = 200;
+/** The template is found from the first this many members (see templateOf). */
+export const TEMPLATE_SAMPLE = 200;
 /** Words of the template that name a campaign. */
 const NAME_WORDS = 8;
 
@@ -84,18 +84,32 @@ function mostCommon(values: string[]): string {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? '';
 }
 
-export function describeCampaign(members: MemberText[]): CampaignText {
+/**
+ * What a campaign's template is, found from its first members (TEMPLATE_SAMPLE of them, in filing
+ * order): it stays the same as later members arrive, so their additions can be found one by one.
+ * `reps`: one sentence per kind of template sentence, what members' sentences are compared with.
+ */
+export interface TemplateBasis {
+  name: string;
+  template: string;
+  reps: string[];
+}
+
+function sentenceOf(text: string): Sentence {
+  const words = comparableWords(text);
+  return { text, key: words.join(' '), words: new Set(words) };
+}
+
+export function templateOf(members: MemberText[]): TemplateBasis {
   const kinds = new SentenceKinds();
   const seen = new Map<string, Sentence | null>();
-  const parsed = members.map((m) => ({ m, sentences: sentencesOf(m.ownWords, seen) }));
-  const step = Math.max(1, Math.floor(parsed.length / SAMPLE));
-  const sample = parsed.filter((_, i) => i % step === 0).slice(0, SAMPLE);
+  const sample = members.slice(0, TEMPLATE_SAMPLE).map((m) => ({ m, sentences: sentencesOf(m.ownWords, seen) }));
   const counts = new Map<number, number>();
   for (const p of sample) for (const k of new Set(p.sentences.map((s) => kinds.kind(s)))) counts.set(k, (counts.get(k) ?? 0) + 1);
   const needed = Math.max(2, Math.ceil(sample.length * TEMPLATE_SHARE));
   const inTemplate = new Set([...counts].filter(([, n]) => n >= needed).map(([k]) => k));
   // The template in the words of the member who has the most of it (the earliest of those).
-  let best = parsed[0];
+  let best = sample[0];
   let bestCount = -1;
   for (const p of sample) {
     const n = new Set(p.sentences.map((s) => kinds.kind(s)).filter((k) => inTemplate.has(k))).size;
@@ -108,8 +122,15 @@ export function describeCampaign(members: MemberText[]): CampaignText {
     used.add(k);
     return true;
   });
-  // Every member's sentences against the template only (a member outside the sample adds no kinds).
-  const templateReps = [...inTemplate].map((k) => kinds.reps[k]!);
+  const templateText = template.map((s) => s.text).join(' ');
+  const words = templateText.split(/\s+/).filter(Boolean);
+  const name = words.length > 0 ? `${words.slice(0, NAME_WORDS).join(' ')}${words.length > NAME_WORDS ? ' …' : ''}` : mostCommon(sample.map((p) => p.m.subject.trim()));
+  return { name, template: templateText, reps: [...inTemplate].map((k) => kinds.reps[k]!.text) };
+}
+
+/** Per member, the sentences they added beyond the template (members with none left out). */
+export function additionsOf(basis: TemplateBasis, members: MemberText[]): Map<string, string[]> {
+  const templateReps = basis.reps.map(sentenceOf);
   const templateKey = new Map<string, boolean>();
   const isTemplate = (s: Sentence): boolean => {
     let t = templateKey.get(s.key);
@@ -119,13 +140,17 @@ export function describeCampaign(members: MemberText[]): CampaignText {
     }
     return t;
   };
+  const seen = new Map<string, Sentence | null>();
   const additions = new Map<string, string[]>();
-  for (const p of parsed) {
-    const own = p.sentences.filter((s) => !isTemplate(s)).map((s) => s.text);
-    if (own.length > 0) additions.set(p.m.id, own);
+  for (const m of members) {
+    const own = sentencesOf(m.ownWords, seen).filter((s) => !isTemplate(s)).map((s) => s.text);
+    if (own.length > 0) additions.set(m.id, own);
   }
-  const templateText = template.map((s) => s.text).join(' ');
-  const words = templateText.split(/\s+/).filter(Boolean);
-  const name = words.length > 0 ? `${words.slice(0, NAME_WORDS).join(' ')}${words.length > NAME_WORDS ? ' …' : ''}` : mostCommon(members.map((m) => m.subject.trim()));
-  return { name, template: templateText, additions };
+  return additions;
+}
+
+/** A campaign's name, template and each member's additions; `members` in filing order. */
+export function describeCampaign(members: MemberText[]): CampaignText {
+  const basis = templateOf(members);
+  return { name: basis.name, template: basis.template, additions: additionsOf(basis, members) };
 }

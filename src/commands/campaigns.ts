@@ -4,7 +4,7 @@
 import { firstMemberOf } from '../campaigns/index.js';
 import { Store } from '../store/json-store.js';
 import { addCampaignDecision } from '../store/campaign-index.js';
-import { describeCampaigns, inCampaignsText, loadCampaigns, type CampaignDescription, type CampaignSet } from '../store/campaigns.js';
+import { campaignsOfStore, describeCampaigns, inCampaignsText, loadCampaigns, type CampaignDescription, type CampaignSet } from '../store/campaigns.js';
 import { inCampaignsText as inCampaignsWords } from '../digest/words.js';
 import { isSubmission } from '../digest/records.js';
 import type { Rules } from '../rules/types.js';
@@ -12,7 +12,7 @@ import type { SubmissionRecord } from '../store/record.js';
 import { showDateTime } from '../time/local-time.js';
 
 /** "N innspill, av dem M i K kampanjer": every member counts as a submission. */
-export function campaignCountText(submissions: SubmissionRecord[], set: Pick<CampaignSet, 'byMember'>): string {
+export function campaignCountText(submissions: Array<{ id: string }>, set: Pick<CampaignSet, 'byMember'>): string {
   return `${submissions.length} innspill, ${inCampaignsText(submissions, set.byMember) || inCampaignsWords(0, 0)}`;
 }
 
@@ -32,19 +32,25 @@ function table(campaigns: CampaignDescription[], tz: string): string[] {
 export async function campaignsCommand(dataDir: string, rules: Rules, o: { json?: boolean }, out: NodeJS.WritableStream): Promise<number> {
   const store = await Store.open(dataDir, { lock: false });
   try {
-    const records = await store.readAll();
-    const set = await loadCampaigns(store, records, rules);
-    const described = await describeCampaigns(store, set, records, rules);
+    // The store's rows and the kept descriptions: records are read only when the store changed.
+    const { described, submissions } = store.rowsLoaded ? await campaignsOfStore(store, rules, null) : await describedFromRecords(store, rules);
     if (o.json) {
       for (const c of described) out.write(`${JSON.stringify(c)}\n`);
       return 0;
     }
     if (described.length > 0) out.write(`${table(described, rules.consultation.timezone).join('\n')}\n`);
-    out.write(`${campaignCountText(records.filter(isSubmission), set)}\n`);
+    const byMember = new Map<string, { id: string; size: number }>();
+    for (const c of described) for (const id of c.members) byMember.set(id, { id: c.id, size: c.size });
+    out.write(`${campaignCountText(submissions, { byMember })}\n`);
     return 0;
   } finally {
     await store.close();
   }
+}
+
+async function describedFromRecords(store: Store, rules: Rules): Promise<{ described: CampaignDescription[]; submissions: SubmissionRecord[] }> {
+  const records = await store.readAll();
+  return { described: await describeCampaigns(store, await loadCampaigns(store, records, rules), records, rules), submissions: records.filter(isSubmission) };
 }
 
 /** A decision the command could not take: the message for the caseworker, exit status 1. */

@@ -15,7 +15,7 @@ export const collator = new Intl.Collator('nb');
 export const NO_COMMENTS_SECTION = 'ingen-merknader';
 
 /** A submission: relevant mail from a person, readable. Automatic and unreadable mail is shown apart. */
-export function isSubmission(r: SubmissionRecord): boolean {
+export function isSubmission(r: Pick<SubmissionRecord, 'relevant' | 'automatic' | 'readable'>): boolean {
   return r.relevant && !r.automatic && r.readable;
 }
 

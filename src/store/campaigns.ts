@@ -2,12 +2,13 @@
 // it lacks (or that changed since), the caseworkers' decisions applied, each record's campaign, and
 // — for the digest and `innspill campaigns` — each campaign's template and members' additions.
 import { readFile } from 'node:fs/promises';
-import { attachmentOwnText, describeCampaign, entryInputOf, entryOf, groupCampaigns, keyOf, linkCampaigns, type CampaignEntry, type CampaignGroup, type LinkCode } from '../campaigns/index.js';
-import { rulesFor } from '../rules/views.js';
+import { attachmentOwnText, entryInputOf, entryOf, groupCampaigns, keyOf, linkCampaigns, type CampaignEntry, type CampaignGroup, type LinkCode, type MemberText } from '../campaigns/index.js';
 import { inCampaignsText as inCampaignsWords } from '../digest/words.js';
+import { isSubmission } from '../digest/records.js';
 import type { Rules } from '../rules/types.js';
 import { readCampaignDecisions, readCampaignIndex, type IndexedEntry } from './campaign-index.js';
 import { cachedCampaignRefs } from './campaign-refs-cache.js';
+import { describedInputsKey, describeGroups, identityOf, readDescribed, writeDescribed, type MemberFacts } from './campaign-described.js';
 import type { Store } from './json-store.js';
 import type { SubmissionRecord } from './record.js';
 
@@ -63,11 +64,21 @@ export async function entryOfRecord(store: Store, r: SubmissionRecord, rules: Ru
 }
 
 /**
+ * A record known by its entry key alone (from a cache, for a record file that has not changed),
+ * read only if its entry must be made again.
+ */
+export interface KeyedRecord {
+  id: string;
+  entryKey: string;
+  load(): Promise<SubmissionRecord>;
+}
+
+/**
  * The campaigns over `records` (the whole store, in filing order). When the index holds every
  * record as it is, with the links found when it was filed, and no member was split out, the
  * campaigns follow from those links at once; else they are found again by comparing.
  */
-export async function loadCampaigns(store: Store, records: SubmissionRecord[], rules: Rules, options: { compare?: boolean } = {}): Promise<CampaignSet> {
+export async function loadCampaigns(store: Store, records: Array<SubmissionRecord | KeyedRecord>, rules: Rules, options: { compare?: boolean } = {}): Promise<CampaignSet> {
   const decisions = await readCampaignDecisions(store);
   const split = decisions.some((d) => d.kind === 'split');
   // The links first (small); the signatures only when the campaigns must be found by comparing.
@@ -80,12 +91,13 @@ export async function loadCampaigns(store: Store, records: SubmissionRecord[], r
       const known = index.get(r.id);
       // An entry to compare needs its signature (one missing from the signatures file is made again).
       const usable = known && (!withSignatures || known.entry.signature !== null || known.entry.shingles === 0);
-      if (usable && known.entry.key === keyOf(r, { readable: r.readable, defaultConsultation: rules.routing.default }, r.attachments)) {
+      const key = 'entryKey' in r ? r.entryKey : keyOf(r, { readable: r.readable, defaultConsultation: rules.routing.default }, r.attachments);
+      if (usable && known.entry.key === key) {
         entries.push(known.entry);
         if (known.links) linked.push({ entry: known.entry, links: known.links });
         continue;
       }
-      const made = await entryOfRecord(store, r, rules, cache);
+      const made = await entryOfRecord(store, 'entryKey' in r ? await r.load() : r, rules, cache);
       fresh.push(made);
       entries.push(made);
     }
@@ -102,42 +114,71 @@ export async function loadCampaigns(store: Store, records: SubmissionRecord[], r
   return { groups, byMember, fresh, entries };
 }
 
+/** A record's own words for describing its campaign: the mail's and its attachments' (letter lines removed). */
+async function memberText(store: Store, r: SubmissionRecord, rules: Rules, cache: Map<string, string>): Promise<MemberText> {
+  const own = await Promise.all(r.attachments.map(async (a) => attachmentOwnText(await attachmentText(store, a, cache), rules.letters)));
+  return { id: r.id, subject: r.subject, ownWords: [r.ownWords, ...own].filter((t) => t.trim().length > 0).join('\n\n') };
+}
+
 /** The campaigns described: template, additions, arrivals and commitments (reads members' attachment texts). */
 export async function describeCampaigns(store: Store, set: CampaignSet, records: SubmissionRecord[], rules: Rules): Promise<CampaignDescription[]> {
   const byId = new Map(records.map((r) => [r.id, r]));
   const cache = new Map<string, string>();
-  const out: CampaignDescription[] = [];
-  for (const g of set.groups) {
-    const members = g.members.map((id) => byId.get(id)).filter((r): r is SubmissionRecord => r !== undefined);
-    const texts = await Promise.all(
-      members.map(async (r) => {
-        const own = await Promise.all(r.attachments.map(async (a) => attachmentOwnText(await attachmentText(store, a, cache), rules.letters)));
-        return { id: r.id, subject: r.subject, ownWords: [r.ownWords, ...own].filter((t) => t.trim().length > 0).join('\n\n') };
-      }),
-    );
-    const described = describeCampaign(texts);
-    const times = members.map((r) => r.receivedAt ?? r.arrivedAt ?? null).filter((t): t is string => t !== null).sort((a, b) => Date.parse(a) - Date.parse(b));
-    const perClass = new Map<string, number>();
-    for (const r of members) for (const c of new Set(r.commitments.map((m) => m.id))) perClass.set(c, (perClass.get(c) ?? 0) + 1);
-    out.push({
-      id: g.id,
-      name: described.name || members[0]?.subject || g.id,
-      consultation: members[0]?.consultation?.id ?? rules.routing.default,
-      size: g.members.length,
-      senders: new Set(members.map((r) => r.from?.address ?? r.id)).size,
-      members: g.members,
-      firstArrival: times[0] ?? null,
-      lastArrival: times.at(-1) ?? null,
-      template: described.template,
-      commitments: rulesFor(rules, members[0]?.consultation?.id).consultation.classIds.filter((id) => (perClass.get(id) ?? 0) * 2 >= members.length),
-      additions: g.members.flatMap((id) => {
-        const added = described.additions.get(id);
-        return added ? [{ id, text: added.join(' ') }] : [];
-      }),
-      links: g.links,
-    });
+  const described = await describeGroups(set.groups, byId, rules, (id) => memberText(store, byId.get(id)!, rules, cache), () => '', null);
+  return described.map((c) => c.d);
+}
+
+/**
+ * The campaigns of the whole store described, through state/campaign-described.json
+ * (campaign-described.ts): read back while nothing changed, else recomputed reading only the
+ * records that changed and the campaigns' new members. `records`: the store's records when the
+ * caller has them all already; else they are read only as needed. Also the store's rows.
+ */
+export async function campaignsOfStore(store: Store, rules: Rules, records: SubmissionRecord[] | null): Promise<{ described: CampaignDescription[]; submissions: Array<{ id: string }> }> {
+  const inputs = describedInputsKey(store, rules);
+  const prior = await readDescribed(store);
+  if (prior?.inputs === inputs) {
+    const others = new Set(prior.others);
+    return { described: prior.campaigns.map((c) => c.d), submissions: store.fileIdentities().filter((r) => !others.has(r.id)) };
   }
-  return out;
+  const rows = store.rows();
+  const then = new Map((prior?.keys ?? []).map(([id, identity, key]) => [id, { identity, key }]));
+  // Many records unknown (no kept descriptions yet, or most records changed): all read at once is cheaper.
+  const unknown = rows.filter((row) => then.get(row.id)?.identity !== identityOf(row)).length;
+  const all = records ?? (unknown > rows.length / 4 ? await store.readAll() : null);
+  const byId = all ? new Map(all.map((r) => [r.id, r])) : new Map<string, SubmissionRecord>();
+  const reading = new Map<string, Promise<SubmissionRecord>>();
+  const load = (id: string): Promise<SubmissionRecord> => {
+    const have = byId.get(id);
+    if (have) return Promise.resolve(have);
+    let p = reading.get(id);
+    if (!p) {
+      p = store.get(id).then((r) => {
+        if (!r) throw new Error(`record ${id} is in the store's index but could not be read`);
+        return r;
+      });
+      reading.set(id, p);
+    }
+    return p;
+  };
+  const keyed: Array<SubmissionRecord | KeyedRecord> = [];
+  for (const row of rows) {
+    const known = then.get(row.id);
+    keyed.push(known && known.identity === identityOf(row) ? { id: row.id, entryKey: known.key, load: () => load(row.id) } : await load(row.id));
+  }
+  const set = await loadCampaigns(store, keyed, rules);
+  const facts = new Map<string, MemberFacts>();
+  const identities = new Map<string, string>();
+  for (const row of rows) {
+    identities.set(row.id, identityOf(row));
+    // A record without a Received time arrives by its arrival time, which only the record has.
+    facts.set(row.id, row.receivedAt === null && set.byMember.has(row.id) ? await load(row.id) : row);
+  }
+  const cache = new Map<string, string>();
+  const described = await describeGroups(set.groups, facts, rules, async (id) => memberText(store, await load(id), rules, cache), (id) => identities.get(id) ?? '', prior ? { campaigns: new Map(prior.campaigns.map((c) => [c.d.id, c])), identityThen: new Map([...then].map(([id, t]) => [id, t.identity])) } : null);
+  const others = rows.filter((r) => !isSubmission(r)).map((r) => r.id);
+  await writeDescribed(store, { inputs, keys: rows.map((row, i) => [row.id, identityOf(row), set.entries[i]!.key]), campaigns: described, others });
+  return { described: described.map((c) => c.d), submissions: rows.filter(isSubmission) };
 }
 
 /** Each record's campaign (`campaign: null | { id, size }` in list, show and the exports). */
@@ -156,5 +197,6 @@ export function inCampaignsText(records: Array<{ id: string }>, refs: Map<string
 
 /** The campaigns of these records, described (for the digest). */
 export async function describedCampaigns(store: Store, records: SubmissionRecord[], rules: Rules): Promise<CampaignDescription[]> {
+  if (store.rowsLoaded) return (await campaignsOfStore(store, rules, records)).described;
   return describeCampaigns(store, await loadCampaigns(store, records, rules), records, rules);
 }
