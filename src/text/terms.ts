@@ -22,8 +22,8 @@ interface CompiledTerm {
   words: WordPattern[] | null;
   /** For `re:` terms: the expression as written. Its compiled forms are made on first use. */
   pattern: string | null;
-  /** The key its hits are memoised under in a text (FoldedText.memo). */
-  memoKey: string;
+  /** Its place in each text's table of hits (tableOf): one per distinct term, whichever rules have it. */
+  id: number;
   /** The exact expression (global), the one without its \b checks (see looseRegExp; null when
    *  there is no \b), and the exact one anchored (sticky). undefined: not compiled yet. */
   regex?: RegExp;
@@ -98,14 +98,20 @@ function looseRegExp(source: string): RegExp | null {
   }
 }
 
+/** Every term compiled so far, by its source: the same term in several consultations' rules (or
+ *  several signals, or tiers) is one term, matched once per text. */
+const interned = new Map<string, CompiledTerm>();
+
 function compileTerm(source: string): CompiledTerm {
+  let term = interned.get(source);
+  if (term) return term;
   const s = source.trim();
-  if (s.startsWith('re:')) {
-    // Compiled when first used: each \b costs about a millisecond to compile (its Unicode classes),
-    // and a start-up (a CLI command, a worker) needs few of them or none.
-    return { source, words: null, pattern: s.slice(3), memoKey: `re\u0000${source}` };
-  }
-  return { source, words: s.split(/\s+/).map(compileWord), pattern: null, memoKey: `w\u0000${source}` };
+  const id = interned.size;
+  // `re:` terms are compiled when first used: each \b costs about a millisecond to compile (its
+  // Unicode classes), and a start-up (a CLI command, a worker) needs few of them or none.
+  term = s.startsWith('re:') ? { source, words: null, pattern: s.slice(3), id } : { source, words: s.split(/\s+/).map(compileWord), pattern: null, id };
+  interned.set(source, term);
+  return term;
 }
 
 /** The index after the code point at `i` (the 'u' flag steps over whole surrogate pairs). */
@@ -170,7 +176,8 @@ export class TermMatcher {
 
   find(text: FoldedText): TermHit[] {
     const hits: TermHit[] = [];
-    for (const term of this.terms) termHits(term, text, hits);
+    const table = tableOf(text);
+    for (const term of this.terms) for (const h of hitsOf(term, text, table)) hits.push(h);
     return hits;
   }
 
@@ -180,34 +187,47 @@ export class TermMatcher {
    * text this is `find(text)[0]`, found without looking for the rest.
    */
   first(texts: readonly FoldedText[]): { text: FoldedText; hit: TermHit } | null {
-    const hits: TermHit[] = [];
+    const tables = texts.map(tableOf);
     for (const term of this.terms) {
-      for (const text of texts) {
-        termHits(term, text, hits);
-        if (hits.length > 0) return { text, hit: hits[0]! };
+      for (let i = 0; i < texts.length; i++) {
+        const hits = hitsOf(term, texts[i]!, tables[i]!);
+        if (hits.length > 0) return { text: texts[i]!, hit: hits[0]! };
       }
     }
     return null;
   }
 }
 
-/** Adds every occurrence of one term in the text to `hits`, in text order. */
-function termHits(term: CompiledTerm, text: FoldedText, hits: TermHit[]): void {
-  if (term.pattern !== null) {
-    // Memoised per text by the term's source: the same expression in several consultations'
-    // rules (or several signals) is run over a text once.
-    for (const h of text.memo(term.memoKey, () => {
-      const found: TermHit[] = [];
-      regexHits(term, text.folded, found);
-      return found;
-    })) hits.push(h);
-    return;
-  }
-  // Memoised per text too: a term several consultations (or signals, or tiers) share is matched once.
-  for (const h of text.memo(term.memoKey, () => wordHits(term, text))) hits.push(h);
+const NO_HITS: readonly TermHit[] = Object.freeze([]);
+
+/**
+ * Each text's hits of every term asked about so far, by the term's id: routing asks the same text
+ * about every consultation's terms, and a table look-up by number is what makes the terms several
+ * consultations share (and each one's second look) cost next to nothing.
+ */
+const tables = new WeakMap<FoldedText, Array<readonly TermHit[] | undefined>>();
+
+function tableOf(text: FoldedText): Array<readonly TermHit[] | undefined> {
+  let table = tables.get(text);
+  if (!table) tables.set(text, (table = new Array<readonly TermHit[] | undefined>(interned.size)));
+  return table;
 }
 
-const NO_HITS: readonly TermHit[] = Object.freeze([]);
+/** Every occurrence of one term in the text, in text order (from the text's table once found). */
+function hitsOf(term: CompiledTerm, text: FoldedText, table: Array<readonly TermHit[] | undefined>): readonly TermHit[] {
+  let hits = table[term.id];
+  if (hits === undefined) {
+    if (term.pattern !== null) {
+      const found: TermHit[] = [];
+      regexHits(term, text.folded, found);
+      hits = found.length > 0 ? found : NO_HITS;
+    } else {
+      hits = wordHits(term, text);
+    }
+    table[term.id] = hits;
+  }
+  return hits;
+}
 
 function wordHits(term: CompiledTerm, text: FoldedText): readonly TermHit[] {
   let hits: TermHit[] | null = null;
