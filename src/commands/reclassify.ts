@@ -99,8 +99,9 @@ export async function reclassify(store: Store, rules: Rules, now: Date, onProgre
   }
   await queue.onIdle();
   await store.syncRecords();
-  // Campaigns are found again from the new own words and relevance.
-  await refreshCampaignIndex(store, rules);
+  // Campaigns are found again from the new own words and relevance; when every record was skipped,
+  // nothing they are found from changed (the same program, rules and inputs).
+  if (skipped < records) await refreshCampaignIndex(store, rules);
   changes.sort((a, b) => a.seq - b.seq);
   const byField: Record<string, number> = {};
   for (const c of changes) for (const f of c.fields) byField[f.field] = (byField[f.field] ?? 0) + 1;
