@@ -28,7 +28,7 @@ import { LiveStatus } from './status/live.js';
 import { mailboxSource } from './status/read.js';
 import { doneUnlessAborted } from './stop-wait.js';
 import { LoopTrouble } from './loop-trouble.js';
-import { favourMemoryOverSpeed } from './memory-mode.js';
+import { collectGarbageIfAbove } from './memory-mode.js';
 
 export type { Heartbeat } from './status/report.js';
 
@@ -85,7 +85,6 @@ export class Daemon {
    * tried again with backoff. A one-off pass (`--once`) fails instead.
    */
   async open(options: { waitForMailbox?: boolean } = {}): Promise<void> {
-    favourMemoryOverSpeed();
     this.store = await Store.open(this.config.dataDir, { lock: true });
     this.pool = new ExtractorPool(this.config.workers);
     this.mailbox = this.options.mailbox ?? mailboxFor(this.config, this.store, this.log);
@@ -226,6 +225,8 @@ export class Daemon {
     await this.mailbox.handled(batch);
     await this.beat.write(true);
     if (outcomes.some((o) => o.kind === 'filed' && o.record.receipt.status === 'pending')) this.receipts.soon();
+    // What the batch's messages, parts and texts took is given back before the next (see memory-mode.ts).
+    collectGarbageIfAbove();
   }
 
   /** `run --once`: everything waiting, every receipt due, then stop. */

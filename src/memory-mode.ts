@@ -1,16 +1,35 @@
-// The long-running daemon asks V8 to favour memory over speed (issue 17). Its live heap is small
-// (about 40 MB after 1,400 messages filed: the heap snapshot of a run), but V8 let the heap grow
-// far beyond that between collections, and the daemon's resident memory rose with the amount of
-// mail read: 205 MB after 300 text messages, 241 MB after 2,000. With --optimize-for-size set at
-// start the same 300 messages peaked at 107–124 MB (four runs) for about a quarter more CPU in the
-// daemon (12.2 s → 15.3–17.5 s on a loaded machine). V8 reads this flag while it runs, so it can
-// be set here instead of on the command line (the bench and systemd start `node bin/innspill.js`).
-import { setFlagsFromString } from 'node:v8';
+// The daemon's heap, kept near what it holds (issue 17). Its live heap is small (about 40 MB after
+// 1,400 messages filed: the heap snapshot of a run), but V8 let the heap grow far beyond that
+// between collections, so its resident memory rose with the amount of mail read: 202–205 MB after
+// 300 text messages, 241 MB after 2,000 (scripts/bench/daemon-memory.ts). A full collection after
+// a filed batch (20 messages) brings the heap back to what is live, and V8 sizes its next limit
+// from there: 300 messages then peaked at 141 MB, but for about a third more CPU in the daemon
+// (11.4 → 15.2 s; collections also drop compiled code). So it runs only when the heap has grown
+// past HEAP_MARK: at 96 MB the 300 messages peaked at 169 MB for 12.4 s of CPU (at 64 MB: 143 MB,
+// 15.3 s). One run each on a machine loaded by other work: the CPU figures are rough.
+// (--optimize-for-size did as well, 134 MB after 2,000, but nearly doubled the CPU per message.)
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
-let favoured = false;
+let gc: (() => void) | null | undefined;
 
-export function favourMemoryOverSpeed(): void {
-  if (favoured) return;
-  favoured = true;
-  setFlagsFromString('--optimize-for-size');
+/** The heap size (V8's total, live and garbage) from which a filed batch is followed by a collection. */
+export const HEAP_MARK = 96 * 1024 * 1024;
+
+/** A full collection when the heap has grown past `mark`; returns whether one ran. */
+export function collectGarbageIfAbove(mark = HEAP_MARK): boolean {
+  if (getHeapStatistics().total_heap_size <= mark) return false;
+  collectGarbage();
+  return true;
+}
+
+/** A full garbage collection now (a few tens of milliseconds for the daemon's heap). */
+export function collectGarbage(): void {
+  if (gc === undefined) {
+    // `gc` is only given to code compiled after the flag is set: a fresh context has it.
+    setFlagsFromString('--expose-gc');
+    const found: unknown = runInNewContext('typeof gc === "function" ? gc : null');
+    gc = typeof found === 'function' ? (found as () => void) : null;
+  }
+  gc?.();
 }
