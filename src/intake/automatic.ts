@@ -132,7 +132,8 @@ export function bouncedRecipients(msg: ParsedMessage): string[] {
   if (found.size === 0) {
     // Postfix and Exchange reports without a machine-readable part.
     for (const m of msg.text.matchAll(/^\s*<([^<>\s]+@[^<>\s]+)>\s*(?:\(expanded from [^)]*\))?:/gm)) add(m[1]!);
-    for (const m of msg.text.matchAll(/^\s*([^\s<>@]+@[^\s<>@]+\.[a-z]{2,})\s*(?:\r?\n|$)/gim)) add(m[1]!);
+    // An address alone on its line, or followed by the reason in brackets (GroupWise, Domino).
+    for (const m of msg.text.matchAll(/^\s*([^\s<>@()]+@[^\s<>@()]+\.[a-z]{2,})\s*(?:\([^()\n]*\))?\s*(?:\r?\n|$)/gim)) add(m[1]!);
   }
   return [...found].slice(0, 50);
 }

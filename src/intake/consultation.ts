@@ -13,7 +13,7 @@ import { activeConsultations, rulesFor } from '../rules/views.js';
 import type { IntakeContext } from './context.js';
 import { scoreCommitments } from './commitments.js';
 import { findReceivedTime } from './deadline.js';
-import { judgeRelevance, type RelevanceFinding } from './relevance.js';
+import { judgeRelevance, type RelevanceFinding, aloneSteps } from './relevance.js';
 import { addressesOf, recipients } from './addresses.js';
 import type { CommitmentMatch, ConsultationChoice, RouteCode } from './types.js';
 
@@ -116,7 +116,7 @@ function judgeContent(c: Context, view: Rules): { view: Rules; commitments: Comm
   // reaches every one the strongest did, the relevance is the one already judged.
   const top = commitments[0]?.score ?? 0;
   const words = r.commitmentWords;
-  if (top >= words.minScore && (!words.alone || top >= words.alone.minScore)) return { view, commitments, relevance: most, bound: false };
+  if (top >= words.minScore && aloneSteps(words).every((step) => top >= step.minScore)) return { view, commitments, relevance: most, bound: false };
   return { view, commitments, relevance: judgeRelevance({ ...c, commitments, rules: view }), bound: false };
 }
 

@@ -130,6 +130,11 @@ export function judgeRouted(
   };
 }
 
+/** The steps of `commitmentWords.alone` (one object, a list of them, or none). */
+export function aloneSteps(words: Rules['relevance']['commitmentWords']): Array<{ minScore: number; points: number }> {
+  return words.alone === undefined ? [] : Array.isArray(words.alone) ? words.alone : [words.alone];
+}
+
 function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   const r = rules.relevance;
   const reasons: string[] = [];
@@ -174,8 +179,10 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   const words = r.commitmentWords;
   const aPerson = input.automaticKind === null;
   if ((positiveSoFar || (aPerson && !otherBusiness)) && input.commitmentScore >= words.minScore) add(words.points, 'commitment-words', 'teksten handler tydelig om en av forpliktelsene i planen');
-  if (aPerson && !otherBusiness && words.alone && input.commitmentScore >= words.alone.minScore) {
-    add(words.alone.points, 'commitment-words-alone', 'teksten handler mye om en av forpliktelsene, uten tegn til en annen sak');
+  const steps = aloneSteps(words);
+  const alonePoints = steps.filter((step) => input.commitmentScore >= step.minScore).reduce((sum, step) => sum + step.points, 0);
+  if (aPerson && !otherBusiness && alonePoints !== 0) {
+    add(alonePoints, 'commitment-words-alone', 'teksten handler om en av forpliktelsene, uten tegn til en annen sak');
   }
 
   let relevant = score >= r.threshold;

@@ -137,8 +137,11 @@ export const relevanceSchema = z.strictObject({
   commitmentWords: z.strictObject({
     minScore: z.number().min(0),
     points: z.number(),
-    /** Commitment words alone (no other signal, none of other business) count this much. */
-    alone: z.strictObject({ minScore: z.number().min(0), points: z.number() }).optional(),
+    /** Commitment words alone (no other signal, none of other business) count this much; a list
+     *  gives steps, each adding its points once the score reaches its minScore. */
+    alone: z
+      .union([z.strictObject({ minScore: z.number().min(0), points: z.number() }), z.array(z.strictObject({ minScore: z.number().min(0), points: z.number() })).min(1)])
+      .optional(),
   }),
   /** Our mailbox is only in Cc (the mail is addressed to someone else) and it is no reply in our thread. */
   copyOnly: z.strictObject({ points: z.number() }).optional(),

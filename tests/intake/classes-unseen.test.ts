@@ -31,15 +31,6 @@ const labels = (parse(readFileSync(`${fixtures}labels/other.yaml`, 'utf8')) as L
 const of = (prefix: string) => labels.filter((l) => l.file.startsWith(`case-b-${prefix}`));
 const run = async (l: Label): Promise<Submission> => intake(readFileSync(`${fixtures}messages/${l.file}`), rules);
 const held = (s: Submission) => reviewHoldsMessage(s.review) && !s.receipt.send;
-/** Input the rules still leave untouched (a proposal that names neither the plan's words nor a commitment's): a known miss, listed in the README. */
-const KNOWN_MISSES = new Set(['case-b-private-gmail-ny-forpliktelse-tilskudd.eml']);
-
-it('the known miss is still one (remove it from the list when the rules file it)', async () => {
-  for (const f of KNOWN_MISSES) {
-    const s = await run(labels.find((l) => l.file === f)!);
-    expect(s.receipt.send || held(s)).toBe(false);
-  }
-});
 
 it('the examples are there: at least 40, each class present', () => {
   expect(labels.length).toBeGreaterThanOrEqual(40);
@@ -51,7 +42,7 @@ describe.each([
   ['2: sister organisations abroad', 'abroad'],
   ['7: context words', 'context'],
 ])('%s', (_name, prefix) => {
-  it.each(of(prefix).filter((l) => !KNOWN_MISSES.has(l.file)).map((l) => [l.file, l] as const))('%s is input: receipted or held for a person, never ignored; never a listed organisation by its signature', async (_f, l) => {
+  it.each(of(prefix).map((l) => [l.file, l] as const))('%s is input: receipted or held for a person, never ignored; never a listed organisation by its signature', async (_f, l) => {
     const s = await run(l);
     expect(s.automatic).toBe(false);
     expect(s.receipt.send || held(s)).toBe(true);
@@ -81,7 +72,7 @@ describe('5: imitations of the ministry or the consultation', () => {
   it.each(of('phishing').map((l) => [l.file, l] as const))('%s is marked suspicious, held, never answered', async (_f, l) => {
     const s = await run(l);
     expect(s.receipt.send).toBe(false);
-    expect(s.review.reasons).toContain('suspicious');
+    expect(s.review!.reasons).toContain('suspicious');
   });
 });
 
@@ -89,12 +80,12 @@ describe('6: forged senders and spam flags', () => {
   it.each(of('forged').concat(of('spam')).map((l) => [l.file, l] as const))('%s: filed, its receipt held with the reason', async (_f, l) => {
     const s = await run(l);
     expect(held(s)).toBe(true);
-    expect(s.review.reasons.some((r) => r === 'sender-forged' || r === 'spam-flagged')).toBe(true);
+    expect(s.review!.reasons.some((r) => r === 'sender-forged' || r === 'spam-flagged')).toBe(true);
   });
 
   it('SPF failing while DKIM and DMARC pass (a forwarding list) is no forgery', async () => {
     const s = await run(labels.find((l) => l.file === 'case-b-spf-fail-dkim-pass-list-forward.eml')!);
-    expect(s.review.reasons).not.toContain('sender-forged');
+    expect(s.review!.reasons).not.toContain('sender-forged');
     expect(s.sender.organisation).not.toBeNull();
     expect(s.receipt.send || held(s)).toBe(true);
   });
@@ -142,6 +133,6 @@ it('bait that asks for a password with one consultation’s words is marked, eve
     }),
     rules,
   );
-  expect(s.review.reasons).toContain('suspicious');
+  expect(s.review!.reasons).toContain('suspicious');
   expect(s.receipt.send).toBe(false);
 });
