@@ -132,9 +132,10 @@ export async function describeCampaigns(store: Store, set: CampaignSet, records:
  * The campaigns of the whole store described, through state/campaign-described.json
  * (campaign-described.ts): read back while nothing changed, else recomputed reading only the
  * records that changed and the campaigns' new members. `records`: the store's records when the
- * caller has them all already; else they are read only as needed. Also the store's rows.
+ * caller has them all already; else they are read only as needed. `keep`: write what was computed
+ * back (`innspill campaigns`), or only read (the digest). Also the submissions, for the count.
  */
-export async function campaignsOfStore(store: Store, rules: Rules, records: SubmissionRecord[] | null): Promise<{ described: CampaignDescription[]; submissions: Array<{ id: string }> }> {
+export async function campaignsOfStore(store: Store, rules: Rules, records: SubmissionRecord[] | null, options: { keep: boolean } = { keep: true }): Promise<{ described: CampaignDescription[]; submissions: Array<{ id: string }> }> {
   const inputs = describedInputsKey(store, rules);
   const prior = await readDescribed(store);
   if (prior?.inputs === inputs) {
@@ -177,7 +178,7 @@ export async function campaignsOfStore(store: Store, rules: Rules, records: Subm
   const cache = new Map<string, string>();
   const described = await describeGroups(set.groups, facts, rules, async (id) => memberText(store, await load(id), rules, cache), (id) => identities.get(id) ?? '', prior ? { campaigns: new Map(prior.campaigns.map((c) => [c.d.id, c])), identityThen: new Map([...then].map(([id, t]) => [id, t.identity])) } : null);
   const others = rows.filter((r) => !isSubmission(r)).map((r) => r.id);
-  await writeDescribed(store, { inputs, keys: rows.map((row, i) => [row.id, identityOf(row), set.entries[i]!.key]), campaigns: described, others });
+  if (options.keep) await writeDescribed(store, { inputs, keys: rows.map((row, i) => [row.id, identityOf(row), set.entries[i]!.key]), campaigns: described, others });
   return { described: described.map((c) => c.d), submissions: rows.filter(isSubmission) };
 }
 
@@ -197,6 +198,7 @@ export function inCampaignsText(records: Array<{ id: string }>, refs: Map<string
 
 /** The campaigns of these records, described (for the digest). */
 export async function describedCampaigns(store: Store, records: SubmissionRecord[], rules: Rules): Promise<CampaignDescription[]> {
-  if (store.rowsLoaded) return (await campaignsOfStore(store, rules, records)).described;
+  // The digest only reads what `innspill campaigns` kept: printing a digest changes nothing in the store.
+  if (store.rowsLoaded) return (await campaignsOfStore(store, rules, records, { keep: false })).described;
   return describeCampaigns(store, await loadCampaigns(store, records, rules), records, rules);
 }
