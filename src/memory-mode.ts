@@ -16,10 +16,19 @@ let gc: (() => void) | null | undefined;
 /** The heap size (V8's total, live and garbage) from which a filed batch is followed by a collection. */
 export const HEAP_MARK = 96 * 1024 * 1024;
 
-/** A full collection when the heap has grown past `mark`; returns whether one ran. */
+/** What was live after the last collection made here (bytes). */
+let liveAfterLast = 0;
+
+/**
+ * A full collection when the heap has grown past `mark`, and to more than twice what was live after
+ * the last one (a process whose live heap is above the mark, such as a test runner with the daemon
+ * inside, is not collected after every batch); returns whether one ran.
+ */
 export function collectGarbageIfAbove(mark = HEAP_MARK): boolean {
-  if (getHeapStatistics().total_heap_size <= mark) return false;
+  const total = getHeapStatistics().total_heap_size;
+  if (total <= mark || total <= 2 * liveAfterLast) return false;
   collectGarbage();
+  liveAfterLast = getHeapStatistics().used_heap_size;
   return true;
 }
 
