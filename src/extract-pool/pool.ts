@@ -28,6 +28,8 @@ interface Worker {
   ready: boolean;
   /** Resident bytes when it said it was ready. */
   readyRss: number;
+  /** Its size after its first document (at most the mark over ready): what growth is counted from. */
+  warmRss: number | null;
   task: Task | null;
   timer: NodeJS.Timeout | null;
   watchdog: NodeJS.Timeout | null;
@@ -43,8 +45,8 @@ const PAGE = 4096;
 /** Documents from this size go to the worker through a private temporary file, not the channel. */
 export const FILE_HANDOVER_BYTES = 1024 * 1024;
 /**
- * A worker that has grown by more than this since it was ready (its parsers loaded: about 100 MB
- * built, twice that from the sources) is retired after its document and a fresh one starts when
+ * A worker that has grown by more than this since its first document (see leftLarge; ready with its
+ * parsers loaded it is about 100 MB built, twice that from the sources) is retired after its document and a fresh one starts when
  * needed: what a large or odd document made its heap grow to is given back at once instead of
  * staying for the daemon's lifetime.
  */
@@ -95,7 +97,7 @@ export class ExtractorPool {
   private spawn(limits: ExtractLimits): Worker {
     const execArgv = [...sourceLoader, `--max-old-space-size=${limits.maxMemoryMb}`];
     const child = fork(workerFile, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
-    const worker: Worker = { child, ready: false, readyRss: 0, task: null, timer: null, watchdog: null };
+    const worker: Worker = { child, ready: false, readyRss: 0, warmRss: null, task: null, timer: null, watchdog: null };
     child.on('message', (msg: WorkerResponse | WorkerReady) => {
       if ('ready' in msg) {
         worker.ready = true;
@@ -132,7 +134,7 @@ export class ExtractorPool {
     if (worker.watchdog) clearInterval(worker.watchdog);
     worker.timer = worker.watchdog = null;
     if (task.file) rmSync(task.file, { force: true });
-    if (this.workers.includes(worker) && worker.child.connected && (residentBytes(worker.child.pid) ?? 0) > worker.readyRss + this.retireGrowthBytes) this.retire(worker);
+    if (this.workers.includes(worker) && worker.child.connected && this.leftLarge(worker)) this.retire(worker);
     task.resolve(result);
     this.pump();
   }
@@ -140,6 +142,18 @@ export class ExtractorPool {
   /** The folder large documents are handed over in, or null before the first (for tests). */
   get handoverFolder(): string | null {
     return this.handoverDir;
+  }
+
+  /**
+   * Whether a document left the worker large. Its first document loads what the parsers load only
+   * when used (pdf.js's own code) and warms it up, so growth is counted from its size after that one
+   * — but never from more than the mark over its size when ready, so a huge first document still
+   * retires it. (Counted from ready, every worker was retired after its first PDF.)
+   */
+  private leftLarge(worker: Worker): boolean {
+    const rss = residentBytes(worker.child.pid) ?? 0;
+    worker.warmRss ??= Math.min(rss, worker.readyRss + this.retireGrowthBytes);
+    return rss > worker.warmRss + this.retireGrowthBytes;
   }
 
   /** Lets a worker end (it exits when its channel closes); the next document starts a fresh one. */

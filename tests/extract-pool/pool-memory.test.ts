@@ -1,7 +1,7 @@
 // The extraction pool's memory (issue 17): a large document goes to the worker through a private
 // temporary file that is gone when the answer is in, and a worker left large by a document is
 // retired and replaced. Counted in files and workers, not timed.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExtractorPool, FILE_HANDOVER_BYTES } from '../../src/extract-pool/pool.js';
 import { DEFAULT_LIMITS, extractDocument } from '../../src/intake/extract/index.js';
@@ -53,6 +53,21 @@ describe('the extraction pool and large documents', () => {
     }
     expect(p.retired).toBe(2);
     expect(p.stopped).toEqual({ timeout: 0, memory: 0, crash: 0 });
+  });
+
+  it('keeps its worker through ordinary documents: the parsers loaded on first use are not growth', async () => {
+    const p = pool();
+    const dir = 'fixtures/documents';
+    const names = readdirSync(dir).filter((n) => /\.(pdf|docx|odt)$/.test(n)).sort();
+    expect(names.length).toBeGreaterThan(10);
+    let read = 0;
+    for (const name of names) {
+      const declaredType = name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream';
+      const out = await extractDocument({ bytes: readFileSync(`${dir}/${name}`), declaredType, filename: name }, DEFAULT_LIMITS, p.extractor);
+      if (out.problem === null) read++;
+    }
+    expect(read).toBeGreaterThan(5);
+    expect(p.retired).toBe(0);
   });
 
   it('keeps a worker below the mark for the next document', async () => {
