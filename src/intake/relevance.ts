@@ -119,7 +119,9 @@ export function judgeRouted(
   if (found.suspicious || !c.message.isMail) return found;
   // An imitation is one whichever consultation's words it uses as bait: a message routed to none
   // (or to another) that imitates one of them is marked all the same, and never answered.
-  const imitated = activeConsultations(c.rules).some((v) => v !== c.rules && judgeRelevance({ ...c, rules: v }).suspicious);
+  // Judging it under another consultation is only needed where that one's bait words or a
+  // look-alike of its addresses are there at all (most mail has neither).
+  const imitated = activeConsultations(c.rules).some((v) => v !== c.rules && mayImitate(c, v) && judgeRelevance({ ...c, rules: v }).suspicious);
   if (!imitated) return found;
   return {
     ...found,
@@ -128,6 +130,19 @@ export function judgeRouted(
     reasons: [...found.reasons, 'etterligner en av innspillsrundene (lokkeord og innspillsrundens egne ord)'],
     reasonCodes: [...found.reasonCodes, 'imitates-consultation'],
   };
+}
+
+/**
+ * Whether a message can be judged an imitation of this consultation: a From domain that imitates
+ * its addresses, or one of its bait signals found. Without either, judging says not suspicious.
+ */
+function mayImitate(c: Pick<IntakeContext, 'message' | 'texts'>, v: Rules): boolean {
+  if (imitatesDomain(c.message.from?.address, [v.consultation.mailbox, ...v.consultation.ownAddresses])) return true;
+  const bait = v.relevance.signals.filter((s) => s.suspicious);
+  if (bait.length === 0) return false;
+  const { subject, parts } = foldedParts(c.message);
+  const texts = { subject: [subject], text: [subject, ...parts, ...c.texts.whole], own: c.texts.segments.map((s) => s.text) };
+  return bait.some((s) => s.matcher.first(texts[s.where]) !== null);
 }
 
 /** The steps of `commitmentWords.alone` (one object, a list of them, or none). */
