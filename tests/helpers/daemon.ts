@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../../src/config.js';
 import { Daemon } from '../../src/daemon.js';
 import { createLogger } from '../../src/log.js';
+import { FilesMailbox } from '../../src/mailbox/files.js';
 import type { SubmissionRecord } from '../../src/store/record.js';
 import { projectRules } from './rules.js';
 import { waitUntil } from './wait.js';
@@ -54,6 +55,18 @@ export async function onePass(config: Config): Promise<{ read: number; receipts:
   await daemon.open();
   try {
     return await daemon.runOnce();
+  } finally {
+    await daemon.close();
+  }
+}
+
+/** Files these fixture messages (names in fixtures/messages) into the config's store: one pass, then closed. */
+export async function fileFixtures(config: Config, names: readonly string[]): Promise<void> {
+  const mailbox = new FilesMailbox(names.map((n) => join(fixturesDir, n)));
+  const daemon = new Daemon(config, projectRules(), createLogger({ level: 'silent', secrets: config.secrets }), { mailbox });
+  await daemon.open();
+  try {
+    await daemon.runOnce();
   } finally {
     await daemon.close();
   }

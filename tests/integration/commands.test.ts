@@ -14,7 +14,7 @@ import { receiptsList, receiptsRetry } from '../../src/commands/receipts.js';
 import { loadRules } from '../../src/rules/load.js';
 import { Store } from '../../src/store/json-store.js';
 import { startSmtpSink } from '../helpers/smtp-sink.js';
-import { fixturesDir, records, smtpEnv, testConfig } from '../helpers/daemon.js';
+import { fileFixtures, fixturesDir, records, smtpEnv, testConfig } from '../helpers/daemon.js';
 import { OGP, projectRules, rulesDir } from '../helpers/rules.js';
 import type { Config } from '../../src/config.js';
 
@@ -37,10 +37,7 @@ function capture(): { out: PassThrough; text: () => string } {
 let config: Config;
 beforeAll(async () => {
   config = testConfig();
-  const daemon = new Daemon(config, projectRules(), createLogger({ level: 'silent', secrets: [] }), { mailbox: new FilesMailbox(FILES.map((f) => join(fixturesDir, f))) });
-  await daemon.open();
-  await daemon.runOnce();
-  await daemon.close();
+  await fileFixtures(config, FILES);
 }, 60_000);
 
 describe('list and show', () => {

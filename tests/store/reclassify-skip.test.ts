@@ -5,16 +5,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Daemon } from '../../src/daemon.js';
-import { FilesMailbox } from '../../src/mailbox/files.js';
-import { createLogger } from '../../src/log.js';
 import { reclassify } from '../../src/commands/reclassify.js';
 import { loadRules } from '../../src/rules/load.js';
 import { compileRules } from '../../src/rules/compile.js';
 import { readRuleData } from '../../src/rules/read.js';
 import { Store } from '../../src/store/json-store.js';
 import { classificationKey, threadsOf } from '../../src/store/classified-with.js';
-import { fixturesDir, records, testConfig } from '../helpers/daemon.js';
+import { fileFixtures, records, testConfig } from '../helpers/daemon.js';
 import { OGP, projectRules, rulesDir } from '../helpers/rules.js';
 import type { Config } from '../../src/config.js';
 import type { Rules } from '../../src/rules/types.js';
@@ -24,10 +21,7 @@ const FILES = ['reply-nb-ks-einnsyn-outlook.eml', 'reply-nb-nho-anskaffelser-235
 let config: Config;
 beforeAll(async () => {
   config = testConfig();
-  const daemon = new Daemon(config, projectRules(), createLogger({ level: 'silent', secrets: [] }), { mailbox: new FilesMailbox(FILES.map((f) => join(fixturesDir, f))) });
-  await daemon.open();
-  await daemon.runOnce();
-  await daemon.close();
+  await fileFixtures(config, FILES);
 }, 60_000);
 
 async function run(rules: Rules) {
