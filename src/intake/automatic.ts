@@ -132,6 +132,10 @@ export function bouncedRecipients(msg: ParsedMessage): string[] {
   if (found.size === 0) {
     // Postfix and Exchange reports without a machine-readable part.
     for (const m of msg.text.matchAll(/^\s*<([^<>\s]+@[^<>\s]+)>\s*(?:\(expanded from [^)]*\))?:/gm)) add(m[1]!);
+    // An address followed by the server's SMTP answer ("post@x.no: 550 5.1.1 …", many hosting providers).
+    for (const m of msg.text.matchAll(/^\s*<?([^\s<>@()]+@[^\s<>@()]+\.[a-z]{2,})>?:\s*[45]\d\d\b/gim)) add(m[1]!);
+    // A labelled line of a relay's report ("Recipient: arkiv@x.no", "Mottaker: …").
+    for (const m of msg.text.matchAll(/^\s*(?:failed |original )?(?:recipient|mottaker|mottakar)(?: address| adresse)?\s*:\s*<?([^\s<>@()]+@[^\s<>@()]+\.[a-z]{2,})>?\s*$/gim)) add(m[1]!);
     // An address alone on its line, or followed by the reason in brackets (GroupWise, Domino).
     for (const m of msg.text.matchAll(/^\s*([^\s<>@()]+@[^\s<>@()]+\.[a-z]{2,})\s*(?:\([^()\n]*\))?\s*(?:\r?\n|$)/gim)) add(m[1]!);
   }
