@@ -17,6 +17,7 @@ import { Daemon } from '../daemon.js';
 import { Store } from '../store/json-store.js';
 import { listCommand } from './list.js';
 import { consultationOfRecord } from '../store/record.js';
+import { reviewHoldsMessage } from '../intake/review.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/messages/', import.meta.url));
 
@@ -99,12 +100,25 @@ export async function demoCommand(base: Config, rules: Rules, log: Logger, out: 
   const line = (s = '') => out.write(`${s}\n`);
   line(`innspill demo — ${seeded} meldinger lagt i ${config.maildir}, arkivert i ${config.dataDir}`);
   line();
-  line(`  Arkivert som innspill          ${submissions.length}`);
-  line(`  Automatiske (fravær, bounce …) ${records.filter((r) => r.automatic).length}`);
-  line(`  Uleselige, arkivert rått       ${records.filter((r) => !r.readable).length}`);
-  line(`  Ikke del av noen høring (urørt) ${left}`);
-  line(`  Etter fristen                  ${submissions.filter((r) => r.late).length}`);
-  line(`  Kvitteringer skrevet           ${receipts}  (${config.outboxDir})`);
+  // Each filed message counted once. One held for a caseworker, and one that could not be read, is
+  // filed and also left in the inbox untouched: taken from what the inbox still has.
+  const heldHere = (r: (typeof records)[number]) => r.readable && reviewHoldsMessage(r.review);
+  const held = records.filter(heldHere).length;
+  const rest = records.filter((r) => !heldHere(r));
+  const input = rest.filter((r) => r.relevant && !r.automatic && r.readable).length;
+  const automatic = rest.filter((r) => r.automatic).length;
+  const unreadable = rest.filter((r) => !r.readable && !r.automatic).length;
+  const stillInInbox = held + unreadable;
+  const row = (label: string, n: number | string) => line(`  ${label.padEnd(45)} ${n}`);
+  row('Arkivert i alt', records.length);
+  row('  innspill', input);
+  row('  til vurdering (også i innboksen)', held);
+  row('  automatiske (fravær, bounce …)', automatic);
+  row('  uleselige, arkivert rått (også i innboksen)', unreadable);
+  row('  annet (etterligninger o.l.)', records.length - input - held - automatic - unreadable);
+  row('Ikke del av noen høring (urørt)', Math.max(0, left - stillInInbox));
+  row('Etter fristen', submissions.filter((r) => r.late).length);
+  row('Kvitteringer skrevet', `${receipts}  (${config.outboxDir})`);
   for (const view of rules.consultations) {
     const own = submissions.filter((r) => consultationOfRecord(r, rules.consultation.id) === view.consultation.id);
     line();

@@ -126,6 +126,14 @@ describe('npm run demo, then the caseworker commands with nothing more to set', 
   it('the demo files into the default store, and list, show, digest and export show it', async () => {
     const demo = await cli(['demo'], env, cwd);
     expect(demo.code, demo.out).toBe(0);
+    // every message counted once: the filed ones by kind add up, and filed + untouched is no more than was laid in
+    const count = (label: string) => Number(new RegExp(`^\\s+${label}\\s+(\\d+)`, 'm').exec(demo.out)?.[1] ?? NaN);
+    const seededCount = Number(/(\d+) meldinger lagt i/.exec(demo.out)?.[1]);
+    const filed = count('Arkivert i alt');
+    const kinds = ['innspill', 'til vurdering \\(også i innboksen\\)', 'automatiske \\(fravær, bounce …\\)', 'uleselige, arkivert rått \\(også i innboksen\\)', 'annet \\(etterligninger o\\.l\\.\\)'].map(count);
+    expect(kinds.every(Number.isFinite), demo.out).toBe(true);
+    expect(kinds.reduce((a, b) => a + b, 0)).toBe(filed);
+    expect(filed + count('Ikke del av noen høring \\(urørt\\)')).toBeLessThanOrEqual(seededCount);
     // one chart per consultation, each counting its own submissions
     const charts = [...demo.out.matchAll(/^Innspill per forpliktelse — (.+) \((\d+)\)$/gm)];
     expect(charts.map((m) => m[1])).toEqual([expect.stringContaining('OGP'), expect.stringContaining('plan- og bygningsloven')]);
