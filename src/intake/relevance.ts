@@ -83,18 +83,24 @@ function foldedParts(msg: IntakeContext['message']): { subject: FoldedText; part
   return f;
 }
 
+/** The texts a signal looks in, by its `where`: the subject, every text of the message, the sender's own words. */
+function signalTexts(c: Pick<IntakeContext, 'message' | 'texts'>): { subject: [FoldedText]; text: FoldedText[]; own: FoldedText[] } {
+  const { subject, parts } = foldedParts(c.message);
+  return { subject: [subject], text: [subject, ...parts, ...c.texts.whole], own: c.texts.segments.map((s) => s.text) };
+}
+
 export function judgeRelevance(
   c: Pick<IntakeContext, 'message' | 'own' | 'texts' | 'automatic' | 'sender' | 'thread' | 'commitments' | 'rules'>,
 ): RelevanceFinding {
   if (!c.message.isMail) return notMail();
   const { message: msg, rules } = c;
   const organisation = c.sender.sender.organisation;
-  const { subject, parts } = foldedParts(msg);
+  const texts = signalTexts(c);
   return scoreRelevance(
     {
-      subject,
-      allParts: [subject, ...parts, ...c.texts.whole],
-      ownParts: c.texts.segments.map((s) => s.text),
+      subject: texts.subject[0],
+      allParts: texts.text,
+      ownParts: texts.own,
       letterLines: c.own.letterLinesBy[rules.consultation.id] ?? 0,
       inThread: c.thread.inThread,
       toOwnAddress: sentToOwnAddress(msg.headers, rules),
@@ -140,8 +146,7 @@ function mayImitate(c: Pick<IntakeContext, 'message' | 'texts'>, v: Rules): bool
   if (imitatesDomain(c.message.from?.address, [v.consultation.mailbox, ...v.consultation.ownAddresses])) return true;
   const bait = v.relevance.signals.filter((s) => s.suspicious);
   if (bait.length === 0) return false;
-  const { subject, parts } = foldedParts(c.message);
-  const texts = { subject: [subject], text: [subject, ...parts, ...c.texts.whole], own: c.texts.segments.map((s) => s.text) };
+  const texts = signalTexts(c);
   return bait.some((s) => s.matcher.first(texts[s.where]) !== null);
 }
 

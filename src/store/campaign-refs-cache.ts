@@ -40,8 +40,7 @@ const SETTLED_MS = 2000;
  * to tell a later change by its time. `folder`: the records folder as seen at `at` (for a store's
  * rows, just before they were read; else now).
  */
-function settledStamp(store: Store, defaultConsultation: string, folder = currentFolder(store)): string | null {
-  const records = folder;
+function settledStamp(store: Store, defaultConsultation: string, records = currentFolder(store)): string | null {
   // (The folder's modification time: every file renamed into it, made or removed sets it.)
   if (!records || records.at - records.mtimeMs < SETTLED_MS) return null;
   return [VERSION, defaultConsultation, `${records.ino}:${records.mtimeMs}:${records.ctimeMs}`, identity(store.path('state', 'campaign-index.jsonl')), identity(store.path('state', 'campaign-decisions.json'))].join('|');
