@@ -1,45 +1,58 @@
-// npm run eval [-- --dev LABELS_DIR MESSAGES_DIR] [--sealed DIR[,DIR…] | --sealed none] [--no-misses]
+// npm run eval [-- --sets FILE] [--sealed none] [--no-misses]
 //
-// `--sealed none` prints the development set alone: the form to use while changing rules, so that not even
-// a sealed set's totals steer the work.
-//
-// The development set (fixtures/labels + fixtures/messages: written by the team, the rules tuned
-// while reading its misses) and the sealed sets (fixtures/sealed/, fixtures/sealed-2/ and fixtures/sealed-3/, each
-// labels.yaml + messages/: written blind, never read) side by side. For a sealed set only figures
-// are printed, never a file name, a text or a miss, so running eval does not spend it.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+// Every labelled set listed in fixtures/sets.yaml, side by side: the development sets (written by the
+// team, or sealed sets whose misses have been read: spent) with their misses, and the sealed sets
+// (written blind, never read) with figures only — never a file name, a text or a miss, so running
+// eval does not spend them. `--sealed none` leaves the sealed sets out: the form to use while
+// changing rules, so that not even a sealed set's totals steer the work.
+import { existsSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
 import { loadRules } from '../src/rules/load.js';
 import { ExtractorPool } from '../src/extract-pool/pool.js';
-import { readLabelFile, readLabels } from '../src/evaluate/labels.js';
+import { readLabelFile, readLabels, type Label } from '../src/evaluate/labels.js';
 import { evaluateSet } from '../src/evaluate/run.js';
 import { formatMisses, formatTable, type SetResult } from '../src/evaluate/report.js';
 
-function option(name: string, count: number): string[] | null {
+const setSchema = z.strictObject({
+  name: z.string().min(1),
+  kind: z.enum(['development', 'sealed']),
+  labels: z.string().min(1),
+  messages: z.string().min(1),
+  spent: z.string().optional(),
+});
+
+function option(name: string): string | null {
   const i = process.argv.indexOf(name);
-  return i < 0 ? null : process.argv.slice(i + 1, i + 1 + count);
+  return i < 0 ? null : (process.argv[i + 1] ?? null);
 }
 
-const [devLabels, devMessages] = option('--dev', 2) ?? ['fixtures/labels', 'fixtures/messages'];
-const sealedOption = option('--sealed', 1)?.[0] ?? 'fixtures/sealed,fixtures/sealed-2,fixtures/sealed-3';
-const sealedDirs = sealedOption === 'none' ? [] : sealedOption.split(',');
+function readSets(path: string): Array<z.infer<typeof setSchema>> {
+  const result = z.array(setSchema).safeParse(parse(readFileSync(path, 'utf8')));
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new Error(`${path}: entry ${String(issue.path[0] ?? '?')}, key ${issue.path.slice(1).join('.') || '?'}: ${issue.message}`);
+}
+
+const sets = readSets(option('--sets') ?? 'fixtures/sets.yaml').filter((s) => s.kind === 'development' || option('--sealed') !== 'none');
 const rules = loadRules(process.env.INNSPILL_RULES_DIR ?? 'rules');
 const pool = new ExtractorPool(2);
 try {
-  const dev = await evaluateSet(readLabels(devLabels!), devMessages!, rules, pool.extractor);
-  const sets: SetResult[] = [{ name: 'development', scores: dev }];
-  for (const [i, sealedDir] of sealedDirs.entries()) {
-    const name = sealedDirs.length > 1 ? `sealed-${i + 1}` : 'sealed';
-    const sealedLabels = join(sealedDir, 'labels.yaml');
-    if (existsSync(sealedLabels) && existsSync(join(sealedDir, 'messages'))) {
-      const sealed = await evaluateSet(readLabelFile(sealedLabels, true), join(sealedDir, 'messages'), rules, pool.extractor, { quiet: true });
-      sets.push({ name, scores: sealed });
-    } else {
-      sets.push({ name, scores: null, absent: `not present (${sealedDir})` });
+  const results: SetResult[] = [];
+  const misses: string[] = [];
+  for (const set of sets) {
+    if (!existsSync(set.labels) || !existsSync(set.messages)) {
+      results.push({ name: set.name, scores: null, absent: `not present (${set.labels})` });
+      continue;
     }
+    const sealed = set.kind === 'sealed';
+    const labels: Label[] = set.labels.endsWith('.yaml') ? readLabelFile(set.labels, sealed) : readLabels(set.labels);
+    const scores = await evaluateSet(labels, set.messages, rules, pool.extractor, { quiet: sealed });
+    results.push({ name: set.name, scores });
+    if (!sealed) misses.push(`\n${set.name} set, ${formatMisses(scores)}\n`);
   }
-  process.stdout.write(`${formatTable(sets, [...new Set(rules.consultations.flatMap((v) => v.consultation.classIds))])}\n`);
-  if (!process.argv.includes('--no-misses')) process.stdout.write(`\ndevelopment set, ${formatMisses(dev)}\n`);
+  process.stdout.write(`${formatTable(results, [...new Set(rules.consultations.flatMap((v) => v.consultation.classIds))])}\n`);
+  if (!process.argv.includes('--no-misses')) process.stdout.write(misses.join(''));
 } finally {
   await pool.close();
 }
