@@ -6,7 +6,8 @@ import type { Rules } from '../rules/types.js';
 import { Store } from '../store/json-store.js';
 import { refreshCampaignIndex } from '../store/campaign-tracker.js';
 import { classifyAgain } from '../store/classify-again.js';
-import { classificationKey, threadsOf } from '../store/classified-with.js';
+import { classificationKey, knownThreads, threadsFrom } from '../store/classified-with.js';
+import { ClassifyPool, defaultPoolSize, POOL_MIN_RECORDS } from '../store/reclassify-pool.js';
 import type { SubmissionRecord } from '../store/record.js';
 import type { Submission } from '../intake/types.js';
 import type { Config } from '../config.js';
@@ -26,6 +27,8 @@ export interface ReclassifySummary {
   records: number;
   /** Records left as they were without classifying them: the program, the rules and their inputs were those they were last classified from. */
   skipped: number;
+  /** Records classified in worker threads (reclassify-pool.ts); the others classified were classified in this thread. */
+  inWorkers: number;
   /** Records with at least one field changed; changed + unchanged = records. */
   changed: number;
   unchanged: number;
@@ -57,12 +60,24 @@ export function fieldChanges(before: SubmissionRecord, after: Submission | Submi
   return fields(tz).flatMap(({ field, show }) => (show(before) === show(after) ? [] : [{ field, before: show(before), after: show(after) }]));
 }
 
-export async function reclassify(store: Store, rules: Rules, now: Date, onProgress?: (n: number) => void): Promise<ReclassifySummary> {
+export interface ReclassifyOptions {
+  onProgress?: (n: number) => void;
+  /** Worker threads that classify (reclassify-pool.ts); 0: all in this thread. Default: one per core once the store has POOL_MIN_RECORDS records. */
+  workers?: number;
+}
+
+export async function reclassify(store: Store, rules: Rules, now: Date, options: ReclassifyOptions = {}): Promise<ReclassifySummary> {
+  const { onProgress } = options;
   const changes: Array<{ seq: number; id: string; fields: FieldChange[] }> = [];
   let records = 0;
   let skipped = 0;
-  const queue = new PQueue({ concurrency: 4 });
-  for (const id of store.ids()) {
+  let inWorkers = 0;
+  const ids = store.ids();
+  const workers = options.workers ?? (ids.length >= POOL_MIN_RECORDS ? defaultPoolSize() : 0);
+  const pool = workers > 0 ? await ClassifyPool.start(store.dir, rules, workers) : null;
+  // Enough records read ahead to keep every worker busy while the main thread reads and writes.
+  const queue = new PQueue({ concurrency: pool ? 4 * pool.size : 4 });
+  for (const id of ids) {
     void queue.add(async () => {
       const record = await store.get(id);
       if (!record) return;
@@ -74,10 +89,17 @@ export async function reclassify(store: Store, rules: Rules, now: Date, onProgre
         onProgress?.(1);
         return;
       }
-      const threads = threadsOf(record, store.threadIds);
+      const known = knownThreads(record, store.threadIds);
+      const threads = threadsFrom(known);
       // Everything intake was given the first time is given again (classify-again.ts), and a
-      // consultation a person chose is kept: the message is judged by that one's rules.
-      const classified = await classifyAgain(store, rules, record, now);
+      // consultation a person chose is kept: the message is judged by that one's rules. In a
+      // worker when there are workers; what a worker could not do is done here.
+      const classified = pool
+        ? await pool.classify(record, known, now).then(
+            (c) => (inWorkers++, c),
+            () => classifyAgain(store, rules, record, now),
+          )
+        : await classifyAgain(store, rules, record, now);
       // Into the record as it is stored now (a receipt may have moved on meanwhile), and a
       // person's decisions over what the rules say: they stand whatever the rules say now.
       // The folder is synced once at the end, not after each of thousands of records.
@@ -97,7 +119,11 @@ export async function reclassify(store: Store, rules: Rules, now: Date, onProgre
       onProgress?.(1);
     });
   }
-  await queue.onIdle();
+  try {
+    await queue.onIdle();
+  } finally {
+    await pool?.close();
+  }
   await store.syncRecords();
   // Campaigns are found again from the new own words and relevance; when every record was skipped,
   // nothing they are found from changed (the same program, rules and inputs).
@@ -109,6 +135,7 @@ export async function reclassify(store: Store, rules: Rules, now: Date, onProgre
   return {
     records,
     skipped,
+    inWorkers,
     changed: changes.length,
     unchanged: records - changes.length,
     byField,

@@ -47,8 +47,19 @@ type Threads = NonNullable<IntakeOptions['knownThreadIds']>;
  * (taken before classifying, a key can only say less, and then the record is classified again).
  */
 export function threadsOf(record: SubmissionRecord, threads: Threads): Threads {
-  const known = new Map<string, string | null>();
-  for (const id of [record.inReplyTo, ...record.references]) if (id !== null && threads.has(id)) known.set(id, threads.consultationOf?.(id) ?? null);
+  return threadsFrom(knownThreads(record, threads));
+}
+
+/** The record's thread headers the store knows, each with whose it is (what a worker is given of the store's threads). */
+export function knownThreads(record: SubmissionRecord, threads: Threads): Array<[string, string | null]> {
+  const known: Array<[string, string | null]> = [];
+  for (const id of [record.inReplyTo, ...record.references]) if (id !== null && threads.has(id)) known.push([id, threads.consultationOf?.(id) ?? null]);
+  return known;
+}
+
+/** Threads that know exactly these headers. */
+export function threadsFrom(pairs: Array<[string, string | null]>): Threads {
+  const known = new Map(pairs);
   return { has: (id) => known.has(id), consultationOf: (id) => known.get(id) ?? null };
 }
 

@@ -8,9 +8,19 @@ import { readFile } from 'node:fs/promises';
 import { latestOverride } from '../decisions/types.js';
 import { intake } from '../intake/index.js';
 import { DEFAULT_LIMITS, type Extractor } from '../intake/extract/index.js';
+import type { IntakeOptions } from '../intake/context.js';
 import type { Rules } from '../rules/types.js';
-import type { Store } from './json-store.js';
 import type { SubmissionRecord } from './record.js';
+
+/**
+ * What classifying a record again reads of the store: its files (the original, the attachment
+ * texts) and what the store knows of threads. The store itself, or a worker's view of it
+ * (reclassify-worker.ts: the data folder and the record's known thread headers).
+ */
+export interface StoredFiles {
+  path(...parts: string[]): string;
+  readonly threadIds: NonNullable<IntakeOptions['knownThreadIds']>;
+}
 
 /**
  * What the mailbox said about the message's arrival when it was filed. Records filed before this
@@ -22,7 +32,7 @@ function arrivedAt(record: SubmissionRecord): Date | null {
 }
 
 /** An extractor that answers from the text stored beside each attachment. */
-function storedTextExtractor(store: Store, record: SubmissionRecord): Extractor {
+function storedTextExtractor(store: StoredFiles, record: SubmissionRecord): Extractor {
   const known = new Map(record.attachments.map((a) => [a.sha256, a]));
   return async (input) => {
     const sha = createHash('sha256').update(input.bytes).digest('hex');
@@ -33,7 +43,7 @@ function storedTextExtractor(store: Store, record: SubmissionRecord): Extractor 
 }
 
 /** The fields the rules decide, judged again for a filed record. */
-export async function classifyAgain(store: Store, rules: Rules, record: SubmissionRecord, now: Date) {
+export async function classifyAgain(store: StoredFiles, rules: Rules, record: SubmissionRecord, now: Date) {
   const raw = await readFile(store.path(record.raw));
   const chosen = latestOverride(record.overrides, 'consultation')?.value;
   const s = await intake(raw, rules, {
