@@ -87,6 +87,11 @@ export interface DigestSection {
   kind: 'commitment' | 'topic' | 'noComments' | 'unclassified';
   ministry: string | null;
   entries: DigestEntry[];
+  /**
+   * The section's submissions in this digest that are not shown as entries (sections.ts keeps the
+   * ENTRIES_PER_SECTION last filed): counted, not listed. 0 when every one is shown.
+   */
+  more: number;
 }
 
 export type AttentionKind = keyof typeof ATTENTION_TITLES;

@@ -9,7 +9,7 @@ import Mustache from 'mustache';
 import type { DigestTemplate } from '../rules/digest-template.js';
 import type { AttentionGroup, DigestEntry, DigestModel, TotalRow } from './model.js';
 import { oneLine } from './sender-text.js';
-import { CAMPAIGN_LABELS, campaignMemberText, campaignSizeText, HEADINGS, LABELS, attachmentText, attentionCountText, evidenceText, periodCountText, senderLabel, submissionsLine } from './words.js';
+import { CAMPAIGN_LABELS, campaignMemberText, campaignSizeText, HEADINGS, LABELS, attachmentText, attentionCountText, evidenceText, moreEntriesText, periodCountText, sectionCountText, senderLabel, submissionsLine } from './words.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -141,8 +141,9 @@ function submissions(m: DigestModel) {
     heading: HEADINGS.submissions,
     nothingNew: filled.length === 0 ? LABELS.nothingNew : null,
     sections: filled.map((s) => ({
-      title: `${s.title}${s.ministry ? ` (${s.ministry})` : ''} – ${s.entries.length} innspill`,
+      title: `${s.title}${s.ministry ? ` (${s.ministry})` : ''} – ${sectionCountText(s)}`,
       entries: s.entries.map((e) => entry(e, anchored, inDigest)),
+      more: s.more > 0 ? moreEntriesText(s.more, s.entries.length) : null,
     })),
   };
 }

@@ -3,7 +3,7 @@
 // a table cell break or raw HTML.
 import type { AttentionGroup, CampaignView, DigestEntry, DigestModel, DigestSection, TotalRow } from './model.js';
 import { oneLine } from './sender-text.js';
-import { CAMPAIGN_LABELS, campaignMemberText, campaignSizeText, HEADINGS, LABELS, attachmentText, attentionCountText, evidenceText, periodCountText, senderLabel, submissionsLine } from './words.js';
+import { CAMPAIGN_LABELS, campaignMemberText, campaignSizeText, HEADINGS, LABELS, attachmentText, attentionCountText, evidenceText, moreEntriesText, periodCountText, sectionCountText, senderLabel, submissionsLine } from './words.js';
 
 const BAR_WIDTH = 20;
 
@@ -105,7 +105,7 @@ function entry(e: DigestEntry): string[] {
 }
 
 function section(s: DigestSection): string[] {
-  return ['', `### ${md(s.title)}${s.ministry ? ` (${md(s.ministry)})` : ''} – ${s.entries.length} innspill`, ...s.entries.flatMap(entry)];
+  return ['', `### ${md(s.title)}${s.ministry ? ` (${md(s.ministry)})` : ''} – ${sectionCountText(s)}`, ...s.entries.flatMap(entry), ...(s.more > 0 ? ['', md(moreEntriesText(s.more, s.entries.length))] : [])];
 }
 
 function campaignBlock(c: CampaignView, whole: boolean): string[] {

@@ -8,6 +8,8 @@ import {
   attachmentText,
   attentionCountText,
   evidenceText,
+  moreEntriesText,
+  sectionCountText,
   periodCountText,
   submissionsLine,
   senderLabel,
@@ -117,8 +119,8 @@ function entry(e: DigestEntry): string[] {
 }
 
 function section(s: DigestSection): string[] {
-  const title = `${s.title}${s.ministry ? ` (${s.ministry})` : ''} – ${s.entries.length} innspill`;
-  return ['', `== ${title} ==`, ...s.entries.flatMap((e) => ['', ...entry(e)])];
+  const title = `${s.title}${s.ministry ? ` (${s.ministry})` : ''} – ${sectionCountText(s)}`;
+  return ['', `== ${title} ==`, ...s.entries.flatMap((e) => ['', ...entry(e)]), ...(s.more > 0 ? ['', moreEntriesText(s.more, s.entries.length)] : [])];
 }
 
 function campaignBlock(c: CampaignView, whole: boolean): string[] {

@@ -11,6 +11,14 @@ import { classesOf, collator, NO_COMMENTS_SECTION, sectionIdsOf, senderView } fr
 import { clip, excerptOf } from './sender-text.js';
 
 const EVIDENCE_PER_ENTRY = 3;
+/**
+ * At most this many entries in one section of a digest; the rest are counted under it. A digest is
+ * one e-mail: a day's mail fits well within it, while a digest of a whole consultation of 10,000
+ * submissions listed in full was 66 MB of HTML that nobody can read (the totals at the top still
+ * count everything, and `innspill list` and the export list every submission). The last filed are
+ * shown: what is newest is what a caseworker has not seen.
+ */
+export const ENTRIES_PER_SECTION = 50;
 const SNIPPET_CHARS = 200;
 
 function baseEntry(r: SubmissionRecord, rules: Rules, followedUpBy: string[], campaign: DigestEntry['campaign']): DigestEntry {
@@ -68,25 +76,29 @@ export function sections(
   const sorted = newSubmissions
     .map((r) => ({ r, e: baseEntry(r, rules, followUps.get(r.id) ?? [], campaigns.get(r.id) ?? null), under: sectionIdsOf(r, rules), classes: classesOf(r, rules) }))
     .sort(entryOrder(rules));
-  const section = (id: string, kind: DigestSection['kind'], ministry: string | null): DigestSection => ({
-    id,
-    title: titles.get(id) ?? id,
-    kind,
-    ministry,
-    entries: sorted
-      .filter(({ under }) => under.includes(id))
-      .map(({ r, e, classes }) => ({
+  const section = (id: string, kind: DigestSection['kind'], ministry: string | null): DigestSection => {
+    const all = sorted.filter(({ under }) => under.includes(id));
+    const shown = all.length <= ENTRIES_PER_SECTION ? all : lastFiled(all, ENTRIES_PER_SECTION);
+    return { id, title: titles.get(id) ?? id, kind, ministry, entries: entriesOf(shown, id), more: all.length - shown.length };
+  };
+  const entriesOf = (shown: typeof sorted, id: string) =>
+    shown.map(({ r, e, classes }) => ({
         ...e,
         evidence: evidenceFor(r, id),
         alsoUnder: classes
           .filter((other) => other !== id)
           .map((other) => ({ id: other, title: titles.get(other) ?? other })),
-      })),
-  });
+      }));
   return [
     ...c.commitments.map((x) => section(x.id, 'commitment', x.ministry)),
     ...c.topics.map((x) => section(x.id, 'topic', null)),
     section(NO_COMMENTS_SECTION, 'noComments', null),
     section(c.unclassifiedId, 'unclassified', null),
   ];
+}
+
+/** The `n` last filed of `items`, in the order they had. */
+function lastFiled<T extends { r: SubmissionRecord }>(items: T[], n: number): T[] {
+  const cut = items.map((x) => x.r.seq).sort((a, b) => b - a)[n - 1]!;
+  return items.filter((x) => x.r.seq >= cut);
 }

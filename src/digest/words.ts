@@ -130,6 +130,16 @@ export const CAMPAIGN_LABELS = {
 } as const;
 
 /** The count in a digest's subject: "12 nye", "1 nytt" (et innspill), "ingen nye". */
+/** Below a section whose entries were not all shown (see ENTRIES_PER_SECTION in sections.ts). */
+export function moreEntriesText(more: number, shown: number): string {
+  return `… og ${more} innspill til her som ikke er vist: oversikten viser de ${shown} sist arkiverte i hver del. Alle står i «innspill list» og i eksporten.`;
+}
+
+/** A section's heading count: every submission under it, shown or not. */
+export function sectionCountText(s: { entries: unknown[]; more: number }): string {
+  return `${s.entries.length + s.more} innspill`;
+}
+
 export function newCountText(n: number): string {
   return n === 0 ? 'ingen nye' : `${n} ${n === 1 ? 'nytt' : 'nye'}`;
 }
