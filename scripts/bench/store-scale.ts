@@ -18,7 +18,9 @@ export function buildStore(from: string, dir: string, count: number): number {
   const base = names.map((n) => JSON.parse(readFileSync(join(from, 'records', n), 'utf8')) as SubmissionRecord).sort((a, b) => a.seq - b.seq);
   if (base.length === 0) throw new Error(`no records in ${from}`);
   const campaignLines = readCampaignLines(join(from, 'state', 'campaign-index.jsonl'));
+  const signatureLines = readCampaignLines(join(from, 'state', 'campaign-signatures.jsonl'));
   const campaignIndex: string[] = [];
+  const signatures: string[] = [];
   for (let i = 0; i < count; i++) {
     const src = base[i % base.length]!;
     const seq = i + 1;
@@ -36,10 +38,15 @@ export function buildStore(from: string, dir: string, count: number): number {
     writeFileSync(join(dir, 'records', `${id}.json`), `${JSON.stringify(record, null, 2)}\n`);
     const entry = campaignLines.get(src.id);
     if (entry) campaignIndex.push(JSON.stringify({ ...entry, id, seq }));
+    const signature = signatureLines.get(src.id);
+    if (signature) signatures.push(JSON.stringify({ ...signature, id }));
   }
   // The campaign index the daemon appends as it files (state/campaign-index.jsonl), cloned with the
   // records: a store filed by innspill has it, and readers only complete what it lacks.
   if (campaignIndex.length > 0) writeFileSync(join(dir, 'state', 'campaign-index.jsonl'), `${campaignIndex.join('\n')}\n`);
+  // With the entries' signatures beside it, as the daemon keeps them: without them, the first
+  // command that compares entries (reclassify) made every entry again, which a filed store never needs.
+  if (signatures.length > 0) writeFileSync(join(dir, 'state', 'campaign-signatures.jsonl'), `${signatures.join('\n')}\n`);
   return count;
 }
 
