@@ -2,6 +2,7 @@
 // documents it carries. Made from what intake found; pure.
 import { THRESHOLDS } from './group.js';
 import { signatureOf } from './minhash.js';
+import { declaredNames } from './names.js';
 import type { CampaignEntry } from './types.js';
 import { comparableWords, hash32, shingles } from './words.js';
 
@@ -25,6 +26,8 @@ export interface EntryAttachment {
   readable: boolean;
   /** How many words its text has in all (absent: as many as ownWords). */
   words?: number;
+  /** The names its own text is headed with (see titleNames). */
+  titles?: number[];
 }
 
 /** Whether an attachment is mostly the invitation letter (see MIN_DOCUMENT_OWN_SHARE). */
@@ -46,11 +49,14 @@ export interface EntryInput extends Pick<CampaignEntry, 'id' | 'seq' | 'consulta
 export function entryOf(input: EntryInput): CampaignEntry {
   const words = comparableWords(input.ownWords);
   const set = shingles(words);
-  const documents = input.attachments
-    .filter((a) => DOCUMENT_TYPES.has(a.detectedType) && (!a.readable || (a.ownWords >= MIN_DOCUMENT_WORDS && !mostlyLetter(a))))
-    .map((a) => a.sha256);
+  const documentFiles = input.attachments.filter((a) => DOCUMENT_TYPES.has(a.detectedType) && (!a.readable || (a.ownWords >= MIN_DOCUMENT_WORDS && !mostlyLetter(a))));
+  const documents = documentFiles.map((a) => a.sha256);
   const mailWords = documents.length > 0 && input.mailWords !== undefined ? comparableWords(input.mailWords) : [];
   const mailSet = mailWords.length >= THRESHOLDS.minWords ? shingles(mailWords) : null;
+  // The campaigns the sender says they write for, and, when they speak through a document (their
+  // mail a cover note), the names that document is headed with.
+  const names = input.noComments ? [] : declaredNames(input.ownWords);
+  const titles = mailSet ? [] : [...new Set(documentFiles.flatMap((a) => a.titles ?? []))];
   return {
     id: input.id,
     seq: input.seq,
@@ -64,6 +70,8 @@ export function entryOf(input: EntryInput): CampaignEntry {
     signature: set.size > 0 ? signatureOf(set) : null,
     ...(mailSet && mailSet.size > 0 ? { mail: signatureOf(mailSet) } : {}),
     documents,
+    ...(names.length > 0 ? { names } : {}),
+    ...(titles.length > 0 ? { titles } : {}),
     key: input.key,
   };
 }
@@ -76,6 +84,7 @@ export function entryOf(input: EntryInput): CampaignEntry {
 export function entryKey(parts: { ownWords: string; attachments: string[]; submission: boolean; noComments: boolean; consultation: string | null; organisation: string | null; from: string | null }): string {
   // Cheap enough for every record of a large store at every read: two 32-bit hashes and the lengths.
   const who = hash32(`${parts.consultation}\n${parts.from}\n${parts.organisation}\n${parts.attachments.join(',')}`);
-  // The leading 2: entries made before the mail's words were kept apart are made again.
-  return `2${parts.submission ? 1 : 0}${parts.noComments ? 1 : 0}.${who.toString(36)}.${hash32(parts.ownWords).toString(36)}.${parts.ownWords.length}`;
+  // The leading 3: entries made before the mail's words were kept apart, or before campaign names
+  // were read, are made again.
+  return `3${parts.submission ? 1 : 0}${parts.noComments ? 1 : 0}.${who.toString(36)}.${hash32(parts.ownWords).toString(36)}.${parts.ownWords.length}`;
 }

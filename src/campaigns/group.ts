@@ -28,6 +28,8 @@ const PER_BUCKET = 3;
 const PER_ENTRY = 48;
 /** … among the most recent entries of each bucket (a campaign of thousands fills one bucket). */
 const BUCKET_WINDOW = 16;
+/** Holders kept per campaign name (each another sender): a new member finds one not its own. */
+const NAME_HOLDERS = 4;
 
 /** Whether an entry's own words are compared at all. */
 export function comparesText(e: CampaignEntry): boolean {
@@ -81,6 +83,8 @@ export class CampaignGrouper {
   private readonly buckets = new Map<string, Map<number, number[]>>();
   /** Per consultation and document: its holders, one per sender; `covered`: those whose mail was a cover note. */
   private readonly documents = new Map<string, { all: number[]; covered: number[] }>();
+  /** Per consultation and campaign name: who said they write for it, and whose document is headed with it (one per sender each). */
+  private readonly names = new Map<string, { declared: number[]; titled: number[] }>();
   private readonly linkCodes = new Map<number, Set<LinkCode>>();
   private readonly excluded: Set<string>;
   private readonly joins: Array<[string, string]>;
@@ -188,7 +192,42 @@ export class CampaignGrouper {
       if (!holders.all.some((h) => sameSender(this.entries[h]!, entry))) holders.all.push(i);
       if (!entry.mail && !holders.covered.some((h) => sameSender(this.entries[h]!, entry))) holders.covered.push(i);
     }
+    this.linkNames(i, scope, made);
     return made;
+  }
+
+  /**
+   * A member who says which campaign they write for ("kampanjen «X»") is linked to another sender
+   * who says the same, or who speaks through a document headed X (the campaign's own leaflet or
+   * petition, in other words than the text to paste). Two documents headed alike link nothing: a
+   * title such as "Høringsinnspill" is no campaign's name unless a member names it so.
+   */
+  private linkNames(i: number, scope: string, made: Array<{ to: string; code: LinkCode }>): void {
+    const entry = this.entries[i]!;
+    const holdersOf = (key: number) => {
+      const k = `${scope}\n${key}`;
+      let h = this.names.get(k);
+      if (!h) this.names.set(k, (h = { declared: [], titled: [] }));
+      return h;
+    };
+    const link = (pool: number[]) => {
+      const other = pool.find((h) => !sameSender(this.entries[h]!, entry));
+      if (other !== undefined && this.root(other) !== this.root(i)) {
+        this.union(i, other, 'name');
+        made.push({ to: this.entries[other]!.id, code: 'name' });
+      }
+    };
+    for (const key of entry.names ?? []) {
+      const h = holdersOf(key);
+      link(h.declared);
+      link(h.titled);
+      if (h.declared.length < NAME_HOLDERS && !h.declared.some((x) => sameSender(this.entries[x]!, entry))) h.declared.push(i);
+    }
+    for (const key of entry.titles ?? []) {
+      const h = holdersOf(key);
+      link(h.declared);
+      if (h.titled.length < NAME_HOLDERS && !h.titled.some((x) => sameSender(this.entries[x]!, entry))) h.titled.push(i);
+    }
   }
 
   /** Adds an entry with the links found for it before (no comparing): see linkCampaigns. */

@@ -3,6 +3,7 @@
 import type { LetterSet } from '../rules/letters.js';
 import { reviewHoldsMessage } from '../intake/review.js';
 import type { Review } from '../intake/types.js';
+import { titleNames } from './names.js';
 import { entryKey, mostlyLetter, type EntryAttachment, type EntryInput } from './entry.js';
 
 /** An attachment's text less the lines of an invitation letter (the sender's own words in it). */
@@ -63,6 +64,7 @@ export function entryInputOf(
     readable: a.problem === null && a.text.length > 0,
     ownWords: wordCount(texts[i]!),
     words: wordCount(a.text),
+    titles: titleNames(texts[i]!),
   }));
   // The letter sent back says nothing of the sender's: what is left of it is not compared either.
   const own = texts.filter((_, i) => !mostlyLetter(files[i]!));

@@ -31,6 +31,14 @@ export interface CampaignEntry {
   mail?: Uint32Array | null;
   /** sha256 of the attachments that are documents of the sender's own (not images, not the letter). */
   documents: string[];
+  /** The campaigns the sender says they write for ("kampanjen «X»"), as name keys (absent: none). */
+  names?: number[];
+  /**
+   * The names the documents are headed with, as name keys, kept when the sender speaks through a
+   * document (their mail a cover note): a member whose document is headed with the name another
+   * member says they write for is in that campaign (absent: none).
+   */
+  titles?: number[];
   /** What the entry was made from (own words and attachments): a changed record is indexed again. */
   key: string;
 }
@@ -41,7 +49,7 @@ export type CampaignDecision =
   | { kind: 'join'; members: [string, string]; campaigns: [string, string]; at: string };
 
 /** Why two messages are in one campaign. */
-export type LinkCode = 'text' | 'document' | 'joined';
+export type LinkCode = 'text' | 'document' | 'name' | 'joined';
 
 /** A campaign found: its members in filing order, the earliest first. */
 export interface CampaignGroup {

@@ -31,6 +31,9 @@ interface Line {
   w: number;
   h: number;
   d: string[];
+  /** Campaign names said and document titles (see CampaignEntry.names, .titles), when any. */
+  nm?: number[];
+  ti?: number[];
   k: string;
   /** The links found when it was added: [earlier record id, why]. */
   l?: Array<[string, LinkCode]>;
@@ -53,6 +56,8 @@ const toLine = ({ entry: e, links }: IndexedEntry): Line => ({
   w: e.words,
   h: e.shingles,
   d: e.documents,
+  ...(e.names ? { nm: e.names } : {}),
+  ...(e.titles ? { ti: e.titles } : {}),
   k: e.key,
   ...(links ? { l: links.map((x): [string, LinkCode] => [x.to, x.code]) } : {}),
 });
@@ -74,6 +79,8 @@ const fromLine = (l: Line, signatures: Map<string, { g: string; m?: string }> | 
     signature: g ? decodeSignature(g) : null,
     ...(found?.m ? { mail: decodeSignature(found.m) } : {}),
     documents: l.d,
+    ...(l.nm ? { names: l.nm } : {}),
+    ...(l.ti ? { titles: l.ti } : {}),
     key: l.k,
   };
 };

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { CampaignGrouper, describeCampaign, entryOf, groupCampaigns, linkCampaigns, type CampaignDecision, type EntryInput } from '../../src/campaigns/index.js';
 import { comparableWords } from '../../src/campaigns/words.js';
+import { titleNames } from '../../src/campaigns/names.js';
 
 const TEMPLATE = [
   'Jeg sender dette innspillet til handlingsplanen fordi åpne postlister betyr mye for meg som innbygger.',
@@ -92,6 +93,26 @@ describe('campaign detection', () => {
     const e = entry('lb', 'Hei', { attachments: [letterBack] });
     expect(e.documents).toEqual([]);
     expect(groupCampaigns([e, entry('lb2', 'Hei', { attachments: [letterBack] })])).toEqual([]);
+  });
+
+  it('joins the senders of a campaign’s own document, headed with the name the pasted text says it writes for', () => {
+    // The campaign offers a text to paste that names it, and its leaflet in other words, headed with the name.
+    const named = (id: string, personal = '') => entry(id, ['Hei,', 'Jeg skriver gjennom kampanjen «Frie postlister».', ...TEMPLATE, personal].filter(Boolean).join('\n\n'));
+    const leafletText = 'Frie postlister – våre krav\nHver kommune skal legge ut postlista hver uke. Staten betaler for verktøyet. Innbyggerne skal kunne abonnere på saker.';
+    const leaflet = (id: string, sha = 'b') => entry(id, `Vedlagt.\n\n${leafletText}`, { mailWords: 'Vedlagt.', attachments: [{ ...PDF, sha256: sha.repeat(64), titles: titleNames(leafletText) }] });
+    const groups = groupCampaigns([named('n1'), named('n2', 'Jeg bor i Gran.'), leaflet('p1'), leaflet('p2')]);
+    expect(groups).toEqual([{ id: 'k-n1', members: ['n1', 'n2', 'p1', 'p2'], links: ['document', 'name', 'text'] }]);
+    // In nynorsk, and one alone naming it: the name is the same.
+    expect(groupCampaigns([entry('y1', 'Eg skriv gjennom kampanjen «Frie postlister». Det er viktig.'), leaflet('y2')]).map((g) => g.members)).toEqual([['y1', 'y2']]);
+    // Two documents under the same heading, which no member names: no campaign.
+    expect(groupCampaigns([leaflet('h1', 'c'), leaflet('h2', 'd')])).toEqual([]);
+    // A document headed so, but sent with an input of the sender's own in the mail, is an enclosure: not linked by its heading.
+    const own = 'Ungdomspanelet bør få møte statsråden minst to ganger i året, og panelet må selv få velge hvilke saker det vil uttale seg om, og ungdom fra små steder må få dekket reisen.';
+    const enclosing = entry('e1', `${own}\n\n${leafletText}`, { mailWords: own, attachments: [{ ...PDF, sha256: 'e'.repeat(64), titles: titleNames(leafletText) }] });
+    expect(groupCampaigns([named('e0'), enclosing])).toEqual([]);
+    // One sender naming it twice is no campaign; a name of one short word is none.
+    expect(groupCampaigns([named('s1'), { ...named('s2'), from: 's1@example.no' }])).toEqual([]);
+    expect(groupCampaigns([entry('w1', 'Jeg støtter kampanjen «Ja».'), entry('w2', 'Kampanjen «Ja» har rett.')])).toEqual([]);
   });
 
   it('groups only within one consultation', () => {
