@@ -1,6 +1,6 @@
 // Routing to a consultation, scored: how many messages went to the consultation their label says
 // (the default one for labels from before several consultations: relevant mail belongs to it,
-// other mail to none), and how many were filed under two consultations (must be 0: a message
+// other mail, imitations included, to none), and how many were filed under two consultations (must be 0: a message
 // that could be two is held for a person, under one).
 import type { Submission } from '../intake/types.js';
 import { reviewHoldsMessage } from '../intake/review.js';
@@ -23,6 +23,9 @@ export interface Routed {
 }
 
 export function routedOf(s: Submission): Routed {
+  // An imitation (phishing with a consultation's words, a look-alike sender) is held as one,
+  // whichever consultation's words it uses or whose thread it forges: it is no consultation's input.
+  if (s.suspicious === true && !s.relevant) return { consultation: null, uncertain: false, filedUnder: 0 };
   const filed = s.relevant || reviewHoldsMessage(s.review);
   const consultation = filed ? (s.consultation?.id ?? null) : null;
   return { consultation, uncertain: s.review?.reasons.includes('consultation-uncertain') === true, filedUnder: consultation === null ? 0 : 1 };
@@ -30,12 +33,12 @@ export function routedOf(s: Submission): Routed {
 
 /**
  * The consultation a label expects: its own `consultation`, else (a label from before several)
- * the default one for what is filed there — relevant mail, and mail held for a person (a receipt
- * held, an imitation of the consultation) — and none for the rest.
+ * the default one for what is filed there — relevant mail, and input whose receipt is held — and
+ * none for the rest. An imitation that is not input belongs to none (see routedOf).
  */
 export function expectedConsultation(label: Label, defaultId: string): string | null {
   if (label.consultation !== undefined) return label.consultation;
-  return label.relevant || label.receiptHeld === true || label.suspicious === true ? defaultId : null;
+  return label.relevant || label.receiptHeld === true ? defaultId : null;
 }
 
 export function scoreRouting(pairs: Array<{ label: Label; routed: Routed }>, defaultId: string, misses?: Array<{ file: string; field: string; expected: unknown; found: unknown }>): RoutingScores {

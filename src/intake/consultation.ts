@@ -13,6 +13,7 @@ import { activeConsultations, rulesFor } from '../rules/views.js';
 import type { IntakeContext } from './context.js';
 import { scoreCommitments } from './commitments.js';
 import { findReceivedTime } from './deadline.js';
+import { returnedMessageIds } from './follow-up.js';
 import { judgeRelevance, type RelevanceFinding, aloneSteps } from './relevance.js';
 import { addressesOf, recipients } from './addresses.js';
 import type { CommitmentMatch, ConsultationChoice, RouteCode } from './types.js';
@@ -46,6 +47,9 @@ export function caseNumberPattern(view: Rules): RegExp {
   return p;
 }
 
+/** Machine mail that returns a message it could not deliver. */
+const RETURNING: ReadonlySet<string> = new Set(['bounce', 'delay']);
+
 const choice = (id: string, code: RouteCode, text: string): ConsultationChoice => ({ id, reason: { code, text } });
 
 export function routeConsultation(c: Context): RouteFinding {
@@ -69,6 +73,14 @@ export function routeConsultation(c: Context): RouteFinding {
   const byThread = candidates.find((v) => v.consultation.id === thread);
   if (byThread) return decided(byThread, 'thread', `svar i tråden til invitasjonen eller et innspill i ${byThread.consultation.shortTitle}`);
 
+  // 1b. The sender's own words name two consultations (their case, law or plan by name): input to
+  // both in one message, whatever its address or case number says. A person decides; filed once.
+  const named = candidates.filter((v) => namedInOwnWords(c, v));
+  if (named.length > 1) {
+    const both = namingBoth(c, named);
+    if (both) return both;
+  }
+
   // 2. The case number: in the subject, then anywhere in the text (quoted letter and attachments too).
   const subjectHits = candidates.filter((v) => caseNumberPattern(v).test(c.message.subject));
   const one = narrow(subjectHits);
@@ -90,12 +102,45 @@ export function routeConsultation(c: Context): RouteFinding {
   const byAddress = narrow(candidates.filter((v) => addressesOf(v).some((a) => to.includes(a))));
   if (byAddress) return decided(byAddress, 'address', `sendt til adressen for ${byAddress.consultation.shortTitle}`);
 
+  // A delivery report returning a message that is none of ours (no invitation, record or receipt:
+  // step 1 would have found it) bounced another letter of the ministry's, whatever it names.
+  if (c.thread.consultation === null && RETURNING.has(c.automatic.kind ?? '') && returnedMessageIds(c.message).length > 0) {
+    const text = 'en leveringsrapport for en annen melding enn invitasjonen, et innspill eller en kvittering';
+    const relevance: RelevanceFinding = { relevant: false, score: 0, reasons: [text], reasonCodes: ['returned-other-letter'], suspicious: false };
+    return { rules: candidates[0]!, choice: null, uncertain: null, judged: { commitments: [], relevance }, none: false };
+  }
+
   // 5. The content, against each consultation still in question.
   if (candidates.length === 1) {
     const only = candidates[0]!;
     return { rules: only, choice: choice(only.consultation.id, 'content', `den eneste åpne innspillsrunden: ${only.consultation.shortTitle}`), uncertain: null, judged: null, none: false };
   }
   return byContent(c, candidates);
+}
+
+/** The consultation named in the sender's own words by one of its `names` signals. */
+function namedInOwnWords(c: Context, view: Rules): boolean {
+  const own = c.texts.segments.map((s) => s.text);
+  if (own.length === 0) return false;
+  return view.relevance.signals.some((s) => s.names && s.matcher.first(own) !== null && !(s.unless.size > 0 && s.unless.first(own)));
+}
+
+/**
+ * A message whose own words name several consultations is held between them when its content
+ * makes it input to at least one of them (judged under the likeliest); naming alone, in mail that
+ * is no one's input, decides nothing.
+ */
+function namingBoth(c: Context, named: Rules[]): RouteFinding | null {
+  const judged = named.map((view) => judgeContent(c, view)).sort((a, b) => b.relevance.score - a.relevance.score);
+  const first = judged[0]!;
+  if (!judged.some((j) => j.relevance.relevant) || first.bound) return null;
+  return {
+    rules: first.view,
+    choice: choice(first.view.consultation.id, 'uncertain', `nevner flere innspillsrunder ved navn (${judged.map((j) => j.view.consultation.shortTitle).join(', ')})`),
+    uncertain: judged.map((j) => j.view.consultation.id),
+    judged: { commitments: first.commitments, relevance: first.relevance },
+    none: false,
+  };
 }
 
 /** The highest commitment score a text can have: relevance with it is the most a consultation can give. */

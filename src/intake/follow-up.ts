@@ -31,12 +31,26 @@ export interface ThreadFinding {
   consultation: string | null;
 }
 
+/**
+ * The Message-IDs of a returned message's headers: in a delivery report's part of its own
+ * (text/rfc822-headers), or inline under the report's text ("------ Original message headers ------").
+ */
+export function returnedMessageIds(message: Pick<IntakeContext['message'], 'reportText' | 'text'>): string[] {
+  const ids: string[] = [];
+  for (const t of [message.reportText, message.text]) {
+    if (t === '') continue;
+    for (const m of t.matchAll(/^message-id:[ \t]*(<[^>\s]+>)/gim)) ids.push(m[1]!);
+  }
+  return ids;
+}
+
 export function findThread(c: Pick<IntakeContext, 'message' | 'rules' | 'options'>): ThreadFinding {
   const known = c.options.knownThreadIds;
   let inThread = false;
   let consultation: string | null = null;
-  // The newest header first: In-Reply-To, then References from the end.
-  for (const id of [c.message.inReplyTo, ...[...c.message.references].reverse()]) {
+  // The newest header first: In-Reply-To, then References from the end; then the Message-ID of a
+  // message returned in a delivery report (a bounce of the invitation letter is the letter's).
+  for (const id of [c.message.inReplyTo, ...[...c.message.references].reverse(), ...returnedMessageIds(c.message)]) {
     if (id === null) continue;
     const invited = c.rules.consultations.find((v) => v.consultation.invitationMessageIds.includes(id));
     const receipt = invited === undefined ? receiptConsultation(id, c.rules) : undefined;

@@ -18,7 +18,8 @@ export type RelevanceCode =
   | 'imitates-ministry'
   | 'imitates-consultation'
   | 'no-consultation'
-  | 'own-address';
+  | 'own-address'
+  | 'returned-other-letter';
 
 /** How a message was routed to a consultation (intake/consultation.ts), in the order of certainty. */
 export type RouteCode = 'thread' | 'case-number' | 'quoted-letter' | 'address' | 'content' | 'uncertain' | 'person';

@@ -63,6 +63,7 @@ function compileConsultation(c: ConsultationData, data: RuleData): Own {
         matcher: new TermMatcher(s.terms),
         unless: new TermMatcher(s.unless ?? []),
         ties: s.ties === true,
+        names: s.names === true,
         suspicious: s.suspicious === true,
       })),
     },

@@ -162,6 +162,9 @@ export const relevanceSchema = z.strictObject({
       unless: terms.optional(),
       /** It ties machine mail (lists, noreply senders, reports) to the consultation, as the thread does. */
       ties: z.boolean().optional(),
+      /** It names the consultation itself (its case, its law or plan by name): a person's own words
+       *  that name two consultations this way are input to both, held for a person (routing). */
+      names: z.boolean().optional(),
       /** It marks mail that imitates the ministry or the consultation (phishing). */
       suspicious: z.boolean().optional(),
     }),

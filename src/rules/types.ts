@@ -51,6 +51,8 @@ export interface RelevanceSignal {
   unless: TermMatcher;
   /** Ties machine mail to the consultation. */
   ties: boolean;
+  /** Names the consultation itself (its case, its law or plan by name). */
+  names: boolean;
   /** Marks an imitation of the ministry or the consultation. */
   suspicious: boolean;
 }
