@@ -125,6 +125,8 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
     await pool?.close();
   }
   await store.syncRecords();
+  // Each record rewritten added a line to the store's index: readers (list) then read it twice over.
+  await store.compactIndex();
   // Campaigns are found again from the new own words and relevance; when every record was skipped,
   // nothing they are found from changed (the same program, rules and inputs).
   if (skipped < records) await refreshCampaignIndex(store, rules);

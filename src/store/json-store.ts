@@ -46,6 +46,8 @@ export class Store {
   }
   /** The index file's entries as checked when the store was opened, kept up to date by this process's writes. */
   private readonly loadedRows = new Map<string, IndexEntry>();
+  /** Lines in the index file as far as this process knows: read when opened, plus those it appended. */
+  private indexLines = 0;
   /** false for a store opened with `index: false`: rows() would say nothing about the store. */
   rowsLoaded = false;
   /** The records folder as it was just before the index was read (campaign-refs-cache.ts: what the rows are known to match). */
@@ -105,7 +107,11 @@ export class Store {
     const rows = this.rows();
     for (const row of rows) this.memory.add(row);
     this.memoryFilled = true;
-    if (read.corrected > 0 || read.lines > 2 * read.entries.length + 500) await rewriteRecordIndex(this.dir, rows);
+    this.indexLines = read.lines;
+    if (read.corrected > 0 || read.lines > 2 * read.entries.length + 500) {
+      await rewriteRecordIndex(this.dir, rows);
+      this.indexLines = rows.length;
+    }
     // The daemon keeps only what identifies each record file (its memory stays flat): a row asked
     // for later is read from its record.
     for (const entry of this.loadedRows.values()) {
@@ -267,6 +273,25 @@ export class Store {
     for (const row of rows) this.loadedRows.set(row.id, { id: row.id, seq: row.seq, file: row.file, json: null, row: this.lock ? null : row });
     if (!this.lock) return;
     await appendRows(this.dir, rows).catch(() => undefined);
+    this.indexLines += rows.length;
+  }
+
+  /**
+   * Writes the index file anew, one line per record, when a third or more of its lines are
+   * superseded (after rewriting many records in a row, as reclassify does): every reader parses
+   * each line it holds. The rows are made from the record files (a writer keeps only their
+   * identities); a line lost to a write meanwhile is found stale and corrected, as after a crash.
+   */
+  async compactIndex(): Promise<boolean> {
+    if (!this.lock || !this.rowsLoaded || 2 * this.indexLines <= 3 * this.loadedRows.size + 200) return false;
+    const rows = this.rows();
+    await rewriteRecordIndex(this.dir, rows);
+    this.indexLines = rows.length;
+    for (const entry of this.loadedRows.values()) {
+      entry.json = null;
+      entry.row = null;
+    }
+    return true;
   }
 
   /**

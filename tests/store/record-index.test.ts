@@ -131,6 +131,23 @@ describe('the record index', () => {
     expect((await readerView(dir)).rows[0]!.subject).toBe('Runde 599');
   });
 
+  it('is compacted when asked after a writer rewrote most records (reclassify), and not before', async () => {
+    const dir = storeOf(some(300));
+    const store = await Store.open(dir, { lock: true });
+    expect(await store.compactIndex()).toBe(false);
+    for (const id of store.ids()) {
+      const r = (await store.get(id))!;
+      await store.update({ ...r, subject: `Ny ${r.seq}` }, { syncDir: false });
+    }
+    expect(readFileSync(indexPath(dir), 'utf8').trim().split('\n')).toHaveLength(600);
+    expect(await store.compactIndex()).toBe(true);
+    await store.close();
+    expect(readFileSync(indexPath(dir), 'utf8').trim().split('\n')).toHaveLength(300);
+    const view = await readerView(dir);
+    expect(view.opened).toBe(0);
+    expect(view.rows.map((r) => r.subject)).toEqual(some(300).map((r) => `Ny ${r.seq}`));
+  });
+
   it('says what the records say after kill -9 at any moment of a writer rewriting records', async () => {
     const records = some(20);
     const dir = storeOf(records);
