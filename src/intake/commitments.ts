@@ -1,6 +1,7 @@
 // Stage 8 (commitment scoring): which commitments (and topics) the sender's own words are about. Multi-label, with a
 // score and the evidence — the matched terms with the words around them — so a caseworker sees why.
 import type { CommitmentRule, Rules } from '../rules/types.js';
+import type { FoldedText } from '../text/folded-text.js';
 import type { TermHit } from '../text/terms.js';
 import type { TextSegment } from './attachment-own-words.js';
 import type { IntakeContext } from './context.js';
@@ -13,10 +14,74 @@ interface Hit extends TermHit {
   segment: number;
 }
 
-function hitsFor(rule: CommitmentRule, segments: TextSegment[], weights: Record<Tier, number>): Hit[] {
+interface Span {
+  start: number;
+  end: number;
+}
+
+const SENTENCE_END = /[.!?]|\n\s*\n/g;
+
+/** The sentence around [start, end): from after the previous full stop (or blank line) to the next. */
+function sentenceOf(text: string, start: number, end: number): Span {
+  let from = 0;
+  let to = text.length;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    if (m.index + m[0].length <= start) from = m.index + m[0].length;
+    else if (m.index >= end) {
+      to = m.index;
+      break;
+    }
+  }
+  return { start: from, end: to };
+}
+
+/**
+ * Where a text names commitments without commenting on them: a sentence that says there are no
+ * comments on something ("Til punktet om åpne kulturdata har vi ingen nye merknader"), up to a
+ * "men"/"but" that goes on with input, and the rules' context phrases (what the reply refers to:
+ * "viser til brevet om Interessentforumet …").
+ */
+function contextSpans(text: FoldedText, rules: Rules['commitments']): Span[] {
+  const spans: Span[] = rules.context.size > 0 ? rules.context.find(text).map(({ start, end }) => ({ start, end })) : [];
+  const says = rules.noComments.matcher.find(text);
+  if (says.length === 0) return spans;
+  const buts = rules.noComments.unless.find(text);
+  for (const h of says) {
+    const span = sentenceOf(text.folded, h.start, h.end);
+    for (const b of buts) {
+      if (b.end <= h.start && b.end > span.start && b.start >= span.start) span.start = b.end;
+      if (b.start >= h.end && b.start < span.end) span.end = b.start;
+    }
+    spans.push(span);
+  }
+  return spans;
+}
+
+/** A heading is a line of at most this many words. */
+const HEADING_WORDS = 8;
+const NUMBERED = /^\s*(\d{1,2}[.)]|[a-z][.)]|[-•*#]+)\s/;
+
+/**
+ * Whether a strong term names its commitment as what the sender comments on: right after a topic
+ * marker ("når det gjelder", "vi foreslår en"), or as a heading — a short line of its own, after a
+ * blank line or numbered ("2. Register over reelle rettighetshavere").
+ */
+function namedAsTopic(h: Hit, text: string, markers: TermHit[]): boolean {
+  // The marker just before the term, or running into it ("vi foreslår også en" in a term that
+  // starts with "foreslår").
+  if (markers.some((m) => m.start < h.start && (m.end > h.start || /^[\s«»"':]*$/.test(text.slice(m.end, h.start))))) return true;
+  const from = text.lastIndexOf('\n', h.start - 1) + 1;
+  const next = text.indexOf('\n', h.end);
+  const line = text.slice(from, next < 0 ? text.length : next).trim();
+  if (line.split(/\s+/).length > HEADING_WORDS || /[.,;:!?]$/.test(line)) return false;
+  return NUMBERED.test(line + ' ') || from === 0 || /\n\s*\n\s*$/.test(text.slice(Math.max(0, from - 40), from));
+}
+
+function hitsFor(rule: CommitmentRule, segments: TextSegment[], context: Span[][], weights: Record<Tier, number>): Hit[] {
   const all: Hit[] = [];
   segments.forEach((seg, segment) => {
-    const excluded = rule.exclude.size > 0 ? rule.exclude.find(seg.text) : [];
+    const excluded: Span[] = [...(rule.exclude.size > 0 ? rule.exclude.find(seg.text) : []), ...context[segment]!];
     for (const tier of ['strong', 'medium', 'weak'] as const) {
       for (const h of rule[tier].find(seg.text)) {
         if (excluded.some((x) => h.start < x.end && x.start < h.end)) continue;
@@ -82,16 +147,21 @@ function evidenceOf(hits: Hit[], segments: TextSegment[]): Evidence[] {
 export function scoreCommitments(c: Pick<IntakeContext, 'texts' | 'rules'>): CommitmentMatch[] {
   const segments = c.texts.segments;
   const { scoring, items } = c.rules.commitments;
+  const context = segments.map((seg) => contextSpans(seg.text, c.rules.commitments));
+  const markers = segments.map((seg) => (c.rules.commitments.topicMarkers.size > 0 ? c.rules.commitments.topicMarkers.find(seg.text) : []));
   const scored = items
     .map((rule) => {
-      const hits = hitsFor(rule, segments, scoring.weights);
-      return { id: rule.id, score: scoreOf(hits, scoring), hits, strong: hits.some((h) => h.tier === 'strong') };
+      const hits = hitsFor(rule, segments, context, scoring.weights);
+      const strong = hits.filter((h) => h.tier === 'strong');
+      const named = strong.some((h) => namedAsTopic(h, segments[h.segment]!.text.folded, markers[h.segment]!));
+      return { id: rule.id, score: scoreOf(hits, scoring), hits, strong: strong.length > 0, named };
     })
     .filter((c) => c.score >= scoring.threshold);
   const top = Math.max(0, ...scored.map((c) => c.score));
+  // A commitment the sender names as a topic of its own counts beside a longer one.
   // The evidence (snippets of the text) only for the commitments kept.
   return scored
-    .filter((c) => c.score >= top * scoring.relativeThreshold)
+    .filter((c) => c.score >= top * scoring.relativeThreshold || c.named)
     .sort((a, b) => b.score - a.score)
     .filter((c, i) => i === 0 || c.strong || !scoring.secondaryNeedsStrong)
     .map(({ id, score, hits }) => ({ id, score, evidence: evidenceOf(hits, segments) }));

@@ -52,6 +52,8 @@ function compileConsultation(c: ConsultationData, data: RuleData): Own {
         matcher: new TermMatcher(commitments.noComments.terms),
         unless: new TermMatcher(commitments.noComments.unless),
       },
+      context: new TermMatcher(commitments.context),
+      topicMarkers: new TermMatcher(commitments.topicMarkers),
       items,
     },
     relevance: {

@@ -85,6 +85,10 @@ export interface Rules {
   commitments: {
     scoring: z.output<typeof commitmentsSchema>['scoring'];
     noComments: { maxWords: number; matcher: TermMatcher; unless: TermMatcher };
+    /** Phrases that only name what the reply refers to: no commitment's term inside one counts. */
+    context: TermMatcher;
+    /** Phrases right before a strong term that name that commitment as what the sender comments on. */
+    topicMarkers: TermMatcher;
     items: CommitmentRule[];
   };
   relevance: Omit<z.output<typeof relevanceSchema>, 'signals'> & { signals: RelevanceSignal[] };
