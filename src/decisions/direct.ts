@@ -33,7 +33,8 @@ export async function requestChange(config: Config, rules: Rules, log: Logger, b
   let mailbox: Mailbox | null = null;
   const outbox = new ReceiptOutbox(config, () => rules, store, log.child({ part: 'receipts' }), now);
   try {
-    await outbox.open();
+    // Reclassify sends no receipt: the outbox (which reads every record) is opened for changes only.
+    if (body.kind === 'change') await outbox.open();
     // Only a decision moves mail: a correction never reaches the mailbox.
     if (body.kind === 'change' && body.request.kind === 'decide') {
       mailbox = (await import('../mailbox/for-config.js')).mailboxFor(config, store, log);
