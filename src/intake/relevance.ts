@@ -3,6 +3,7 @@
 // invoice) must stay out. Points per signal, with the reasons kept for the caseworker.
 import type { Rules } from '../rules/types.js';
 import { FoldedText } from '../text/folded-text.js';
+import { TermMatcher } from '../text/terms.js';
 import type { IntakeContext } from './context.js';
 import { sentToOwnAddress } from './addresses.js';
 import { activeConsultations } from '../rules/views.js';
@@ -150,10 +151,24 @@ function mayImitate(c: Pick<IntakeContext, 'message' | 'texts'>, v: Rules): bool
   return bait.some((s) => s.matcher.first(texts[s.where]) !== null);
 }
 
+type AloneStep = { minScore: number; points: number; needs?: string[] };
+
 /** The steps of `commitmentWords.alone` (one object, a list of them, or none). */
-export function aloneSteps(words: Rules['relevance']['commitmentWords']): Array<{ minScore: number; points: number }> {
+export function aloneSteps(words: Rules['relevance']['commitmentWords']): AloneStep[] {
   return words.alone === undefined ? [] : Array.isArray(words.alone) ? words.alone : [words.alone];
 }
+
+/** A step's `needs` terms, compiled once per step of the loaded rules. */
+const needsMatchers = new WeakMap<AloneStep, TermMatcher>();
+function needsMatcher(step: AloneStep, needs: string[]): TermMatcher {
+  let m = needsMatchers.get(step);
+  if (!m) needsMatchers.set(step, (m = new TermMatcher(needs)));
+  return m;
+}
+
+/** A step counts from its score on, and, when it names `needs`, only if the sender's own words have one of them. */
+const stepCounts = (step: AloneStep, score: number, own: readonly FoldedText[]): boolean =>
+  score >= step.minScore && (step.needs === undefined || needsMatcher(step, step.needs).first(own) !== null);
 
 function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   const r = rules.relevance;
@@ -200,7 +215,7 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   const aPerson = input.automaticKind === null;
   if ((positiveSoFar || (aPerson && !otherBusiness)) && input.commitmentScore >= words.minScore) add(words.points, 'commitment-words', 'teksten handler tydelig om en av forpliktelsene i planen');
   const steps = aloneSteps(words);
-  const alonePoints = steps.filter((step) => input.commitmentScore >= step.minScore).reduce((sum, step) => sum + step.points, 0);
+  const alonePoints = steps.filter((step) => stepCounts(step, input.commitmentScore, input.ownParts)).reduce((sum, step) => sum + step.points, 0);
   if (aPerson && !otherBusiness && alonePoints !== 0) {
     add(alonePoints, 'commitment-words-alone', 'teksten handler om en av forpliktelsene, uten tegn til en annen sak');
   }
