@@ -121,6 +121,10 @@ export const commitmentsSchema = z.strictObject({
     /** A commitment beside the best one needs one of its strong terms: words that only argue for another commitment do not add this one. */
     secondaryNeedsStrong: z.boolean().default(false),
   }),
+  /** Phrases that only name what the reply refers to ("viser til brevet om …"): no commitment's term inside one counts. */
+  context: terms.default([]),
+  /** Phrases right before a commitment's strong term that name it as what the sender comments on ("når det gjelder …", "vi foreslår en …"): it counts beside a longer one. */
+  topicMarkers: terms.default([]),
   noComments: z.strictObject({ maxWords: z.number().int().positive(), unless: terms.default([]), terms }),
   commitments: z
     .array(z.strictObject({ id, strong: tier, medium: tier, weak: tier, exclude: tier }))
@@ -163,6 +167,9 @@ export const relevanceSchema = z.strictObject({
       unless: terms.optional(),
       /** It ties machine mail (lists, noreply senders, reports) to the consultation, as the thread does. */
       ties: z.boolean().optional(),
+      /** It names the consultation itself (its case, its law or plan by name): a person's own words
+       *  that name two consultations this way are input to both, held for a person (routing). */
+      names: z.boolean().optional(),
       /** It marks mail that imitates the ministry or the consultation (phishing). */
       suspicious: z.boolean().optional(),
     }),
