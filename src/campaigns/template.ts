@@ -100,32 +100,50 @@ function sentenceOf(text: string): Sentence {
   return { text, key: words.join(' '), words: new Set(words) };
 }
 
+/** The sentence kinds a share of the given members (and two) have, in the words of the member who has most of them. */
+function sharedText(kinds: SentenceKinds, members: Array<{ m: MemberText; sentences: Sentence[] }>): { kinds: Set<number>; sentences: Sentence[] } {
+  const counts = new Map<number, number>();
+  for (const p of members) for (const k of new Set(p.sentences.map((s) => kinds.kind(s)))) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const needed = Math.max(2, Math.ceil(members.length * TEMPLATE_SHARE));
+  const shared = new Set([...counts].filter(([, n]) => n >= needed).map(([k]) => k));
+  // The earliest of the members who have the most of it.
+  let best = members[0];
+  let bestCount = -1;
+  for (const p of members) {
+    const n = new Set(p.sentences.map((s) => kinds.kind(s)).filter((k) => shared.has(k))).size;
+    if (n > bestCount) [best, bestCount] = [p, n];
+  }
+  const used = new Set<number>();
+  const text = (best?.sentences ?? []).filter((s) => {
+    const k = kinds.kind(s);
+    if (!shared.has(k) || used.has(k)) return false;
+    used.add(k);
+    return true;
+  });
+  return { kinds: shared, sentences: text };
+}
+
+/**
+ * The template; and when the campaign offered a second text of its own (its leaflet or petition in
+ * other words, sent by members who lack the template: see names.ts), that text too, after a blank
+ * line: the caseworker reads each once, and neither is listed among the members' additions.
+ */
 export function templateOf(members: MemberText[]): TemplateBasis {
   const kinds = new SentenceKinds();
   const seen = new Map<string, Sentence | null>();
   const sample = members.slice(0, TEMPLATE_SAMPLE).map((m) => ({ m, sentences: sentencesOf(m.ownWords, seen) }));
-  const counts = new Map<number, number>();
-  for (const p of sample) for (const k of new Set(p.sentences.map((s) => kinds.kind(s)))) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const needed = Math.max(2, Math.ceil(sample.length * TEMPLATE_SHARE));
-  const inTemplate = new Set([...counts].filter(([, n]) => n >= needed).map(([k]) => k));
-  // The template in the words of the member who has the most of it (the earliest of those).
-  let best = sample[0];
-  let bestCount = -1;
-  for (const p of sample) {
-    const n = new Set(p.sentences.map((s) => kinds.kind(s)).filter((k) => inTemplate.has(k))).size;
-    if (n > bestCount) [best, bestCount] = [p, n];
-  }
-  const used = new Set<number>();
-  const template = (best?.sentences ?? []).filter((s) => {
-    const k = kinds.kind(s);
-    if (!inTemplate.has(k) || used.has(k)) return false;
-    used.add(k);
-    return true;
-  });
-  const templateText = template.map((s) => s.text).join(' ');
-  const words = templateText.split(/\s+/).filter(Boolean);
+  const main = sharedText(kinds, sample);
+  // Members with under half of the template's sentences: when two or more of them share a text, it is the campaign's second.
+  const has = (p: (typeof sample)[number]) => new Set(p.sentences.map((s) => kinds.kind(s)).filter((k) => main.kinds.has(k))).size;
+  const without = main.kinds.size > 0 ? sample.filter((p) => has(p) * 2 < main.kinds.size) : [];
+  const second = without.length >= 2 ? sharedText(kinds, without) : { kinds: new Set<number>(), sentences: [] };
+  const templateText = [main.sentences, second.sentences]
+    .map((t) => t.map((s) => s.text).join(' '))
+    .filter(Boolean)
+    .join('\n\n');
+  const words = main.sentences.map((s) => s.text).join(' ').split(/\s+/).filter(Boolean);
   const name = words.length > 0 ? `${words.slice(0, NAME_WORDS).join(' ')}${words.length > NAME_WORDS ? ' …' : ''}` : mostCommon(sample.map((p) => p.m.subject.trim()));
-  return { name, template: templateText, reps: [...inTemplate].map((k) => kinds.reps[k]!.text) };
+  return { name, template: templateText, reps: [...main.kinds, ...second.kinds].map((k) => kinds.reps[k]!.text) };
 }
 
 /** Per member, the sentences they added beyond the template (members with none left out). */

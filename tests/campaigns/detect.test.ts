@@ -175,6 +175,23 @@ describe('a campaign’s template and additions', () => {
     expect(d.additions.has('m1')).toBe(false);
     expect(d.additions.has('m3')).toBe(false);
   });
+
+  it('shows a campaign’s second text (its leaflet, in other words) once, not as each sender’s addition', () => {
+    const LEAFLET = ['Frie postlister: våre krav.', 'Hver kommune skal legge ut postlista hver uke og la folk søke i den.', 'Staten betaler for verktøyet som kommunene trenger for å gjøre det.'];
+    const members = [
+      { id: 'm1', subject: 'Åpne postlister', ownWords: ['Hei,', ...TEMPLATE].join('\n\n') },
+      { id: 'm2', subject: 'Åpne postlister', ownWords: ['Hei,', ...TEMPLATE, 'Jeg bor i Vinje, og kommunen min har ikke postliste på nettet.'].join('\n\n') },
+      { id: 'm3', subject: 'Åpne postlister', ownWords: TEMPLATE.join('\n\n') },
+      { id: 'p1', subject: 'Opprop', ownWords: ['Vedlagt.', ...LEAFLET].join('\n\n') },
+      { id: 'p2', subject: 'Opprop', ownWords: ['Se vedlegg, som jeg står bak.', ...LEAFLET, 'Her i Gran venter vi fortsatt på postlista.'].join('\n\n') },
+    ];
+    const d = describeCampaign(members);
+    expect(d.template).toBe(`${TEMPLATE.join(' ')}\n\n${LEAFLET.join(' ')}`);
+    expect(d.additions.has('p1')).toBe(false);
+    expect(d.additions.get('p2')).toEqual(['Se vedlegg, som jeg står bak.', 'Her i Gran venter vi fortsatt på postlista.']);
+    // One sender alone without the template has no second text: their sentences are their additions.
+    expect(describeCampaign(members.slice(0, 4)).additions.get('p1')).toEqual(LEAFLET);
+  });
 });
 
 describe('the words compared', () => {
