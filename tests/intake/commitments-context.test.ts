@@ -63,6 +63,19 @@ describe('what the reply refers to', () => {
     expect(ids(s).sort()).toEqual(['anskaffelser', 'samskaping']);
   });
 
+  it.each([
+    ['nb', 'Algoritmer i saksbehandlingen må kunne etterprøves, på samme måte som for eInnsyn bør kildene være åpne.'],
+    ['en', 'Every algorithm used in case handling must be open to scrutiny, as was done with eInnsyn for the records.'],
+  ])('%s: a commitment named in a comparison is not added, the point after it counts', async (_lang, body) => {
+    const s = await reply(body);
+    expect(ids(s)).toEqual(['kunstig-intelligens']);
+  });
+
+  it('another submission of the sender\'s, named by what it is about, is not this reply\'s comment', async () => {
+    const s = await reply('Vi har sendt eget høringssvar om plan- og bygningsloven. Til handlingsplanen: eInnsyn må gjelde alle kommuner.');
+    expect(ids(s)).toEqual(['einnsyn']);
+  });
+
   it('a body cited as the source of a recommendation does not add its commitment', async () => {
     const s = await reply('Vi foreslår en ny forpliktelse om et åpent lobbyregister for departementene. Det vil følge opp anbefalingene fra GRECO.');
     expect(ids(s)).toEqual(['ny-forpliktelse']);
