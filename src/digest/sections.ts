@@ -21,10 +21,10 @@ const EVIDENCE_PER_ENTRY = 3;
 export const ENTRIES_PER_SECTION = 50;
 const SNIPPET_CHARS = 200;
 
-function baseEntry(r: SubmissionRecord, rules: Rules, followedUpBy: string[], campaign: DigestEntry['campaign']): DigestEntry {
+function baseEntry(r: SubmissionRecord, sender: DigestEntry['sender'], rules: Rules, followedUpBy: string[], campaign: DigestEntry['campaign']): DigestEntry {
   return {
     id: r.id,
-    sender: senderView(r, rules),
+    sender,
     receivedAt: r.receivedAt ? showDateTime(new Date(r.receivedAt), rules.consultation.timezone) : null,
     late: r.late,
     subject: r.subject.trim(),
@@ -49,15 +49,25 @@ function evidenceFor(r: SubmissionRecord, classId: string): Evidence[] {
   }));
 }
 
-function entryOrder(rules: Rules): (a: { r: SubmissionRecord; e: DigestEntry }, b: { r: SubmissionRecord; e: DigestEntry }) => number {
-  const categories = rules.consultation.senderCategories.map((k) => k.id);
-  const name = (e: DigestEntry) => e.sender.organisation ?? (e.sender.name || e.sender.address || '');
-  const time = (r: SubmissionRecord) => (r.receivedAt ? Date.parse(r.receivedAt) : Infinity);
-  return (a, b) =>
-    categories.indexOf(a.e.sender.categoryId) - categories.indexOf(b.e.sender.categoryId) ||
-    collator.compare(name(a.e), name(b.e)) ||
-    time(a.r) - time(b.r) ||
-    a.r.seq - b.r.seq;
+/** What entries are ordered by, made once per entry (a sort compares each many times). */
+interface OrderKey {
+  category: number;
+  name: string;
+  time: number;
+  seq: number;
+}
+
+function orderKey(r: SubmissionRecord, sender: DigestEntry['sender'], categories: string[]): OrderKey {
+  return {
+    category: categories.indexOf(sender.categoryId),
+    name: sender.organisation ?? (sender.name || sender.address || ''),
+    time: r.receivedAt ? Date.parse(r.receivedAt) : Infinity,
+    seq: r.seq,
+  };
+}
+
+function byOrderKey(a: { key: OrderKey }, b: { key: OrderKey }): number {
+  return a.key.category - b.key.category || collator.compare(a.key.name, b.key.name) || a.key.time - b.key.time || a.key.seq - b.key.seq;
 }
 
 export function sections(
@@ -72,18 +82,30 @@ export function sections(
   for (const r of records) {
     if (r.followUpOf && !r.automatic) followUps.set(r.followUpOf, [...(followUps.get(r.followUpOf) ?? []), r.id]);
   }
-  // Each submission's sections found once, not once per section.
+  // Each submission's sections found once, not once per section; its entry (dates, excerpt,
+  // decisions) made only when a section shows it, once: a section shows at most
+  // ENTRIES_PER_SECTION, and a campaign of thousands would otherwise make thousands.
+  const categories = c.senderCategories.map((k) => k.id);
   const sorted = newSubmissions
-    .map((r) => ({ r, e: baseEntry(r, rules, followUps.get(r.id) ?? [], campaigns.get(r.id) ?? null), under: sectionIdsOf(r, rules), classes: classesOf(r, rules) }))
-    .sort(entryOrder(rules));
+    .map((r) => {
+      const sender = senderView(r, rules);
+      return { r, sender, key: orderKey(r, sender, categories), under: sectionIdsOf(r, rules), classes: classesOf(r, rules) };
+    })
+    .sort(byOrderKey);
+  const made = new Map<string, DigestEntry>();
+  const entryOf = (r: SubmissionRecord, sender: DigestEntry['sender']): DigestEntry => {
+    let e = made.get(r.id);
+    if (!e) made.set(r.id, (e = baseEntry(r, sender, rules, followUps.get(r.id) ?? [], campaigns.get(r.id) ?? null)));
+    return e;
+  };
   const section = (id: string, kind: DigestSection['kind'], ministry: string | null): DigestSection => {
     const all = sorted.filter(({ under }) => under.includes(id));
     const shown = all.length <= ENTRIES_PER_SECTION ? all : lastFiled(all, ENTRIES_PER_SECTION);
     return { id, title: titles.get(id) ?? id, kind, ministry, entries: entriesOf(shown, id), more: all.length - shown.length };
   };
   const entriesOf = (shown: typeof sorted, id: string) =>
-    shown.map(({ r, e, classes }) => ({
-        ...e,
+    shown.map(({ r, sender, classes }) => ({
+        ...entryOf(r, sender),
         evidence: evidenceFor(r, id),
         alsoUnder: classes
           .filter((other) => other !== id)
