@@ -4,6 +4,9 @@
 import { FoldedText } from '../text/folded-text.js';
 import type { IntakeContext } from './context.js';
 
+/** A document with at least this share of its lines from an invitation letter is that letter sent back. */
+const LETTER_SHARE = 0.5;
+
 export interface TextSegment {
   /** "e-posten" or the attachment's file name. */
   where: string;
@@ -30,7 +33,12 @@ export function findOwnTexts(c: Pick<IntakeContext, 'attachments' | 'own' | 'rul
       continue;
     }
     const lines = a.text.split('\n');
-    const own = lines.filter((l) => !c.rules.letters.contains(l));
+    let own = lines.filter((l) => !c.rules.letters.contains(l));
+    // A document that is mostly the letter is the letter sent back: its short pieces, broken
+    // elsewhere than the letter's lines, are the letter's too (a comment written in is a line of
+    // the sender's own, not a piece of the letter's text).
+    const filled = lines.filter((l) => l.trim().length > 0).length;
+    if (filled > 0 && filled - own.filter((l) => l.trim().length > 0).length >= filled * LETTER_SHARE) own = own.filter((l) => !c.rules.letters.containsPiece(l));
     const text = new FoldedText(own.length === lines.length ? a.text : own.join('\n'));
     whole.push(own.length === lines.length ? text : new FoldedText(a.text));
     segments.push({ where: a.filename || 'vedlegg uten navn', text });

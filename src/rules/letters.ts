@@ -22,6 +22,12 @@ export class LetterSet {
     return answer;
   }
 
+  /** Whether a line is a piece of any letter's text, however it is broken (LetterIndex.containsPiece). */
+  containsPiece(line: string): boolean {
+    const n = normaliseLine(line);
+    return this.letters.some((l) => l.index.containsPiece(n));
+  }
+
   /** Lines of each letter among these lines (strict), by consultation id; every id is present. */
   count(lines: readonly string[]): Record<string, number> {
     const out: Record<string, number> = {};

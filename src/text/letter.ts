@@ -70,4 +70,13 @@ export class LetterIndex {
     if (n.length >= (strict ? 24 : 50) && this.pairs.has(firstPair(n)) && this.text.includes(` ${n} `)) return true;
     return !strict && n.length >= 4 && this.lines.has(n);
   }
+
+  /**
+   * Whether a normalised line is a piece of the letter's text at word boundaries, however short
+   * (down to `min` characters): for a document that is the letter itself, whose lines break
+   * elsewhere than the letter's ("kulturdata er avsluttet.").
+   */
+  containsPiece(n: string, min = 12): boolean {
+    return n.length >= min && this.text.includes(` ${n} `);
+  }
 }
