@@ -76,6 +76,19 @@ describe('what the reply refers to', () => {
     expect(ids(s)).toEqual(['einnsyn']);
   });
 
+  it.each([
+    ['nb', 'eInnsyn må vise alle dokumenter i fulltekst.\n\nVi deltar gjerne i et møte i interessentforumet.'],
+    ['en', 'eInnsyn must show every document in full text.\n\nWe would be happy to take part in a meeting of the stakeholder forum.'],
+  ])('%s: an offer to take part in a meeting is no comment on co-creation', async (_lang, body) => {
+    const s = await reply(body);
+    expect(ids(s)).toEqual(['einnsyn']);
+  });
+
+  it('… but a comment after "men" in the same sentence is', async () => {
+    const s = await reply('eInnsyn må vise alle dokumenter i fulltekst.\n\nVi deltar gjerne, men samskapingen må starte før utkastet skrives.');
+    expect(ids(s).sort()).toEqual(['einnsyn', 'samskaping']);
+  });
+
   it('a body cited as the source of a recommendation does not add its commitment', async () => {
     const s = await reply('Vi foreslår en ny forpliktelse om et åpent lobbyregister for departementene. Det vil følge opp anbefalingene fra GRECO.');
     expect(ids(s)).toEqual(['ny-forpliktelse']);
