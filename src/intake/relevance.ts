@@ -48,13 +48,25 @@ const notMail = (): RelevanceFinding => ({ relevant: false, score: 0, reasons: [
 /** Letters and digits only: kmd-dep.no and kmd.dep.no are both "kmddepno". */
 const squeezed = (domain: string) => domain.toLowerCase().replace(/[^a-z0-9æøå]/g, '');
 
-/** A From domain that is not the ministry's own but spells it (kmd-dep.no, kmd-dep-no.example.net). */
+/** The ministry's own mail domains and the shared domain above each (kmd.dep.no and dep.no, the ministries' own). */
+function ownDomains(ownAddresses: readonly string[]): string[] {
+  const found = new Set<string>();
+  for (const a of ownAddresses) {
+    const own = a.split('@')[1]?.toLowerCase();
+    if (!own) continue;
+    found.add(own);
+    const parent = own.split('.').slice(1);
+    if (parent.length >= 2) found.add(parent.join('.'));
+  }
+  return [...found];
+}
+
+/** A From domain that is not the ministry's own but spells it (kmd-dep.no, kmd-dep-no.example.net, dep-no.com). */
 export function imitatesDomain(address: string | undefined, ownAddresses: readonly string[]): boolean {
   const domain = address?.split('@')[1]?.toLowerCase();
   if (!domain) return false;
-  return ownAddresses.some((a) => {
-    const own = a.split('@')[1]?.toLowerCase();
-    if (!own || domain === own || domain.endsWith(`.${own}`)) return false;
+  return ownDomains(ownAddresses).some((own) => {
+    if (domain === own || domain.endsWith(`.${own}`)) return false;
     return squeezed(domain).includes(squeezed(own));
   });
 }

@@ -29,6 +29,15 @@ function consultationOf(c: IntakeContext): Submission['consultation'] {
   return c.route.choice ?? { id: view.id, reason: { code: 'content', text: `innholdet ligger nærmest ${view.shortTitle}` } };
 }
 
+/**
+ * The kind of machine mail, if any. An imitation of the ministry or the consultation known as
+ * machine mail only by its sender's name (noreply@, varsel@) is a fraudster's mail, not a system's:
+ * it is listed as suspicious, not among the automatic messages.
+ */
+function machineKind(c: Pick<IntakeContext, 'automatic' | 'relevance'>): IntakeContext['automatic']['kind'] {
+  return c.relevance.suspicious && c.automatic.kind === 'noreply' ? null : c.automatic.kind;
+}
+
 export function toSubmission(c: IntakeContext): Submission {
   const { message: msg, automatic, relevance, received } = c;
   const problems = [...msg.problems];
@@ -57,8 +66,8 @@ export function toSubmission(c: IntakeContext): Submission {
     relevant: relevance.relevant,
     consultation: consultationOf(c),
     relevance: { score: relevance.score, reasons: relevance.reasons, reasonCodes: relevance.reasonCodes },
-    automatic: automatic.kind !== null,
-    automaticKind: automatic.kind,
+    automatic: machineKind(c) !== null,
+    automaticKind: machineKind(c),
     bouncedRecipients: automatic.bouncedRecipients,
     sender: c.sender.sender,
     commitments: c.assigned.commitments,

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { intake, type Submission } from '../../src/intake/index.js';
 import { reviewHoldsMessage } from '../../src/intake/review.js';
+import { imitatesDomain } from '../../src/intake/relevance.js';
 import { mail } from '../helpers/mail.js';
 import { projectRules } from '../helpers/rules.js';
 
@@ -24,7 +25,7 @@ const of = (prefix: string) => labels.filter((l) => l.file.startsWith(`case-c-${
 const run = async (l: Label): Promise<Submission> => intake(readFileSync(`${fixtures}messages/${l.file}`), rules);
 
 it('the examples are there, each class present', () => {
-  for (const prefix of ['press', 'tender', 'event', 'private']) expect(of(prefix).length).toBeGreaterThan(0);
+  for (const prefix of ['press', 'tender', 'event', 'private', 'phishing']) expect(of(prefix).length).toBeGreaterThan(0);
 });
 
 describe('questions and invitations on a commitment’s topic are not input', () => {
@@ -59,5 +60,24 @@ describe('a person’s words on one commitment alone earn a receipt only when th
     const s = await intake(about('Når blir registeret over reelle rettighetshavere åpent, og hvor mange selskaper er registrert der?'), rules);
     expect(s.receipt.send).toBe(false);
     if (s.relevant) expect(reviewHoldsMessage(s.review)).toBe(true);
+  });
+});
+
+describe('imitations: a document to sign, a payment or an account behind a link, a look-alike of the ministries\' domain', () => {
+  it.each(of('phishing').map((l) => [l.file, l] as const))('%s: marked suspicious, held, never answered, not listed as machine mail', async (_f, l) => {
+    const s = await run(l);
+    expect(s.review!.reasons).toContain('suspicious');
+    expect(s.receipt.send).toBe(false);
+    expect(s.relevant).toBe(false);
+    expect(s.automatic).toBe(false);
+  });
+
+  it('a look-alike of the shared domain above ours is one; the other ministries on it are not', () => {
+    const own = ['postmottak@kmd.dep.no'];
+    expect(imitatesDomain('it@dep-no.com', own)).toBe(true);
+    expect(imitatesDomain('post@kmd-dep.no', own)).toBe(true);
+    expect(imitatesDomain('postmottak@hod.dep.no', own)).toBe(false);
+    expect(imitatesDomain('postmottak@kmd.dep.no', own)).toBe(false);
+    expect(imitatesDomain('kari@ks.no', own)).toBe(false);
   });
 });
