@@ -2,7 +2,7 @@
 // compared by their comparable words (folded, nynorsk read as bokmål, stemmed): a sentence is in
 // the template when most members have it, or one much like it; a member's other sentences are their
 // own additions. Pure.
-import { comparableWords, sentences } from './words.js';
+import { blockSentences, blocks, comparableWords } from './words.js';
 
 /** A sentence is the template's when at least this share of members (and two) have it. */
 const TEMPLATE_SHARE = 0.5;
@@ -40,16 +40,26 @@ interface Sentence {
   words: Set<string>;
 }
 
-/** A sentence's comparable form, made once per distinct sentence (members share most of theirs word for word). */
-function sentencesOf(text: string, seen: Map<string, Sentence | null>): Sentence[] {
-  return sentences(text).flatMap((s) => {
-    let known = seen.get(s);
+/**
+ * A text's sentences in comparable form, made once per distinct paragraph and sentence (members
+ * share most of theirs word for word): `seen` keeps them by paragraph and by sentence.
+ */
+function sentencesOf(text: string, seen: Map<string, Sentence | null>, paragraphs: Map<string, Sentence[]>): Sentence[] {
+  return blocks(text).flatMap((block) => {
+    let known = paragraphs.get(block);
     if (known === undefined) {
-      const words = comparableWords(s);
-      known = words.length < MIN_SENTENCE_WORDS ? null : { text: s, key: words.join(' '), words: new Set(words) };
-      seen.set(s, known);
+      known = blockSentences(block).flatMap((s) => {
+        let one = seen.get(s);
+        if (one === undefined) {
+          const words = comparableWords(s);
+          one = words.length < MIN_SENTENCE_WORDS ? null : { text: s, key: words.join(' '), words: new Set(words) };
+          seen.set(s, one);
+        }
+        return one ? [one] : [];
+      });
+      paragraphs.set(block, known);
     }
-    return known ? [known] : [];
+    return known;
   });
 }
 
@@ -131,7 +141,8 @@ function sharedText(kinds: SentenceKinds, members: Array<{ m: MemberText; senten
 export function templateOf(members: MemberText[]): TemplateBasis {
   const kinds = new SentenceKinds();
   const seen = new Map<string, Sentence | null>();
-  const sample = members.slice(0, TEMPLATE_SAMPLE).map((m) => ({ m, sentences: sentencesOf(m.ownWords, seen) }));
+  const paragraphs = new Map<string, Sentence[]>();
+  const sample = members.slice(0, TEMPLATE_SAMPLE).map((m) => ({ m, sentences: sentencesOf(m.ownWords, seen, paragraphs) }));
   const main = sharedText(kinds, sample);
   // Members with under half of the template's sentences: when two or more of them share a text, it is the campaign's second.
   const has = (p: (typeof sample)[number]) => new Set(p.sentences.map((s) => kinds.kind(s)).filter((k) => main.kinds.has(k))).size;
@@ -159,9 +170,10 @@ export function additionsOf(basis: TemplateBasis, members: MemberText[]): Map<st
     return t;
   };
   const seen = new Map<string, Sentence | null>();
+  const paragraphs = new Map<string, Sentence[]>();
   const additions = new Map<string, string[]>();
   for (const m of members) {
-    const own = sentencesOf(m.ownWords, seen).filter((s) => !isTemplate(s)).map((s) => s.text);
+    const own = sentencesOf(m.ownWords, seen, paragraphs).filter((s) => !isTemplate(s)).map((s) => s.text);
     if (own.length > 0) additions.set(m.id, own);
   }
   return additions;

@@ -88,17 +88,28 @@ export function shingles(words: string[], size = SHINGLE_WORDS): Set<number> {
 }
 
 /**
+ * The blocks of a text whose sentences are found apart: paragraphs (blank lines) and list items
+ * (lines starting with a bullet). A text's sentences are its blocks' sentences, in order (see
+ * sentences), so a caller may keep the sentences of a block that many texts share.
+ */
+export function blocks(text: string): string[] {
+  return text.replace(/\r\n?/g, '\n').split(/\n\s*\n|\n(?=\s*[-*•–]\s)/);
+}
+
+/** The sentences of one block: its lines joined (a PDF breaks lines mid-sentence), split at . ! ? followed by a space; bullets and blanks dropped. */
+export function blockSentences(block: string): string[] {
+  return block
+    .replace(/\s*\n\s*/g, ' ')
+    .split(/(?<=[.!?])\s+/)
+    .map((s) => s.replace(/^[\s\-*•–>]+/, '').trim())
+    .filter((s) => s.length > 0);
+}
+
+/**
  * The sentences of a text: paragraphs (blank lines) and list items (lines starting with a bullet)
  * apart, lines within a paragraph joined (a PDF breaks lines mid-sentence), then split at . ! ?
  * followed by a space; bullets and blanks dropped.
  */
 export function sentences(text: string): string[] {
-  const blocks = text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n|\n(?=\s*[-*•–]\s)/)
-    .map((b) => b.replace(/\s*\n\s*/g, ' '));
-  return blocks
-    .flatMap((b) => b.split(/(?<=[.!?])\s+/))
-    .map((s) => s.replace(/^[\s\-*•–>]+/, '').trim())
-    .filter((s) => s.length > 0);
+  return blocks(text).flatMap(blockSentences);
 }
