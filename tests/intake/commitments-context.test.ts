@@ -135,6 +135,14 @@ describe('the planning hearing', () => {
     expect(ids(s)).toEqual(['andre-merknader']);
   });
 
+  it.each([['En 8 ukers frist er bra, men den må gjelde fra søknaden er komplett.'], ['Tolvukersfristen bør bli åtte veker for alle søknader.'], ['12-ukersfristen bør kortast ned.']])(
+    'the deadlines proposal by its number of weeks: %s',
+    async (body) => {
+      const s = await hearing(body);
+      expect(ids(s)).toEqual(['byggesaksfrister']);
+    },
+  );
+
   it('the deadlines proposal named in other words ("frister i byggesaker") counts beside another', async () => {
     const s = await hearing('Digital planbehandling må bygge på nasjonale standarder for plandata.\n\nKortere frister i byggesaker er bra, men fristen må regnes fra søknaden kom inn.');
     expect(ids(s).sort()).toEqual(['byggesaksfrister', 'digital-planbehandling']);
