@@ -34,7 +34,17 @@ export async function exportXlsx(records: SubmissionRecord[], rules: Rules, path
   // The filter covers the whole table, header and every row, so sorting moves whole rows.
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: records.length + 1, column: SUBMISSION_COLUMNS.length } };
   sheet.getRow(1).commit();
-  for (const r of records) sheet.addRow(SUBMISSION_COLUMNS.map((c) => cellValue(c.value(r, rulesFor(rules, r.consultation?.id)), tz))).commit();
+  // One style object per column shared by its cells: exceljs knows a style it has seen by the
+  // object, and the fresh object it gives each cell was worked out anew for every one of 10,000 × 25
+  // cells (a third of the export's time). The same styles as before: the column's, or none.
+  const styles = SUBMISSION_COLUMNS.map((c) => (c.time ? { numFmt: DATE_FORMAT } : {}));
+  for (const r of records) {
+    const row = sheet.addRow(SUBMISSION_COLUMNS.map((c) => cellValue(c.value(r, rulesFor(rules, r.consultation?.id)), tz)));
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      cell.style = styles[column - 1]!;
+    });
+    row.commit();
+  }
   sheet.commit();
   await workbook.commit();
   return records.length;
