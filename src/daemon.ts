@@ -29,6 +29,7 @@ import { mailboxSource } from './status/read.js';
 import { doneUnlessAborted } from './stop-wait.js';
 import { LoopTrouble } from './loop-trouble.js';
 import { collectGarbageIfAbove } from './memory-mode.js';
+import { programKey } from './store/classified-with.js';
 
 export type { Heartbeat } from './status/report.js';
 
@@ -43,6 +44,7 @@ export class Daemon {
   private rules: Rules;
   private store!: Store;
   private pool!: ExtractorPool;
+  private program = '';
   private mailbox!: Mailbox;
   private outbox!: ReceiptOutbox;
   private digest: DigestSchedule | null = null;
@@ -75,6 +77,11 @@ export class Daemon {
     return this.beat.value;
   }
 
+  /** Messages an extraction worker read whole (parsed, classified) instead of this process. */
+  get readInWorkers(): number {
+    return this.pool?.messagesRead ?? 0;
+  }
+
   get stopping(): boolean {
     return this.abort.signal.aborted;
   }
@@ -87,6 +94,8 @@ export class Daemon {
   async open(options: { waitForMailbox?: boolean } = {}): Promise<void> {
     this.store = await Store.open(this.config.dataDir, { lock: true });
     this.pool = new ExtractorPool(this.config.workers);
+    // What this process runs, taken now (its modules are loaded): workers started from other code read no messages.
+    this.program = programKey();
     this.mailbox = this.options.mailbox ?? mailboxFor(this.config, this.store, this.log);
     this.outbox = new ReceiptOutbox(this.config, () => this.rules, this.store, this.log.child({ part: 'receipts' }), this.now);
     await this.outbox.open();
@@ -193,6 +202,8 @@ export class Daemon {
       // Enough messages in flight that an extraction worker always has the next document waiting.
       concurrency: Math.max(4, this.config.workers * 2),
       caseworkers: this.desk.caseworkers(),
+      // Parsing and classifying in the extraction workers too, so both cores do the per-message work.
+      workers: { pool: this.pool, rulesDir: this.config.rulesDir, programKey: this.program },
     };
   }
 

@@ -1,6 +1,7 @@
 // One batch of incoming messages through intake and into the store, the same for every source
-// (IMAP, Maildir, files). Messages are read in parallel (both cores: parsing here, documents in
-// the extraction workers) and filed in their arrival order.
+// (IMAP, Maildir, files). Messages are read in parallel and filed in their arrival order. A message
+// is read (parsed, its documents extracted, classified) by an extraction worker when one is free
+// soon, else here with its documents in the workers: both cores do the per-message work.
 import PQueue from 'p-queue';
 import { intakeMessage, type IntakeResult } from './intake/index.js';
 import { failedSubmission } from './intake/submission.js';
@@ -17,6 +18,8 @@ import { reviewHoldsMessage } from './intake/review.js';
 import type { Logger } from './log.js';
 import type { Incoming } from './mailbox/types.js';
 import { readCommandMail, type CommandMail } from './decisions/command-mail.js';
+import type { ExtractorPool } from './extract-pool/pool.js';
+import { headerMessageIds } from './mail/header-ids.js';
 
 export type Outcome =
   /** Filed now. `move`: it belongs to the consultation and leaves the inbox. */
@@ -43,11 +46,17 @@ export interface PipelineDeps {
   concurrency: number;
   /** Caseworkers' addresses: a mail from one of them is checked for command lines before intake. */
   caseworkers?: readonly string[];
+  /**
+   * Reads whole messages in the extraction workers (parsing, documents, classification), so that
+   * both cores do the per-message work; `rulesDir` is where the rules in use were loaded from.
+   * Without it (or for rules not loaded from a folder) every message is read here.
+   */
+  workers?: { pool: Pick<ExtractorPool, 'readMessage' | 'waiting' | 'capacity'>; rulesDir: string; programKey: string };
 }
 
 /**
- * The first half of filing a batch: every message of the batch through intake (parsing and
- * classification here, documents in the extraction workers). No side effects: nothing is stored.
+ * The first half of filing a batch: every message of the batch through intake (in a worker or
+ * here, see readInWorker). No side effects: nothing is stored.
  */
 export async function readBatch(batch: Incoming[], deps: PipelineDeps): Promise<ReadResult[]> {
   const rules = deps.rules();
@@ -59,6 +68,8 @@ export async function readBatch(batch: Incoming[], deps: PipelineDeps): Promise<
           // A command mail is not consultation input: told apart before anything is classified.
           const command = await readCommandMail(item.raw, deps.caseworkers ?? []);
           if (command) return { command };
+          const inWorker = await readInWorker(item, rules, deps);
+          if (inWorker) return inWorker;
           return await intakeMessage(item.raw, rules, {
             extractor: deps.extractor,
             limits: deps.limits,
@@ -72,6 +83,32 @@ export async function readBatch(batch: Incoming[], deps: PipelineDeps): Promise<
     ),
   );
   return results.map((r) => r!);
+}
+
+/**
+ * A message read by an extraction worker, when one is free soon (else null: it is read here, so the
+ * daemon's core works too while the workers are busy). Null as well when the worker could not read
+ * it as the daemon would (other rules loaded there, intake asked about a thread the daemon knows
+ * but did not send, the worker stopped): the daemon then reads it itself, with the same result.
+ */
+async function readInWorker(item: Incoming, rules: Rules, deps: PipelineDeps): Promise<IntakeResult | null> {
+  const w = deps.workers;
+  if (!w || !rules.dataKey || w.pool.waiting >= w.pool.capacity) return null;
+  const threads = deps.store.threadIds;
+  const asked = headerMessageIds(item.raw);
+  const answer = await w.pool.readMessage(item.raw, {
+    rulesDir: w.rulesDir,
+    dataKey: rules.dataKey,
+    programKey: w.programKey,
+    mailboxDate: item.mailboxDate,
+    limits: deps.limits,
+    threads: asked.filter((id) => threads.has(id)).map((id) => [id, threads.consultationOf(id)]),
+    asked,
+  });
+  if ('fallback' in answer) return null;
+  if (answer.unasked.some((id) => threads.has(id))) return null;
+  const { submission, parts } = answer.result;
+  return { submission, parts: parts.map((p: Uint8Array) => (Buffer.isBuffer(p) ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength))) };
 }
 
 /**

@@ -1,5 +1,5 @@
 // The daemon's memory alone, without IMAP (tsx scripts/bench/daemon-memory.ts [--messages 2000]
-// [--text] [--large]): generated messages in a Maildir, `innspill run --once` (the built CLI) with
+// [--text] [--large] [--cpu-prof DIR]): generated messages in a Maildir, `innspill run --once` (the built CLI) with
 // receipts to a local SMTP sink, and the peak RSS of it and its extraction workers summed
 // (rss.ts), the daemon's own high-water mark, and CPU. A quicker look than the full bench (which
 // measures the same over IMAP at 2,000 and 10,000): run it at two sizes to see whether memory
@@ -22,6 +22,8 @@ const { values: args } = parseArgs({
     large: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    /** A CPU profile of the daemon (node --cpu-prof) written into this folder. */
+    'cpu-prof': { type: 'string' },
   },
 });
 
@@ -54,7 +56,8 @@ try {
     INNSPILL_LOG_LEVEL: 'warn',
   };
   const t0 = performance.now();
-  const child = spawn(process.execPath, [cliPath, 'run', '--once'], { cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [];
+  const child = spawn(process.execPath, [...profile, cliPath, 'run', '--once'], { cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const memory = sampleMemory(child.pid!, 50);

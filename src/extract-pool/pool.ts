@@ -10,17 +10,28 @@ import { fileURLToPath } from 'node:url';
 import type { ExtractInput, Extractor } from '../intake/extract/index.js';
 import type { ExtractLimits, ExtractResult } from '../intake/extract/types.js';
 import type { Sniffed } from '../intake/extract/sniff.js';
-import type { WorkerReady, WorkerRequest, WorkerResponse } from './protocol.js';
+import type { IntakeResult } from '../intake/index.js';
+import type { Handover } from './protocol.js';
+import type { DocumentProgress, MessageFallback, MessageRequest, MessageResponse, WorkerReady, WorkerRequest, WorkerResponse } from './protocol.js';
 
 interface Task {
   id: number;
-  input: ExtractInput;
-  sniffed: Sniffed;
+  /** A document (input, sniffed) or a whole message (message). */
+  input?: ExtractInput;
+  sniffed?: Sniffed;
+  message?: Omit<MessageRequest, 'id' | 'raw' | 'kind'> & { raw: Buffer };
   limits: ExtractLimits;
-  resolve: (r: ExtractResult) => void;
+  /** A document's text, or a message's result; a message that could not be read here gets a fallback. */
+  resolve: (r: ExtractResult | MessageAnswer) => void;
   /** The temporary file a large document was handed over in, removed when the task ends. */
   file?: string;
 }
+
+/** What the pool gives back for a message: intake's result, or why the daemon must read it itself. */
+export type MessageAnswer = { result: IntakeResult; unasked: string[] } | { fallback: MessageFallback; detail?: string };
+
+/** What a message's reading needs besides its bytes. */
+export type MessageTask = Omit<MessageRequest, 'id' | 'raw' | 'kind'>;
 
 interface Worker {
   child: ChildProcess;
@@ -71,6 +82,8 @@ export class ExtractorPool {
   private startFailures = 0;
   /** How many documents were stopped, by cause (for logs and the benchmark). */
   readonly stopped = { timeout: 0, memory: 0, crash: 0 };
+  /** Messages read whole in a worker (readMessage answered with intake's result). */
+  messagesRead = 0;
   /** Workers retired after a document left them large (see RETIRE_RSS_BYTES). */
   retired = 0;
   /** Private folder (0700) for large documents on their way to a worker; made on first need. */
@@ -90,16 +103,45 @@ export class ExtractorPool {
         resolve({ text: '', problem: 'lesingen ble avbrutt fordi programmet stoppet', problemCode: 'not-read' });
         return;
       }
-      this.queue.push({ id: this.nextId++, input, sniffed, limits, resolve });
+      this.queue.push({ id: this.nextId++, input, sniffed, limits, resolve: resolve as Task['resolve'] });
       this.pump();
     });
+
+  /**
+   * A whole message through intake in a worker (parsing, documents, classification), so that both
+   * cores do the per-message work. A fallback answer (other rules in the worker, a worker that
+   * stopped or was stopped, the pool closing) means the caller reads it itself, as before.
+   */
+  readMessage(raw: Buffer, task: MessageTask): Promise<MessageAnswer> {
+    return new Promise<MessageAnswer>((resolve) => {
+      if (this.closed) return resolve({ fallback: 'stopped' });
+      this.queue.push({ id: this.nextId++, message: { ...task, raw }, limits: task.limits, resolve: resolve as Task['resolve'] });
+      this.pump();
+    });
+  }
+
+  /** Tasks waiting for a worker (not yet handed to one). */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  /** How many workers the pool runs at most. */
+  get capacity(): number {
+    return this.size;
+  }
 
   private spawn(limits: ExtractLimits): Worker {
     const execArgv = [...sourceLoader, `--max-old-space-size=${limits.maxMemoryMb}`];
     const child = fork(workerFile, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
     const worker: Worker = { child, ready: false, readyRss: 0, warmRss: null, task: null, timer: null, watchdog: null };
-    child.on('message', (msg: WorkerResponse | WorkerReady) => {
-      if ('ready' in msg) {
+    child.on('message', (msg: WorkerResponse | WorkerReady | MessageResponse | DocumentProgress) => {
+      if ('kind' in msg && msg.kind === 'progress') {
+        if (worker.task?.id === msg.id) this.documentTimer(worker, msg.reading > 0);
+      } else if ('kind' in msg && msg.kind === 'message') {
+        if (worker.task?.id !== msg.id) return;
+        if ('result' in msg) this.messagesRead++;
+        this.finish(worker, 'result' in msg ? { result: msg.result, unasked: msg.unasked } : { fallback: msg.fallback, ...(msg.detail ? { detail: msg.detail } : {}) });
+      } else if ('ready' in msg) {
         worker.ready = true;
         worker.readyRss = residentBytes(child.pid) ?? 0;
         this.startFailures = 0;
@@ -113,10 +155,11 @@ export class ExtractorPool {
       if (i >= 0) this.workers.splice(i, 1);
       if (!worker.ready && !this.closed && ++this.startFailures >= MAX_START_FAILURES) {
         // Not one document could be read this way: say so for each, instead of trying forever.
-        for (const t of this.queue.splice(0)) t.resolve({ text: '', problem: 'leseprosessen for vedlegg kunne ikke startes (se loggen); vedlegget er lagret, men ikke lest', problemCode: 'not-read' });
+        for (const t of this.queue.splice(0)) t.resolve(t.message ? { fallback: 'stopped' } : { text: '', problem: 'leseprosessen for vedlegg kunne ikke startes (se loggen); vedlegget er lagret, men ikke lest', problemCode: 'not-read' });
       }
       if (worker.task) {
-        this.stopped.crash++;
+        // A message is read again by the daemon, its documents one by one: the one that stopped the worker is counted there.
+        if (!worker.task.message) this.stopped.crash++;
         this.finish(worker, { text: '', problem: 'vedlegget fikk leseprogrammet til å stoppe (for stort eller for komplisert) og er ikke lest', problemCode: 'too-costly' });
       }
       this.pump();
@@ -126,8 +169,25 @@ export class ExtractorPool {
     return worker;
   }
 
-  private finish(worker: Worker, result: ExtractResult): void {
+  /** A message's time limit runs only while one of its documents is read (parsing and classifying are not limited, as in the daemon). */
+  private documentTimer(worker: Worker, reading: boolean): void {
     const task = worker.task;
+    if (!task) return;
+    if (!reading) {
+      if (worker.timer) clearTimeout(worker.timer);
+      worker.timer = null;
+    } else if (!worker.timer) {
+      worker.timer = setTimeout(
+        () => this.kill(worker, 'timeout', `lesingen tok for lang tid (over ${Math.round(task.limits.timeoutMs / 1000)} s) og ble stoppet`),
+        task.limits.timeoutMs,
+      );
+    }
+  }
+
+  /** Ends a worker's task: a document's result (or problem) as it is; for a message, a problem means the daemon reads it. */
+  private finish(worker: Worker, outcome: ExtractResult | MessageAnswer): void {
+    const task = worker.task;
+    const result: ExtractResult | MessageAnswer = task?.message && 'text' in outcome ? { fallback: 'stopped', detail: outcome.problem ?? '' } : outcome;
     if (!task) return;
     worker.task = null;
     if (worker.timer) clearTimeout(worker.timer);
@@ -167,8 +227,8 @@ export class ExtractorPool {
   }
 
   /** The document as it goes to the worker: its bytes, or a temporary file when it is large. */
-  private handover(task: Task): WorkerRequest['bytes'] {
-    const bytes = task.input.bytes;
+  private handover(task: Task): Handover {
+    const bytes = task.message?.raw ?? task.input!.bytes;
     if (bytes.byteLength < FILE_HANDOVER_BYTES) return bytes;
     try {
       this.handoverDir ??= mkdtempSync(join(tmpdir(), 'innspill-extract-'));
@@ -182,7 +242,7 @@ export class ExtractorPool {
   }
 
   private kill(worker: Worker, cause: 'timeout' | 'memory', problem: string): void {
-    this.stopped[cause]++;
+    if (!worker.task?.message) this.stopped[cause]++;
     const i = this.workers.indexOf(worker);
     if (i >= 0) this.workers.splice(i, 1);
     this.finish(worker, { text: '', problem, problemCode: 'too-costly' });
@@ -201,23 +261,26 @@ export class ExtractorPool {
       const task = this.queue.shift()!;
       worker.task = task;
       const w = worker;
-      w.timer = setTimeout(
-        () => this.kill(w, 'timeout', `lesingen tok for lang tid (over ${Math.round(task.limits.timeoutMs / 1000)} s) og ble stoppet`),
-        task.limits.timeoutMs,
-      );
+      // A document's time limit runs from now; a message's while one of its documents is read.
+      if (!task.message) this.documentTimer(w, true);
       w.watchdog = setInterval(() => {
         const rss = residentBytes(w.child.pid);
         if (rss !== null && rss > task.limits.maxMemoryMb * 1024 * 1024 * 1.5) {
           this.kill(w, 'memory', `lesingen brukte for mye minne (over ${task.limits.maxMemoryMb} MB) og ble stoppet`);
         }
       }, 250);
+      if (task.message) {
+        const { raw, ...rest } = task.message;
+        w.child.send({ kind: 'message', id: task.id, raw: this.handover(task), ...rest } satisfies MessageRequest);
+        continue;
+      }
       const req: WorkerRequest = {
         id: task.id,
         bytes: this.handover(task),
-        declaredType: task.input.declaredType,
-        filename: task.input.filename,
-        charset: task.input.charset,
-        sniffed: task.sniffed,
+        declaredType: task.input!.declaredType,
+        filename: task.input!.filename,
+        charset: task.input!.charset,
+        sniffed: task.sniffed!,
         limits: task.limits,
       };
       w.child.send(req);
@@ -226,7 +289,7 @@ export class ExtractorPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const t of this.queue.splice(0)) t.resolve({ text: '', problem: 'lesingen ble avbrutt fordi programmet stoppet', problemCode: 'not-read' });
+    for (const t of this.queue.splice(0)) t.resolve(t.message ? { fallback: 'stopped' } : { text: '', problem: 'lesingen ble avbrutt fordi programmet stoppet', problemCode: 'not-read' });
     await Promise.all(
       this.workers.splice(0).map(
         (w) =>

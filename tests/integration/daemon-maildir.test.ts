@@ -11,6 +11,7 @@ import { FilesMailbox } from '../../src/mailbox/files.js';
 import { Daemon } from '../../src/daemon.js';
 import { createLogger } from '../../src/log.js';
 import { projectRules } from '../helpers/rules.js';
+import { intake } from '../../src/intake/index.js';
 
 function deliver(maildir: string, name: string, raw: Buffer): void {
   mkdirSync(join(maildir, 'new'), { recursive: true });
@@ -43,6 +44,29 @@ describe('the Maildir source and the store', () => {
     // A second pass reads nothing new and files nothing twice.
     expect((await onePass(config)).read).toBe(0);
     expect(records(config)).toHaveLength(2);
+  });
+
+  it('reads messages in the extraction worker too, and files from there what intake finds here (issue 17)', async () => {
+    const config = testConfig();
+    const names = ['reply-nb-fin-reelle-rettighetshavere-win1252.eml', 'reply-nb-advokatforeningen-innspill-pdf-sen.eml', 'hostile-att-filename-traversal.eml', 'unrelated-innsynskrav.eml', 'auto-ooo-gmail-vacation.eml', 'hostile-att-corrupt-pdf.eml'];
+    names.forEach((n, i) => deliver(config.maildir, `16200001${i}.M${i}P1.host`, fixture(n)));
+    const daemon = newDaemon(config);
+    await daemon.open();
+    try {
+      expect((await daemon.runOnce()).read).toBe(names.length);
+      expect(daemon.readInWorkers).toBeGreaterThan(0);
+    } finally {
+      await daemon.close();
+    }
+    const rules = projectRules();
+    for (const r of records(config)) {
+      const here = await intake(readFileSync(join(config.dataDir, r.raw)), rules, { mailboxDate: r.arrivedAt ? new Date(r.arrivedAt) : null });
+      expect({ relevant: r.relevant, commitments: r.commitments.map((c) => c.id), attachments: r.attachments.map((a) => a.problem ?? null) }).toEqual({
+        relevant: here.relevant,
+        commitments: here.commitments.map((c) => c.id),
+        attachments: here.attachments.map((a) => a.problem ?? null),
+      });
+    }
   });
 
   it('watches the Maildir: a file delivered while it runs is filed', async () => {
