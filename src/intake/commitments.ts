@@ -20,20 +20,20 @@ interface Span {
 }
 
 const SENTENCE_END = /[.!?]|\n\s*\n/g;
+/** A sentence is looked for this far on each side (a long document need not be read from its start). */
+const SENTENCE_REACH = 2_000;
 
 /** The sentence around [start, end): from after the previous full stop (or blank line) to the next. */
 function sentenceOf(text: string, start: number, end: number): Span {
-  let from = 0;
-  let to = text.length;
+  const from = Math.max(0, start - SENTENCE_REACH);
+  let begin = from;
   SENTENCE_END.lastIndex = 0;
-  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
-    if (m.index + m[0].length <= start) from = m.index + m[0].length;
-    else if (m.index >= end) {
-      to = m.index;
-      break;
-    }
-  }
-  return { start: from, end: to };
+  const before = text.slice(from, start);
+  for (let m = SENTENCE_END.exec(before); m; m = SENTENCE_END.exec(before)) begin = from + m.index + m[0].length;
+  SENTENCE_END.lastIndex = 0;
+  const after = SENTENCE_END.exec(text.slice(end, end + SENTENCE_REACH));
+  SENTENCE_END.lastIndex = 0;
+  return { start: begin, end: after ? end + after.index : Math.min(text.length, end + SENTENCE_REACH) };
 }
 
 /**
