@@ -118,11 +118,23 @@ export function routeConsultation(c: Context): RouteFinding {
   return byContent(c, candidates);
 }
 
-/** The consultation named in the sender's own words by one of its `names` signals. */
+/**
+ * The consultation named in the sender's own words by one of its `names` signals — not only
+ * inside what the reply refers to (its commitments' `context` phrases: "KS har sendt eget
+ * høringssvar om plan- og bygningsloven" names another submission, not input to this one).
+ */
 function namedInOwnWords(c: Context, view: Rules): boolean {
   const own = c.texts.segments.map((s) => s.text);
   if (own.length === 0) return false;
-  return view.relevance.signals.some((s) => s.names && s.matcher.first(own) !== null && !(s.unless.size > 0 && s.unless.first(own)));
+  const context = view.commitments.context;
+  return view.relevance.signals.some((s) => {
+    if (!s.names || s.matcher.first(own) === null || (s.unless.size > 0 && s.unless.first(own))) return false;
+    if (context.size === 0) return true;
+    return own.some((text) => {
+      const refers = context.find(text);
+      return s.matcher.find(text).some((h) => !refers.some((r) => r.start <= h.start && h.end <= r.end));
+    });
+  });
 }
 
 /**

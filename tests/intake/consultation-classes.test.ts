@@ -55,6 +55,13 @@ describe('routing: input to two consultations in one message', () => {
     expect(s.review?.reasons ?? []).not.toContain('consultation-uncertain');
   });
 
+  it('naming the other consultation only as the subject of a separate reply is no input to it', async () => {
+    const body = 'KS har sendt eget høringssvar om plan- og bygningsloven.\n\nTil OGP-handlingsplanen: forpliktelsen om eInnsyn må følges av opplæring i kommunene.\n\nHilsen\nKari\n';
+    const s = await intake(mail({ subject: 'Innspill fra KS', body }), rules);
+    expect(s.consultation).toMatchObject({ id: 'ogp-4b', reason: { code: 'content' } });
+    expect(s.review?.reasons ?? []).not.toContain('consultation-uncertain');
+  });
+
   it('naming one consultation is no reason to hold: the hearing’s input that names only the law is the hearing’s', async () => {
     const s = await intake(mail({ subject: 'Høringssvar', body: 'Vi støtter endringene i plan- og bygningsloven om digital planbehandling.\n' }), rules);
     expect(s.consultation?.id).toBe('pbl-2021');
