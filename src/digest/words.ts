@@ -70,6 +70,7 @@ export const AUTOMATIC_KIND_TITLES: Record<AutomaticKind, string> = {
   bounce: 'Kom i retur (ikke levert)',
   delay: 'Forsinket levering',
   'read-receipt': 'Lesekvittering',
+  innsynskrav: 'Innsynskrav (fra eInnsyn o.l.)',
   ticket: 'Saksnummer fra mottakers system',
   list: 'E-postliste eller nyhetsbrev',
   noreply: 'Fra en noreply-adresse',

@@ -80,8 +80,8 @@ const outOfOfficeWords = (c: Context): boolean =>
 const ticketWords = (c: Context): boolean =>
   has(c.rules.ticketSubjects, c.subject) || (c.ownWordCount <= c.rules.ticketBody.maxWords && has(c.rules.ticketBody.matcher, c.own));
 
-/** RFC 3834 and the vendor headers that mean the same. */
-const autoHeaders: Check = (c) => {
+/** RFC 3834 and the vendor headers that mean the same: the markers found. */
+function autoMarkers(c: Context): string[] {
   const autoSubmitted = header(c, 'auto-submitted')?.trim().toLowerCase();
   const markers: string[] = [];
   if (autoSubmitted !== undefined && !autoSubmitted.startsWith('no')) markers.push(`Auto-Submitted: ${autoSubmitted}`);
@@ -90,6 +90,11 @@ const autoHeaders: Check = (c) => {
   }
   const precedence = (header(c, 'precedence') ?? header(c, 'x-precedence'))?.trim().toLowerCase();
   if (precedence === 'auto_reply' || precedence === 'auto-reply') markers.push(`Precedence: ${precedence}`);
+  return markers;
+}
+
+const autoHeaders: Check = (c) => {
+  const markers = autoMarkers(c);
   if (markers.length === 0) return null;
   if (outOfOfficeWords(c)) return { kind: 'out-of-office', reason: `automatisk fraværsmelding (${markers[0]})` };
   if (ticketWords(c)) return { kind: 'ticket', reason: `automatisk kvittering fra et saks- eller kundesystem (${markers[0]})` };
@@ -106,8 +111,18 @@ const bulkPrecedence: Check = (c) => {
   return precedence === 'bulk' || precedence === 'list' || precedence === 'junk' ? { kind: 'list', reason: `masseutsendelse (Precedence: ${precedence})` } : null;
 };
 
-const noreply: Check = (c) =>
-  has(c.rules.noreplyLocalParts, c.localPart) ? { kind: 'noreply', reason: `avsenderen tar ikke imot svar (${c.msg.from!.address})` } : null;
+/** A public-records request sent by a system (eInnsyn): a no-reply sender or an automatic marker, and its subject. */
+const innsynskrav: Check = (c) =>
+  (has(c.rules.noreplyLocalParts, c.localPart) || autoMarkers(c).length > 0) && has(c.rules.innsynskravSubjects, c.subject)
+    ? { kind: 'innsynskrav', reason: 'innsynskrav sendt fra en innsynsløsning (eInnsyn o.l.); har lovbestemt svarfrist' }
+    : null;
+
+/** A no-reply sender; a help desk's or case system's acknowledgement from one (known by its subject) is a ticket. */
+const noreply: Check = (c) => {
+  if (!has(c.rules.noreplyLocalParts, c.localPart)) return null;
+  if (has(c.rules.ticketSubjects, c.subject)) return { kind: 'ticket', reason: `automatisk kvittering fra et saks- eller kundesystem (${c.msg.from!.address})` };
+  return { kind: 'noreply', reason: `avsenderen tar ikke imot svar (${c.msg.from!.address})` };
+};
 
 const outOfOfficeText: Check = (c) => {
   if (outOfOfficeWords(c)) return { kind: 'out-of-office', reason: 'fraværsmelding (kjent på emne eller tekst)', byWords: true };
@@ -117,7 +132,7 @@ const outOfOfficeText: Check = (c) => {
 const ticketText: Check = (c) =>
   ticketWords(c) ? { kind: 'ticket', reason: 'automatisk kvittering fra et saks- eller kundesystem', byWords: true } : null;
 
-const CHECKS: Check[] = [ownReceipt, bounce, readReceipt, otherReport, listHeaders, noreply, autoHeaders, bulkPrecedence, outOfOfficeText, ticketText];
+const CHECKS: Check[] = [ownReceipt, bounce, readReceipt, otherReport, innsynskrav, listHeaders, noreply, autoHeaders, bulkPrecedence, outOfOfficeText, ticketText];
 
 /** Addresses a bounce says it could not reach. */
 export function bouncedRecipients(msg: ParsedMessage): string[] {

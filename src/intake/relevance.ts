@@ -41,7 +41,7 @@ export interface RelevanceFinding {
 }
 
 /** Machine mail that can belong to the consultation only when it carries the thread or the letter. */
-const NEEDS_THREAD: ReadonlySet<AutomaticKind> = new Set(['list', 'noreply', 'report']);
+const NEEDS_THREAD: ReadonlySet<AutomaticKind> = new Set(['list', 'noreply', 'report', 'innsynskrav']);
 
 const notMail = (): RelevanceFinding => ({ relevant: false, score: 0, reasons: [], reasonCodes: [], suspicious: false });
 

@@ -76,6 +76,7 @@ export type AutomaticKind =
   | 'bounce'
   | 'delay'
   | 'read-receipt'
+  | 'innsynskrav'
   | 'ticket'
   | 'list'
   | 'noreply'

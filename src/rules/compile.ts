@@ -102,6 +102,7 @@ export function compileRules(dir: string, data: RuleData): Rules {
       readReceiptSubjects: new TermMatcher(automatic.readReceiptSubjects),
       autoReplySubjects: new TermMatcher(automatic.autoReplySubjects),
       outOfOfficeSubjects: new TermMatcher(automatic.outOfOfficeSubjects),
+      innsynskravSubjects: new TermMatcher(automatic.innsynskravSubjects),
       outOfOfficeBody: { maxWords: automatic.outOfOfficeBody.maxWords, matcher: new TermMatcher(automatic.outOfOfficeBody.terms) },
       ticketSubjects: new TermMatcher(automatic.ticketSubjects),
       ticketBody: { maxWords: automatic.ticketBody.maxWords, matcher: new TermMatcher(automatic.ticketBody.terms) },

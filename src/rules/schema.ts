@@ -187,6 +187,8 @@ export const automaticSchema = z.strictObject({
   autoReplySubjects: terms,
   outOfOfficeSubjects: terms,
   outOfOfficeBody: bodyRule,
+  /** Subjects of a public-records request sent by a system (eInnsyn): its own kind. */
+  innsynskravSubjects: terms.default([]),
   ticketSubjects: terms,
   ticketBody: bodyRule,
 });

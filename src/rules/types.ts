@@ -102,6 +102,7 @@ export interface Rules {
     autoReplySubjects: TermMatcher;
     outOfOfficeSubjects: TermMatcher;
     outOfOfficeBody: { maxWords: number; matcher: TermMatcher };
+    innsynskravSubjects: TermMatcher;
     ticketSubjects: TermMatcher;
     ticketBody: { maxWords: number; matcher: TermMatcher };
   };

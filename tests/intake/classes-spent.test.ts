@@ -17,6 +17,7 @@ const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 interface Label {
   file: string;
   relevant: boolean;
+  automaticKind: string | null;
   receipt: boolean;
   suspicious?: boolean;
 }
@@ -25,11 +26,11 @@ const of = (prefix: string) => labels.filter((l) => l.file.startsWith(`case-c-${
 const run = async (l: Label): Promise<Submission> => intake(readFileSync(`${fixtures}messages/${l.file}`), rules);
 
 it('the examples are there, each class present', () => {
-  for (const prefix of ['press', 'tender', 'event', 'private', 'phishing']) expect(of(prefix).length).toBeGreaterThan(0);
+  for (const prefix of ['press', 'tender', 'event', 'other-document', 'private', 'phishing', 'machine']) expect(of(prefix).length).toBeGreaterThan(0);
 });
 
 describe('questions and invitations on a commitment’s topic are not input', () => {
-  it.each([...of('press'), ...of('tender'), ...of('event')].map((l) => [l.file, l] as const))('%s: no receipt, not filed as input', async (_f, l) => {
+  it.each([...of('press'), ...of('tender'), ...of('event'), ...of('other-document')].map((l) => [l.file, l] as const))('%s: no receipt, not filed as input', async (_f, l) => {
     const s = await run(l);
     expect(s.receipt.send).toBe(false);
     expect(s.relevant).toBe(false);
@@ -79,5 +80,22 @@ describe('imitations: a document to sign, a payment or an account behind a link,
     expect(imitatesDomain('postmottak@hod.dep.no', own)).toBe(false);
     expect(imitatesDomain('postmottak@kmd.dep.no', own)).toBe(false);
     expect(imitatesDomain('kari@ks.no', own)).toBe(false);
+  });
+});
+
+describe('machine mail in other systems\' words', () => {
+  it.each(of('machine').map((l) => [l.file, l] as const))('%s is automatic of its kind, the case\'s, no receipt', async (_f, l) => {
+    const s = await run(l);
+    expect(s.automaticKind).toBe(l.automaticKind);
+    expect(s.relevant).toBe(l.relevant);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('an innsynskrav from a portal is its own kind only from a system; a person asking for documents stays a person', async () => {
+    const portal = await intake(mail({ from: 'eInnsyn <noreply@einnsyn.no>', subject: 'Innsynskrav', body: 'Saksnr: 2017/1886\nDokumentnr: 140\n' }), rules);
+    expect(portal.automaticKind).toBe('innsynskrav');
+    expect(portal.relevant).toBe(true);
+    const person = await intake(mail({ from: 'Ola Nilsen <ola.nilsen@gmail.com>', subject: 'Innsynskrav', body: 'Hei, jeg ber om innsyn i dokumentene i sak 17/1886.\n\nOla Nilsen\n' }), rules);
+    expect(person.automatic).toBe(false);
   });
 });
