@@ -2,7 +2,7 @@
 // documents it carries. Made from what intake found; pure.
 import { THRESHOLDS } from './group.js';
 import { signatureOf } from './minhash.js';
-import { declaredNames } from './names.js';
+import { declaredNames, mayNameCampaign } from './names.js';
 import type { CampaignEntry } from './types.js';
 import { comparableWords, hash32, shingles } from './words.js';
 
@@ -84,7 +84,10 @@ export function entryOf(input: EntryInput): CampaignEntry {
 export function entryKey(parts: { ownWords: string; attachments: string[]; submission: boolean; noComments: boolean; consultation: string | null; organisation: string | null; from: string | null }): string {
   // Cheap enough for every record of a large store at every read: two 32-bit hashes and the lengths.
   const who = hash32(`${parts.consultation}\n${parts.from}\n${parts.organisation}\n${parts.attachments.join(',')}`);
-  // The leading 3: entries made before the mail's words were kept apart, or before campaign names
-  // were read, are made again.
-  return `3${parts.submission ? 1 : 0}${parts.noComments ? 1 : 0}.${who.toString(36)}.${hash32(parts.ownWords).toString(36)}.${parts.ownWords.length}`;
+  // The leading digit: 2 since the mail's words were kept apart (entries made before are made
+  // again); 3 for an entry that may carry campaign names (a naming word in its words, or a
+  // document: see names.ts), so those made before names were read are made again — and only those:
+  // a store's other entries stay current (each made again would cost a reader the record's texts).
+  const version = parts.attachments.length > 0 || mayNameCampaign(parts.ownWords) ? 3 : 2;
+  return `${version}${parts.submission ? 1 : 0}${parts.noComments ? 1 : 0}.${who.toString(36)}.${hash32(parts.ownWords).toString(36)}.${parts.ownWords.length}`;
 }

@@ -12,6 +12,11 @@ import { comparableWords, hash32 } from './words.js';
  */
 const DECLARED = /(?<!\p{L})(?:underskrifts)?(?:kampanje(?:n|a)?|opprop(?:et)?|aksjon(?:en|a)?|campaign)\s*[«"“„]([^«»"“”„\n]{3,80})[»"”“]/giu;
 
+/** Whether a text may name a campaign at all (a word DECLARED starts with): cheap, for entry keys. */
+export function mayNameCampaign(text: string): boolean {
+  return /kampanj|opprop|aksjon|campaign/i.test(text);
+}
+
 /** A name counts when it has at least this many words and letters (not «nei», not «OGP»). */
 const MIN_NAME_WORDS = 2;
 const MIN_NAME_LETTERS = 8;
