@@ -29,6 +29,8 @@ export interface ReclassifySummary {
   skipped: number;
   /** Records classified in worker threads (reclassify-pool.ts); the others classified were classified in this thread. */
   inWorkers: number;
+  /** Worker threads started (none when no record had to be classified). */
+  workersStarted: number;
   /** Records with at least one field changed; changed + unchanged = records. */
   changed: number;
   unchanged: number;
@@ -74,9 +76,13 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
   let inWorkers = 0;
   const ids = store.ids();
   const workers = options.workers ?? (ids.length >= POOL_MIN_RECORDS ? defaultPoolSize() : 0);
-  const pool = workers > 0 ? await ClassifyPool.start(store.dir, rules, workers) : null;
+  // Started with the first record that must be classified: when every record is skipped, no
+  // worker loads the program and the rules for nothing.
+  let started: Promise<ClassifyPool | null> | null = null;
+  let pool: ClassifyPool | null = null;
+  const poolNow = () => (started ??= workers > 0 ? ClassifyPool.start(store.dir, rules, workers) : Promise.resolve(null));
   // Enough records read ahead to keep every worker busy while the main thread reads and writes.
-  const queue = new PQueue({ concurrency: pool ? 4 * pool.size : 4 });
+  const queue = new PQueue({ concurrency: 4 * Math.max(1, workers) });
   for (const id of ids) {
     void queue.add(async () => {
       const record = await store.get(id);
@@ -94,6 +100,7 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
       // Everything intake was given the first time is given again (classify-again.ts), and a
       // consultation a person chose is kept: the message is judged by that one's rules. In a
       // worker when there are workers; what a worker could not do is done here.
+      const pool = await poolNow();
       const classified = pool
         ? await pool.classify(record, known, now).then(
             (c) => (inWorkers++, c),
@@ -122,6 +129,8 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
   try {
     await queue.onIdle();
   } finally {
+    // (Assigned in the tasks above, which the type checker does not follow.)
+    pool = await (started as Promise<ClassifyPool | null> | null);
     await pool?.close();
   }
   await store.syncRecords();
@@ -138,6 +147,7 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
     records,
     skipped,
     inWorkers,
+    workersStarted: pool?.started ?? 0,
     changed: changes.length,
     unchanged: records - changes.length,
     byField,

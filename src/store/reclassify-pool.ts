@@ -50,7 +50,11 @@ interface Slot {
 
 export class ClassifyPool {
   private next = 0;
-  private constructor(private readonly slots: Slot[]) {}
+  /** Workers started. */
+  readonly started: number;
+  private constructor(private readonly slots: Slot[]) {
+    this.started = slots.length;
+  }
 
   /** Starts `size` workers over the store in `dataDir`; null when none holds `rules`' data (then classify in this thread). */
   static async start(dataDir: string, rules: Rules, size: number): Promise<ClassifyPool | null> {

@@ -42,13 +42,21 @@ function changedRules(): Rules {
   return loadRules(dir);
 }
 
-async function reclassifyCopy(rules: Rules, workers: number) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'innspill-pool-'));
-  cpSync(config.dataDir, dataDir, { recursive: true });
+async function reclassifyCopy(rules: Rules, workers: number, dataDir = mkdtempSync(join(tmpdir(), 'innspill-pool-'))) {
+  if (dataDir !== config.dataDir) cpSync(config.dataDir, dataDir, { recursive: true });
   const store = await Store.open(dataDir, { lock: true });
   try {
     const summary = await reclassify(store, rules, NOW, { workers });
-    return { summary, records: records({ ...config, dataDir }) };
+    return { summary, records: records({ ...config, dataDir }), dataDir };
+  } finally {
+    await store.close();
+  }
+}
+
+async function reclassifyAgain(rules: Rules, workers: number, dataDir: string) {
+  const store = await Store.open(dataDir, { lock: true });
+  try {
+    return await reclassify(store, rules, NOW, { workers });
   } finally {
     await store.close();
   }
@@ -62,9 +70,17 @@ describe('reclassify in worker threads', () => {
     expect(here.summary.changed).toBeGreaterThan(0);
     expect(here.summary.inWorkers).toBe(0);
     expect(pooled.summary.inWorkers).toBe(FILES.length);
-    expect({ ...pooled.summary, inWorkers: 0 }).toEqual(here.summary);
+    expect(pooled.summary.workersStarted).toBe(2);
+    expect({ ...pooled.summary, inWorkers: 0, workersStarted: 0 }).toEqual(here.summary);
     expect(pooled.records).toEqual(here.records);
     expect(pooled.records.every((r) => typeof r.classifiedWith === 'string')).toBe(true);
+  }, 120_000);
+
+  it('starts no worker when every record is skipped', async () => {
+    const rules = changedRules();
+    const first = await reclassifyCopy(rules, 2);
+    const again = await reclassifyAgain(rules, 2, first.dataDir);
+    expect(again).toMatchObject({ records: FILES.length, skipped: FILES.length, inWorkers: 0, workersStarted: 0 });
   }, 120_000);
 
   it('starts workers that hold the caller\'s rule data, and none for rules the folder no longer holds', async () => {
