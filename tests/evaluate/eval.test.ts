@@ -123,3 +123,26 @@ describe('a quiet (sealed) set', () => {
     }
   });
 });
+
+describe('automatic kinds in the sealed sets’ names', () => {
+  const machine = { relevant: true, automatic: true, receipt: false } as const;
+  const s = score(
+    [
+      { label: label({ file: 'n.eml', ...machine, automaticKind: 'newsletter' }), found: found({ ...machine, automaticKind: 'list' }) },
+      { label: label({ file: 'o.eml', ...machine, automaticKind: 'other' }), found: found({ ...machine, automaticKind: 'auto-reply' }) },
+      { label: label({ file: 'l.eml', ...machine, automaticKind: 'list' }), found: found({ ...machine, automaticKind: 'list' }) },
+      // One name each way: a newsletter is not a notice, a notice not a newsletter.
+      { label: label({ file: 'x.eml', ...machine, automaticKind: 'notice' }), found: found({ ...machine, automaticKind: 'list' }) },
+      { label: label({ file: 'y.eml', ...machine, automaticKind: 'newsletter' }), found: found({ ...machine, automaticKind: 'noreply' }) },
+    ],
+    CLASSES,
+  );
+
+  it('takes newsletter for list and other for auto-reply, and nothing else', () => {
+    expect(s.tally.automaticKind).toEqual({ ok: 3, n: 5 });
+    expect(s.misses.filter((m) => m.field === 'automaticKind').map((m) => [m.file, m.found])).toEqual([
+      ['x.eml', 'list'],
+      ['y.eml', 'noreply'],
+    ]);
+  });
+});
