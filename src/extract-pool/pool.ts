@@ -44,6 +44,8 @@ interface Worker {
   task: Task | null;
   timer: NodeJS.Timeout | null;
   watchdog: NodeJS.Timeout | null;
+  /** Its CPU time when last looked at (ms). */
+  lastCpuMs: number;
 }
 
 const runningFromSource = import.meta.url.endsWith('.ts');
@@ -62,6 +64,18 @@ export const FILE_HANDOVER_BYTES = 1024 * 1024;
  * staying for the daemon's lifetime.
  */
 export const RETIRE_GROWTH_BYTES = 100 * 1024 * 1024;
+
+/** utime + stime of a process in ms (USER_HZ 100), or null when it is gone. */
+function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return null;
+  }
+}
 
 function residentBytes(pid: number | undefined): number | null {
   if (pid === undefined) return null;
@@ -120,6 +134,16 @@ export class ExtractorPool {
     });
   }
 
+  /** CPU time of workers that have exited (ms). */
+  private exitedCpuMs = 0;
+
+  /** CPU time the workers used so far, each on average (ms): the daemon reads a message itself when its own is less. */
+  get cpuMsPerWorker(): number {
+    let sum = this.exitedCpuMs;
+    for (const w of this.workers) sum += (w.lastCpuMs = cpuMs(w.child.pid) ?? w.lastCpuMs);
+    return sum / this.size;
+  }
+
   /** Tasks waiting for a worker (not yet handed to one). */
   get waiting(): number {
     return this.queue.length;
@@ -133,7 +157,7 @@ export class ExtractorPool {
   private spawn(limits: ExtractLimits): Worker {
     const execArgv = [...sourceLoader, `--max-old-space-size=${limits.maxMemoryMb}`];
     const child = fork(workerFile, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
-    const worker: Worker = { child, ready: false, readyRss: 0, warmRss: null, task: null, timer: null, watchdog: null };
+    const worker: Worker = { child, ready: false, readyRss: 0, warmRss: null, task: null, timer: null, watchdog: null, lastCpuMs: 0 };
     child.on('message', (msg: WorkerResponse | WorkerReady | MessageResponse | DocumentProgress) => {
       if ('kind' in msg && msg.kind === 'progress') {
         if (worker.task?.id === msg.id) this.documentTimer(worker, msg.reading > 0);
@@ -151,6 +175,7 @@ export class ExtractorPool {
       }
     });
     child.on('exit', () => {
+      this.exitedCpuMs += worker.lastCpuMs;
       const i = this.workers.indexOf(worker);
       if (i >= 0) this.workers.splice(i, 1);
       if (!worker.ready && !this.closed && ++this.startFailures >= MAX_START_FAILURES) {
