@@ -34,6 +34,9 @@ describe(`the SMTP server down for ${DOWN} s`, () => {
       n++;
       await new Promise((r) => setTimeout(r, Math.max(500, (DOWN * 1000) / 12)));
     }
+    // Every message written is a reply in the invitation's thread, so each is filed: wait for all of them
+    // (a message filed after `due` is counted below would be sent and make the count overshoot it).
+    await waitUntil('every message written filed', () => records(config).length === n, 600_000);
     // The last messages may have been filed a moment ago: wait until each receipt so far was tried once.
     const waiting = await waitUntil('every waiting receipt tried once', () => {
       const pending = records(config).filter((r) => r.receipt.status === 'pending');
