@@ -8,6 +8,7 @@ import { convert as htmlToText } from 'html-to-text';
 import type { Address } from './types.js';
 import type { IntakeContext } from './context.js';
 import { problem, type Problem } from './problems.js';
+import { headerEnd } from '../mail/header-ids.js';
 
 export interface RawPart {
   filename: string;
@@ -184,11 +185,7 @@ async function parseBytes(raw: Buffer): Promise<ParsedMail> {
 
 /** The header block alone (up to the first empty line), for a message whose body cannot be parsed. */
 function headerBlock(raw: Buffer): Buffer {
-  const limit = Math.min(raw.length, SPLITTER_LIMITS.maxHeadSize);
-  const crlf = raw.indexOf('\r\n\r\n');
-  const lf = raw.indexOf('\n\n');
-  const ends = [crlf, lf].filter((i) => i >= 0 && i < limit);
-  const end = ends.length > 0 ? Math.min(...ends) : limit;
+  const end = headerEnd(raw, Math.min(raw.length, SPLITTER_LIMITS.maxHeadSize));
   return Buffer.concat([raw.subarray(0, end), Buffer.from('\r\n\r\n')]);
 }
 

@@ -4,12 +4,13 @@
 // worker reports any id intake asked about that is not in this list, and the daemon then reads the
 // message itself (see pipeline.ts).
 
-/** The header block: up to the first empty line (the whole message when there is none). */
-function headerOf(raw: Buffer): string {
-  let end = raw.indexOf('\r\n\r\n');
-  const lf = raw.indexOf('\n\n');
-  if (end < 0 || (lf >= 0 && lf < end)) end = lf;
-  return raw.subarray(0, end < 0 ? raw.length : end).toString('latin1');
+/**
+ * Where a raw message's header block ends: at its first empty line (CRLF or LF), or at `limit`
+ * (default: the whole message) when there is none before it.
+ */
+export function headerEnd(raw: Buffer, limit = raw.length): number {
+  const ends = [raw.indexOf('\r\n\r\n'), raw.indexOf('\n\n')].filter((i) => i >= 0 && i < limit);
+  return ends.length > 0 ? Math.min(...ends) : limit;
 }
 
 /**
@@ -23,7 +24,7 @@ export const SEARCH_BODY_BYTES = 512 * 1024;
  * angle brackets, and (in a message up to SEARCH_BODY_BYTES) every <…@…> token of the rest.
  */
 export function headerMessageIds(raw: Buffer): string[] {
-  const header = headerOf(raw);
+  const header = raw.subarray(0, headerEnd(raw)).toString('latin1');
   const ids = new Set<string>();
   for (const m of header.matchAll(/<[^<>\s]+>/g)) ids.add(m[0]);
   if (raw.length <= SEARCH_BODY_BYTES) for (const m of raw.toString('latin1').matchAll(/<[^<>\s@]+@[^<>\s]+>/g)) ids.add(m[0]);
