@@ -17,6 +17,7 @@ import { chosenConsultation } from './consultation-option.js';
 import { digestStateName, readDigestState } from '../digest/state.js';
 import type { Rules } from '../rules/types.js';
 import { Store } from '../store/json-store.js';
+import type { SubmissionRecord } from '../store/record.js';
 import { StoreLockedError } from '../store/lock.js';
 import { checkOutFile, outFileError } from './out-file.js';
 import { parseLocalTime } from './since.js';
@@ -71,10 +72,11 @@ export async function digestCommand(o: DigestCommandOptions): Promise<number> {
 }
 
 /** The consultations a digest without --consultation covers. */
-async function withDigest(o: DigestCommandOptions) {
+async function withDigest(o: DigestCommandOptions, records: SubmissionRecord[] | null) {
+  if (records) return consultationsWithDigest(o.rules, records);
   const store = await Store.open(o.config.dataDir, { lock: false });
   try {
-    return consultationsWithDigest(o.rules, await store.readAll());
+    return consultationsWithDigest(o.rules, await store.readAllCopies());
   } finally {
     await store.close();
   }
@@ -93,7 +95,21 @@ async function digest(o: DigestCommandOptions): Promise<number> {
   const now = (o.now ?? (() => new Date()))();
   // One digest per consultation: the one asked for, or each open one with mail (see digest/which.ts).
   const chosen = chosenConsultation(o.rules, o.consultation);
-  const views = chosen ? [chosen] : await withDigest(o);
+  // Without --send the store is opened once and its records read once, for choosing and for the digests.
+  const reader = o.send ? null : await Store.open(o.config.dataDir, { lock: false });
+  try {
+    return await digestWith(o, { render, since, now, chosen, reader, read: reader ? await reader.readAllCopies() : null, fail });
+  } finally {
+    await reader?.close();
+  }
+}
+
+async function digestWith(
+  o: DigestCommandOptions,
+  c: { render: (m: DigestModel, rules: Rules) => string; since: Since; now: Date; chosen: Rules | null; reader: Store | null; read: SubmissionRecord[] | null; fail: (message: string, code?: number) => number },
+): Promise<number> {
+  const { render, since, now, chosen, fail } = c;
+  const views = chosen ? [chosen] : await withDigest(o, c.read);
   if (views.length === 0) return fail('ingen innspillsrunde er åpen (alle er arkivert); velg en med --consultation');
   if (views.length > 1 && o.format === 'html') return fail(`oversikten i HTML gjelder én innspillsrunde: velg en med --consultation (${views.map((v) => v.consultation.id).join(', ')})`);
 
@@ -126,8 +142,8 @@ async function digest(o: DigestCommandOptions): Promise<number> {
     }
   }
 
-  const store = await Store.open(o.config.dataDir, { lock: false });
-  const records = await store.readAll();
+  const store = c.reader!;
+  const records = c.read!;
   // Found once for every consultation: each digest shows its own.
   const campaigns = await describedCampaigns(store, records, o.rules);
   const outputs: string[] = [];
@@ -141,7 +157,6 @@ async function digest(o: DigestCommandOptions): Promise<number> {
     }
     outputs.push(render(model, view));
   }
-  await store.close();
   const output = outputs.join(SEPARATOR);
   if (o.out) await writeOut(o.out, output);
   else o.stdout.write(output);

@@ -64,11 +64,13 @@ export async function exportCommand(o: ExportCommandOptions): Promise<number> {
     throw err;
   }
   const store = await Store.open(o.config.dataDir, { lock: false });
-  const everything = await store.readAll();
+  // Read from the file of record copies (record-copies.ts); each record read for this export only.
+  const everything = await store.readAllCopies();
   const campaigns = await campaignRefs(store, o.rules, everything);
   const records = recordsOf(everything, o.rules, chosen)
     .filter((r) => !since || Date.parse(r.filedAt) > since.getTime())
-    .map((r) => ({ ...r, campaign: campaigns.get(r.id) ?? null }));
+    // Set on the record rather than spread into a copy: a spread would parse what the copy keeps apart.
+    .map((r) => Object.assign(r, { campaign: campaigns.get(r.id) ?? null }));
   await store.close();
   let rows: number;
   try {

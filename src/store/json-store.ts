@@ -16,6 +16,7 @@ import { ensureDirs, fsyncDir, removeTempFiles, writeFileAtomic, writeOnce, type
 import { StoreLock } from './lock.js';
 import { fingerprintOf, RECORD_ID, type SubmissionRecord } from './record.js';
 import { readRecordFiles } from './read-records.js';
+import { appendRecordCopies, readRecordCopies } from './record-copies.js';
 import { appendRows, readRecordIndex, rewriteRecordIndex, rowOf, rowOfEntry, type IndexEntry, type RecordRow } from './record-index.js';
 import { buildRecord, type BuiltRecord, type FileRequest } from './build-record.js';
 import { StoreIndex, type Indexable } from './store-index.js';
@@ -112,6 +113,8 @@ export class Store {
       await rewriteRecordIndex(this.dir, rows);
       this.indexLines = rows.length;
     }
+    // The file of record copies (record-copies.ts) checked and put right likewise.
+    await readRecordCopies(this.dir, { write: true });
     // The daemon keeps only what identifies each record file (its memory stays flat): a row asked
     // for later is read from its record.
     for (const entry of this.loadedRows.values()) {
@@ -187,6 +190,15 @@ export class Store {
   /** Every record, in filing order, read from disk. */
   async readAll(): Promise<SubmissionRecord[]> {
     return readRecordFiles(this.path('records'));
+  }
+
+  /**
+   * Every record, in filing order, for a reader of them all (digest, exports): from the file of
+   * record copies where it matches the record files (record-copies.ts), read lazily in part. The
+   * records returned are for reading; a writer reads them with readAll().
+   */
+  async readAllCopies(): Promise<SubmissionRecord[]> {
+    return (await readRecordCopies(this.dir)).records;
   }
 
   /** The record this message is a copy of (same bytes, or same content re-delivered), if any. */
@@ -266,6 +278,7 @@ export class Store {
     for (const p of pending) rows.push(rowOf(p.record, await writeFileAtomic(this.path('records', `${p.record.id}.json`), json(p.record), { syncDir: false })));
     await fsyncDir(this.path('records'));
     await this.indexRows(rows);
+    if (this.lock) await appendRecordCopies(this.dir, pending.map((p) => p.record));
   }
 
   /** The index file's lines for records just written (a lost line is found stale and made again). */
@@ -291,6 +304,8 @@ export class Store {
       entry.json = null;
       entry.row = null;
     }
+    // The record copies have a superseded line for each record rewritten as well.
+    await readRecordCopies(this.dir, { write: true });
     return true;
   }
 
@@ -303,6 +318,7 @@ export class Store {
     const file = await writeFileAtomic(this.path('records', `${record.id}.json`), json(record), { syncDir: options.syncDir !== false });
     this.index(record);
     await this.indexRows([rowOf(record, file)]);
+    if (this.lock) await appendRecordCopies(this.dir, [record]);
   }
 
   /** Record rewrites in flight, per id: modify() runs them one after another. */
