@@ -150,6 +150,7 @@ export function scoreCommitments(c: Pick<IntakeContext, 'texts' | 'rules'>): Com
   const context = segments.map((seg) => contextSpans(seg.text, c.rules.commitments));
   const markers = segments.map((seg) => (c.rules.commitments.topicMarkers.size > 0 ? c.rules.commitments.topicMarkers.find(seg.text) : []));
   const scored = items
+    .filter((rule) => rule.needs.size === 0 || rule.needs.first(segments.map((seg) => seg.text)) !== null)
     .map((rule) => {
       const hits = hitsFor(rule, segments, context, scoring.weights);
       const strong = hits.filter((h) => h.tier === 'strong');

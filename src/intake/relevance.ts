@@ -204,7 +204,7 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   let consultationWords = 0;
   for (const signal of r.signals) {
     const found = signal.matcher.first(texts[signal.where]);
-    if (!found || (signal.unless.size > 0 && signal.unless.first(input.allParts))) continue;
+    if (!found || (signal.unless.size > 0 && signal.unless.first(texts[signal.unlessWhere]))) continue;
     add(signal.points, 'signal', `${signal.name}: «${found.text.snippet(found.hit.start, found.hit.end, 50)}»`);
     if (signal.points < 0) otherBusiness = true;
     else consultationWords += signal.points;

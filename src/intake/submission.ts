@@ -72,7 +72,9 @@ export function toSubmission(c: IntakeContext): Submission {
     sender: c.sender.sender,
     commitments: c.assigned.commitments,
     language: c.language,
-    late: received.late,
+    // Late against the deadline of the consultation it belongs to (or is held under); mail that is
+    // no consultation's is late for nothing.
+    late: (relevance.relevant || c.review.needed) && received.late,
     receipt: c.receipt,
     review: c.review,
     noComments: c.assigned.noComments,

@@ -31,6 +31,7 @@ function compileConsultation(c: ConsultationData, data: RuleData): Own {
       medium: new TermMatcher(x.medium),
       weak: new TermMatcher(x.weak),
       exclude: new TermMatcher(x.exclude),
+      needs: new TermMatcher(x.needs),
     }));
   const invited = new Set(c.senders.invited);
   const organisations: Organisation[] = [...data.senders.organisations, ...c.senders.organisations].map((o) => ({ ...o, invited: invited.has(o.name) }));
@@ -64,6 +65,7 @@ function compileConsultation(c: ConsultationData, data: RuleData): Own {
         where: s.where,
         matcher: new TermMatcher(s.terms),
         unless: new TermMatcher(s.unless ?? []),
+        unlessWhere: s.unlessWhere ?? 'text',
         ties: s.ties === true,
         names: s.names === true,
         suspicious: s.suspicious === true,

@@ -127,7 +127,17 @@ export const commitmentsSchema = z.strictObject({
   topicMarkers: terms.default([]),
   noComments: z.strictObject({ maxWords: z.number().int().positive(), unless: terms.default([]), terms }),
   commitments: z
-    .array(z.strictObject({ id, strong: tier, medium: tier, weak: tier, exclude: tier }))
+    .array(
+      z.strictObject({
+        id,
+        strong: tier,
+        medium: tier,
+        weak: tier,
+        exclude: tier,
+        /** The commitment counts only when the sender's own words also have one of these: the side of a broad matter it is about (digital, in "digital planning and building processes"). */
+        needs: tier,
+      }),
+    )
     .min(1),
 });
 
@@ -165,6 +175,8 @@ export const relevanceSchema = z.strictObject({
       terms: terms.min(1),
       /** The signal does not count when one of these is found anywhere in the message's text. */
       unless: terms.optional(),
+      /** Where `unless` is looked for (default: the whole text): `subject` for a signal about what the subject names. */
+      unlessWhere: z.enum(['subject', 'text', 'own'], { message: 'unlessWhere is one of: subject, text, own' }).optional(),
       /** It ties machine mail (lists, noreply senders, reports) to the consultation, as the thread does. */
       ties: z.boolean().optional(),
       /** It names the consultation itself (its case, its law or plan by name): a person's own words

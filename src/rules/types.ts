@@ -40,6 +40,8 @@ export interface CommitmentRule {
   medium: TermMatcher;
   weak: TermMatcher;
   exclude: TermMatcher;
+  /** Assigned only when one of these is in the sender's own words too (empty: no such condition). */
+  needs: TermMatcher;
 }
 
 export interface RelevanceSignal {
@@ -47,8 +49,9 @@ export interface RelevanceSignal {
   points: number;
   where: 'subject' | 'text' | 'own';
   matcher: TermMatcher;
-  /** Not counted when one of these is in the text. */
+  /** Not counted when one of these is in the text (`unlessWhere`: the subject, the whole text or the sender's own words). */
   unless: TermMatcher;
+  unlessWhere: 'subject' | 'text' | 'own';
   /** Ties machine mail to the consultation. */
   ties: boolean;
   /** Names the consultation itself (its case, its law or plan by name). */
