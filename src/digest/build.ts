@@ -88,11 +88,19 @@ function classTitles(rules: Rules): Map<string, string> {
 }
 
 function totalsPerClass(submissions: SubmissionRecord[], isNew: IsNew, rules: Rules, titles: Map<string, string>): TotalRow[] {
-  return [...rules.consultation.classIds, NO_COMMENTS_SECTION, rules.consultation.unclassifiedId].map((id) => ({
-    id,
-    title: titles.get(id) ?? id,
-    ...count(submissions, isNew, (r) => sectionIdsOf(r, rules).includes(id)),
-  }));
+  const ids = [...rules.consultation.classIds, NO_COMMENTS_SECTION, rules.consultation.unclassifiedId];
+  // One pass over the submissions, each one's sections found once (not once per section).
+  const tally = new Map(ids.map((id) => [id, { inPeriod: 0, total: 0 }]));
+  for (const r of submissions) {
+    const fresh = isNew(r);
+    for (const id of new Set(sectionIdsOf(r, rules))) {
+      const t = tally.get(id);
+      if (!t) continue;
+      t.total++;
+      if (fresh) t.inPeriod++;
+    }
+  }
+  return ids.map((id) => ({ id, title: titles.get(id) ?? id, ...tally.get(id)! }));
 }
 
 function totalsPerCategory(submissions: SubmissionRecord[], isNew: IsNew, rules: Rules): TotalRow[] {

@@ -198,7 +198,9 @@ export function inCampaignsText(records: Array<{ id: string }>, refs: Map<string
 
 /** The campaigns of these records, described (for the digest). */
 export async function describedCampaigns(store: Store, records: SubmissionRecord[], rules: Rules): Promise<CampaignDescription[]> {
-  // The digest only reads what `innspill campaigns` kept: printing a digest changes nothing in the store.
-  if (store.rowsLoaded) return (await campaignsOfStore(store, rules, records, { keep: false })).described;
+  // A reader's digest only reads what was kept: printing a digest changes nothing in the store. The
+  // store's lock holder (the daemon's scheduled digest, `digest --send`) keeps what it computed, as
+  // `innspill campaigns` does, so the caseworkers' digests after it read the campaigns described.
+  if (store.rowsLoaded) return (await campaignsOfStore(store, rules, records, { keep: store.isWriter })).described;
   return describeCampaigns(store, await loadCampaigns(store, records, rules), records, rules);
 }

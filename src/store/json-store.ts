@@ -59,6 +59,11 @@ export class Store {
     this.lock = lock;
   }
 
+  /** Whether this process holds the store's lock (the one writer). */
+  get isWriter(): boolean {
+    return this.lock !== null;
+  }
+
   path(...parts: string[]): string {
     return join(this.dir, ...parts);
   }

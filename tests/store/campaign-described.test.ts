@@ -1,12 +1,12 @@
 // The campaigns described and kept in state/campaign-described.json (src/store/campaign-described.ts):
 // read back while nothing changed; after members arrive or change, recomputed from the kept parts
 // and the changed records only — and always the same as describing everything afresh.
-import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEMPLATE_SAMPLE } from '../../src/campaigns/index.js';
 import { Store } from '../../src/store/json-store.js';
-import { campaignsOfStore, describeCampaigns, loadCampaigns } from '../../src/store/campaigns.js';
+import { campaignsOfStore, describeCampaigns, describedCampaigns, loadCampaigns } from '../../src/store/campaigns.js';
 import { fixtureStore, makeRecord, writeRecords } from '../helpers/records.js';
 import { projectRules } from '../helpers/rules.js';
 
@@ -37,6 +37,25 @@ async function both(dir: string) {
 }
 
 describe('the campaigns described and kept', () => {
+  it("are kept by the lock holder's digest (the daemon's), never by a reader's", async () => {
+    const dir = fixtureStore([member(1), member(2), member(3)]);
+    dirs.push(dir);
+    const file = join(dir, 'state', 'campaign-described.json');
+    const reader = await Store.open(dir, { lock: false });
+    const read = await describedCampaigns(reader, await reader.readAll(), rules);
+    await reader.close();
+    expect(read.map((c) => c.members)).toEqual([['2021-0001', '2021-0002', '2021-0003']]);
+    expect(existsSync(file)).toBe(false);
+    const writer = await Store.open(dir, { lock: true });
+    expect(await describedCampaigns(writer, await writer.readAll(), rules)).toEqual(read);
+    await writer.close();
+    expect(existsSync(file)).toBe(true);
+    // A reader's digest after it takes them from the file.
+    const after = await Store.open(dir, { lock: false });
+    expect((await campaignsOfStore(after, rules, null, { keep: false })).described).toEqual(read);
+    await after.close();
+  });
+
   it('answers from the kept file while nothing changed, and as afresh after members arrive or change', async () => {
     const dir = fixtureStore([member(1), member(2), makeRecord({ seq: 3, from: 'post@arkivrad.no', ownWords: OTHER }), member(4)]);
     dirs.push(dir);
