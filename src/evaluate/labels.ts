@@ -18,7 +18,11 @@ export const labelSchema = z.object({
   automatic: z.boolean(),
   automaticKind: z.string().nullable().optional(),
   organisation: z.string().nullable(),
-  category: z.string(),
+  /** The sender category; null (a sealed set's name for no organisation) is ours `ukjent`. */
+  category: z
+    .string()
+    .nullable()
+    .transform((v) => v ?? 'ukjent'),
   commitments: z.array(z.string()),
   language: z.enum(['nb', 'nn', 'en']),
   late: z.boolean(),
@@ -38,7 +42,7 @@ export const labelSchema = z.object({
   consultationUncertain: z.boolean().optional(),
   bouncedRecipients: z.array(z.string()).optional(),
   attachments: z
-    .array(z.object({ filename: z.string(), readable: z.boolean(), contains: z.string().optional(), problem: z.string().optional() }))
+    .array(z.object({ filename: z.string(), readable: z.boolean(), contains: z.string().nullish(), problem: z.string().optional() }))
     .optional(),
 });
 export type Label = z.infer<typeof labelSchema>;

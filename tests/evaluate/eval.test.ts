@@ -146,3 +146,14 @@ describe('automatic kinds in the sealed sets’ names', () => {
     ]);
   });
 });
+
+describe('labels in a sealed set’s own spelling', () => {
+  it('takes a null category for ours, ukjent, and a null `contains` for none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'innspill-eval-'));
+    const entry = { ...label({ file: 'a.eml' }), organisation: null, category: null, attachments: [{ filename: 'skannet.pdf', readable: false, contains: null }] };
+    writeFileSync(join(dir, 'labels.yaml'), stringify([entry]));
+    const [read] = readLabelFile(join(dir, 'labels.yaml'), true);
+    expect(read!.category).toBe('ukjent');
+    expect(read!.attachments![0]!.contains ?? null).toBeNull();
+  });
+});
