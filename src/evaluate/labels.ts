@@ -173,6 +173,8 @@ export interface Scores {
   receiptsToAutomaticOrUnrelated: number;
   /** Messages labelled automatic or not relevant: the ones that must get no receipt. */
   notInput: number;
+  /** Messages marked suspicious that are not labelled so. */
+  suspiciousWrong: number;
   /** People's input (labelled for a receipt) that got neither a receipt nor a hold for review. */
   inputIgnored: Tally;
   /** Messages held for review, of all. */
@@ -218,6 +220,7 @@ export function score(pairs: Array<{ label: Label; found: Found }>, classIds: st
   const held: Tally = { ok: 0, n: 0 };
   let badReceipts = 0;
   let notInput = 0;
+  let suspiciousWrong = 0;
   const att = { readable: 0, textFound: 0, unreadable: 0, withProblem: 0, containsOk: 0, containsChecked: 0 };
   for (const { label, found } of pairs) {
     const check = (field: AccuracyKey, expected: unknown, got: unknown) => {
@@ -232,9 +235,16 @@ export function score(pairs: Array<{ label: Label; found: Found }>, classIds: st
     check('late', label.late, found.late);
     check('receipt', label.receipt, found.receipt);
     if (!label.notMail) check('language', label.language, found.language);
-    if (label.automaticKind !== undefined) check('automaticKind', label.automaticKind, sameKind(label.automaticKind, found.automaticKind));
-    if (label.noComments !== undefined) check('noComments', label.noComments, found.noComments);
-    if (label.suspicious !== undefined) check('suspicious', label.suspicious, found.suspicious);
+    // Kind, "no comments" and suspicious are scored over the messages labelled so (machine mail,
+    // "ingen merknader", an imitation), whether a set writes the key for every message or only there;
+    // a message marked suspicious that is not labelled so is counted apart.
+    if (label.automatic && label.automaticKind != null) check('automaticKind', label.automaticKind, sameKind(label.automaticKind, found.automaticKind));
+    if (label.noComments === true) check('noComments', true, found.noComments);
+    if (label.suspicious === true) check('suspicious', true, found.suspicious);
+    else if (found.suspicious) {
+      suspiciousWrong++;
+      misses.push({ file: label.file, field: 'suspicious', expected: false, found: true });
+    }
     if (label.receiptHeld === true) check('receiptHeld', true, found.receiptHeld);
     if (label.automatic || !label.relevant) notInput++;
     if (found.receipt && (label.automatic || !label.relevant)) badReceipts++;
@@ -280,6 +290,7 @@ export function score(pairs: Array<{ label: Label; found: Found }>, classIds: st
     tally,
     receiptsToAutomaticOrUnrelated: badReceipts,
     notInput,
+    suspiciousWrong,
     inputIgnored,
     held,
     attachments: att,

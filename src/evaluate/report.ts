@@ -42,6 +42,7 @@ function rows(classIds: string[]): Row[] {
     })),
     { name: 'exact commitment set', cell: (s) => share(s.exact.ok, s.exact.n) },
     ...ACCURACY.map(([key, name]) => ({ name, cell: (s: Scores) => share(s.tally[key].ok, s.tally[key].n) })),
+    { name: '  marked suspicious, not labelled so', cell: (s) => ({ text: String(s.suspiciousWrong), n: s.files }) },
     { name: 'receipts to automatic/unrelated', cell: (s) => ({ text: String(s.receiptsToAutomaticOrUnrelated), n: s.notInput }) },
     {
       name: 'input neither receipted nor held',

@@ -157,3 +157,27 @@ describe('labels in a sealed set’s own spelling', () => {
     expect(read!.attachments![0]!.contains ?? null).toBeNull();
   });
 });
+
+describe('kind, "no comments" and suspicious over the messages labelled so', () => {
+  const s = score(
+    [
+      // A set that writes every key for every message: the person's null kind, false and false are not scored.
+      { label: label({ file: 'p.eml', automaticKind: null, noComments: false, suspicious: false }), found: found({}) },
+      { label: label({ file: 'm.eml', relevant: true, automatic: true, receipt: false, automaticKind: 'bounce' }), found: found({ automatic: true, receipt: false, automaticKind: 'bounce' }) },
+      { label: label({ file: 'n.eml', noComments: true }), found: found({ noComments: false }) },
+      { label: label({ file: 'f.eml', relevant: false, receipt: false, suspicious: true }), found: found({ relevant: false, receipt: false, suspicious: true }) },
+      // Marked suspicious but labelled as ordinary input: counted apart, and a miss.
+      { label: label({ file: 'w.eml', suspicious: false }), found: found({ suspicious: true }) },
+    ],
+    CLASSES,
+  );
+  it('counts only the labelled ones in each figure', () => {
+    expect(s.tally.automaticKind).toEqual({ ok: 1, n: 1 });
+    expect(s.tally.noComments).toEqual({ ok: 0, n: 1 });
+    expect(s.tally.suspicious).toEqual({ ok: 1, n: 1 });
+  });
+  it('counts a message marked suspicious without the label apart', () => {
+    expect(s.suspiciousWrong).toBe(1);
+    expect(s.misses.filter((m) => m.field === 'suspicious').map((m) => m.file)).toEqual(['w.eml']);
+  });
+});
