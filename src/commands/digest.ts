@@ -11,7 +11,6 @@ import { renderHtml } from '../digest/render-html.js';
 import { digestTemplateFor } from '../rules/digest-template.js';
 import { renderMarkdown } from '../digest/render-md.js';
 import { renderText } from '../digest/render-text.js';
-import { digestRecipients, sendDigest } from '../digest/send.js';
 import { consultationsWithDigest } from '../digest/which.js';
 import { chosenConsultation } from './consultation-option.js';
 import { digestStateName, readDigestState } from '../digest/state.js';
@@ -114,6 +113,8 @@ async function digestWith(
   if (views.length > 1 && o.format === 'html') return fail(`oversikten i HTML gjelder én innspillsrunde: velg en med --consultation (${views.map((v) => v.consultation.id).join(', ')})`);
 
   if (o.send) {
+    // Sending (nodemailer, and the mail parser the composer uses) is loaded only to send.
+    const { digestRecipients, sendDigest } = await import('../digest/send.js');
     if (since.kind === 'time') return fail('--send sender alltid det som er nytt siden forrige sendte oversikt; bruk --since last eller ingen --since');
     if (views.every((v) => digestRecipients(o.config, v).length === 0)) return fail('ingen mottakere av oversikten: sett INNSPILL_DIGEST_TO');
     let store: Store;
