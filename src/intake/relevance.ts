@@ -6,6 +6,7 @@ import { FoldedText } from '../text/folded-text.js';
 import { TermMatcher } from '../text/terms.js';
 import type { IntakeContext } from './context.js';
 import { sentToOwnAddress } from './addresses.js';
+import { forgedSender } from './sender.js';
 import { activeConsultations } from '../rules/views.js';
 import type { AutomaticKind, RelevanceCode } from './types.js';
 
@@ -28,6 +29,8 @@ export interface RelevanceInput {
   copyOnly: boolean;
   /** The From domain imitates the ministry's own (kmd-dep.no for kmd.dep.no). */
   imitatesMinistry: boolean;
+  /** The From address is the ministry's own domain, and our server says it is forged. */
+  forgesMinistry: boolean;
 }
 
 export interface RelevanceFinding {
@@ -69,6 +72,16 @@ export function imitatesDomain(address: string | undefined, ownAddresses: readon
     if (domain === own || domain.endsWith(`.${own}`)) return false;
     return squeezed(domain).includes(squeezed(own));
   });
+}
+
+/**
+ * A From address at the ministry's own domain that our own server says is forged (DMARC failed, or
+ * SPF failed with no valid DKIM signature): someone poses as the ministry itself.
+ */
+export function forgesOwnDomain(address: string | undefined, ownAddresses: readonly string[], headers: Map<string, string[]>): boolean {
+  const domain = address?.split('@')[1]?.toLowerCase();
+  if (!domain || !ownDomains(ownAddresses).some((own) => domain === own || domain.endsWith(`.${own}`))) return false;
+  return forgedSender(headers) !== null;
 }
 
 /** Our mailbox only in Cc: the To header does not name it, the Cc header does. */
@@ -122,6 +135,7 @@ export function judgeRelevance(
       automaticKind: c.automatic.kind,
       copyOnly: onlyCopied(msg.headers, [rules.consultation.mailbox, ...rules.consultation.ownAddresses]),
       imitatesMinistry: imitatesDomain(msg.from?.address, [rules.consultation.mailbox, ...rules.consultation.ownAddresses]),
+      forgesMinistry: forgesOwnDomain(msg.from?.address, [rules.consultation.mailbox, ...rules.consultation.ownAddresses], msg.headers),
     },
     rules,
   );
@@ -219,6 +233,10 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
     reasons.push('avsenderdomenet etterligner departementets eget');
     reasonCodes.push('imitates-ministry');
   }
+  if (input.forgesMinistry) {
+    reasons.push('avsenderen utgir seg for å være departementet selv, men mottakerserveren bekrefter ikke adressen');
+    reasonCodes.push('imitates-ministry');
+  }
   const positiveSoFar = score > 0;
   if (positiveSoFar && input.invitedSender) add(r.invitedSender.points, 'invited-sender', 'avsender er blant de inviterte');
   // Words clearly about a commitment add to other signals, or stand on their own when nothing
@@ -238,6 +256,8 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
     reasons.push('automatisk utsendelse uten tilknytning til invitasjonens tråd');
     reasonCodes.push('automatic-outside-thread');
   }
-  const suspicious = input.imitatesMinistry || (bait && consultationWords > 0);
+  // Bait words alone (a credential phish about a mailbox) are ordinary spam, not ours to hold: only
+  // with the consultation's words, or posing as the ministry, is it an imitation caseworkers must see.
+  const suspicious = input.imitatesMinistry || input.forgesMinistry || (bait && consultationWords > 0);
   return { relevant: relevant && !suspicious, score, reasons, reasonCodes, suspicious };
 }

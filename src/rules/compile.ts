@@ -59,7 +59,7 @@ function compileConsultation(c: ConsultationData, data: RuleData): Own {
     },
     relevance: {
       ...relevance,
-      signals: relevance.signals.map((s) => ({
+      signals: [...relevance.signals, ...data.signals.signals].map((s) => ({
         name: s.name,
         points: s.points,
         where: s.where,

@@ -6,6 +6,7 @@
 //     own-words.yaml            what is not the sender's own words
 //     language.yaml             language words
 //     routing.yaml              the default consultation, how content decides between consultations
+//     signals.yaml              (optional) relevance signals every consultation judges by (phishing bait)
 //     consultations/<id>/       one folder per consultation (its id: a–z, 0–9, "-")
 //       consultation.yaml       title, case number, deadline, Message-IDs, commitments, addresses …
 //       letter.txt              the invitation letter as sent
@@ -21,6 +22,8 @@ export const SHARED_FILES = {
   ownWords: 'own-words.yaml',
   language: 'language.yaml',
   routing: 'routing.yaml',
+  /** Optional. */
+  signals: 'signals.yaml',
 } as const;
 
 export const CONSULTATIONS_DIR = 'consultations';

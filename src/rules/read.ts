@@ -1,7 +1,7 @@
 // Reads every rules file and checks it: plain data, as the files say it. A mistake in any file stops
 // the read with the file and line; nothing runs on half a rule set. The shared files first, then
 // each consultation's folder (rules/consultations/<id>/), then what must hold between them.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { readRulesText, readYamlRules, RulesError, unreadable } from './yaml-file.js';
@@ -13,6 +13,7 @@ import {
   languageSchema,
   ownWordsSchema,
   relevanceSchema,
+  sharedSignalsSchema,
   routingSchema,
   sendersSchema,
 } from './schema.js';
@@ -145,11 +146,12 @@ export function readRuleData(dir: string): RuleData {
   const ownWords = readYamlRules(file(SHARED_FILES.ownWords), file(SHARED_FILES.ownWords), ownWordsSchema);
   const language = readYamlRules(file(SHARED_FILES.language), file(SHARED_FILES.language), languageSchema);
   const routing = readYamlRules(file(SHARED_FILES.routing), file(SHARED_FILES.routing), routingSchema);
+  const signals = existsSync(file(SHARED_FILES.signals)) ? readYamlRules(file(SHARED_FILES.signals), file(SHARED_FILES.signals), sharedSignalsSchema) : { signals: [] };
 
   const register = new Set(senders.organisations.map((o) => o.name));
   const consultations = consultationIds(dir).map((id) => readConsultation(dir, id, categoryIds, domainsSeen, register));
   checkBetween(dir, consultations, routing);
-  return { senders, automatic, ownWords, language, routing, consultations };
+  return { senders, automatic, ownWords, language, routing, signals, consultations };
 }
 
 /** What must differ between consultations, so that routing and record ids are never ambiguous. */

@@ -143,6 +143,25 @@ export const commitmentsSchema = z.strictObject({
 
 const aloneStep = z.strictObject({ minScore: z.number().min(0), points: z.number(), needs: terms.min(1).optional() });
 
+/** One signal: words that tie a message to a consultation, or say it is other business. */
+const signalSchema = z.strictObject({
+  name: z.string().min(1),
+  points: z.number(),
+  where: z.enum(['subject', 'text', 'own'], { message: 'where is one of: subject, text, own' }),
+  terms: terms.min(1),
+  /** The signal does not count when one of these is found anywhere in the message's text. */
+  unless: terms.optional(),
+  /** Where `unless` is looked for (default: the whole text): `subject` for a signal about what the subject names. */
+  unlessWhere: z.enum(['subject', 'text', 'own'], { message: 'unlessWhere is one of: subject, text, own' }).optional(),
+  /** It ties machine mail (lists, noreply senders, reports) to the consultation, as the thread does. */
+  ties: z.boolean().optional(),
+  /** It names the consultation itself (its case, its law or plan by name): a person's own words
+   *  that name two consultations this way are input to both, held for a person (routing). */
+  names: z.boolean().optional(),
+  /** It marks mail that imitates the ministry or the consultation (phishing). */
+  suspicious: z.boolean().optional(),
+});
+
 export const relevanceSchema = z.strictObject({
   threshold: z.number(),
   quotedLetter: z.strictObject({ minLines: z.number().int().positive(), points: z.number() }),
@@ -167,26 +186,11 @@ export const relevanceSchema = z.strictObject({
       commitmentPoints: z.number().min(0),
     })
     .default({ relevance: { from: 0, to: -1 }, automaticWords: 1_000_000, commitmentPoints: -1 }),
-  signals: z.array(
-    z.strictObject({
-      name: z.string().min(1),
-      points: z.number(),
-      where: z.enum(['subject', 'text', 'own'], { message: 'where is one of: subject, text, own' }),
-      terms: terms.min(1),
-      /** The signal does not count when one of these is found anywhere in the message's text. */
-      unless: terms.optional(),
-      /** Where `unless` is looked for (default: the whole text): `subject` for a signal about what the subject names. */
-      unlessWhere: z.enum(['subject', 'text', 'own'], { message: 'unlessWhere is one of: subject, text, own' }).optional(),
-      /** It ties machine mail (lists, noreply senders, reports) to the consultation, as the thread does. */
-      ties: z.boolean().optional(),
-      /** It names the consultation itself (its case, its law or plan by name): a person's own words
-       *  that name two consultations this way are input to both, held for a person (routing). */
-      names: z.boolean().optional(),
-      /** It marks mail that imitates the ministry or the consultation (phishing). */
-      suspicious: z.boolean().optional(),
-    }),
-  ),
+  signals: z.array(signalSchema),
 });
+
+/** rules/signals.yaml (optional): signals every consultation judges by, besides its own (phishing bait, say). */
+export const sharedSignalsSchema = z.strictObject({ signals: z.array(signalSchema) });
 
 const bodyRule = z.strictObject({ maxWords: z.number().int().positive(), terms });
 export const automaticSchema = z.strictObject({

@@ -9,6 +9,7 @@ import type {
   ownWordsSchema,
   relevanceSchema,
   routingSchema,
+  sharedSignalsSchema,
   sendersSchema,
 } from './schema.js';
 import type { TermMatcher } from '../text/terms.js';
@@ -143,6 +144,8 @@ export interface RuleData {
   ownWords: z.output<typeof ownWordsSchema>;
   language: z.output<typeof languageSchema>;
   routing: z.output<typeof routingSchema>;
+  /** Signals every consultation judges by, besides its own (rules/signals.yaml). */
+  signals: z.output<typeof sharedSignalsSchema>;
   consultations: ConsultationData[];
 }
 

@@ -60,3 +60,56 @@ describe('OGP’s digital planning commitment needs the digital side in the send
     expect(s.commitments.map((c) => c.id)).toContain('plan-og-bygg');
   });
 });
+
+describe('imitations of the ministry', () => {
+  it('the ministry’s own address that our server says is forged: suspicious, held, never receipted', async () => {
+    const s = await intake(
+      mail({
+        from: 'Postmottak KMD <postmottak@kmd.dep.no>',
+        subject: 'Oppdatering av tilgang til postmottaket',
+        headers: { 'Authentication-Results': 'mx01.dep.no; spf=fail smtp.mailfrom=kmd.dep.no; dkim=none; dmarc=fail header.from=kmd.dep.no' },
+        body: 'Hei,\n\nPostmottaket flyttes til ny plattform. Bekreft tilgangen din innen fredag via skjemaet i vedlegget.\n\nKMD\n',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.relevance.reasonCodes).toContain('imitates-ministry');
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('the same address confirmed by our server is not marked (the ministry writing to itself)', async () => {
+    const s = await intake(
+      mail({
+        from: 'Postmottak KMD <postmottak@kmd.dep.no>',
+        subject: 'Oppdatering av tilgang til postmottaket',
+        headers: { 'Authentication-Results': 'mx01.dep.no; spf=pass smtp.mailfrom=kmd.dep.no; dkim=pass header.d=kmd.dep.no; dmarc=pass header.from=kmd.dep.no' },
+        body: 'Hei,\n\nPostmottaket flyttes til ny plattform på fredag.\n\nKMD\n',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(false);
+  });
+});
+
+describe('bait words shared by every consultation (rules/signals.yaml)', () => {
+  const sign = (subject: string, body: string) =>
+    intake(mail({ from: 'DocuSign <dse@eu.docusign-secure.example>', subject, body }), rules);
+
+  it('a signature notice with the hearing’s case number as bait is marked suspicious under the hearing', async () => {
+    const s = await sign('Høringssvar_21-345.pdf venter på signering', 'Dokumentet «Høringssvar 21/345 plan- og bygningsloven» venter på signering. Åpne dokumentet her.\n');
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('the same with the OGP plan’s words is marked under OGP: the bait is not one consultation’s', async () => {
+    const s = await sign('Innspill OGP handlingsplan 4B venter på signering', 'Dokumentet «Innspill til OGP handlingsplan 4B» venter på signering. Åpne dokumentet her.\n');
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('bait words alone, with nothing of a consultation, are ordinary spam: not held, not marked', async () => {
+    const s = await sign('Et dokument venter på signering', 'Et dokument venter på signering. Åpne dokumentet her.\n');
+    expect(s.suspicious).toBe(false);
+    expect(s.consultation).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRules } from '../../src/rules/load.js';
 import { rulesLoadError, rulesWith } from '../helpers/broken-rules.js';
@@ -93,5 +93,20 @@ describe('rules/ as data, validated at load', () => {
     expect(rulesLoadError(rulesWith(`${OGP}/consultation.yaml`, (t) => t.replace('timezone: Europe/Oslo', 'timezone: Europe/Bergen'))).message).toContain(
       'not a known time zone',
     );
+  });
+
+  it('takes the shared signals (rules/signals.yaml) into every consultation, and loads without the file', () => {
+    const shared = (r: ReturnType<typeof loadRules>) => r.consultations.map((v) => v.relevance.signals.some((s) => s.name === 'svindel' && s.suspicious));
+    expect(shared(loadRules(rulesDir))).toEqual([true, true]);
+    const without = rulesWith('signals.yaml', (t) => t);
+    rmSync(join(without, 'signals.yaml'));
+    expect(shared(loadRules(without))).toEqual([false, false]);
+  });
+
+  it('names file and line of a mistake in the shared signals', () => {
+    const dir = rulesWith('signals.yaml', (t) => t.replace('    where: text', '    where: body'));
+    const err = rulesLoadError(dir);
+    expect(err.message).toMatch(/signals\.yaml:\d+:\d+: .*where is one of/);
+    expect(err.line).toBe(lineOf(dir, 'signals.yaml', 'where: body'));
   });
 });
