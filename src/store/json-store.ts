@@ -16,7 +16,7 @@ import { ensureDirs, fsyncDir, removeTempFiles, writeFileAtomic, writeOnce, type
 import { StoreLock } from './lock.js';
 import { fingerprintOf, RECORD_ID, type SubmissionRecord } from './record.js';
 import { readRecordFiles } from './read-records.js';
-import { appendRecordCopies, readRecordCopies } from './record-copies.js';
+import { appendRecordCopies, checkRecordCopies, readRecordCopies } from './record-copies.js';
 import { appendRows, readRecordIndex, rewriteRecordIndex, rowOf, rowOfEntry, type IndexEntry, type RecordRow } from './record-index.js';
 import { buildRecord, type BuiltRecord, type FileRequest } from './build-record.js';
 import { StoreIndex, type Indexable } from './store-index.js';
@@ -119,7 +119,7 @@ export class Store {
       this.indexLines = rows.length;
     }
     // The file of record copies (record-copies.ts) checked and put right likewise.
-    await readRecordCopies(this.dir, { write: true });
+    await checkRecordCopies(this.dir);
     // The daemon keeps only what identifies each record file (its memory stays flat): a row asked
     // for later is read from its record.
     for (const entry of this.loadedRows.values()) {
@@ -310,7 +310,7 @@ export class Store {
       entry.row = null;
     }
     // The record copies have a superseded line for each record rewritten as well.
-    await readRecordCopies(this.dir, { write: true });
+    await checkRecordCopies(this.dir);
     return true;
   }
 

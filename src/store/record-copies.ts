@@ -159,7 +159,8 @@ export interface CopiesRead {
  * `readRecordFiles` does. `write` (the store's lock holder only): write the file of copies anew when
  * a copy was missing, stale or untrusted, or lines are superseded. `now`: the clock (tests).
  */
-export async function readRecordCopies(dataDir: string, options: { write?: boolean; now?: () => number } = {}): Promise<CopiesRead> {
+export async function readRecordCopies(dataDir: string, options: { write?: boolean; now?: () => number; records?: boolean } = {}): Promise<CopiesRead> {
+  const wanted = options.records !== false;
   const now = options.now ?? Date.now;
   const dir = join(dataDir, 'records');
   let names: string[];
@@ -186,7 +187,7 @@ export async function readRecordCopies(dataDir: string, options: { write?: boole
     const copy = copies.get(id);
     if (copy && copy.settled && sameStamp(copy.stamp, stamp)) {
       try {
-        records.push(recordOf(copy));
+        if (wanted) records.push(recordOf(copy));
         kept.set(id, copy);
         continue;
       } catch {
@@ -196,7 +197,7 @@ export async function readRecordCopies(dataDir: string, options: { write?: boole
     readFromFiles++;
     try {
       const record = JSON.parse(readFileSync(path, 'utf8')) as SubmissionRecord;
-      records.push(record);
+      if (wanted) records.push(record);
       if (options.write) kept.set(id, copyOf(record, stamp, at));
     } catch {
       // Being replaced right now, or damaged: read again next time.
@@ -213,6 +214,14 @@ export async function readRecordCopies(dataDir: string, options: { write?: boole
   }
   records.sort((a, b) => a.seq - b.seq);
   return { records, readFromFiles, rewritten };
+}
+
+/**
+ * The lock holder's check when it opens the store: the file of copies written anew when a copy is
+ * missing, stale or untrusted, or lines are superseded; the copies that match are not parsed.
+ */
+export async function checkRecordCopies(dataDir: string, now?: () => number): Promise<boolean> {
+  return (await readRecordCopies(dataDir, { write: true, records: false, ...(now ? { now } : {}) })).rewritten;
 }
 
 /**

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/json-store.js';
-import { readRecordCopies, RECORD_COPIES, SETTLED_MS } from '../../src/store/record-copies.js';
+import { checkRecordCopies, readRecordCopies, RECORD_COPIES, SETTLED_MS } from '../../src/store/record-copies.js';
 import type { SubmissionRecord } from '../../src/store/record.js';
 import { makeRecord, writeRecords } from '../helpers/records.js';
 
@@ -64,7 +64,9 @@ describe('the record copies', () => {
     const read = await readRecordCopies(dir);
     expect(read.readFromFiles).toBe(1);
     expect(read.records.map((r) => r.subject)).toEqual(['Innspill 1', 'Endret etter kopien', 'Innspill 3']);
-    await readRecordCopies(dir, { write: true, now: later });
+    // The lock holder's check when it opens the store writes the correction (and nothing when all match).
+    expect(await checkRecordCopies(dir, later)).toBe(true);
+    expect(await checkRecordCopies(dir, later)).toBe(false);
     const again = await readRecordCopies(dir);
     expect(again.readFromFiles).toBe(0);
     expect(again.records[1]!.subject).toBe('Endret etter kopien');
