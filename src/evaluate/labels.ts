@@ -105,7 +105,8 @@ export function foundOf(s: Submission): Found {
     automaticKind: s.automaticKind,
     organisation: s.sender.organisation,
     category: s.sender.category,
-    commitments: s.commitments.map((c) => c.id),
+    // Held between consultations: what its words address in each (the labels of input to both name both).
+    commitments: [...new Set([...s.commitments, ...(s.otherConsultations ?? []).flatMap((o) => o.commitments)].map((c) => c.id))],
     language: s.language,
     late: s.late,
     receipt: s.receipt.send,

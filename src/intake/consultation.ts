@@ -16,7 +16,7 @@ import { findReceivedTime } from './deadline.js';
 import { returnedMessageIds } from './follow-up.js';
 import { judgeRelevance, type RelevanceFinding, aloneSteps } from './relevance.js';
 import { addressesOf, recipients } from './addresses.js';
-import type { CommitmentMatch, ConsultationChoice, RouteCode } from './types.js';
+import type { CommitmentMatch, ConsultationChoice, OtherConsultation, RouteCode } from './types.js';
 
 export interface RouteFinding {
   /** The rules the message is judged by from here on: the chosen consultation's, else the likeliest one's. */
@@ -25,6 +25,8 @@ export interface RouteFinding {
   choice: ConsultationChoice | null;
   /** The consultations it could belong to when no step could tell them apart (held for review). */
   uncertain: string[] | null;
+  /** Held between consultations: each other one in question, with the commitments its words address there. */
+  others?: OtherConsultation[];
   /** Commitments and relevance under `rules`, when content was compared (the next stages reuse them). */
   judged: { commitments: CommitmentMatch[]; relevance: RelevanceFinding } | null;
   /** No consultation is switched on: nothing belongs anywhere. */
@@ -148,12 +150,21 @@ function namingBoth(c: Context, named: Rules[]): RouteFinding | null {
   if (!judged.some((j) => j.relevance.relevant) || first.bound) return null;
   return {
     rules: first.view,
-    choice: choice(first.view.consultation.id, 'uncertain', `nevner flere innspillsrunder ved navn (${judged.map((j) => j.view.consultation.shortTitle).join(', ')})`),
+    choice: choice(first.view.consultation.id, 'uncertain', `nevner flere innspillsrunder ved navn (${judged.map(inWords).join('; ')})`),
     uncertain: judged.map((j) => j.view.consultation.id),
+    others: judged.slice(1).map(other),
     judged: { commitments: first.commitments, relevance: first.relevance },
     none: false,
   };
 }
+
+type Judged = ReturnType<typeof judgeContent>;
+
+/** A consultation in question and what the message's words address there, for the caseworker who decides. */
+const inWords = (j: Judged): string => `${j.view.consultation.shortTitle}: ${j.commitments.length > 0 ? j.commitments.map((m) => m.id).join(', ') : 'ingen forpliktelse funnet'}`;
+
+/** Another consultation in question, with the commitments its words address there (none where content could not make it that one's). */
+const other = (j: Judged): OtherConsultation => ({ id: j.view.consultation.id, commitments: j.bound ? [] : j.commitments });
 
 /** The highest commitment score a text can have: relevance with it is the most a consultation can give. */
 const ANY_COMMITMENT = [{ id: '', score: Number.POSITIVE_INFINITY, evidence: [] }];
@@ -204,9 +215,10 @@ function byContent(c: Context, candidates: Rules[]): RouteFinding {
     choice: choice(
       first.view.consultation.id,
       'uncertain',
-      `kan høre til flere innspillsrunder (${close.map((j) => `${j.view.consultation.shortTitle}: ${j.relevance.score} poeng`).join(', ')})`,
+      `kan høre til flere innspillsrunder (${close.map((j) => `${inWords(j)}, ${j.relevance.score} poeng`).join('; ')})`,
     ),
     uncertain: close.map((j) => j.view.consultation.id),
+    others: close.slice(1).map(other),
     judged: { commitments: first.commitments, relevance: first.relevance },
     none: false,
   };

@@ -71,6 +71,7 @@ export function toSubmission(c: IntakeContext): Submission {
     bouncedRecipients: automatic.bouncedRecipients,
     sender: c.sender.sender,
     commitments: c.assigned.commitments,
+    ...(c.route.others && c.route.others.length > 0 && consultationOf(c) !== null ? { otherConsultations: c.route.others } : {}),
     language: c.language,
     // Late against the deadline of the consultation it belongs to (or is held under); mail that is
     // no consultation's is late for nothing.

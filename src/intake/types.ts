@@ -156,6 +156,8 @@ export interface Submission {
   bouncedRecipients: string[];
   sender: SenderFinding;
   commitments: CommitmentMatch[];
+  /** Held between consultations (consultation-uncertain): each other one it could be input to, with the commitments its words address there. Absent otherwise. */
+  otherConsultations?: OtherConsultation[];
   language: Language;
   late: boolean;
   receipt: ReceiptDecision;
@@ -178,4 +180,10 @@ export interface Submission {
   /** The stable code of each of `problems`, in the same order (absent in records filed before codes).
    *  A record's `problems` may go on with problems the shell added, which have no code here. */
   problemCodes?: ProblemCode[];
+}
+
+/** Another consultation a message held between consultations could be input to, and what its words address there. */
+export interface OtherConsultation {
+  id: string;
+  commitments: CommitmentMatch[];
 }

@@ -73,6 +73,30 @@ describe('routing to a consultation', () => {
     expect(s.consultation?.reason.code).toBe('uncertain');
   });
 
+  it('input to both, held: the record names the other consultation with what its words address there, and the reason names both', async () => {
+    const s = await intake(
+      mail({
+        subject: 'Innspill til OGP handlingsplan 4B og høringen om plan- og bygningsloven',
+        body: 'Til OGP handlingsplan 4B: forpliktelsen om eInnsyn bør omfatte kommunene, med fulltekst i offentlig journal.\n\nTil høringen om plan- og bygningsloven: vi støtter at fristen for byggesaker kortes ned til åtte uker.\n\nHilsen\nKari\n',
+      }),
+      rules,
+    );
+    expect(s.review?.reasons).toContain('consultation-uncertain');
+    const chosen = s.consultation!.id;
+    const other = chosen === 'ogp-4b' ? 'pbl-2021' : 'ogp-4b';
+    expect(s.otherConsultations?.map((o) => o.id)).toEqual([other]);
+    const ids = [...s.commitments, ...s.otherConsultations!.flatMap((o) => o.commitments)].map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining(['einnsyn', 'byggesaksfrister']));
+    expect(s.consultation!.reason.text).toMatch(/einnsyn/);
+    expect(s.consultation!.reason.text).toMatch(/byggesaksfrister/);
+  });
+
+  it('a message routed to one consultation names no other', async () => {
+    const s = await intake(mail({ subject: 'Innspill til OGP handlingsplan 4B', body: OGP_TEXT }), rules);
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(s.otherConsultations).toBeUndefined();
+  });
+
   it('mail for neither stays unrelated, with no consultation', async () => {
     const s = await intake(mail({ subject: 'Faktura 1234', body: 'Vedlagt faktura for kurs i plan- og bygningsloven.\n' }), rules);
     expect(s.relevant).toBe(false);
