@@ -52,6 +52,18 @@ describe('automatic mail never gets a receipt', () => {
     }
   });
 
+  it('the Notes style: "<name> er ikke til stede" and "jeg vil være fraværende" are out-of-office, not a general auto-reply', async () => {
+    const r = await kind({
+      subject: 'Ola Haugen er ikke til stede.',
+      headers: { 'Auto-Submitted': 'auto-replied' },
+      body: 'Jeg vil være fraværende fra 03.05.2021 og vil ikke være tilbake før 10.05.2021.\n\nSaker som haster kan sendes til postmottak.',
+    });
+    expect(r.kind).toBe('out-of-office');
+    const body = await kind({ subject: `Re: ${INVITATION}`, body: 'Jeg vil være fraværende i hele mai. Henvendelser om OGP kan sendes til postmottak.' });
+    expect(body.kind).toBe('out-of-office');
+    expect(body.send).toBe(false);
+  });
+
   it('a real reply that mentions a holiday is still a person', async () => {
     const body = `Jeg er på ferie fra neste uke, så her er våre innspill allerede nå.\n\n${'Vi mener forpliktelsen om offentlige anskaffelser bør omfatte åpne innkjøpsdata og kunngjøring av alle kontrakter. '.repeat(12)}`;
     const r = await kind({ subject: `SV: ${INVITATION}`, body });
