@@ -98,7 +98,7 @@ export class DigestSchedule {
   private async sendIfMissed(): Promise<boolean> {
     if (!this.task) return false;
     const task = this.task;
-    const records = await this.store.readAll();
+    const records = await this.store.readAllCopies();
     let sent = false;
     for (const view of this.consultations(records)) {
       const state = await readDigestState(this.store, digestStateName(view));
@@ -122,7 +122,7 @@ export class DigestSchedule {
   private async send(): Promise<{ sent: boolean; count: number }> {
     let sent = false;
     let count = 0;
-    for (const view of this.consultations(await this.store.readAll())) {
+    for (const view of this.consultations(await this.store.readAllCopies())) {
       const one = await this.sendOne(view);
       sent ||= one.sent;
       count += one.count;

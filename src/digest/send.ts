@@ -44,7 +44,7 @@ export function digestRecipients(config: Config, rules: Rules): string[] {
 
 /** Every open consultation's digest, each to its own recipients (those with none are left out). */
 export async function sendDigests(input: SendDigestInput): Promise<Array<SendDigestResult & { consultation: string }>> {
-  const views = consultationsWithDigest(input.rules, await input.store.readAll()).filter((v) => digestRecipients(input.config, v).length > 0);
+  const views = consultationsWithDigest(input.rules, await input.store.readAllCopies()).filter((v) => digestRecipients(input.config, v).length > 0);
   if (views.length === 0) throw new Error('Ingen mottakere av oversikten er satt opp (INNSPILL_DIGEST_TO er tom).');
   const out: Array<SendDigestResult & { consultation: string }> = [];
   for (const view of views) out.push({ ...(await sendDigest({ ...input, rules: view })), consultation: view.consultation.id });
@@ -57,7 +57,7 @@ export async function sendDigest({ config, rules, store, now }: SendDigestInput)
   if (to.length === 0) throw new Error('Ingen mottakere av oversikten er satt opp (INNSPILL_DIGEST_TO er tom).');
   const stateName = digestStateName(rules);
   const state = await readDigestState(store, stateName);
-  const records = await store.readAll();
+  const records = await store.readAllCopies();
   const fresh = records.filter((r) => r.seq > state.lastSeq && consultationOfRecord(r, rules.routing.default) === rules.consultation.id);
   if (fresh.length === 0 && !config.digest.sendEmpty) return { sent: false, count: 0, messageId: null, deliveredTo: null, model: null };
 
