@@ -117,9 +117,13 @@ export interface StoreScaleResult {
 
 /**
  * Opens the store once as a writer, as the daemon does when it starts: a store cloned file by
- * file gets its index (state/record-index.jsonl) as a store filed by innspill has it.
+ * file gets its index (state/record-index.jsonl) and its record copies (state/record-copies.jsonl)
+ * as a store filed by innspill has them. A copy made within 2 s of its file's last change is not
+ * trusted (src/store/record-copies.ts; the daemon's own writes are), so the clone settles first.
  */
 export async function openAsDaemon(dataDir: string): Promise<void> {
+  const { SETTLED_MS } = await import('../../src/store/record-copies.js');
+  await new Promise((resolve) => setTimeout(resolve, SETTLED_MS + 100));
   const { Store } = await import('../../src/store/json-store.js');
   const store = await Store.open(dataDir, { lock: true });
   await store.close();
