@@ -108,6 +108,39 @@ function hitsFor(rule: CommitmentRule, segments: TextSegment[], context: Span[][
   return kept;
 }
 
+const PARAGRAPH_BREAK = /\n[ \t]*\n/g;
+
+/** The paragraph (between blank lines) around a position of a text. */
+function paragraphOf(text: string, at: number): Span {
+  let start = 0;
+  let end = text.length;
+  PARAGRAPH_BREAK.lastIndex = 0;
+  for (let m = PARAGRAPH_BREAK.exec(text); m; m = PARAGRAPH_BREAK.exec(text)) {
+    if (m.index + m[0].length <= at) start = m.index + m[0].length;
+    else if (m.index >= at) {
+      end = m.index;
+      break;
+    }
+  }
+  PARAGRAPH_BREAK.lastIndex = 0;
+  return { start, end };
+}
+
+/**
+ * A commitment with `needs` keeps only the hits whose paragraph also has one of those terms: the
+ * side of the matter it is about must be in the same passage ("byggesaker … digitalt"), not anywhere
+ * in a message that speaks of several things.
+ */
+function withNeeds(rule: CommitmentRule, segments: TextSegment[], hits: Hit[]): Hit[] {
+  if (rule.needs.size === 0 || hits.length === 0) return hits;
+  const needs = segments.map((seg) => rule.needs.find(seg.text));
+  return hits.filter((h) => {
+    const text = segments[h.segment]!.text.folded;
+    const p = paragraphOf(text, h.start);
+    return needs[h.segment]!.some((n) => n.start >= p.start && n.end <= p.end);
+  });
+}
+
 function scoreOf(hits: Hit[], s: Rules['commitments']['scoring']): number {
   const byTerm = new Map<string, Hit[]>();
   for (const h of hits) {
@@ -150,9 +183,8 @@ export function scoreCommitments(c: Pick<IntakeContext, 'texts' | 'rules'>): Com
   const context = segments.map((seg) => contextSpans(seg.text, c.rules.commitments));
   const markers = segments.map((seg) => (c.rules.commitments.topicMarkers.size > 0 ? c.rules.commitments.topicMarkers.find(seg.text) : []));
   const scored = items
-    .filter((rule) => rule.needs.size === 0 || rule.needs.first(segments.map((seg) => seg.text)) !== null)
     .map((rule) => {
-      const hits = hitsFor(rule, segments, context, scoring.weights);
+      const hits = withNeeds(rule, segments, hitsFor(rule, segments, context, scoring.weights));
       const strong = hits.filter((h) => h.tier === 'strong');
       const named = strong.some((h) => namedAsTopic(h, segments[h.segment]!.text.folded, markers[h.segment]!));
       return { id: rule.id, score: scoreOf(hits, scoring), hits, strong: strong.length > 0, named };

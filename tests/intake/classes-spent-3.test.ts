@@ -55,6 +55,17 @@ describe('OGP’s digital planning commitment needs the digital side in the send
     const s = await intake(ogp('Kommunene bør behandle byggesaker og reguleringsplaner raskere, og dispensasjoner må begrunnes bedre.'), rules);
     expect(s.commitments.map((c) => c.id)).not.toContain('plan-og-bygg');
   });
+  it('the digital side in another paragraph, about another commitment, does not count for it', async () => {
+    const s = await intake(
+      ogp('Offentlig journal bør bli digital og søkbar i eInnsyn for alle kommuner.\n\nKommunene bør også behandle byggesaker og reguleringsplaner raskere.'),
+      rules,
+    );
+    expect(s.commitments.map((c) => c.id)).not.toContain('plan-og-bygg');
+  });
+  it('the Planning and Building Act named is the law, not the plan’s digital commitment', async () => {
+    const s = await intake(ogp('Digitalisering er viktig, og plan- og bygningsloven må følges opp i kommunene.'), rules);
+    expect(s.commitments.map((c) => c.id)).not.toContain('plan-og-bygg');
+  });
   it('the same with the digital side: plan-og-bygg', async () => {
     const s = await intake(ogp('Kommunene bør gjøre byggesaker og reguleringsplaner tilgjengelige digitalt, med åpne plandata for alle.'), rules);
     expect(s.commitments.map((c) => c.id)).toContain('plan-og-bygg');
