@@ -37,7 +37,7 @@ const stampOf = (st: Stats): FileStamp => [st.ino, st.size, st.mtimeMs, st.ctime
 const sameStamp = (a: FileStamp, b: FileStamp) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
 
 /** The fields kept apart, parsed when first asked for. */
-const APART = ['relevance', 'headers'] as const;
+const KEPT_APART = ['relevance', 'headers'] as const;
 
 interface Copy {
   stamp: FileStamp;
@@ -48,7 +48,7 @@ interface Copy {
   /** Whether the copy was made SETTLED_MS or more after the file's last change. */
   settled: boolean;
   /** Which of the fields kept apart the record has (known without decoding them). */
-  has: Array<(typeof APART)[number]>;
+  has: Array<(typeof KEPT_APART)[number]>;
 }
 
 /**
@@ -94,7 +94,7 @@ function copyAt(buf: Buffer, start: number): { found: [string, Copy] | null; nex
   const copy: Copy = {
     stamp: [numbers[0]!, numbers[1]!, numbers[2]!, numbers[3]!],
     settled: (numbers[4]! & 1) === 1,
-    has: APART.filter((_, i) => (numbers[4]! & (2 << i)) !== 0),
+    has: KEPT_APART.filter((_, i) => (numbers[4]! & (2 << i)) !== 0),
     head: buf.toString('utf8', headStart, headEnd),
     apart: buf.subarray(headEnd + 1, apartEnd),
   };
@@ -127,20 +127,47 @@ function copyOf(r: SubmissionRecord, stamp: FileStamp, readAt: number): Copy {
   const apart: Record<string, unknown> = { evidence: r.commitments.map((c) => c.evidence) };
   if ('relevance' in r) apart['relevance'] = relevance;
   if ('headers' in r) apart['headers'] = headers;
-  return { stamp, has: APART.filter((key) => key in r), head: JSON.stringify(head), apart: Buffer.from(JSON.stringify(apart), 'utf8'), settled: readAt - Math.max(stamp[2], stamp[3]) >= SETTLED_MS };
+  return { stamp, has: KEPT_APART.filter((key) => key in r), head: JSON.stringify(head), apart: Buffer.from(JSON.stringify(apart), 'utf8'), settled: readAt - Math.max(stamp[2], stamp[3]) >= SETTLED_MS };
 }
+
+/** The fields kept apart of one copy, parsed when first asked for. */
+class Apart {
+  private parsed: { evidence: unknown[]; relevance?: unknown; headers?: unknown } | null = null;
+  constructor(private readonly bytes: Buffer) {}
+  get value(): { evidence: unknown[]; relevance?: unknown; headers?: unknown } {
+    return (this.parsed ??= JSON.parse(this.bytes.toString('utf8')) as { evidence: unknown[]; relevance?: unknown; headers?: unknown });
+  }
+}
+
+/** Where an object's fields kept apart are: its copy's, and the commitment's place among them. */
+const APART = Symbol('apart');
+type Holder = { [APART]: [Apart, number] };
+
+/**
+ * The getters and setters are the same functions for every record (no closure per object), so
+ * the records read keep shared shapes and stay fast to read. A setter makes the field plain.
+ */
+const plainSetter = (key: string) =>
+  function (this: object, value: unknown) {
+    Object.defineProperty(this, key, { value, enumerable: true, writable: true, configurable: true });
+  };
+const ACCESSORS = {
+  relevance: { enumerable: true, configurable: true, get(this: Holder) { return this[APART][0].value.relevance; }, set: plainSetter('relevance') },
+  headers: { enumerable: true, configurable: true, get(this: Holder) { return this[APART][0].value.headers; }, set: plainSetter('headers') },
+  evidence: { enumerable: true, configurable: true, get(this: Holder) { const [apart, i] = this[APART]; return apart.value.evidence[i]; }, set: plainSetter('evidence') },
+} satisfies Record<string, PropertyDescriptor>;
 
 /** The record of a copy; the fields kept apart parsed on first access. */
 function recordOf(c: Copy): SubmissionRecord {
   const r = JSON.parse(c.head) as SubmissionRecord;
-  let parsed: { evidence: unknown[]; relevance?: unknown; headers?: unknown } | null = null;
-  const apart = () => (parsed ??= JSON.parse(c.apart.toString('utf8')) as { evidence: unknown[]; relevance?: unknown; headers?: unknown });
-  for (const key of c.has) {
-    Object.defineProperty(r, key, { enumerable: true, configurable: true, get: () => apart()[key], set: (value: unknown) => Object.defineProperty(r, key, { value, enumerable: true, writable: true, configurable: true }) });
+  const apart = new Apart(c.apart);
+  Object.defineProperty(r, APART, { value: [apart, -1] });
+  for (const key of c.has) Object.defineProperty(r, key, ACCESSORS[key]);
+  for (let i = 0; i < r.commitments.length; i++) {
+    const m = r.commitments[i]!;
+    Object.defineProperty(m, APART, { value: [apart, i] });
+    Object.defineProperty(m, 'evidence', ACCESSORS.evidence);
   }
-  r.commitments.forEach((m, i) => {
-    Object.defineProperty(m, 'evidence', { enumerable: true, configurable: true, get: () => apart().evidence[i], set: (value: unknown) => Object.defineProperty(m, 'evidence', { value, enumerable: true, writable: true, configurable: true }) });
-  });
   return r;
 }
 
