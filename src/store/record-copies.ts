@@ -41,8 +41,8 @@ const KEPT_APART = ['relevance', 'headers'] as const;
 
 interface Copy {
   stamp: FileStamp;
-  /** The record without the fields kept apart and without its commitments' evidence (JSON). */
-  head: string;
+  /** The record without the fields kept apart and without its commitments' evidence (JSON, UTF-8). */
+  head: Buffer;
   /** { relevance, headers, evidence: one array per commitment } (JSON, UTF-8), decoded when asked for. */
   apart: Buffer;
   /** Whether the copy was made SETTLED_MS or more after the file's last change. */
@@ -58,9 +58,8 @@ interface Copy {
  * neither searched nor decoded until it is asked for.
  */
 function line(id: string, c: Copy): Buffer {
-  const head = Buffer.from(c.head, 'utf8');
-  const start = Buffer.from(`${VERSION}\t${id}\t${c.stamp.join('\t')}\t${flagsOf(c)}\t${head.length}\t${c.apart.length}\t`, 'utf8');
-  return Buffer.concat([start, head, TAB, c.apart, NEWLINE]);
+  const start = Buffer.from(`${VERSION}\t${id}\t${c.stamp.join('\t')}\t${flagsOf(c)}\t${c.head.length}\t${c.apart.length}\t`, 'utf8');
+  return Buffer.concat([start, c.head, TAB, c.apart, NEWLINE]);
 }
 
 const flagsOf = (c: Copy) => (c.settled ? 1 : 0) | (c.has.includes('relevance') ? 2 : 0) | (c.has.includes('headers') ? 4 : 0);
@@ -95,7 +94,8 @@ function copyAt(buf: Buffer, start: number): { found: [string, Copy] | null; nex
     stamp: [numbers[0]!, numbers[1]!, numbers[2]!, numbers[3]!],
     settled: (numbers[4]! & 1) === 1,
     has: KEPT_APART.filter((_, i) => (numbers[4]! & (2 << i)) !== 0),
-    head: buf.toString('utf8', headStart, headEnd),
+    // Decoded only when its record is asked for: a line superseded by a later one never is.
+    head: buf.subarray(headStart, headEnd),
     apart: buf.subarray(headEnd + 1, apartEnd),
   };
   return { found: [f(1), copy], next: apartEnd + 1 };
@@ -127,7 +127,7 @@ function copyOf(r: SubmissionRecord, stamp: FileStamp, readAt: number): Copy {
   const apart: Record<string, unknown> = { evidence: r.commitments.map((c) => c.evidence) };
   if ('relevance' in r) apart['relevance'] = relevance;
   if ('headers' in r) apart['headers'] = headers;
-  return { stamp, has: KEPT_APART.filter((key) => key in r), head: JSON.stringify(head), apart: Buffer.from(JSON.stringify(apart), 'utf8'), settled: readAt - Math.max(stamp[2], stamp[3]) >= SETTLED_MS };
+  return { stamp, has: KEPT_APART.filter((key) => key in r), head: Buffer.from(JSON.stringify(head), 'utf8'), apart: Buffer.from(JSON.stringify(apart), 'utf8'), settled: readAt - Math.max(stamp[2], stamp[3]) >= SETTLED_MS };
 }
 
 /** The fields kept apart of one copy, parsed when first asked for. */
@@ -159,7 +159,7 @@ const ACCESSORS = {
 
 /** The record of a copy; the fields kept apart parsed on first access. */
 function recordOf(c: Copy): SubmissionRecord {
-  const r = JSON.parse(c.head) as SubmissionRecord;
+  const r = JSON.parse(c.head.toString('utf8')) as SubmissionRecord;
   const apart = new Apart(c.apart);
   Object.defineProperty(r, APART, { value: [apart, -1] });
   for (const key of c.has) Object.defineProperty(r, key, ACCESSORS[key]);

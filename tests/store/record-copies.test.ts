@@ -135,8 +135,11 @@ describe('the record copies', () => {
     await readRecordCopies(dir, { write: true, now: later });
     const store = await Store.open(dir, { lock: true });
     const r = (await store.get('2021-0002'))!;
+    await store.update({ ...r, subject: 'Første endring' });
     await store.update({ ...r, subject: 'Nytt emne', receipt: { ...r.receipt, status: 'failed' } });
     await store.close();
+    // The last line for a record wins; the superseded one stays until the next check compacts the file.
+    expect(readFileSync(copiesPath(dir), 'utf8').trim().split('\n')).toHaveLength(5);
     const read = await readRecordCopies(dir);
     expect(read.readFromFiles).toBe(0);
     expect(read.records.map(plain)).toEqual(onDisk(dir, ['2021-0001', '2021-0002', '2021-0003']));
