@@ -10,7 +10,7 @@
 // The file is only a cache: written atomically, ignored when it does not match, is damaged or
 // cannot be written.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { additionsOf, templateOf, TEMPLATE_SAMPLE, type CampaignGroup, type MemberText, type TemplateBasis } from '../campaigns/index.js';
 import { rulesFor } from '../rules/views.js';
 import type { Rules } from '../rules/types.js';
@@ -52,7 +52,8 @@ export function describedInputsKey(store: Store, rules: Rules): string {
 
 export async function readDescribed(store: Store): Promise<DescribedFile | null> {
   try {
-    const file = JSON.parse(await readFile(store.path(...FILE), 'utf8')) as DescribedFile;
+    // Read synchronously: a file of many MB decodes far faster in one piece than through the promise API's chunked decoder.
+    const file = JSON.parse(readFileSync(store.path(...FILE), 'utf8')) as DescribedFile;
     return file.v === VERSION && Array.isArray(file.keys) && Array.isArray(file.campaigns) && Array.isArray(file.others) ? file : null;
   } catch {
     return null;

@@ -12,7 +12,7 @@
 //
 // Lines for one record may repeat (each write appends); the last one counts. A line is made so
 // that checking it against its file needs no JSON parsing (see line()): `show` only checks.
-import { appendFile, readFile, readdir } from 'node:fs/promises';
+import { appendFile, readdir } from 'node:fs/promises';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic, type FileIdentity } from './atomic.js';
@@ -111,10 +111,15 @@ function entryOfLine(text: string): IndexEntry | null {
 /** The entries in the index file by id (the last line for a record wins; a damaged line is skipped). */
 async function readLines(dataDir: string): Promise<{ entries: Map<string, IndexEntry>; lines: number }> {
   const entries = new Map<string, IndexEntry>();
-  const text = await readFile(join(dataDir, ...RECORD_INDEX), 'utf8').catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return '';
-    throw err;
-  });
+  // Read synchronously: one file of a few MB decodes far faster in one piece than through the
+  // promise API's chunked decoder (about 0.05–0.15 s of a 10,000-record store's reading).
+  let text: string;
+  try {
+    text = readFileSync(join(dataDir, ...RECORD_INDEX), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    text = '';
+  }
   let lines = 0;
   let start = 0;
   while (start < text.length) {
