@@ -41,6 +41,8 @@ export interface RelevanceFinding {
   reasonCodes: RelevanceCode[];
   /** It imitates the ministry or the consultation: a look-alike sender, or phishing bait with the consultation's words. */
   suspicious: boolean;
+  /** A person's mail about the consultation that is no input (the name of the signal that says so): held for a caseworker to answer. */
+  correspondence?: string;
 }
 
 /** Machine mail that can belong to the consultation only when it carries the thread or the letter. */
@@ -215,6 +217,7 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   let otherBusiness = false;
   let ties = false;
   let bait = false;
+  let correspondence: string | null = null;
   let consultationWords = 0;
   for (const signal of r.signals) {
     const found = signal.matcher.first(texts[signal.where]);
@@ -224,6 +227,7 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
     else consultationWords += signal.points;
     ties ||= signal.ties;
     bait ||= signal.suspicious;
+    if (signal.correspondence) correspondence ??= signal.name;
   }
   if (input.copyOnly && !input.inThread && r.copyOnly) {
     add(r.copyOnly.points, 'copy-only', 'sendt til en annen mottaker; departementet har bare fått kopi');
@@ -259,5 +263,5 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   // Bait words alone (a credential phish about a mailbox) are ordinary spam, not ours to hold: only
   // with the consultation's words, or posing as the ministry, is it an imitation caseworkers must see.
   const suspicious = input.imitatesMinistry || input.forgesMinistry || (bait && consultationWords > 0);
-  return { relevant: relevant && !suspicious, score, reasons, reasonCodes, suspicious };
+  return { relevant: relevant && !suspicious, score, reasons, reasonCodes, suspicious, ...(correspondence !== null ? { correspondence } : {}) };
 }

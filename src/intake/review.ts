@@ -17,10 +17,12 @@ const HOLDING: ReadonlySet<ReviewCode> = new Set<ReviewCode>([
   'spam-flagged',
   'suspicious',
   'consultation-uncertain',
+  'not-input',
 ]);
 const ORDER: readonly ReviewCode[] = [
   'suspicious',
   'consultation-uncertain',
+  'not-input',
   'relevance-uncertain',
   'automatic-uncertain',
   'sender-forged',
@@ -30,7 +32,7 @@ const ORDER: readonly ReviewCode[] = [
 
 export interface ReviewInput {
   isMail: boolean;
-  relevance: { relevant: boolean; score: number; suspicious?: boolean };
+  relevance: { relevant: boolean; score: number; suspicious?: boolean; correspondence?: string };
   /** Machine mail, and whether only words (no header, report or address) said so. */
   automatic: { kind: AutomaticKind | null; byWordsOnly: boolean };
   ownWordCount: number;
@@ -79,8 +81,13 @@ export function reviewOf(input: ReviewInput, rules: Rules): Review {
   }
   // Routing: it could belong to two consultations; a person says which (it is never filed twice).
   if (input.consultations) notes.push({ code: 'consultation-uncertain', text: input.consultations });
-  // Relevance: a score close to the threshold on either side.
   const person = input.automatic.kind === null;
+  // A person's mail about the consultation that is no input (a request for more time, word that
+  // input will come): a caseworker answers it; a receipt for "your input" would be wrong.
+  if (person && input.relevance.relevant && input.relevance.correspondence) {
+    notes.push({ code: 'not-input', text: `ser ut til å være en henvendelse om innspillsrunden, ikke et innspill (${input.relevance.correspondence}): svar avsenderen` });
+  }
+  // Relevance: a score close to the threshold on either side.
   if (margin >= band.relevance.from && margin <= band.relevance.to) {
     notes.push({
       code: 'relevance-uncertain',

@@ -101,7 +101,8 @@ export type ReviewCode =
   | 'sender-forged'
   | 'spam-flagged'
   | 'suspicious'
-  | 'consultation-uncertain';
+  | 'consultation-uncertain'
+  | 'not-input';
 
 export interface Review {
   needed: boolean;

@@ -69,6 +69,7 @@ function compileConsultation(c: ConsultationData, data: RuleData): Own {
         ties: s.ties === true,
         names: s.names === true,
         suspicious: s.suspicious === true,
+        correspondence: s.correspondence === true,
       })),
     },
     letter: new LetterIndex(letterText),

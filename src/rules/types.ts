@@ -59,6 +59,8 @@ export interface RelevanceSignal {
   names: boolean;
   /** Marks an imitation of the ministry or the consultation. */
   suspicious: boolean;
+  /** Marks a person's mail about the consultation that is no input: held for a caseworker to answer. */
+  correspondence: boolean;
 }
 
 /**

@@ -37,3 +37,32 @@ describe('input with the same words that proposes something: a receipt', () => {
     expect(s.receipt.send).toBe(true);
   });
 });
+
+describe('a person’s mail about a consultation that is no input: held for a caseworker to answer', () => {
+  it.each([
+    ['a request for more time', 'Siv Berg <siv.berg@naturvernforbundet.no>', 'Utsatt frist – høring plan- og bygningsloven', 'Hei. Naturvernforbundet ber om utsatt frist til 18. juni for å gi høringssvar, fordi styret først møtes 10. juni. Hilsen Siv Berg', 'pbl-2021'],
+    ['word that input will come', 'Lars Moen <lars.moen@amnesty.no>', 'RE: OGP - Interessentforumet - Invitasjon til innspill', 'Takk for invitasjonen. Amnesty vil sende innspill innen fristen 18. mai. Mvh Lars', 'ogp-4b'],
+  ])('%s: under its consultation, not-input, no receipt', async (_what, from, subject, body, consultation) => {
+    const s = await run(from, subject, body);
+    expect(s.consultation?.id).toBe(consultation);
+    expect(s.review?.reasons).toContain('not-input');
+    expect(s.review?.notes.find((n) => n.code === 'not-input')?.text).toMatch(/henvendelse om innspillsrunden, ikke et innspill/);
+    expect(s.receipt).toMatchObject({ send: false, code: 'held-for-review' });
+  });
+
+  it('the same words beside a proposal are input with a receipt', async () => {
+    const s = await run(
+      'Lars Moen <lars.moen@amnesty.no>',
+      'RE: OGP - Interessentforumet - Invitasjon til innspill',
+      'Takk for invitasjonen. Vi mener handlingsplan 4B bør ha en forpliktelse om et åpent lobbyregister. Amnesty vil sende utfyllende innspill innen fristen 18. mai. Mvh Lars',
+    );
+    expect(s.review?.reasons ?? []).not.toContain('not-input');
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('an invoice that names the hearing’s documents is no one’s input', async () => {
+    const s = await run('Faktura <faktura@oversett.example>', 'Oversettelse av høringsnotat', 'Vedlagt faktura nr. 2021-118 for oversettelse av høringsnotatet om plan- og bygningsloven. Forfallsdato 15.06.2021. Kontonummer 1234.56.78901. Hilsen Oversett AS');
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+});
