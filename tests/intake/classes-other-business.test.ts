@@ -66,3 +66,26 @@ describe('a person’s mail about a consultation that is no input: held for a ca
     expect(s.receipt.send).toBe(false);
   });
 });
+
+describe('short opinions and other documents’ input', () => {
+  it('input to another strategy named in the subject is that strategy’s, whatever commitment words it has', async () => {
+    const s = await run(
+      'Silje Vik <silje.vik@abelia.no>',
+      'Abelias innspill til ny strategi for kunstig intelligens',
+      'Takk for møtet. Våre hovedpunkter:\n\n1. Kunstig intelligens i offentlig sektor bør få egne midler til utprøving.\n2. Deling av data mellom etater må forenkles.\n\nHilsen Silje Vik',
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a short opinion that argues for a commitment’s matter, with it in the subject, is input (receipted or held, never left)', async () => {
+    const s = await run('Åse Lunde <ase.lunde@online.no>', 'Algoritmer i forvaltningen', 'Hei! Algoritmer som fatter vedtak om folk må være åpne og kunne etterprøves. Åse');
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(s.receipt.send || s.review?.needed === true).toBe(true);
+  });
+
+  it('the same words as a question only are not input', async () => {
+    const s = await run('Åse Lunde <ase.lunde@online.no>', 'Algoritmer i forvaltningen', 'Hei! Hvilke algoritmer bruker forvaltningen i dag? Åse');
+    expect(s.receipt.send).toBe(false);
+  });
+});
