@@ -42,6 +42,7 @@ describe('a person’s mail about a consultation that is no input: held for a ca
   it.each([
     ['a request for more time', 'Siv Berg <siv.berg@naturvernforbundet.no>', 'Utsatt frist – høring plan- og bygningsloven', 'Hei. Naturvernforbundet ber om utsatt frist til 18. juni for å gi høringssvar, fordi styret først møtes 10. juni. Hilsen Siv Berg', 'pbl-2021'],
     ['word that input will come', 'Lars Moen <lars.moen@amnesty.no>', 'RE: OGP - Interessentforumet - Invitasjon til innspill', 'Takk for invitasjonen. Amnesty vil sende innspill innen fristen 18. mai. Mvh Lars', 'ogp-4b'],
+    ['a question about how to take part in the plan', 'Ola Berg <ola.berg@gmail.com>', 'Spørsmål om OGP', 'Hei. Jeg har lest om handlingsplanen for åpenhet. Hvordan kan jeg som privatperson delta i arbeidet med handlingsplan 4B, og hvem kan jeg kontakte? Mvh Ola', 'ogp-4b'],
   ])('%s: under its consultation, not-input, no receipt', async (_what, from, subject, body, consultation) => {
     const s = await run(from, subject, body);
     expect(s.consultation?.id).toBe(consultation);
