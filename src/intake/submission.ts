@@ -74,8 +74,9 @@ export function toSubmission(c: IntakeContext): Submission {
     ...(c.route.others && c.route.others.length > 0 && consultationOf(c) !== null ? { otherConsultations: c.route.others } : {}),
     language: c.language,
     // Late against the deadline of the consultation it belongs to (or is held under); mail that is
-    // no consultation's is late for nothing.
-    late: (relevance.relevant || c.review.needed) && received.late,
+    // no consultation's is late for nothing. A file that is not mail is filed all the same (nothing
+    // is lost), under the default consultation, and keeps its lateness.
+    late: (!msg.isMail || relevance.relevant || c.review.needed) && received.late,
     receipt: c.receipt,
     review: c.review,
     noComments: c.assigned.noComments,

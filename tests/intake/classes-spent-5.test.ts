@@ -1,0 +1,58 @@
+// Classes that the spent set spent-5 (was sealed-5, read on 2026-12-02) showed receipted as input
+// or left unanswered, written again in our own words: questions to the ministry about a
+// consultation, press enquiries, meeting requests, an event invitation in English, phishing that
+// asks for a BankID signature, and hearing replies in nynorsk or under a bare "Høringssvar" subject.
+import { describe, expect, it } from 'vitest';
+import { intake } from '../../src/intake/index.js';
+import { mail } from '../helpers/mail.js';
+import { projectRules } from '../helpers/rules.js';
+
+const rules = projectRules();
+const run = (from: string, subject: string, body: string) => intake(mail({ from, subject, body }), rules);
+
+describe('questions to the ministry: held under the consultation for a caseworker to answer, never receipted', () => {
+  it.each([
+    ['a question about the attachments', 'Lise Dahl <lise.dahl@norskfolkehjelp.no>', 'OGP 4B – dokumentene', 'Hei. Vi finner ikke utkastet til handlingsplan 4B som invitasjonen viser til. Kan dere legge det ut på regjeringen.no? Lise Dahl'],
+    ['a question about publication', 'Knut Aas <knut.aas@online.no>', 'Høringen om plan- og bygningsloven', 'Hei. Blir høringssvarene om plan- og bygningsloven publisert med navn? Jeg vurderer å skrive et svar. Knut'],
+  ])('%s', async (_what, from, subject, body) => {
+    const s = await run(from, subject, body);
+    expect(s.receipt.send).toBe(false);
+    expect(s.review?.reasons).toContain('not-input');
+  });
+
+  it('a question beside real input is input', async () => {
+    const s = await run('Knut Aas <knut.aas@online.no>', 'Høringssvar – plan- og bygningsloven', 'Hei. Jeg støtter forslaget om medvirkningsplan for alle områdereguleringer, men den bør også gjelde detaljreguleringer. Blir svaret publisert? Knut');
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('other business: no receipt', () => {
+  it.each([
+    ['a journalist asks for figures', 'Mia Berg <mia.berg@avisa.example>', 'OGP-innspillene', 'Hei, jeg er journalist i Avisa. Hvor mange innspill til handlingsplan 4B har dere fått så langt? Mia'],
+    ['an organisation asks for a meeting about a commitment', 'Ole Ask <ole.ask@nho.no>', 'Anskaffelser', 'NHO ber om et møte med departementet om åpenhet i offentlige anskaffelser i juni. Ole Ask, NHO'],
+    ['an English invitation to a forum', 'Events <events@opengov-forum.example>', 'Invitation: Open Government Days', 'Dear colleagues, we are pleased to invite ministries and civil society to the Open Government Days on co-creation and beneficial ownership. Registration is free.'],
+  ])('%s', async (_what, from, subject, body) => {
+    const s = await run(from, subject, body);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a look-alike asking for a BankID signature on a hearing reply: suspicious', async () => {
+    const s = await run('Saksbehandler <saksbehandler@kmd-signering.example>', 'Høringssvar 21/345 – signatur kreves', 'Ditt høringssvar i sak 21/345 må signeres digitalt. Klikk her for å signere med BankID.');
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('hearing replies that name neither the law nor the case', () => {
+  it('in nynorsk, for a participation plan', async () => {
+    const s = await run('Ragna Li <ragna.li@gmail.com>', 'Medverknad i planar', 'Eg stør at det skal lagast ein medverknadsplan for alle områdereguleringar. Ragna');
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.receipt.send || s.review?.needed === true).toBe(true);
+  });
+
+  it('under a bare "Høringssvar" subject, on the shore-zone dispensations', async () => {
+    const s = await run('Per Vik <per.vik@kystlaget.example>', 'Høringssvar fra Kystlaget', 'Kystlaget er imot at dispensasjonsreglene i strandsonen skjerpes. Kommunene trenger heller bedre veiledning.');
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.receipt.send || s.review?.needed === true).toBe(true);
+  });
+});
