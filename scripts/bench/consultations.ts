@@ -64,10 +64,14 @@ function ruleSets(): { one: Rules; five: Rules; distinct: Rules; cleanup: () => 
   return { one: loadRules(one), five: loadRules(five), distinct, cleanup: () => rmSync(base, { recursive: true, force: true }) };
 }
 
-/** The consultation's relevance and commitment terms under keys of their own: trailing spaces change a term's key, not its words. */
+/**
+ * The consultation's own relevance and commitment terms under keys of their own: trailing spaces change
+ * a term's key, not its words. The shared signals (rules/signals.yaml) stay shared, as they are in every
+ * consultation by construction.
+ */
 function ownTerms(view: Rules, n: number): void {
   const own = (m: TermMatcher) => new TermMatcher(m.sources.map((s) => `${s}${' '.repeat(n)}`));
-  view.relevance = { ...view.relevance, signals: view.relevance.signals.map((s) => ({ ...s, matcher: own(s.matcher), unless: own(s.unless) })) };
+  view.relevance = { ...view.relevance, signals: view.relevance.signals.map((s) => (s.shared ? s : { ...s, matcher: own(s.matcher), unless: own(s.unless) })) };
   view.commitments = {
     ...view.commitments,
     items: view.commitments.items.map((c) => ({ ...c, strong: own(c.strong), medium: own(c.medium), weak: own(c.weak), exclude: own(c.exclude) })),

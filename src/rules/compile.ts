@@ -59,7 +59,7 @@ function compileConsultation(c: ConsultationData, data: RuleData): Own {
     },
     relevance: {
       ...relevance,
-      signals: [...relevance.signals, ...data.signals.signals].map((s) => ({
+      signals: [...relevance.signals.map((s) => ({ ...s, shared: false })), ...data.signals.signals.map((s) => ({ ...s, shared: true }))].map((s) => ({
         name: s.name,
         points: s.points,
         where: s.where,
@@ -70,6 +70,7 @@ function compileConsultation(c: ConsultationData, data: RuleData): Own {
         names: s.names === true,
         suspicious: s.suspicious === true,
         correspondence: s.correspondence === true,
+        shared: s.shared,
       })),
     },
     letter: new LetterIndex(letterText),

@@ -61,6 +61,8 @@ export interface RelevanceSignal {
   suspicious: boolean;
   /** Marks a person's mail about the consultation that is no input: held for a caseworker to answer. */
   correspondence: boolean;
+  /** From rules/signals.yaml: the same signal in every consultation. */
+  shared: boolean;
 }
 
 /**
