@@ -110,20 +110,19 @@ function hitsFor(rule: CommitmentRule, segments: TextSegment[], context: Span[][
 
 const PARAGRAPH_BREAK = /\n[ \t]*\n/g;
 
-/** The paragraph (between blank lines) around a position of a text. */
-function paragraphOf(text: string, at: number): Span {
-  let start = 0;
-  let end = text.length;
-  PARAGRAPH_BREAK.lastIndex = 0;
-  for (let m = PARAGRAPH_BREAK.exec(text); m; m = PARAGRAPH_BREAK.exec(text)) {
-    if (m.index + m[0].length <= at) start = m.index + m[0].length;
-    else if (m.index >= at) {
-      end = m.index;
-      break;
-    }
+/** Where each paragraph break (a blank line) of a text ends, in order. */
+const paragraphBreaks = (text: string): number[] => [...text.matchAll(PARAGRAPH_BREAK)].map((m) => m.index + m[0].length);
+
+/** The number of the paragraph a position is in: how many breaks end at or before it. */
+function paragraphAt(breaks: number[], at: number): number {
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (breaks[mid]! <= at) lo = mid + 1;
+    else hi = mid;
   }
-  PARAGRAPH_BREAK.lastIndex = 0;
-  return { start, end };
+  return lo;
 }
 
 /**
@@ -133,12 +132,10 @@ function paragraphOf(text: string, at: number): Span {
  */
 function withNeeds(rule: CommitmentRule, segments: TextSegment[], hits: Hit[]): Hit[] {
   if (rule.needs.size === 0 || hits.length === 0) return hits;
-  const needs = segments.map((seg) => rule.needs.find(seg.text));
-  return hits.filter((h) => {
-    const text = segments[h.segment]!.text.folded;
-    const p = paragraphOf(text, h.start);
-    return needs[h.segment]!.some((n) => n.start >= p.start && n.end <= p.end);
-  });
+  // Per segment, the paragraphs that have one of the needed terms (a term is inside one paragraph).
+  const breaks = segments.map((seg) => paragraphBreaks(seg.text.folded));
+  const withTerm = segments.map((seg, i) => new Set(rule.needs.find(seg.text).map((n) => paragraphAt(breaks[i]!, n.start))));
+  return hits.filter((h) => withTerm[h.segment]!.has(paragraphAt(breaks[h.segment]!, h.start)));
 }
 
 function scoreOf(hits: Hit[], s: Rules['commitments']['scoring']): number {

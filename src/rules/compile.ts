@@ -6,7 +6,7 @@ import { LetterIndex } from '../text/letter.js';
 import { zonedLocalToInstant } from '../time/zone.js';
 import type { Language } from '../intake/types.js';
 import { LetterSet } from './letters.js';
-import type { ConsultationData, Organisation, RuleData, Rules } from './types.js';
+import type { ConsultationData, Organisation, RelevanceSignal, RuleData, Rules } from './types.js';
 
 const re = (s: string) => rulesRegExp(s.startsWith('re:') ? s.slice(3) : s);
 const DAY = 86_400_000;
@@ -14,7 +14,26 @@ const DAY = 86_400_000;
 type Shared = Omit<Rules, 'consultation' | 'organisations' | 'commitments' | 'relevance' | 'letter' | 'templates'>;
 type Own = Pick<Rules, 'consultation' | 'organisations' | 'commitments' | 'relevance' | 'letter' | 'templates'>;
 
-function compileConsultation(c: ConsultationData, data: RuleData): Own {
+type SignalData = RuleData['signals']['signals'][number];
+
+function compileSignal(s: SignalData, shared: boolean): RelevanceSignal {
+  return {
+    name: s.name,
+    points: s.points,
+    where: s.where,
+    matcher: new TermMatcher(s.terms),
+    unless: new TermMatcher(s.unless ?? []),
+    unlessWhere: s.unlessWhere ?? 'text',
+    ties: s.ties === true,
+    names: s.names === true,
+    suspicious: s.suspicious === true,
+    correspondence: s.correspondence === true,
+    shared,
+  };
+}
+
+/** `sharedSignals`: rules/signals.yaml compiled once, the same objects in every consultation's view. */
+function compileConsultation(c: ConsultationData, data: RuleData, sharedSignals: RelevanceSignal[]): Own {
   const { consultation, commitments, relevance, letterText, templates } = c;
   const classIds = [...consultation.commitments.map((x) => x.id), ...consultation.topics.map((t) => t.id)];
   const titles = new Map<string, string>([
@@ -59,19 +78,7 @@ function compileConsultation(c: ConsultationData, data: RuleData): Own {
     },
     relevance: {
       ...relevance,
-      signals: [...relevance.signals.map((s) => ({ ...s, shared: false })), ...data.signals.signals.map((s) => ({ ...s, shared: true }))].map((s) => ({
-        name: s.name,
-        points: s.points,
-        where: s.where,
-        matcher: new TermMatcher(s.terms),
-        unless: new TermMatcher(s.unless ?? []),
-        unlessWhere: s.unlessWhere ?? 'text',
-        ties: s.ties === true,
-        names: s.names === true,
-        suspicious: s.suspicious === true,
-        correspondence: s.correspondence === true,
-        shared: s.shared,
-      })),
+      signals: [...relevance.signals.map((s) => compileSignal(s, false)), ...sharedSignals],
     },
     letter: new LetterIndex(letterText),
     templates,
@@ -85,7 +92,8 @@ export function compileRules(dir: string, data: RuleData): Rules {
   for (const lang of ['en', 'no', 'nn', 'nb'] as const) {
     for (const w of language.words[lang]) words.set(foldText(w), lang);
   }
-  const own = data.consultations.map((c) => compileConsultation(c, data));
+  const sharedSignals = data.signals.signals.map((s) => compileSignal(s, true));
+  const own = data.consultations.map((c) => compileConsultation(c, data, sharedSignals));
   const register = new Map<string, Organisation>();
   for (const o of own.flatMap((x) => x.organisations)) if (!register.has(o.name)) register.set(o.name, { ...o, invited: false });
   const ownAddresses = [...new Set(own.flatMap((x) => x.consultation.ownAddresses))];
