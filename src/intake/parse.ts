@@ -273,6 +273,21 @@ function isInlineImage(a: Attachment, html: string): boolean {
   return a.cid !== undefined && html.includes(`cid:${a.cid}`);
 }
 
+/**
+ * A report part as text. A returned message's headers are unfolded and their encoded words decoded,
+ * so that what they say (a receipt's subject with its case number) reads as the sender wrote it.
+ */
+function reportPartText(content: Buffer, contentType: string): string {
+  const text = content.subarray(0, 64 * 1024).toString('utf8');
+  if (!contentType.endsWith('rfc822-headers')) return text;
+  const unfolded = text.replace(/\r?\n[ \t]+/g, ' ');
+  try {
+    return libmime.decodeWords(unfolded);
+  } catch {
+    return unfolded;
+  }
+}
+
 /** Signatures of the message itself and delivery-status blocks are not documents of the sender's. */
 const NOT_DOCUMENTS = new Set([
   'application/pkcs7-signature',
@@ -289,7 +304,7 @@ async function collectParts(attachments: Attachment[], html: string, nested: boo
   for (const a of attachments) {
     const contentType = (a.contentType || 'application/octet-stream').toLowerCase();
     if (NOT_DOCUMENTS.has(contentType)) {
-      if (!contentType.includes('signature') && out.reports.length < 20) out.reports.push(a.content.subarray(0, 64 * 1024).toString('utf8'));
+      if (!contentType.includes('signature') && out.reports.length < 20) out.reports.push(reportPartText(a.content, contentType));
       continue;
     }
     if (isInlineImage(a, html)) continue;

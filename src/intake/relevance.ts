@@ -260,6 +260,15 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
     reasons.push('automatisk utsendelse uten tilknytning til invitasjonens tråd');
     reasonCodes.push('automatic-outside-thread');
   }
+  // A person's question or request about the consultation (more time, how to take part) with
+  // nothing proposed: no input, and not the consultation's to file. It stays in the inbox for the
+  // ordinary handling of the ministry's mail, unreceipted. Only when its words are also clearly about
+  // a commitment (input may be put as questions) is it kept under the consultation, held (review.ts).
+  if (relevant && correspondence !== null && aPerson && input.commitmentScore < words.minScore) {
+    relevant = false;
+    reasons.push(`en henvendelse om innspillsrunden, ikke et innspill (${correspondence}): blir liggende i innboksen til vanlig behandling`);
+    reasonCodes.push('correspondence');
+  }
   // Bait words alone (a credential phish about a mailbox) are ordinary spam, not ours to hold: only
   // with the consultation's words, or posing as the ministry, is it an imitation caseworkers must see.
   const suspicious = input.imitatesMinistry || input.forgesMinistry || (bait && consultationWords > 0);

@@ -19,7 +19,8 @@ export type RelevanceCode =
   | 'imitates-consultation'
   | 'no-consultation'
   | 'own-address'
-  | 'returned-other-letter';
+  | 'returned-other-letter'
+  | 'correspondence';
 
 /** How a message was routed to a consultation (intake/consultation.ts), in the order of certainty. */
 export type RouteCode = 'thread' | 'case-number' | 'quoted-letter' | 'address' | 'content' | 'uncertain' | 'person';

@@ -160,8 +160,9 @@ const signalSchema = z.strictObject({
   names: z.boolean().optional(),
   /** It marks mail that imitates the ministry or the consultation (phishing). */
   suspicious: z.boolean().optional(),
-  /** It marks a person's mail about the consultation that is no input (a request for more time, word
-   *  that input will come): filed under the consultation and held for a caseworker to answer, never receipted. */
+  /** It marks a person's mail about the consultation that is no input (a question, a request for more time,
+   *  word that input will come): never receipted; left in the inbox, or held for a caseworker to answer
+   *  when its words are clearly about a commitment. */
   correspondence: z.boolean().optional(),
 });
 

@@ -59,7 +59,7 @@ export interface RelevanceSignal {
   names: boolean;
   /** Marks an imitation of the ministry or the consultation. */
   suspicious: boolean;
-  /** Marks a person's mail about the consultation that is no input: held for a caseworker to answer. */
+  /** Marks a person's mail about the consultation that is no input: left in the inbox, or held when clearly about a commitment. */
   correspondence: boolean;
   /** From rules/signals.yaml: the same signal in every consultation. */
   shared: boolean;

@@ -38,14 +38,27 @@ describe('input with the same words that proposes something: a receipt', () => {
   });
 });
 
-describe('a person’s mail about a consultation that is no input: held for a caseworker to answer', () => {
+describe('a person’s mail about a consultation that is no input: left in the inbox for the ordinary handling', () => {
   it.each([
-    ['a request for more time', 'Siv Berg <siv.berg@naturvernforbundet.no>', 'Utsatt frist – høring plan- og bygningsloven', 'Hei. Naturvernforbundet ber om utsatt frist til 18. juni for å gi høringssvar, fordi styret først møtes 10. juni. Hilsen Siv Berg', 'pbl-2021'],
-    ['word that input will come', 'Lars Moen <lars.moen@amnesty.no>', 'RE: OGP - Interessentforumet - Invitasjon til innspill', 'Takk for invitasjonen. Amnesty vil sende innspill innen fristen 18. mai. Mvh Lars', 'ogp-4b'],
-    ['a question about how to take part in the plan', 'Ola Berg <ola.berg@gmail.com>', 'Spørsmål om OGP', 'Hei. Jeg har lest om handlingsplanen for åpenhet. Hvordan kan jeg som privatperson delta i arbeidet med handlingsplan 4B, og hvem kan jeg kontakte? Mvh Ola', 'ogp-4b'],
-  ])('%s: under its consultation, not-input, no receipt', async (_what, from, subject, body, consultation) => {
+    ['a request for more time', 'Siv Berg <siv.berg@naturvernforbundet.no>', 'Utsatt frist – høring plan- og bygningsloven', 'Hei. Naturvernforbundet ber om utsatt frist til 18. juni for å gi høringssvar, fordi styret først møtes 10. juni. Hilsen Siv Berg'],
+    ['word that input will come', 'Lars Moen <lars.moen@amnesty.no>', 'RE: OGP - Interessentforumet - Invitasjon til innspill', 'Takk for invitasjonen. Amnesty vil sende innspill innen fristen 18. mai. Mvh Lars'],
+    ['a question about how to take part in the plan', 'Ola Berg <ola.berg@gmail.com>', 'Spørsmål om OGP', 'Hei. Jeg har lest om handlingsplanen for åpenhet. Hvordan kan jeg som privatperson delta i arbeidet med handlingsplan 4B, og hvem kan jeg kontakte? Mvh Ola'],
+  ])('%s: not the consultation’s, no receipt, the reason in words', async (_what, from, subject, body) => {
     const s = await run(from, subject, body);
-    expect(s.consultation?.id).toBe(consultation);
+    expect(s.relevant).toBe(false);
+    expect(s.relevance.reasonCodes).toContain('correspondence');
+    expect(s.relevance.reasons.join(' ')).toMatch(/henvendelse om innspillsrunden, ikke et innspill .*blir liggende i innboksen/);
+    expect(s.receipt.send).toBe(false);
+    expect(s.review?.reasons ?? []).not.toContain('not-input');
+  });
+
+  it('a question whose words are clearly about a commitment is kept under the consultation and held for a caseworker', async () => {
+    const s = await run(
+      'Kari Holm <kari.holm@online.no>',
+      'Reelle rettighetshavere',
+      'Hei. Når blir registeret over reelle rettighetshavere åpent for allmennheten, og vil opplysningene om reelle rettighetshavere i Brønnøysundregistrene bli kontrollert? Mvh Kari',
+    );
+    expect(s.consultation?.id).toBe('ogp-4b');
     expect(s.review?.reasons).toContain('not-input');
     expect(s.review?.notes.find((n) => n.code === 'not-input')?.text).toMatch(/henvendelse om innspillsrunden, ikke et innspill/);
     expect(s.receipt).toMatchObject({ send: false, code: 'held-for-review' });

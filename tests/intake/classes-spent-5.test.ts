@@ -1,6 +1,6 @@
 // Classes that the spent set spent-5 (was sealed-5, read on 2026-12-02) showed receipted as input
 // or left unanswered, written again in our own words: questions to the ministry about a
-// consultation, press enquiries, meeting requests, an event invitation in English, phishing that
+// consultation (left in the inbox), press enquiries, meeting requests, an event invitation in English, phishing that
 // asks for a BankID signature, and hearing replies in nynorsk or under a bare "Høringssvar" subject.
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
@@ -10,14 +10,15 @@ import { projectRules } from '../helpers/rules.js';
 const rules = projectRules();
 const run = (from: string, subject: string, body: string) => intake(mail({ from, subject, body }), rules);
 
-describe('questions to the ministry: held under the consultation for a caseworker to answer, never receipted', () => {
+describe('questions to the ministry: left in the inbox for the ordinary handling, never receipted', () => {
   it.each([
     ['a question about the attachments', 'Lise Dahl <lise.dahl@norskfolkehjelp.no>', 'OGP 4B – dokumentene', 'Hei. Vi finner ikke utkastet til handlingsplan 4B som invitasjonen viser til. Kan dere legge det ut på regjeringen.no? Lise Dahl'],
     ['a question about publication', 'Knut Aas <knut.aas@online.no>', 'Høringen om plan- og bygningsloven', 'Hei. Blir høringssvarene om plan- og bygningsloven publisert med navn? Jeg vurderer å skrive et svar. Knut'],
   ])('%s', async (_what, from, subject, body) => {
     const s = await run(from, subject, body);
     expect(s.receipt.send).toBe(false);
-    expect(s.review?.reasons).toContain('not-input');
+    expect(s.relevant).toBe(false);
+    expect(s.relevance.reasonCodes).toContain('correspondence');
   });
 
   it('a question beside real input is input', async () => {
@@ -54,5 +55,60 @@ describe('hearing replies that name neither the law nor the case', () => {
     const s = await run('Per Vik <per.vik@kystlaget.example>', 'Høringssvar fra Kystlaget', 'Kystlaget er imot at dispensasjonsreglene i strandsonen skjerpes. Kommunene trenger heller bedre veiledning.');
     expect(s.consultation?.id).toBe('pbl-2021');
     expect(s.receipt.send || s.review?.needed === true).toBe(true);
+  });
+});
+
+describe('a delivery report for one of our receipts, known without the store', () => {
+  // The receipt's subject in the returned headers is in encoded words, folded over two lines: the
+  // case number is only seen once they are decoded.
+  const subject = `=?utf-8?B?${Buffer.from('Kvittering for innspill – 17/1886 OGP').toString('base64')}?=\r\n =?utf-8?B?${Buffer.from(' handlingsplan 4B').toString('base64')}?=`;
+  const bounce = (returnedSubject: string) =>
+    Buffer.from(
+      [
+        'From: Mail Delivery System <mailer-daemon@mx.example.org>',
+        'To: postmottak@kmd.dep.no',
+        'Subject: Undelivered Mail Returned to Sender',
+        'Date: Tue, 18 May 2021 08:02:04 +0200',
+        'Message-ID: <dsn-1@mx.example.org>',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+        '',
+        '--b1',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Your message could not be delivered to kari@example.org: user unknown.',
+        '--b1',
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns; mx.example.org',
+        '',
+        'Final-Recipient: rfc822; kari@example.org',
+        'Action: failed',
+        'Status: 5.1.1',
+        '--b1',
+        'Content-Type: text/rfc822-headers',
+        '',
+        'From: Postmottak KMD <postmottak@kmd.dep.no>',
+        'To: <kari@example.org>',
+        `Subject: ${returnedSubject}`,
+        'Message-ID: <kvittering-unknown-1@EXCH-MBX01.dss.dep.no>',
+        '--b1--',
+        '',
+      ].join('\r\n'),
+    );
+
+  it('its case number, in the returned subject’s encoded words, files it under its consultation as automatic', async () => {
+    const s = await intake(bounce(subject), rules);
+    expect(s.automaticKind).toBe('bounce');
+    expect(s.relevant).toBe(true);
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a returned letter that names no case of ours is no one’s', async () => {
+    const other = `=?utf-8?B?${Buffer.from('Svar på søknad om tilskudd – 21/999').toString('base64')}?=`;
+    const s = await intake(bounce(other), rules);
+    expect(s.automaticKind).toBe('bounce');
+    expect(s.relevant).toBe(false);
   });
 });
