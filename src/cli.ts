@@ -15,12 +15,23 @@ import type { Logger } from './log.js';
  */
 async function setup(scope: ConfigScope = 'all'): Promise<{ config: Config; rules: Rules }> {
   const config = await settings(scope);
+  // Rules unchanged since they were last checked come from the cache without loading the checks
+  // (zod, the YAML reader, Mustache); only a cache miss loads them (src/rules/cached.ts).
+  const { rulesFromCache } = await import('./rules/cached.js');
+  const cached = rulesFromCache(config.rulesDir);
+  if (cached) return { config, rules: cached };
   const { loadRules } = await import('./rules/load.js');
   return { config, rules: loadRules(config.rulesDir) };
 }
 
 /** The settings alone (.env read first), for the commands that need no rules. */
 async function settings(scope: ConfigScope = 'all'): Promise<Config> {
+  // A reader's plain settings are taken without the settings' checks (zod, node-cron): reader-config.ts.
+  if (scope === 'reader') {
+    const { loadDotEnv, loadReaderConfig } = await import('./reader-config.js');
+    loadDotEnv();
+    return loadReaderConfig(process.env, process.cwd());
+  }
   const { loadConfig, loadDotEnv } = await import('./config.js');
   loadDotEnv();
   return loadConfig(process.env, process.cwd(), scope);

@@ -166,10 +166,7 @@ export class ConfigError extends Error {
 }
 
 /** Reads .env in the working folder (if there is one) into process.env, without overriding. */
-export function loadDotEnv(cwd = process.cwd()): void {
-  const file = resolve(cwd, '.env');
-  if (existsSync(file)) process.loadEnvFile(file);
-}
+export { loadDotEnv } from './reader-config.js';
 
 /**
  * The variables the caseworkers' read-only commands (list, show, digest without --send, export,

@@ -23,6 +23,11 @@ describe('CLI start', () => {
     expect(source).toContain("await import('./rules/load.js')");
   });
 
+  it('gives the readers their settings and cached rules without the checks (tests/store/reader-config.test.ts)', () => {
+    expect(source).toContain("await import('./reader-config.js')");
+    expect(source).toContain("await import('./rules/cached.js')");
+  });
+
   it('finds a module imported at the top (the check can fail)', () => {
     expect(loadedAtStart("import { z } from 'zod';\nimport type { A } from './a.js';\n")).toEqual(['zod']);
   });
