@@ -7,6 +7,7 @@
 import type { Rules } from '../rules/types.js';
 import type { IntakeContext } from './context.js';
 import { forgedSender, spamFlag } from './sender.js';
+import { FoldedText } from '../text/folded-text.js';
 import type { AutomaticKind, ReceiptDecision, Review, ReviewCode } from './types.js';
 
 /** Codes that hold the message and its receipt (the other codes only ask a person to check). */
@@ -45,12 +46,14 @@ export interface ReviewInput {
   spam: string | null;
   /** Why it could belong to more than one consultation, in words (routing could not tell). */
   consultations?: string | null;
+  /** A person's short note whose document could not be read, that says it is input: what was not read and the word that says so. */
+  unreadableInput?: string | null;
 }
 
 export const NO_REVIEW: Review = { needed: false, reasons: [], notes: [] };
 
 export function decideReview(
-  c: Pick<IntakeContext, 'message' | 'relevance' | 'automatic' | 'texts' | 'assigned' | 'noComments' | 'rules' | 'route'>,
+  c: Pick<IntakeContext, 'message' | 'attachments' | 'relevance' | 'automatic' | 'texts' | 'assigned' | 'noComments' | 'rules' | 'route'>,
 ): Review {
   if (!c.message.isMail) return NO_REVIEW;
   return reviewOf(
@@ -64,9 +67,27 @@ export function decideReview(
       forged: forgedSender(c.message.headers),
       spam: spamFlag(c.message.headers),
       consultations: c.route.uncertain !== null && c.relevance.relevant ? (c.route.choice?.reason.text ?? null) : null,
+      unreadableInput: unreadableInput(c),
     },
     c.rules,
   );
+}
+
+/**
+ * A person's short note ("Datteren min har skannet brevet mitt om høringen") whose every document
+ * could not be read (scanned, encrypted, damaged, an old format), and whose note, subject or file
+ * name says it is input to a hearing or consultation (rules/signals.yaml `unreadableInput`): nothing
+ * else can tell what it is, so it is not taken for no one's. In words: the file, why, and the word.
+ */
+function unreadableInput(c: Pick<IntakeContext, 'message' | 'attachments' | 'automatic' | 'texts' | 'relevance' | 'rules'>): string | null {
+  const rule = c.rules.unreadableInput;
+  if (!rule || c.automatic.kind !== null || c.relevance.relevant || c.relevance.suspicious === true || c.relevance.score < 0) return null;
+  const own = c.attachments.filter((a) => !a.nested);
+  if (own.length === 0 || own.some((a) => a.problem === null) || c.texts.mail.wordCount > rule.maxWords) return null;
+  const said = rule.matcher.first([new FoldedText(c.message.subject), c.texts.mail, ...own.map((a) => new FoldedText(a.filename))]);
+  if (!said) return null;
+  const file = own[0]!;
+  return `«${file.filename || 'vedlegg uten navn'}»: ${file.problem ?? 'kunne ikke leses'}; avsenderen skriver «${said.text.snippet(said.hit.start, said.hit.end, 60)}»`;
 }
 
 export function reviewOf(input: ReviewInput, rules: Rules): Review {
@@ -86,6 +107,10 @@ export function reviewOf(input: ReviewInput, rules: Rules): Review {
   // input will come): a caseworker answers it; a receipt for "your input" would be wrong.
   if (person && input.relevance.relevant && input.relevance.correspondence) {
     notes.push({ code: 'not-input', text: `ser ut til å være en henvendelse om innspillsrunden, ikke et innspill (${input.relevance.correspondence}): svar avsenderen` });
+  }
+  // A person's document that could not be read, sent as input: a caseworker sees what it is.
+  if (input.unreadableInput) {
+    notes.push({ code: 'relevance-uncertain', text: `innholdet står i et vedlegg som ikke kunne leses (${input.unreadableInput}): en saksbehandler må se om det er et innspill` });
   }
   // Relevance: a score close to the threshold on either side.
   if (margin >= band.relevance.from && margin <= band.relevance.to) {

@@ -104,6 +104,7 @@ export function compileRules(dir: string, data: RuleData): Rules {
     consultations,
     routing: data.routing,
     ownAddresses,
+    unreadableInput: data.signals.unreadableInput ? { maxWords: data.signals.unreadableInput.maxWords, matcher: new TermMatcher(data.signals.unreadableInput.terms) } : null,
     letters: new LetterSet(own.map((x) => ({ id: x.consultation.id, index: x.letter }))),
     automatic: {
       noreplyLocalParts: new TermMatcher(automatic.noreplyLocalParts),

@@ -194,7 +194,15 @@ export const relevanceSchema = z.strictObject({
 });
 
 /** rules/signals.yaml (optional): signals every consultation judges by, besides its own (phishing bait, say). */
-export const sharedSignalsSchema = z.strictObject({ signals: z.array(signalSchema) });
+export const sharedSignalsSchema = z.strictObject({
+  signals: z.array(signalSchema),
+  /**
+   * Words in a person's short note (or the file's name) that say the document they send is input to
+   * a hearing or consultation: when innspill cannot read the document, such mail is held for a
+   * caseworker instead of being taken for no one's.
+   */
+  unreadableInput: z.strictObject({ maxWords: z.number().int().min(0), terms: terms.min(1) }).optional(),
+});
 
 const bodyRule = z.strictObject({ maxWords: z.number().int().positive(), terms });
 export const automaticSchema = z.strictObject({

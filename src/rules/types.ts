@@ -88,6 +88,8 @@ export interface Rules {
   routing: z.output<typeof routingSchema>;
   /** Every consultation's own addresses together (the ministry's mailboxes). */
   ownAddresses: string[];
+  /** A person's short note sending a document innspill could not read, that says it is input (rules/signals.yaml); null: none. */
+  unreadableInput: { maxWords: number; matcher: TermMatcher } | null;
   /** Every consultation's letter, to remove quoted letter lines whichever was quoted. */
   letters: LetterSet;
   commitments: {

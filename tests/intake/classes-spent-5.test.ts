@@ -112,3 +112,30 @@ describe('a delivery report for one of our receipts, known without the store', (
     expect(s.relevant).toBe(false);
   });
 });
+
+describe('a person’s short note whose document could not be read', () => {
+  const broken = { contentType: 'application/pdf', content: Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog') };
+  const send = (subject: string, body: string, filename: string) =>
+    intake(mail({ from: 'Johanne Lund <johanne.lund@online.no>', subject, body, attachments: [{ filename, ...broken }] }), rules);
+
+  it('held for a caseworker when the note says it is input to a hearing, the file and the word named', async () => {
+    const s = await send('Brev', 'Hei. Sønnen min har skannet brevet mitt om høringen. Hilsen Johanne Lund', 'skann0001.pdf');
+    expect(s.attachments[0]!.problem).not.toBeNull();
+    expect(s.review?.reasons).toContain('relevance-uncertain');
+    const note = s.review?.notes.find((n) => n.code === 'relevance-uncertain')?.text ?? '';
+    expect(note).toMatch(/vedlegg som ikke kunne leses \(«skann0001\.pdf»: .*avsenderen skriver «.*høringen/);
+    expect(s.receipt).toMatchObject({ send: false, code: 'held-for-review' });
+  });
+
+  it('not held when nothing says it is input (a scanned receipt for a refund)', async () => {
+    const s = await send('Refusjon', 'Hei. Her er den skannede kvitteringen for reisen i april. Hilsen Johanne Lund', 'skann0002.pdf');
+    expect(s.relevant).toBe(false);
+    expect(s.review?.needed ?? false).toBe(false);
+  });
+
+  it('not held when the note is a long text of its own (its words are judged as they are)', async () => {
+    const long = `Hei. ${'Jeg skriver om en nabotvist om en gjerdegrense som kommunen ikke vil behandle, og lurer på hvem jeg skal kontakte. '.repeat(3)}Brevet mitt om høringen i kommunen ligger ved. Johanne`;
+    const s = await send('Nabotvist', long, 'brev.pdf');
+    expect(s.review?.reasons ?? []).not.toContain('relevance-uncertain');
+  });
+});

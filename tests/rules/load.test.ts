@@ -109,4 +109,14 @@ describe('rules/ as data, validated at load', () => {
     expect(err.message).toMatch(/signals\.yaml:\d+:\d+: .*where is one of/);
     expect(err.line).toBe(lineOf(dir, 'signals.yaml', 'where: body'));
   });
+
+  it('loads the unreadable-input words when present, none without them, and names the line of a bad count', () => {
+    expect(loadRules(rulesDir).unreadableInput?.maxWords).toBe(40);
+    const without = rulesWith('signals.yaml', (t) => t.slice(0, t.indexOf('\nunreadableInput:')));
+    expect(loadRules(without).unreadableInput).toBeNull();
+    const dir = rulesWith('signals.yaml', (t) => t.replace('  maxWords: 40', '  maxWords: -4'));
+    const err = rulesLoadError(dir);
+    expect(err.message).toMatch(/signals\.yaml:\d+:\d+: /);
+    expect(err.line).toBe(lineOf(dir, 'signals.yaml', 'maxWords: -4'));
+  });
 });
