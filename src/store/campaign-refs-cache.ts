@@ -79,7 +79,10 @@ export function campaignInputsKey(store: Store, defaultConsultation: string): st
   const h = createHash('sha256');
   h.update(`${VERSION}\n${defaultConsultation}\n`);
   h.update(`${identity(store.path('state', 'campaign-index.jsonl'))}\n${identity(store.path('state', 'campaign-decisions.json'))}\n`);
-  for (const r of store.fileIdentities()) h.update(`${r.id}:${r.file.join(':')}\n`);
+  // One string hashed at once: the same digest as a line at a time, without 10,000 calls.
+  let lines = '';
+  for (const r of store.fileIdentities()) lines += `${r.id}:${r.file[0]}:${r.file[1]}:${r.file[2]}\n`;
+  h.update(lines);
   return h.digest('base64url');
 }
 

@@ -117,6 +117,31 @@ describe('the record index', () => {
     expect((await readerView(dir)).rows.map(said)).toEqual(records.map(expected));
   });
 
+  it('reads lines with letters beyond ASCII as written, and still skips such a line cut inside a letter', async () => {
+    // The file is decoded byte for byte and only lines with other bytes as UTF-8 (record-index.ts).
+    const records = [
+      makeRecord({ seq: 1, from: 'a@example.org', subject: 'Høringsinnspill om åpenhet – «ærlig» 🙂' }),
+      makeRecord({ seq: 2, from: 'b@example.org', subject: 'Plain ASCII' }),
+      makeRecord({ seq: 3, from: 'c@example.org', subject: 'Ærø og Øksnes' }),
+      makeRecord({ seq: 4, from: 'd@example.org', subject: 'Also plain' }),
+    ];
+    const dir = storeOf(records);
+    await (await Store.open(dir, { lock: true })).close();
+    const view = await readerView(dir);
+    expect(view.opened).toBe(0);
+    expect(view.rows.map(said)).toEqual(records.map(expected));
+    // The third record's line cut in the middle of the two bytes of «Æ» (and its length field kept):
+    // not whole, so that record is read from its file; the lines around it are taken as they are.
+    const bytes = readFileSync(indexPath(dir));
+    const lines = bytes.toString('latin1').split('\n');
+    const third = lines.findIndex((l) => l.startsWith(records[2]!.id));
+    const at = Buffer.byteLength(lines.slice(0, third).join('\n') + '\n', 'latin1') + lines[third]!.indexOf('\u00c3') + 1;
+    writeFileSync(indexPath(dir), Buffer.concat([bytes.subarray(0, at), Buffer.from('\n'), bytes.subarray(at + 1)]));
+    const torn = await readerView(dir);
+    expect(torn.opened).toBe(1);
+    expect(torn.rows.map(said)).toEqual(records.map(expected));
+  });
+
   it('is compacted by a writer when most of its lines are superseded', async () => {
     const dir = storeOf(some(2));
     const store = await Store.open(dir, { lock: true });
