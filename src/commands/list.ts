@@ -11,8 +11,8 @@ import { UsageError } from './usage.js';
 import { decidedSuffix } from '../decisions/marks.js';
 import { notesOf } from '../decisions/overrides.js';
 import { chosenConsultation, recordsOf, viewOfRecord } from './consultation-option.js';
-import { campaignRefs, inCampaignsText } from '../store/campaigns.js';
-import { settledCampaignRefs } from '../store/campaign-refs-cache.js';
+// Not store/campaigns.js: the grouping loads only when the campaigns' cache does not match.
+import { campaignRefs, inCampaignsText, settledCampaignRefs } from '../store/campaign-refs-cache.js';
 
 export interface ListOptions {
   commitment?: string;

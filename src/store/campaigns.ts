@@ -3,7 +3,6 @@
 // — for the digest and `innspill campaigns` — each campaign's template and members' additions.
 import { readFile } from 'node:fs/promises';
 import { attachmentOwnText, entryInputOf, entryOf, groupCampaigns, keyOf, linkCampaigns, type CampaignEntry, type CampaignGroup, type LinkCode, type MemberText } from '../campaigns/index.js';
-import { inCampaignsText as inCampaignsWords } from '../digest/words.js';
 import { isSubmission } from '../digest/records.js';
 import type { Rules } from '../rules/types.js';
 import { readCampaignDecisions, readCampaignIndex, type IndexedEntry } from './campaign-index.js';
@@ -182,19 +181,14 @@ export async function campaignsOfStore(store: Store, rules: Rules, records: Subm
   return { described: described.map((c) => c.d), submissions: rows.filter(isSubmission) };
 }
 
-/** Each record's campaign (`campaign: null | { id, size }` in list, show and the exports). */
-export async function campaignRefs(store: Store, rules: Rules, records?: SubmissionRecord[]): Promise<Map<string, CampaignRef>> {
-  const compute = async () => (await loadCampaigns(store, records ?? (await store.readAll()), rules)).byMember;
-  // Kept in state/campaign-refs.json with what they were computed from (campaign-refs-cache.ts).
-  return store.rowsLoaded ? cachedCampaignRefs(store, rules.routing.default, compute) : compute();
+/** Each record's campaign computed from the records (campaignRefs() in campaign-refs-cache.ts keeps it). */
+export async function computeCampaignRefs(store: Store, rules: Rules, records?: SubmissionRecord[]): Promise<Map<string, CampaignRef>> {
+  return (await loadCampaigns(store, records ?? (await store.readAll()), rules)).byMember;
 }
 
-/** "av dem M i K kampanjer" for these records, or '' when none is in a campaign. */
-export function inCampaignsText(records: Array<{ id: string }>, refs: Map<string, CampaignRef>): string {
-  const members = records.filter((r) => refs.has(r.id));
-  if (members.length === 0) return '';
-  return inCampaignsWords(members.length, new Set(members.map((r) => refs.get(r.id)!.id)).size);
-}
+// Each record's campaign and "av dem M i K kampanjer" live beside the cache, so that `list` and
+// `show` need not load the grouping (this module and src/campaigns/) when the cache matches.
+export { campaignRefs, inCampaignsText } from './campaign-refs-cache.js';
 
 /** The campaigns of these records, described (for the digest). */
 export async function describedCampaigns(store: Store, records: SubmissionRecord[], rules: Rules): Promise<CampaignDescription[]> {

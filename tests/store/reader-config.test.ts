@@ -99,3 +99,11 @@ describe('rules from the cache without the checks', () => {
     expect(closure('rules/load.ts')).toEqual(expect.arrayContaining(['zod']));
   });
 });
+
+describe('list and show without the campaigns\' grouping', () => {
+  it('load store/campaigns.ts and src/campaigns/ only when the campaigns\' cache does not match (the check can fail: campaigns.ts loads them)', () => {
+    const grouping = (f: string) => [...importClosure(join(src, f))].filter((m) => m === join(src, 'store', 'campaigns.ts') || m.startsWith(join(src, 'campaigns'))).length;
+    expect(grouping('commands/list.ts')).toBe(0);
+    expect(grouping('store/campaigns.ts')).toBeGreaterThan(1);
+  });
+});
