@@ -31,6 +31,8 @@ export interface RelevanceInput {
   imitatesMinistry: boolean;
   /** The From address is the ministry's own domain, and our server says it is forged. */
   forgesMinistry: boolean;
+  /** The From domain has a government name as a label (dss-dep.example) and is not the government's own. */
+  posesAsGovernment?: boolean;
 }
 
 export interface RelevanceFinding {
@@ -74,6 +76,18 @@ export function imitatesDomain(address: string | undefined, ownAddresses: readon
     if (domain === own || domain.endsWith(`.${own}`)) return false;
     return squeezed(domain).includes(squeezed(own));
   });
+}
+
+/**
+ * A From domain with a name of the government as a whole label (`dss-dep.example`,
+ * `regjeringen-portal.example`: split at dots and hyphens) that is not under one of the
+ * government's own domains. Alone it says nothing (a municipality's `dep-…` is no fraud); with
+ * phishing bait it makes the bait an imitation of the ministry.
+ */
+export function posesAsGovernment(address: string | undefined, names: Rules['governmentNames']): boolean {
+  const domain = address?.split('@')[1]?.toLowerCase();
+  if (!domain || !names || names.domains.some((own) => domain === own || domain.endsWith(`.${own}`))) return false;
+  return domain.split(/[.-]/).some((label) => names.labels.includes(label));
 }
 
 /**
@@ -138,6 +152,7 @@ export function judgeRelevance(
       copyOnly: onlyCopied(msg.headers, [rules.consultation.mailbox, ...rules.consultation.ownAddresses]),
       imitatesMinistry: imitatesDomain(msg.from?.address, [rules.consultation.mailbox, ...rules.consultation.ownAddresses]),
       forgesMinistry: forgesOwnDomain(msg.from?.address, [rules.consultation.mailbox, ...rules.consultation.ownAddresses], msg.headers),
+      posesAsGovernment: posesAsGovernment(msg.from?.address, rules.governmentNames),
     },
     rules,
   );
@@ -216,6 +231,7 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   if (quotesLetter) add(r.quotedLetter.points, 'quoted-letter', `siterer invitasjonsbrevet (${input.letterLines} linjer)`);
   let otherBusiness = false;
   let ties = false;
+  let tiesNewsletter = false;
   let bait = false;
   let correspondence: string | null = null;
   let consultationWords = 0;
@@ -226,6 +242,7 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
     if (signal.points < 0) otherBusiness = true;
     else consultationWords += signal.points;
     ties ||= signal.ties;
+    tiesNewsletter ||= signal.tiesNewsletters;
     bait ||= signal.suspicious;
     if (signal.correspondence) correspondence ??= signal.name;
   }
@@ -255,7 +272,11 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   }
 
   let relevant = score >= r.threshold;
-  if (relevant && input.automaticKind !== null && NEEDS_THREAD.has(input.automaticKind) && !input.inThread && !quotesLetter && !ties) {
+  // A newsletter or list mail is the consultation's only by a tie that holds for them: the sender's
+  // own input reported (its lead item), the case number, the invitation's subject; one that tells of
+  // the consultation as news, by its name, is not.
+  const tied = input.automaticKind === 'list' ? tiesNewsletter : ties;
+  if (relevant && input.automaticKind !== null && NEEDS_THREAD.has(input.automaticKind) && !input.inThread && !quotesLetter && !tied) {
     relevant = false;
     reasons.push('automatisk utsendelse uten tilknytning til invitasjonens tråd');
     reasonCodes.push('automatic-outside-thread');
@@ -271,6 +292,6 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   }
   // Bait words alone (a credential phish about a mailbox) are ordinary spam, not ours to hold: only
   // with the consultation's words, or posing as the ministry, is it an imitation caseworkers must see.
-  const suspicious = input.imitatesMinistry || input.forgesMinistry || (bait && consultationWords > 0);
+  const suspicious = input.imitatesMinistry || input.forgesMinistry || (bait && (consultationWords > 0 || input.posesAsGovernment === true));
   return { relevant: relevant && !suspicious, score, reasons, reasonCodes, suspicious, ...(correspondence !== null ? { correspondence } : {}) };
 }

@@ -25,6 +25,7 @@ function compileSignal(s: SignalData, shared: boolean): RelevanceSignal {
     unless: new TermMatcher(s.unless ?? []),
     unlessWhere: s.unlessWhere ?? 'text',
     ties: s.ties === true,
+    tiesNewsletters: s.tiesNewsletters === true,
     names: s.names === true,
     suspicious: s.suspicious === true,
     correspondence: s.correspondence === true,
@@ -104,6 +105,7 @@ export function compileRules(dir: string, data: RuleData): Rules {
     consultations,
     routing: data.routing,
     ownAddresses,
+    governmentNames: data.signals.governmentNames ? { labels: data.signals.governmentNames.labels, domains: data.signals.governmentNames.domains.map((d) => d.toLowerCase()) } : null,
     unreadableInput: data.signals.unreadableInput ? { maxWords: data.signals.unreadableInput.maxWords, matcher: new TermMatcher(data.signals.unreadableInput.terms) } : null,
     letters: new LetterSet(own.map((x) => ({ id: x.consultation.id, index: x.letter }))),
     automatic: {

@@ -155,6 +155,13 @@ const signalSchema = z.strictObject({
   unlessWhere: z.enum(['subject', 'text', 'own'], { message: 'unlessWhere is one of: subject, text, own' }).optional(),
   /** It ties machine mail (lists, noreply senders, reports) to the consultation, as the thread does. */
   ties: z.boolean().optional(),
+  /**
+   * A tie that holds for newsletters and list mail too: the sender reporting their own input ("vi
+   * har levert høringssvar": its lead item), or what only the consultation's own letters carry (its
+   * case number, its invitation's subject, returned by a list server). A newsletter that tells of
+   * the consultation as news, by its name alone, is not the consultation's.
+   */
+  tiesNewsletters: z.boolean().optional(),
   /** It names the consultation itself (its case, its law or plan by name): a person's own words
    *  that name two consultations this way are input to both, held for a person (routing). */
   names: z.boolean().optional(),
@@ -202,6 +209,11 @@ export const sharedSignalsSchema = z.strictObject({
    * caseworker instead of being taken for no one's.
    */
   unreadableInput: z.strictObject({ maxWords: z.number().int().min(0), terms: terms.min(1) }).optional(),
+  /**
+   * The names of the government as domain labels, and the government's own domains: phishing bait
+   * from a domain with such a label that is not the government's own imitates the ministry.
+   */
+  governmentNames: z.strictObject({ labels: z.array(z.string().regex(/^[a-z0-9æøå]{2,}$/, 'a label is lower-case letters and digits')).min(1), domains: z.array(z.string().min(3)).min(1) }).optional(),
 });
 
 const bodyRule = z.strictObject({ maxWords: z.number().int().positive(), terms });

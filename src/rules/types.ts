@@ -55,6 +55,8 @@ export interface RelevanceSignal {
   unlessWhere: 'subject' | 'text' | 'own';
   /** Ties machine mail to the consultation. */
   ties: boolean;
+  /** A tie that holds for newsletters and list mail too (see schema). */
+  tiesNewsletters: boolean;
   /** Names the consultation itself (its case, its law or plan by name). */
   names: boolean;
   /** Marks an imitation of the ministry or the consultation. */
@@ -90,6 +92,8 @@ export interface Rules {
   ownAddresses: string[];
   /** A person's short note sending a document innspill could not read, that says it is input (rules/signals.yaml); null: none. */
   unreadableInput: { maxWords: number; matcher: TermMatcher } | null;
+  /** Government names as domain labels and the government's own domains (rules/signals.yaml); null: none. */
+  governmentNames: { labels: string[]; domains: string[] } | null;
   /** Every consultation's letter, to remove quoted letter lines whichever was quoted. */
   letters: LetterSet;
   commitments: {
