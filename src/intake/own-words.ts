@@ -121,6 +121,16 @@ function segment(text: string, subject: string, rules: Rules): { lines: string[]
       }
     }
     if (replyMark || header) {
+      // Answers written inline: the quoted mail under the separator and its header fields comes with
+      // "> " marks, the sender's answers between them without. The quoted lines are marked one by
+      // one (above); the rest stays the sender's own.
+      const after = skipHeaderFields(replyMark ? i + 1 : i);
+      const next = nextNonEmpty(lines, after);
+      if (next !== undefined && /^\s*>/.test(next)) {
+        for (let k = i; k < after; k++) states[k] = 'quoted';
+        i = after - 1;
+        continue;
+      }
       state = 'quoted';
       states[i] = 'quoted';
       continue;

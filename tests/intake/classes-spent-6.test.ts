@@ -83,3 +83,36 @@ describe('a young person’s short opinion', () => {
     expect(s.receipt.send).toBe(false);
   });
 });
+
+describe('answers written inline under an Outlook separator', () => {
+  const body = [
+    'Hei, våre svar står inline under.',
+    '',
+    '-----Opprinnelig melding-----',
+    'Fra: Postmottak KMD <postmottak@kmd.dep.no>',
+    'Sendt: 12. april 2021 14:02',
+    'Emne: OGP - Interessentforumet - Invitasjon til innspill til Handlingsplan 4 B',
+    '',
+    '> - Departementet har justert forpliktelsen om eInnsyn',
+    '',
+    'Vi ber om at alle kommuner publiserer postjournalen i eInnsyn innen 2022.',
+    '',
+    '> - Departementet foreslår en ny forpliktelse om ungdomspanel.',
+    '',
+    'Ingen kommentar.',
+    '',
+    'Hilsen Ola',
+  ].join('\n');
+
+  it('the answers between the quoted lines are the sender’s own; the quoted lines and the header are not', async () => {
+    const s = await run('Ola Dahl <ola.dahl@presse.no>', 'SV: OGP - Interessentforumet - Invitasjon til innspill til Handlingsplan 4 B', body);
+    expect(s.commitments.map((c) => c.id)).toEqual(['einnsyn']);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('a top-posted reply over an unmarked original keeps the original out', async () => {
+    const top = body.replace(/^> /gm, '');
+    const s = await run('Ola Dahl <ola.dahl@presse.no>', 'SV: OGP - Interessentforumet - Invitasjon til innspill til Handlingsplan 4 B', top);
+    expect(s.commitments.map((c) => c.id)).toEqual([]);
+  });
+});
