@@ -116,3 +116,19 @@ describe('answers written inline under an Outlook separator', () => {
     expect(s.commitments.map((c) => c.id)).toEqual([]);
   });
 });
+
+describe('commitments named in other words', () => {
+  const ids = async (body: string) => (await run('Siri Lie <siri.lie@transparency.no>', 'Innspill til OGP handlingsplan 4B', body)).commitments.map((c) => c.id);
+
+  it('asking that Norway commit itself to something proposes a new commitment', async () => {
+    expect(await ids('Vi foreslår at Norge forplikter seg til å publisere alle kontrakter i fiskerisektoren.')).toContain('ny-forpliktelse');
+  });
+
+  it('telling what Norway has already committed to does not', async () => {
+    expect(await ids('Norge har forpliktet seg til å følge FNs bærekraftsmål, og vi viser til rapporten vår fra 2020.')).not.toContain('ny-forpliktelse');
+  });
+
+  it('"korrupsjonsforpliktelsen" is the anti-corruption commitment', async () => {
+    expect(await ids('Vi ser gjerne at korrupsjonsforpliktelsen også nevner nulltoleranse i bistandsforvaltningen.')).toContain('antikorrupsjon');
+  });
+});
