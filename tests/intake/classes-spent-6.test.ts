@@ -128,6 +128,10 @@ describe('commitments named in other words', () => {
     expect(await ids('Norge har forpliktet seg til å følge FNs bærekraftsmål, og vi viser til rapporten vår fra 2020.')).not.toContain('ny-forpliktelse');
   });
 
+  it('"the procurement commitment" is the procurement one', async () => {
+    expect(await ids('Two comments. The procurement commitment should require that contract award data are published as open data.')).toContain('anskaffelser');
+  });
+
   it('"korrupsjonsforpliktelsen" is the anti-corruption commitment', async () => {
     expect(await ids('Vi ser gjerne at korrupsjonsforpliktelsen også nevner nulltoleranse i bistandsforvaltningen.')).toContain('antikorrupsjon');
   });
