@@ -128,6 +128,10 @@ describe('commitments named in other words', () => {
     expect(await ids('Norge har forpliktet seg til å følge FNs bærekraftsmål, og vi viser til rapporten vår fra 2020.')).not.toContain('ny-forpliktelse');
   });
 
+  it('thanks for being included in the stakeholder forum is courtesy, not a comment on co-creation', async () => {
+    expect(await ids('Thank you for including our organisation in the stakeholder forum. We welcome the commitment on beneficial ownership and urge that the register is public and free of charge.')).toEqual(['reelle-rettighetshavere']);
+  });
+
   it('"the procurement commitment" is the procurement one', async () => {
     expect(await ids('Two comments. The procurement commitment should require that contract award data are published as open data.')).toContain('anskaffelser');
   });
