@@ -2,7 +2,7 @@
 // documents it carries. Made from what intake found; pure.
 import { THRESHOLDS } from './group.js';
 import { signatureOf } from './minhash.js';
-import { declaredNames, mayNameCampaign } from './names.js';
+import { declaredNames, mayNameCampaign, phraseKeys } from './names.js';
 import type { CampaignEntry } from './types.js';
 import { comparableWords, hash32, shingles } from './words.js';
 
@@ -28,6 +28,8 @@ export interface EntryAttachment {
   words?: number;
   /** The names its own text is headed with (see titleNames). */
   titles?: number[];
+  /** The demand its own text is headed with (see demandKeys). */
+  demands?: number[];
 }
 
 /** Whether an attachment is mostly the invitation letter (see MIN_DOCUMENT_OWN_SHARE). */
@@ -43,6 +45,8 @@ export interface EntryInput extends Pick<CampaignEntry, 'id' | 'seq' | 'consulta
   ownWords: string;
   /** The mail's own words alone (absent: not known apart). */
   mailWords?: string;
+  /** The subject, whose words may state the campaign's demand as its opening does (absent: none). */
+  subject?: string;
   attachments: EntryAttachment[];
 }
 
@@ -57,6 +61,9 @@ export function entryOf(input: EntryInput): CampaignEntry {
   // mail a cover note), the names that document is headed with.
   const names = input.noComments ? [] : declaredNames(input.ownWords);
   const titles = mailSet ? [] : [...new Set(documentFiles.flatMap((a) => a.titles ?? []))];
+  const demands = mailSet ? [] : [...new Set(documentFiles.flatMap((a) => a.demands ?? []))];
+  // The phrases a text to paste opens with: only for a text long enough to be compared.
+  const phrases = words.length >= THRESHOLDS.minWords && !input.noComments ? phraseKeys(input.ownWords, input.subject) : [];
   return {
     id: input.id,
     seq: input.seq,
@@ -72,6 +79,8 @@ export function entryOf(input: EntryInput): CampaignEntry {
     documents,
     ...(names.length > 0 ? { names } : {}),
     ...(titles.length > 0 ? { titles } : {}),
+    ...(demands.length > 0 ? { demands } : {}),
+    ...(phrases.length > 0 ? { phrases } : {}),
     key: input.key,
   };
 }
@@ -88,6 +97,7 @@ export function entryKey(parts: { ownWords: string; attachments: string[]; submi
   // again); 3 for an entry that may carry campaign names (a naming word in its words, or a
   // document: see names.ts), so those made before names were read are made again — and only those:
   // a store's other entries stay current (each made again would cost a reader the record's texts).
-  const version = parts.attachments.length > 0 || mayNameCampaign(parts.ownWords) ? 3 : 2;
+  // 5 and 4 since documents' demands and texts' opening phrases were read (every entry made again once).
+  const version = parts.attachments.length > 0 || mayNameCampaign(parts.ownWords) ? 5 : 4;
   return `${version}${parts.submission ? 1 : 0}${parts.noComments ? 1 : 0}.${who.toString(36)}.${hash32(parts.ownWords).toString(36)}.${parts.ownWords.length}`;
 }

@@ -30,6 +30,8 @@ const PER_ENTRY = 48;
 const BUCKET_WINDOW = 16;
 /** Holders kept per campaign name (each another sender): a new member finds one not its own. */
 const NAME_HOLDERS = 4;
+/** Texts kept per opening phrase, the most recent (a campaign's members are many and keep coming). */
+const PHRASE_HOLDERS = 8;
 
 /** Whether an entry's own words are compared at all. */
 export function comparesText(e: CampaignEntry): boolean {
@@ -85,6 +87,10 @@ export class CampaignGrouper {
   private readonly documents = new Map<string, { all: number[]; covered: number[] }>();
   /** Per consultation and campaign name: who said they write for it, and whose document is headed with it (one per sender each). */
   private readonly names = new Map<string, { declared: number[]; titled: number[] }>();
+  /** Per consultation and demand: the petitions' holders (cover notes, one per sender) and the texts that open with it (the most recent). */
+  private readonly demands = new Map<string, { petitions: number[]; texts: number[] }>();
+  /** Demand links: counted in groups() only between two members who are each in a campaign already. */
+  private readonly pending: Array<[number, number]> = [];
   private readonly linkCodes = new Map<number, Set<LinkCode>>();
   private readonly excluded: Set<string>;
   private readonly joins: Array<[string, string]>;
@@ -193,7 +199,49 @@ export class CampaignGrouper {
       if (!entry.mail && !holders.covered.some((h) => sameSender(this.entries[h]!, entry))) holders.covered.push(i);
     }
     this.linkNames(i, scope, made);
+    this.linkDemands(i, scope, made);
     return made;
+  }
+
+  /**
+   * A member who speaks through a petition headed with a demand ("Ja til et åpent lobbyregister")
+   * and another sender whose text opens with it ("… en ny forpliktelse om et åpent lobbyregister"):
+   * the organisation's two ways to take part, in other words. Noted only (pending): in groups() the
+   * link counts when each of the two is in a campaign of its own already — a petition several send
+   * and a text several paste — so one person's input that happens to open with the same words
+   * joins nothing.
+   */
+  private linkDemands(i: number, scope: string, made: Array<{ to: string; code: LinkCode }>): void {
+    const entry = this.entries[i]!;
+    const holdersOf = (key: number) => {
+      const k = `${scope}\n${key}`;
+      let h = this.demands.get(k);
+      if (!h) this.demands.set(k, (h = { petitions: [], texts: [] }));
+      return h;
+    };
+    const note = (pool: number[]) => {
+      for (const other of pool) {
+        if (sameSender(this.entries[other]!, entry)) continue;
+        this.pending.push([i, other]);
+        made.push({ to: this.entries[other]!.id, code: 'demand' });
+      }
+    };
+    for (const key of entry.demands ?? []) {
+      const h = holdersOf(key);
+      note(h.texts);
+      if (h.petitions.length < NAME_HOLDERS && !h.petitions.some((x) => sameSender(this.entries[x]!, entry))) h.petitions.push(i);
+    }
+    for (const key of entry.phrases ?? []) {
+      const h = this.demands.get(`${scope}\n${key}`);
+      if (h) note(h.petitions);
+    }
+    // A text is kept under its phrases only once a petition could name one: kept for every phrase,
+    // the most recent few, so a petition that comes later finds members that came before it.
+    for (const key of entry.phrases ?? []) {
+      const h = holdersOf(key);
+      h.texts.push(i);
+      if (h.texts.length > PHRASE_HOLDERS) h.texts.shift();
+    }
   }
 
   /**
@@ -240,7 +288,9 @@ export class CampaignGrouper {
     if (this.excluded.has(entry.id)) return;
     for (const l of links) {
       const other = this.byId.get(l.to);
-      if (other !== undefined && !this.excluded.has(l.to) && this.root(other) !== this.root(i)) this.union(i, other, l.code);
+      if (other === undefined || this.excluded.has(l.to)) continue;
+      if (l.code === 'demand') this.pending.push([i, other]);
+      else if (this.root(other) !== this.root(i)) this.union(i, other, l.code);
     }
   }
 
@@ -252,6 +302,11 @@ export class CampaignGrouper {
       if (ia === undefined || ib === undefined || this.excluded.has(a) || this.excluded.has(b)) continue;
       if (this.root(ia) !== this.root(ib)) this.union(ia, ib, 'joined');
     }
+    // Demand links, between members who are each in a campaign already (before any demand link).
+    const inCampaign = this.pending.map(([a, b]) => this.sizes[this.root(a)]! >= 2 && this.sizes[this.root(b)]! >= 2);
+    this.pending.forEach(([a, b], k) => {
+      if (inCampaign[k] && this.root(a) !== this.root(b)) this.union(a, b, 'demand');
+    });
     const members = new Map<number, number[]>();
     for (let i = 0; i < this.entries.length; i++) {
       const r = this.root(i);

@@ -3,7 +3,7 @@
 import type { LetterSet } from '../rules/letters.js';
 import { reviewHoldsMessage } from '../intake/review.js';
 import type { Review } from '../intake/types.js';
-import { titleNames } from './names.js';
+import { demandKeys, titleNames } from './names.js';
 import { entryKey, mostlyLetter, type EntryAttachment, type EntryInput } from './entry.js';
 
 /** An attachment's text less the lines of an invitation letter (the sender's own words in it). */
@@ -24,6 +24,8 @@ export interface MessageFacts {
   relevant: boolean;
   automatic: boolean;
   ownWords: string;
+  /** The subject (a campaign's members often keep the one the organisation suggested). */
+  subject?: string;
   /** Says only "ingen merknader": never text-linked, however many say it. */
   noComments?: boolean;
   review?: Review;
@@ -65,6 +67,7 @@ export function entryInputOf(
     ownWords: wordCount(texts[i]!),
     words: wordCount(a.text),
     titles: titleNames(texts[i]!),
+    demands: demandKeys(texts[i]!),
   }));
   // The letter sent back says nothing of the sender's: what is left of it is not compared either.
   const own = texts.filter((_, i) => !mostlyLetter(files[i]!));
@@ -74,6 +77,7 @@ export function entryInputOf(
     ...keyParts(m, at),
     ownWords: [m.ownWords, ...own].filter((t) => t.trim().length > 0).join('\n\n'),
     mailWords: m.ownWords,
+    ...(m.subject !== undefined ? { subject: m.subject } : {}),
     attachments: files,
     key: keyOf(m, at, attachments),
   };

@@ -39,6 +39,16 @@ export interface CampaignEntry {
    * member says they write for is in that campaign (absent: none).
    */
   titles?: number[];
+  /**
+   * The demand the document it speaks through is headed with, as keys (see demandKeys), kept when
+   * the sender's mail is a cover note: a petition headed "Ja til et åpent lobbyregister" (absent: none).
+   */
+  demands?: number[];
+  /**
+   * Keys of the short phrases its own text opens with (see phraseKeys): where a campaign's text to
+   * paste states its demand. Kept with the signature, for comparing (absent: none).
+   */
+  phrases?: number[];
   /** What the entry was made from (own words and attachments): a changed record is indexed again. */
   key: string;
 }
@@ -49,7 +59,12 @@ export type CampaignDecision =
   | { kind: 'join'; members: [string, string]; campaigns: [string, string]; at: string };
 
 /** Why two messages are in one campaign. */
-export type LinkCode = 'text' | 'document' | 'name' | 'joined';
+/**
+ * Why two messages are in one campaign. `demand`: a member who speaks through a petition and a
+ * member whose pasted text opens with the demand the petition is headed with — counted only when
+ * each of the two is already in a campaign of its own (see CampaignGrouper.groups).
+ */
+export type LinkCode = 'text' | 'document' | 'name' | 'demand' | 'joined';
 
 /** A campaign found: its members in filing order, the earliest first. */
 export interface CampaignGroup {

@@ -34,10 +34,15 @@ interface Line {
   /** Campaign names said and document titles (see CampaignEntry.names, .titles), when any. */
   nm?: number[];
   ti?: number[];
+  /** A petition's demand (see CampaignEntry.demands), when any. */
+  de?: number[];
   k: string;
   /** The links found when it was added: [earlier record id, why]. */
   l?: Array<[string, LinkCode]>;
 }
+
+/** What the signatures file keeps of an entry: its signature, its mail's, its opening phrases. */
+type Signatures = { g: string; m?: string; p?: number[] };
 
 /** An entry with the links found when it was added (null: none kept, found again by comparing). */
 export interface IndexedEntry {
@@ -58,12 +63,13 @@ const toLine = ({ entry: e, links }: IndexedEntry): Line => ({
   d: e.documents,
   ...(e.names ? { nm: e.names } : {}),
   ...(e.titles ? { ti: e.titles } : {}),
+  ...(e.demands ? { de: e.demands } : {}),
   k: e.key,
   ...(links ? { l: links.map((x): [string, LinkCode] => [x.to, x.code]) } : {}),
 });
 
 /** An entry read from a line; its signature comes from the signatures file, when that is read. */
-const fromLine = (l: Line, signatures: Map<string, { g: string; m?: string }> | null): CampaignEntry => {
+const fromLine = (l: Line, signatures: Map<string, Signatures> | null): CampaignEntry => {
   const found = signatures?.get(l.id);
   const g = found?.g;
   return {
@@ -81,6 +87,8 @@ const fromLine = (l: Line, signatures: Map<string, { g: string; m?: string }> | 
     documents: l.d,
     ...(l.nm ? { names: l.nm } : {}),
     ...(l.ti ? { titles: l.ti } : {}),
+    ...(l.de ? { demands: l.de } : {}),
+    ...(found?.p ? { phrases: found.p } : {}),
     key: l.k,
   };
 };
@@ -106,11 +114,11 @@ async function readLines<T>(path: string, each: (value: T) => void): Promise<voi
  * its MinHash signature (to compare); without, signatures are null (to follow the links).
  */
 export async function readCampaignIndex(store: Store, options: { signatures: boolean } = { signatures: true }): Promise<Map<string, IndexedEntry>> {
-  let signatures: Map<string, { g: string; m?: string }> | null = null;
+  let signatures: Map<string, Signatures> | null = null;
   if (options.signatures) {
-    const found = new Map<string, { g: string; m?: string }>();
-    await readLines<{ id: string; g: string | null; m?: string }>(store.path(...SIGNATURES), (l) => {
-      if (l.g) found.set(l.id, l.m ? { g: l.g, m: l.m } : { g: l.g });
+    const found = new Map<string, Signatures>();
+    await readLines<{ id: string; g: string | null; m?: string; p?: number[] }>(store.path(...SIGNATURES), (l) => {
+      if (l.g) found.set(l.id, { g: l.g, ...(l.m ? { m: l.m } : {}), ...(l.p ? { p: l.p } : {}) });
       else found.delete(l.id);
     });
     signatures = found;
@@ -120,8 +128,12 @@ export async function readCampaignIndex(store: Store, options: { signatures: boo
   return entries;
 }
 
-/** `m`: the mail's own signature, kept for the few entries that have one (see CampaignEntry.mail). */
-const signatureLine = ({ entry: e }: IndexedEntry) => JSON.stringify({ id: e.id, g: e.signature ? encodeSignature(e.signature) : null, ...(e.mail ? { m: encodeSignature(e.mail) } : {}) });
+/**
+ * `m`: the mail's own signature, kept for the few entries that have one (see CampaignEntry.mail);
+ * `p`: the opening phrases (see CampaignEntry.phrases), needed only to compare.
+ */
+const signatureLine = ({ entry: e }: IndexedEntry) =>
+  JSON.stringify({ id: e.id, g: e.signature ? encodeSignature(e.signature) : null, ...(e.mail ? { m: encodeSignature(e.mail) } : {}), ...(e.phrases ? { p: e.phrases } : {}) });
 
 /** Appends entries to the index and makes them durable (the caller holds the store's lock). */
 export async function appendCampaignIndex(store: Store, entries: IndexedEntry[]): Promise<void> {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { CampaignGrouper, describeCampaign, entryKey, entryOf, groupCampaigns, linkCampaigns, type CampaignDecision, type EntryInput } from '../../src/campaigns/index.js';
 import { comparableWords } from '../../src/campaigns/words.js';
-import { titleNames } from '../../src/campaigns/names.js';
+import { demandKeys, titleNames } from '../../src/campaigns/names.js';
 
 const TEMPLATE = [
   'Jeg sender dette innspillet til handlingsplanen fordi åpne postlister betyr mye for meg som innbygger.',
@@ -115,12 +115,37 @@ describe('campaign detection', () => {
     expect(groupCampaigns([entry('w1', 'Jeg støtter kampanjen «Ja».'), entry('w2', 'Kampanjen «Ja» har rett.')])).toEqual([]);
   });
 
-  it('makes again only the index entries that may carry a campaign name (a store indexed before names were read)', () => {
+  it('makes every index entry again once since documents’ demands and texts’ opening phrases are read (a store indexed before)', () => {
     const parts = { attachments: [] as string[], submission: true, noComments: false, consultation: 'ogp-4b', organisation: null, from: 'a@example.no' };
-    // Entries no build reads a name from keep the key they had: readers need not make them again.
-    expect(entryKey({ ...parts, ownWords: TEMPLATE.join(' ') }).startsWith('21')).toBe(true);
-    expect(entryKey({ ...parts, ownWords: `Jeg skriver gjennom kampanjen «Frie postlister». ${TEMPLATE[0]}` }).startsWith('31')).toBe(true);
-    expect(entryKey({ ...parts, ownWords: 'Se vedlegg.', attachments: ['a'.repeat(64)] }).startsWith('31')).toBe(true);
+    // The leading digit was 2 (plain text) and 3 (a name or a document may be read): neither is current now.
+    expect(entryKey({ ...parts, ownWords: TEMPLATE.join(' ') }).startsWith('41')).toBe(true);
+    expect(entryKey({ ...parts, ownWords: `Jeg skriver gjennom kampanjen «Frie postlister». ${TEMPLATE[0]}` }).startsWith('51')).toBe(true);
+    expect(entryKey({ ...parts, ownWords: 'Se vedlegg.', attachments: ['a'.repeat(64)] }).startsWith('51')).toBe(true);
+  });
+
+  it('joins a petition’s senders to the members who paste a text opening with the petition’s demand, in other words', () => {
+    // The organisation's text to paste states the demand first; its petition, in other words, is headed with it.
+    const paste = [
+      'Jeg ber om at Norge tar inn en ny forpliktelse i handlingsplan 4B om et åpent lobbyregister.',
+      'I dag vet vi ikke hvem som påvirker politikerne, og det svekker tilliten til forvaltningen.',
+      'Et register der møtene blir offentlige, vil gjøre det lettere å følge med.',
+    ];
+    const paster = (id: string, personal = '') => entry(id, ['Hei,', ...paste, personal].filter(Boolean).join('\n\n'), { subject: 'Lobbyregister nå' });
+    const petitionText = 'Opprop: Ja til et åpent lobbyregister\nVi som har skrevet under, ber regjeringen sikre at alle møter mellom lobbyister og statsråder, statssekretærer og stortingsrepresentanter blir kjent for alle.';
+    const petition = (id: string) => entry(id, `Jeg støtter oppropet.\n\n${petitionText}`, { mailWords: 'Jeg støtter oppropet.', attachments: [{ ...PDF, sha256: 'f'.repeat(64), demands: demandKeys(petitionText) }] });
+    expect(demandKeys(petitionText)).toHaveLength(1);
+    const members = [paster('l1'), petition('l2'), paster('l3', 'Jeg er lærer.'), petition('l4'), paster('l5')];
+    const groups = groupCampaigns(members);
+    expect(groups.map((g) => [g.id, g.members])).toEqual([['k-l1', ['l1', 'l2', 'l3', 'l4', 'l5']]]);
+    expect(groups[0]!.links).toContain('demand');
+    // In whatever order they come, and from the links kept when filed.
+    expect(groupCampaigns([...members].reverse())).toEqual(groups);
+    const grouper = new CampaignGrouper();
+    expect(linkCampaigns(members.map((e) => ({ entry: e, links: grouper.add(e) })))).toEqual(groups);
+    // One person whose own input opens with the same demand is not drawn in, nor is one petition sender alone.
+    const own = entry('o1', 'Vi foreslår et åpent lobbyregister for Stortinget og departementene. Registeret bør vise hvem som møter hvem, og det bør forvaltes av et uavhengig organ med egne ressurser til kontroll.');
+    expect(groupCampaigns([own, ...members]).find((g) => g.members.includes('o1'))).toBeUndefined();
+    expect(groupCampaigns([paster('m1'), paster('m2'), petition('m3')]).map((g) => g.members)).toEqual([['m1', 'm2']]);
   });
 
   it('groups only within one consultation', () => {
