@@ -284,8 +284,9 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   // A person's question or request about the consultation (more time, how to take part) with
   // nothing proposed: no input, and not the consultation's to file. It stays in the inbox for the
   // ordinary handling of the ministry's mail, unreceipted. Only when its words are also clearly about
-  // a commitment (input may be put as questions) is it kept under the consultation, held (review.ts).
-  if (relevant && correspondence !== null && aPerson && input.commitmentScore < words.minScore) {
+  // a commitment (input may be put as questions) — and no sign of other business (a student's
+  // request, a journalist's) — is it kept under the consultation, held (review.ts).
+  if (relevant && correspondence !== null && aPerson && (input.commitmentScore < words.minScore || otherBusiness)) {
     relevant = false;
     reasons.push(`en henvendelse om innspillsrunden, ikke et innspill (${correspondence}): blir liggende i innboksen til vanlig behandling`);
     reasonCodes.push('correspondence');

@@ -33,7 +33,7 @@ const ORDER: readonly ReviewCode[] = [
 
 export interface ReviewInput {
   isMail: boolean;
-  relevance: { relevant: boolean; score: number; suspicious?: boolean; correspondence?: string };
+  relevance: { relevant: boolean; score: number; suspicious?: boolean; correspondence?: string; reasonCodes?: readonly string[] };
   /** Machine mail, and whether only words (no header, report or address) said so. */
   automatic: { kind: AutomaticKind | null; byWordsOnly: boolean };
   ownWordCount: number;
@@ -112,8 +112,9 @@ export function reviewOf(input: ReviewInput, rules: Rules): Review {
   if (input.unreadableInput) {
     notes.push({ code: 'relevance-uncertain', text: `innholdet står i et vedlegg som ikke kunne leses (${input.unreadableInput}): en saksbehandler må se om det er et innspill` });
   }
-  // Relevance: a score close to the threshold on either side.
-  if (margin >= band.relevance.from && margin <= band.relevance.to) {
+  // Relevance: a score close to the threshold on either side — unless a question or request with
+  // nothing proposed said it is no input (relevance.ts: correspondence): that is no close call.
+  if (margin >= band.relevance.from && margin <= band.relevance.to && !input.relevance.reasonCodes?.includes('correspondence')) {
     notes.push({
       code: 'relevance-uncertain',
       text: `usikkert om meldingen hører til innspillsrunden: ${input.relevance.score} poeng, grensen er ${rules.relevance.threshold}`,

@@ -140,3 +140,19 @@ describe('commitments named in other words', () => {
     expect(await ids('Vi ser gjerne at korrupsjonsforpliktelsen også nevner nulltoleranse i bistandsforvaltningen.')).toContain('antikorrupsjon');
   });
 });
+
+describe('questions that are no input, even with a consultation’s words', () => {
+  it('a journalist’s question about when the bill comes is no close call: left alone, not held', async () => {
+    const s = await run('Kari Vik <kari.vik@fagbladet.example>', 'Når kommer proposisjonen?', 'Hei, når regner departementet med å legge fram proposisjonen om endringer i plan- og bygningsloven for Stortinget? Kari Vik, Fagbladet');
+    expect(s.relevant).toBe(false);
+    expect(s.relevance.reasonCodes).toContain('correspondence');
+    expect(s.review?.needed ?? false).toBe(false);
+  });
+
+  it('a student’s interview request about co-creation in the stakeholder forum is other business, not held', async () => {
+    const s = await run('Jonas Berg <jonas.berg@student.example>', 'Master thesis on OGP co-creation', 'Dear Sir or Madam, I am writing a master thesis on co-creation in OGP action plans. Could someone in the ministry give me a short interview about how the stakeholder forum works? Best regards, Jonas');
+    expect(s.relevant).toBe(false);
+    expect(s.review?.needed ?? false).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+});
