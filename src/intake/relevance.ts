@@ -286,7 +286,8 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   // ordinary handling of the ministry's mail, unreceipted. Only when its words are also clearly about
   // a commitment (input may be put as questions) — and no sign of other business (a student's
   // request, a journalist's) — is it kept under the consultation, held (review.ts).
-  if (relevant && correspondence !== null && aPerson && (input.commitmentScore < words.minScore || otherBusiness)) {
+  // A question that also has a sign of other business and is not relevant anyway is no close call either.
+  if (correspondence !== null && aPerson && (relevant ? input.commitmentScore < words.minScore || otherBusiness : otherBusiness)) {
     relevant = false;
     reasons.push(`en henvendelse om innspillsrunden, ikke et innspill (${correspondence}): blir liggende i innboksen til vanlig behandling`);
     reasonCodes.push('correspondence');

@@ -139,3 +139,16 @@ describe('a person’s short note whose document could not be read', () => {
     expect(s.review?.reasons ?? []).not.toContain('relevance-uncertain');
   });
 });
+
+describe('other mail in a consultation’s words, left alone and not held', () => {
+  it.each([
+    ['a job application that names OGP', 'Mia Sand <mia.sand@web.example>', 'Application – senior adviser, open government', 'Dear hiring team, please find attached my application for the senior adviser position. I have worked on the OGP action plan in Denmark for three years. Kind regards, Mia Sand'],
+    ['a request to be heard in future hearings', 'Per Dal <per.dal@hytteforening.example>', 'Høringsinstans', 'Hei! Hytteforeningen ønsker å bli satt opp som høringsinstans i fremtidige høringer om plan- og bygningsloven. Per Dal'],
+    ['a student’s interview request on the hearing’s matter', 'Eva Li <eva.li@student.uib.example>', 'Intervju om strandsonen', 'Hei, jeg skriver masteroppgave om dispensasjoner i strandsonen. Kan jeg få intervjue en saksbehandler som arbeider med høringen? Eva Li'],
+  ])('%s', async (_what, from, subject, body) => {
+    const s = await run(from, subject, body);
+    expect(s.relevant).toBe(false);
+    expect(s.review?.needed ?? false).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+});
