@@ -235,8 +235,8 @@ export class CampaignGrouper {
       const h = this.demands.get(`${scope}\n${key}`);
       if (h) note(h.petitions);
     }
-    // A text is kept under its phrases only once a petition could name one: kept for every phrase,
-    // the most recent few, so a petition that comes later finds members that came before it.
+    // A text is kept under every phrase it opens with (the most recent few per phrase), so that a
+    // petition that comes later finds members who came before it.
     for (const key of entry.phrases ?? []) {
       const h = holdersOf(key);
       h.texts.push(i);

@@ -52,7 +52,7 @@ export function titleNames(documentText: string): number[] {
 const FILLER = new Set(
   (
     'opprop oppropet underskrift underskrifter underskriftskampanje kampanje kampanjen aksjon aksjonen ja nei til for mot nå et en ei eit ein om av i og på å med vi jeg krever krev vil ønsker ' +
-    'petition campaign yes no to now the a an of and on in we i demand call for'
+    'petition campaign yes no to now the a an of and on we demand call'
   )
     .split(' ')
     .map(comparable),
