@@ -87,6 +87,12 @@ export function routeConsultation(c: Context): RouteFinding {
   const subjectHits = candidates.filter((v) => caseNumberPattern(v).test(c.message.subject));
   const one = narrow(subjectHits);
   if (one) return decided(one, 'case-number', `saksnummeret ${one.consultation.caseNumber} står i emnefeltet`);
+  // Two case numbers in the subject name two consultations as plainly as their names in the text
+  // do: held between them when the content is input to one of them, never decided by content.
+  if (subjectHits.length > 1) {
+    const both = namingBoth(c, subjectHits);
+    if (both) return both;
+  }
   if (subjectHits.length === 0) {
     const texts = [c.message.text, c.message.reportText, ...c.message.forwarded.map((f) => `${f.subject}\n${f.text}`), ...c.texts.whole.map((t) => t.original)];
     const textHits = candidates.filter((v) => texts.some((t) => caseNumberPattern(v).test(t)));

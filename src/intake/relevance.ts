@@ -238,6 +238,7 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   for (const signal of r.signals) {
     const found = signal.matcher.first(texts[signal.where]);
     if (!found || (signal.unless.size > 0 && signal.unless.first(texts[signal.unlessWhere]))) continue;
+    if (signal.unlessCommitments && input.commitmentScore >= r.commitmentWords.minScore) continue;
     add(signal.points, 'signal', `${signal.name}: «${found.text.snippet(found.hit.start, found.hit.end, 50)}»`);
     if (signal.points < 0) otherBusiness = true;
     else consultationWords += signal.points;

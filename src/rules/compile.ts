@@ -24,6 +24,7 @@ function compileSignal(s: SignalData, shared: boolean): RelevanceSignal {
     matcher: new TermMatcher(s.terms),
     unless: new TermMatcher(s.unless ?? []),
     unlessWhere: s.unlessWhere ?? 'text',
+    unlessCommitments: s.unlessCommitments === true,
     ties: s.ties === true,
     tiesNewsletters: s.tiesNewsletters === true,
     names: s.names === true,

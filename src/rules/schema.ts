@@ -153,6 +153,8 @@ const signalSchema = z.strictObject({
   unless: terms.optional(),
   /** Where `unless` is looked for (default: the whole text): `subject` for a signal about what the subject names. */
   unlessWhere: z.enum(['subject', 'text', 'own'], { message: 'unlessWhere is one of: subject, text, own' }).optional(),
+  /** The signal does not count when the sender's own words are clearly about one of the consultation's commitments (commitmentWords.minScore). */
+  unlessCommitments: z.boolean().optional(),
   /** It ties machine mail (lists, noreply senders, reports) to the consultation, as the thread does. */
   ties: z.boolean().optional(),
   /**

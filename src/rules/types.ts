@@ -53,6 +53,8 @@ export interface RelevanceSignal {
   /** Not counted when one of these is in the text (`unlessWhere`: the subject, the whole text or the sender's own words). */
   unless: TermMatcher;
   unlessWhere: 'subject' | 'text' | 'own';
+  /** Not counted when the sender's own words are clearly about one of the consultation's commitments. */
+  unlessCommitments: boolean;
   /** Ties machine mail to the consultation. */
   ties: boolean;
   /** A tie that holds for newsletters and list mail too (see schema). */

@@ -1,0 +1,43 @@
+// Classes that the spent set spent-7 (was sealed-7, read on 2026-12-02 14:21 UTC) showed left
+// neither receipted nor held, written again in our own words: short hearing replies that name
+// neither the law nor the case, under a bare "Høringssvar frå …" subject or none, and a subject
+// that names two case numbers.
+import { describe, expect, it } from 'vitest';
+import { intake } from '../../src/intake/index.js';
+import { mail } from '../helpers/mail.js';
+import { projectRules } from '../helpers/rules.js';
+
+const rules = projectRules();
+const run = (from: string, subject: string, body: string) => intake(mail({ from, subject, body }), rules);
+
+describe('hearing replies that name neither the law nor the case', () => {
+  it.each([
+    ['an organisation’s short opinion on a proposal', 'Kari Moe <kari.moe@bondelag.example>', 'Jordvern', 'Bondelaget i Trøndelag støtter strengere dispensasjonsregler i landbruksområder. Dispensasjoner fra arealformål har latt for mye matjord bli bygd ned.'],
+    ['a municipality’s reply under a bare hearing-reply subject, in nynorsk', 'Postmottak <postmottak@voss.kommune.example>', 'Høyringssvar frå Voss kommune', 'Voss kommune går imot å korte ned fristen for byggjesaker til åtte veker. Vi har ikkje kapasitet til det.'],
+    ['a child ombud’s reply on participation', 'Post <post@ombud.example>', 'Vårt høringssvar', 'Vi støtter at barn og unge skal høres særskilt i planleggingen, og ber om at kommunene må dokumentere hvordan barnas synspunkter er vektlagt i detaljreguleringer.'],
+  ])('%s: the hearing’s input, receipted or held, never ignored', async (_what, from, subject, body) => {
+    const s = await run(from, subject, body);
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.relevant || s.review?.needed === true).toBe(true);
+    expect(s.receipt.send || s.review?.needed === true).toBe(true);
+  });
+
+  it('a person’s own building case in the same words is not a reply', async () => {
+    const s = await run('Per Li <per.li@online.no>', 'Dispensasjon', 'Hei. Naboen min har fått dispensasjon til å bygge brygge i strandsonen, og jeg mener kommunen må se på saken igjen. Per');
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('words about a proposal without an opinion do not make a reply', async () => {
+    const s = await run('Per Li <per.li@online.no>', 'Avisartikkel', 'Hei. I avisen i dag sto det om byggesaksfrister på åtte uker og om dispensasjoner fra arealformål. Per');
+    expect(s.relevant).toBe(false);
+  });
+});
+
+describe('two case numbers in the subject', () => {
+  it('held between the two consultations, never decided by how many words each has', async () => {
+    const s = await run('Siv Dahl <siv.dahl@abelia.no>', 'Innspill i sak 17/1886 og 21/345', 'Abelia har ett innspill til begge sakene: plandata må være åpne og maskinlesbare, og byggesøknader bør kunne sendes digitalt i alle kommuner innen 2023.');
+    expect(s.review?.reasons).toContain('consultation-uncertain');
+    expect(s.receipt.send).toBe(false);
+  });
+});
