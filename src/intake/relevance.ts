@@ -150,7 +150,8 @@ export function judgeRelevance(
       commitmentScore: c.commitments[0]?.score ?? 0,
       automaticKind: c.automatic.kind,
       copyOnly: onlyCopied(msg.headers, [rules.consultation.mailbox, ...rules.consultation.ownAddresses]),
-      imitatesMinistry: imitatesDomain(msg.from?.address, [rules.consultation.mailbox, ...rules.consultation.ownAddresses]),
+      // The ministry's own domains, and the government's (regjeringen.no): a domain that spells one is an imitation.
+      imitatesMinistry: imitatesDomain(msg.from?.address, [rules.consultation.mailbox, ...rules.consultation.ownAddresses, ...(rules.governmentNames?.domains ?? []).map((d) => `postmottak@${d}`)]),
       forgesMinistry: forgesOwnDomain(msg.from?.address, [rules.consultation.mailbox, ...rules.consultation.ownAddresses], msg.headers),
       posesAsGovernment: posesAsGovernment(msg.from?.address, rules.governmentNames),
     },

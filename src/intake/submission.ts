@@ -75,8 +75,9 @@ export function toSubmission(c: IntakeContext): Submission {
     language: c.language,
     // Late against the deadline of the consultation it belongs to (or is held under); mail that is
     // no consultation's is late for nothing. A file that is not mail is filed all the same (nothing
-    // is lost), under the default consultation, and keeps its lateness.
-    late: (!msg.isMail || relevance.relevant || c.review.needed) && received.late,
+    // is lost), under the default consultation, and keeps its lateness. An imitation held for
+    // caseworkers to see is no one's input: late for nothing.
+    late: (!msg.isMail || relevance.relevant || (c.review.needed && !relevance.suspicious)) && received.late,
     receipt: c.receipt,
     review: c.review,
     noComments: c.assigned.noComments,

@@ -41,3 +41,33 @@ describe('two case numbers in the subject', () => {
     expect(s.receipt.send).toBe(false);
   });
 });
+
+describe('phishing dressed as the government', () => {
+  it('a "mailbox full" notice from a domain spelling regjeringen.no, with the hearing’s words: suspicious, never receipted', async () => {
+    const s = await run('IT <it@regjeringen-no.example>', 'Postmottaket er fullt – høringssvar avvises', 'Postmottaket har nådd 98 % av kvoten. Høringssvar til plan- og bygningsloven blir avvist. Øke lagringsplassen her: http://regjeringen-no.example/q');
+    expect(s.suspicious).toBe(true);
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('an unpaid "invoice" with a payment link from a domain dressed as DFØ: suspicious', async () => {
+    const s = await run('Faktura <faktura@dfo-innkreving.example>', 'Ubetalt faktura', 'Vedlagt faktura må betales i dag. Åpne betalingslenken: http://dfo-innkreving.example/pay');
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('an imitation held for caseworkers is late for nothing, even after the deadline', async () => {
+    const s = await intake(
+      mail({
+        from: 'IT <it@regjeringen-no.example>',
+        subject: 'Postmottaket er fullt – høringssvar avvises',
+        body: 'Postmottaket har nådd 98 % av kvoten. Høringssvar til plan- og bygningsloven blir avvist. Øke lagringsplassen her: http://regjeringen-no.example/q',
+        received: ['from mx.example.org by mx01.dep.no; Mon, 20 Sep 2021 10:00:00 +0200'],
+        date: 'Mon, 20 Sep 2021 09:59:00 +0200',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.late).toBe(false);
+  });
+});
