@@ -47,8 +47,12 @@ export interface RelevanceFinding {
   correspondence?: string;
 }
 
-/** Machine mail that can belong to the consultation only when it carries the thread or the letter. */
-const NEEDS_THREAD: ReadonlySet<AutomaticKind> = new Set(['list', 'noreply', 'report', 'innsynskrav']);
+/**
+ * Machine mail that can belong to the consultation only when it carries the thread, the letter or a
+ * tie (an out-of-office reply names the subject of whatever mail it answers: one to someone else's
+ * mail about OGP is no one's).
+ */
+const NEEDS_THREAD: ReadonlySet<AutomaticKind> = new Set(['list', 'noreply', 'report', 'innsynskrav', 'out-of-office', 'auto-reply']);
 
 const notMail = (): RelevanceFinding => ({ relevant: false, score: 0, reasons: [], reasonCodes: [], suspicious: false });
 

@@ -71,3 +71,21 @@ describe('phishing dressed as the government', () => {
     expect(s.late).toBe(false);
   });
 });
+
+describe('out-of-office replies', () => {
+  const ooo = (subject: string) =>
+    intake(mail({ from: 'Anne Berg <anne.berg@uni.example>', subject, body: 'I am away from the office until 1 June.', headers: { 'Auto-Submitted': 'auto-replied' } }), rules);
+
+  it('to someone else’s mail about OGP: no one’s', async () => {
+    const s = await ooo('Out of office: RE: Request for data on Norway’s OGP commitments');
+    expect(s.automatic).toBe(true);
+    expect(s.relevant).toBe(false);
+  });
+
+  it('to the invitation: the consultation’s machine mail', async () => {
+    const s = await ooo('Fraværsmelding: OGP - Open Government Partnership - Interessentforumet - Invitasjon til innspill til Handlingsplan 4 B');
+    expect(s.automatic).toBe(true);
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+});
