@@ -231,14 +231,11 @@ export class CampaignGrouper {
       note(h.texts);
       if (h.petitions.length < NAME_HOLDERS && !h.petitions.some((x) => sameSender(this.entries[x]!, entry))) h.petitions.push(i);
     }
-    for (const key of entry.phrases ?? []) {
-      const h = this.demands.get(`${scope}\n${key}`);
-      if (h) note(h.petitions);
-    }
     // A text is kept under every phrase it opens with (the most recent few per phrase), so that a
     // petition that comes later finds members who came before it.
     for (const key of entry.phrases ?? []) {
       const h = holdersOf(key);
+      note(h.petitions);
       h.texts.push(i);
       if (h.texts.length > PHRASE_HOLDERS) h.texts.shift();
     }

@@ -32,7 +32,7 @@ export interface RelevanceInput {
   /** The From address is the ministry's own domain, and our server says it is forged. */
   forgesMinistry: boolean;
   /** The From domain has a government name as a label (dss-dep.example) and is not the government's own. */
-  posesAsGovernment?: boolean;
+  posesAsGovernment: boolean;
 }
 
 export interface RelevanceFinding {
@@ -72,11 +72,14 @@ function ownDomains(ownAddresses: readonly string[]): string[] {
   return [...found];
 }
 
-/** A From domain that is not the ministry's own but spells it (kmd-dep.no, kmd-dep-no.example.net, dep-no.com). */
-export function imitatesDomain(address: string | undefined, ownAddresses: readonly string[]): boolean {
+/**
+ * A From domain that is not the ministry's own but spells it (kmd-dep.no, kmd-dep-no.example.net,
+ * dep-no.com), or spells one of `governmentDomains` (regjeringen-no.example).
+ */
+export function imitatesDomain(address: string | undefined, ownAddresses: readonly string[], governmentDomains: readonly string[] = []): boolean {
   const domain = address?.split('@')[1]?.toLowerCase();
   if (!domain) return false;
-  return ownDomains(ownAddresses).some((own) => {
+  return [...ownDomains(ownAddresses), ...governmentDomains].some((own) => {
     if (domain === own || domain.endsWith(`.${own}`)) return false;
     return squeezed(domain).includes(squeezed(own));
   });
@@ -154,8 +157,7 @@ export function judgeRelevance(
       commitmentScore: c.commitments[0]?.score ?? 0,
       automaticKind: c.automatic.kind,
       copyOnly: onlyCopied(msg.headers, [rules.consultation.mailbox, ...rules.consultation.ownAddresses]),
-      // The ministry's own domains, and the government's (regjeringen.no): a domain that spells one is an imitation.
-      imitatesMinistry: imitatesDomain(msg.from?.address, [rules.consultation.mailbox, ...rules.consultation.ownAddresses, ...(rules.governmentNames?.domains ?? []).map((d) => `postmottak@${d}`)]),
+      imitatesMinistry: imitatesDomain(msg.from?.address, [rules.consultation.mailbox, ...rules.consultation.ownAddresses], rules.governmentNames?.domains),
       forgesMinistry: forgesOwnDomain(msg.from?.address, [rules.consultation.mailbox, ...rules.consultation.ownAddresses], msg.headers),
       posesAsGovernment: posesAsGovernment(msg.from?.address, rules.governmentNames),
     },
@@ -289,17 +291,17 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   }
   // A person's question or request about the consultation (more time, how to take part) with
   // nothing proposed: no input, and not the consultation's to file. It stays in the inbox for the
-  // ordinary handling of the ministry's mail, unreceipted. Only when its words are also clearly about
-  // a commitment (input may be put as questions) — and no sign of other business (a student's
-  // request, a journalist's) — is it kept under the consultation, held (review.ts).
-  // A question that also has a sign of other business and is not relevant anyway is no close call either.
-  if (correspondence !== null && aPerson && (relevant ? input.commitmentScore < words.minScore || otherBusiness : otherBusiness)) {
+  // ordinary handling of the ministry's mail, unreceipted, and is no close call (review.ts). Only
+  // when its words are also clearly about a commitment (input may be put as questions) and nothing
+  // says other business (a student's request, a journalist's) is it kept under the consultation,
+  // held (review.ts).
+  if (correspondence !== null && aPerson && (otherBusiness || (relevant && input.commitmentScore < words.minScore))) {
     relevant = false;
     reasons.push(`en henvendelse om innspillsrunden, ikke et innspill (${correspondence}): blir liggende i innboksen til vanlig behandling`);
     reasonCodes.push('correspondence');
   }
   // Bait words alone (a credential phish about a mailbox) are ordinary spam, not ours to hold: only
   // with the consultation's words, or posing as the ministry, is it an imitation caseworkers must see.
-  const suspicious = input.imitatesMinistry || input.forgesMinistry || (bait && (consultationWords > 0 || input.posesAsGovernment === true));
+  const suspicious = input.imitatesMinistry || input.forgesMinistry || (bait && (consultationWords > 0 || input.posesAsGovernment));
   return { relevant: relevant && !suspicious, score, reasons, reasonCodes, suspicious, ...(correspondence !== null ? { correspondence } : {}) };
 }

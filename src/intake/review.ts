@@ -8,7 +8,7 @@ import type { Rules } from '../rules/types.js';
 import type { IntakeContext } from './context.js';
 import { forgedSender, spamFlag } from './sender.js';
 import { FoldedText } from '../text/folded-text.js';
-import type { AutomaticKind, ReceiptDecision, Review, ReviewCode } from './types.js';
+import type { AutomaticKind, ReceiptDecision, RelevanceCode, Review, ReviewCode } from './types.js';
 
 /** Codes that hold the message and its receipt (the other codes only ask a person to check). */
 const HOLDING: ReadonlySet<ReviewCode> = new Set<ReviewCode>([
@@ -33,7 +33,7 @@ const ORDER: readonly ReviewCode[] = [
 
 export interface ReviewInput {
   isMail: boolean;
-  relevance: { relevant: boolean; score: number; suspicious?: boolean; correspondence?: string; reasonCodes?: readonly string[] };
+  relevance: { relevant: boolean; score: number; suspicious?: boolean; correspondence?: string; reasonCodes?: readonly RelevanceCode[] };
   /** Machine mail, and whether only words (no header, report or address) said so. */
   automatic: { kind: AutomaticKind | null; byWordsOnly: boolean };
   ownWordCount: number;
