@@ -21,8 +21,13 @@ export function isSubmission(r: Pick<SubmissionRecord, 'relevant' | 'automatic' 
 
 /** The commitments and topics a submission is about, in the plan's order (unknown ids left out). */
 export function classesOf(r: SubmissionRecord, rules: Rules): string[] {
-  const ids = new Set(r.commitments.map((m) => m.id));
-  return rules.consultation.classIds.filter((id) => ids.has(id));
+  // Searched in place: a record has a few commitments, and this is asked of every record several
+  // times a digest (a Set and an array made each time showed in its profile).
+  const found = r.commitments;
+  return rules.consultation.classIds.filter((id) => {
+    for (let i = 0; i < found.length; i++) if (found[i]!.id === id) return true;
+    return false;
+  });
 }
 
 export function sectionIdsOf(r: SubmissionRecord, rules: Rules): string[] {

@@ -66,6 +66,14 @@ function orderKey(r: SubmissionRecord, sender: DigestEntry['sender'], categories
   };
 }
 
+/** A submission a section shows, with what orders it among the others. */
+interface Ordered {
+  r: SubmissionRecord;
+  sender: DigestEntry['sender'];
+  key: OrderKey;
+  classes: string[];
+}
+
 function byOrderKey(a: { key: OrderKey }, b: { key: OrderKey }): number {
   return a.key.category - b.key.category || collator.compare(a.key.name, b.key.name) || a.key.time - b.key.time || a.key.seq - b.key.seq;
 }
@@ -82,16 +90,22 @@ export function sections(
   for (const r of records) {
     if (r.followUpOf && !r.automatic) followUps.set(r.followUpOf, [...(followUps.get(r.followUpOf) ?? []), r.id]);
   }
-  // Each submission's sections found once, not once per section; its entry (dates, excerpt,
-  // decisions) made only when a section shows it, once: a section shows at most
-  // ENTRIES_PER_SECTION, and a campaign of thousands would otherwise make thousands.
+  // Each submission's sections found once, not once per section; what orders the entries (the
+  // sender, the order key) and the entry itself (dates, excerpt, decisions) made only for those a
+  // section shows, once: a section shows at most ENTRIES_PER_SECTION, and a campaign of thousands
+  // would otherwise make thousands. Only those shown are sorted: the order is total (the filing
+  // number breaks every tie), so sorting them alone gives the order they had among all.
   const categories = c.senderCategories.map((k) => k.id);
-  const sorted = newSubmissions
-    .map((r) => {
+  const filed = newSubmissions.map((r) => ({ r, under: sectionIdsOf(r, rules) }));
+  const ordered = new Map<string, Ordered>();
+  const orderedOf = (r: SubmissionRecord): Ordered => {
+    let o = ordered.get(r.id);
+    if (!o) {
       const sender = senderView(r, rules);
-      return { r, sender, key: orderKey(r, sender, categories), under: sectionIdsOf(r, rules), classes: classesOf(r, rules) };
-    })
-    .sort(byOrderKey);
+      ordered.set(r.id, (o = { r, sender, key: orderKey(r, sender, categories), classes: classesOf(r, rules) }));
+    }
+    return o;
+  };
   const made = new Map<string, DigestEntry>();
   const entryOf = (r: SubmissionRecord, sender: DigestEntry['sender']): DigestEntry => {
     let e = made.get(r.id);
@@ -99,11 +113,11 @@ export function sections(
     return e;
   };
   const section = (id: string, kind: DigestSection['kind'], ministry: string | null): DigestSection => {
-    const all = sorted.filter(({ under }) => under.includes(id));
-    const shown = all.length <= ENTRIES_PER_SECTION ? all : lastFiled(all, ENTRIES_PER_SECTION);
+    const all = filed.filter(({ under }) => under.includes(id));
+    const shown = (all.length <= ENTRIES_PER_SECTION ? all : lastFiled(all, ENTRIES_PER_SECTION)).map(({ r }) => orderedOf(r)).sort(byOrderKey);
     return { id, title: titles.get(id) ?? id, kind, ministry, entries: entriesOf(shown, id), more: all.length - shown.length };
   };
-  const entriesOf = (shown: typeof sorted, id: string) =>
+  const entriesOf = (shown: Ordered[], id: string) =>
     shown.map(({ r, sender, classes }) => ({
         ...entryOf(r, sender),
         evidence: evidenceFor(r, id),

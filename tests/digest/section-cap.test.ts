@@ -49,3 +49,26 @@ describe('a digest section over many submissions', () => {
     }
   });
 });
+
+describe('a capped section over senders of every kind', () => {
+  // Organisations of several categories, a private person, and some with no time received: only
+  // the shown ones are sorted, so their order must be the one they had among all of the section.
+  const from = ['post@abelia.no', 'post@amnesty.no', 'post@advokatforeningen.no', 'kari@example.org', 'postmottak@bld.dep.no', 'post@spekter.no', 'ola@example.net'];
+  const mixed = Array.from({ length: MANY }, (_, i) =>
+    makeRecord({ seq: i + 1, from: from[(i * 5) % from.length]!, commitments: ['einnsyn'], receivedAt: i % 9 === 0 ? null : new Date(Date.UTC(2021, 4, 10, 8, 0) + ((i * 37) % 61) * 60_000).toISOString() }),
+  );
+  const m = buildDigest(mixed, rules, { since: null, now });
+  const section = m.sections.find((s) => s.id === 'einnsyn')!;
+
+  it('shows the last filed in the order of category, organisation or name, time received and filing', () => {
+    const categories = rules.consultation.senderCategories.map((k) => k.id);
+    const collator = new Intl.Collator('nb');
+    const nameOf = (r: (typeof mixed)[number]) => r.sender.organisation ?? (r.from?.name || r.from?.address || '');
+    const rank = (r: (typeof mixed)[number]) => categories.indexOf(categories.includes(r.sender.category) ? r.sender.category : 'ukjent');
+    const time = (r: (typeof mixed)[number]) => (r.receivedAt ? Date.parse(r.receivedAt) : Infinity);
+    const all = [...mixed].sort((a, b) => rank(a) - rank(b) || collator.compare(nameOf(a), nameOf(b)) || time(a) - time(b) || a.seq - b.seq);
+    const lastFiled = new Set(mixed.slice(MANY - ENTRIES_PER_SECTION).map((r) => r.id));
+    expect(section.entries.map((e) => e.id)).toEqual(all.filter((r) => lastFiled.has(r.id)).map((r) => r.id));
+    expect(new Set(section.entries.map((e) => e.sender.categoryId)).size).toBeGreaterThan(2);
+  });
+});
