@@ -104,7 +104,16 @@ function totalsPerClass(submissions: SubmissionRecord[], isNew: IsNew, rules: Ru
 }
 
 function totalsPerCategory(submissions: SubmissionRecord[], isNew: IsNew, rules: Rules): TotalRow[] {
-  return rules.consultation.senderCategories.map((k) => ({ id: k.id, title: k.title, ...count(submissions, isNew, (r) => categoryOf(r, rules) === k.id) }));
+  // One pass over the submissions, each one's category found once (not once per category).
+  const categories = rules.consultation.senderCategories;
+  const tally = new Map(categories.map((k) => [k.id, { inPeriod: 0, total: 0 }]));
+  for (const r of submissions) {
+    const t = tally.get(categoryOf(r, rules));
+    if (!t) continue;
+    t.total++;
+    if (isNew(r)) t.inPeriod++;
+  }
+  return categories.map((k) => ({ id: k.id, title: k.title, ...tally.get(k.id)! }));
 }
 
 function automaticSummary(records: SubmissionRecord[], isNew: IsNew, tz: string): AutomaticSummary {
