@@ -5,7 +5,7 @@ import type { Rules } from '../rules/types.js';
 import { FoldedText } from '../text/folded-text.js';
 import { TermMatcher } from '../text/terms.js';
 import type { IntakeContext } from './context.js';
-import { sentToOwnAddress } from './addresses.js';
+import { addressesOf, sentToOwnAddress } from './addresses.js';
 import { forgedSender } from './sender.js';
 import { activeConsultations } from '../rules/views.js';
 import type { AutomaticKind, RelevanceCode } from './types.js';
@@ -156,7 +156,7 @@ export function judgeRelevance(
       invitedSender: organisation !== null && rules.organisations.some((o) => o.name === organisation && o.invited),
       commitmentScore: c.commitments[0]?.score ?? 0,
       automaticKind: c.automatic.kind,
-      copyOnly: onlyCopied(msg.headers, [rules.consultation.mailbox, ...rules.consultation.ownAddresses]),
+      copyOnly: onlyCopied(msg.headers, [rules.consultation.mailbox, ...rules.consultation.ownAddresses, ...addressesOf(rules)]),
       imitatesMinistry: imitatesDomain(msg.from?.address, [rules.consultation.mailbox, ...rules.consultation.ownAddresses], rules.governmentNames?.domains),
       forgesMinistry: forgesOwnDomain(msg.from?.address, [rules.consultation.mailbox, ...rules.consultation.ownAddresses], msg.headers),
       posesAsGovernment: posesAsGovernment(msg.from?.address, rules.governmentNames),
@@ -246,6 +246,7 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
     const found = signal.matcher.first(texts[signal.where]);
     if (!found || (signal.unless.size > 0 && signal.unless.first(texts[signal.unlessWhere]))) continue;
     if (signal.unlessCommitments && input.commitmentScore >= r.commitmentWords.minScore) continue;
+    if (signal.unlessOwnAddress && input.toOwnAddress) continue;
     add(signal.points, 'signal', `${signal.name}: «${found.text.snippet(found.hit.start, found.hit.end, 50)}»`);
     if (signal.points < 0) otherBusiness = true;
     else consultationWords += signal.points;

@@ -25,6 +25,7 @@ function compileSignal(s: SignalData, shared: boolean): RelevanceSignal {
     unless: new TermMatcher(s.unless ?? []),
     unlessWhere: s.unlessWhere ?? 'text',
     unlessCommitments: s.unlessCommitments === true,
+    unlessOwnAddress: s.unlessOwnAddress === true,
     ties: s.ties === true,
     tiesNewsletters: s.tiesNewsletters === true,
     names: s.names === true,

@@ -155,6 +155,8 @@ const signalSchema = z.strictObject({
   unlessWhere: z.enum(['subject', 'text', 'own'], { message: 'unlessWhere is one of: subject, text, own' }).optional(),
   /** The signal does not count when the sender's own words are clearly about one of the consultation's commitments (commitmentWords.minScore). */
   unlessCommitments: z.boolean().optional(),
+  /** The signal does not count when the message was sent to one of the consultation's own addresses (its hearing address, plus addressing). */
+  unlessOwnAddress: z.boolean().optional(),
   /** It ties machine mail (lists, noreply senders, reports) to the consultation, as the thread does. */
   ties: z.boolean().optional(),
   /**

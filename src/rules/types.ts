@@ -55,6 +55,8 @@ export interface RelevanceSignal {
   unlessWhere: 'subject' | 'text' | 'own';
   /** Not counted when the sender's own words are clearly about one of the consultation's commitments. */
   unlessCommitments: boolean;
+  /** Not counted when the message was sent to one of the consultation's own addresses. */
+  unlessOwnAddress: boolean;
   /** Ties machine mail to the consultation. */
   ties: boolean;
   /** A tie that holds for newsletters and list mail too (see schema). */
