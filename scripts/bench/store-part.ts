@@ -59,6 +59,8 @@ export async function storePart(o: StorePartOptions, log: (line: string) => void
     }
     const first = scale.listFirst!;
     lines.push(`| ${scale.records.toLocaleString('en')} records: \`list\` first after the store changed (computes the campaigns) | ${sec(first.wallMs)} | ${sec(first.cpuMs)} | | |`);
+    const digestFirst = scale.digestFirst!;
+    lines.push(`| ${scale.records.toLocaleString('en')} records: \`digest --format html\` with no campaign descriptions kept (the rows above: after \`campaigns\` kept them, as the daemon's digest does) | ${sec(digestFirst.wallMs)} | ${sec(digestFirst.cpuMs)} | < 2.00 s | ${yes(digestFirst.wallMs, 2000)} / ${yes(digestFirst.cpuMs, 2000)} |`);
     lines.push(`| CLI start → first output (\`inspect --json\`, median of ${o.cliRuns}) | ${sec(start.firstOutputMs.median)} | | < 0.30 s | ${yes(start.firstOutputMs.median, 300)} |`);
     if (corpus) lines.push(`| \`inspect\` over the shared corpus (${corpus.files} messages): peak RSS summed | ${corpus.peakTreeRssMb} MB | | < 400 MB | ${corpus.peakTreeRssMb < 400 ? 'yes' : 'no'} |`);
     else lines.push('| `inspect` over the shared corpus | (no corpus folder: --corpus DIR) | | < 400 MB | |');

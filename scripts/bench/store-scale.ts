@@ -112,6 +112,12 @@ export interface StoreScaleResult {
   costs?: Record<StoreCommand, CommandCost[]>;
   /** `list` run first after the store changed: it computes the campaigns the others take from the cache. */
   listFirst?: CommandCost;
+  /**
+   * `digest --format html` with no campaign descriptions kept (state/campaign-described.json): a
+   * reader's digest describes every campaign itself. The repetitions run after `innspill campaigns`
+   * kept them, as the daemon's scheduled digest (the store's writer) does.
+   */
+  digestFirst?: CommandCost;
   median?: Record<StoreCommand, { wallMs: number; cpuMs: number | null }>;
 }
 
@@ -147,6 +153,12 @@ export async function storeScale(dataDir: string, cwd: string, repetitions: numb
   // next): measured apart, then every command as a caseworker meets it between two batches.
   const listFirst = await timed(STORE_COMMANDS.list, env, cwd);
   log(`  store ${ids.length}: first list after the store changed ${Math.round(listFirst.wallMs)} ms${listFirst.cpuMs === null ? '' : ` (CPU ${Math.round(listFirst.cpuMs)} ms)`}`);
+  // A reader's digest before any writer kept the campaigns described, then `innspill campaigns`
+  // keeps them, as the daemon's scheduled digest does between two batches.
+  const digestFirst = await timed(STORE_COMMANDS.digest, env, cwd);
+  log(`  store ${ids.length}: digest with no campaign descriptions kept ${Math.round(digestFirst.wallMs)} ms${digestFirst.cpuMs === null ? '' : ` (CPU ${Math.round(digestFirst.cpuMs)} ms)`}`);
+  const kept = spawnSync(process.execPath, [cliPath, 'campaigns'], { cwd, env, encoding: 'utf8' });
+  if (kept.status !== 0) throw new Error(`innspill campaigns failed: ${kept.stderr.slice(-500)}`);
   for (let rep = 1; rep <= repetitions; rep++) {
     for (const [name, args] of Object.entries(STORE_COMMANDS) as Array<[StoreCommand, readonly string[]]>) {
       costs[name].push(await timed(args.map((a) => a.replace('{middle}', middle).replace('{out}', cwd)), env, cwd));
@@ -173,6 +185,7 @@ export async function storeScale(dataDir: string, cwd: string, repetitions: numb
     costs,
     median: med,
     listFirst,
+    digestFirst,
   };
 }
 

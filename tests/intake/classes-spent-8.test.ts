@@ -1,4 +1,4 @@
-// Classes that the spent set spent-8 (was sealed-8, read on 2026-12-02 18:35 UTC) showed misjudged,
+// Classes that the spent set spent-8 (was sealed-8, read on 2026-12-02 18:24 UTC) showed misjudged,
 // written again in our own words: a reply to the hearing's own address with the mailbox in Cc,
 // minutes sent for information, "no further comments beyond what was sent", shorter time limits
 // and impact assessments named the way people write them, an English comment on "the planning act",
