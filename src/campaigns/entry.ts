@@ -97,7 +97,8 @@ export function entryKey(parts: { ownWords: string; attachments: string[]; submi
   // again); 3 for an entry that may carry campaign names (a naming word in its words, or a
   // document: see names.ts), so those made before names were read are made again — and only those:
   // a store's other entries stay current (each made again would cost a reader the record's texts).
-  // 5 and 4 since documents' demands and texts' opening phrases were read (every entry made again once).
-  const version = parts.attachments.length > 0 || mayNameCampaign(parts.ownWords) ? 5 : 4;
+  // 5 and 4 since documents' demands and texts' opening phrases were read; 7 and 6 since longer
+  // words are compared with their doubled letters once (words.ts): every entry made again once.
+  const version = parts.attachments.length > 0 || mayNameCampaign(parts.ownWords) ? 7 : 6;
   return `${version}${parts.submission ? 1 : 0}${parts.noComments ? 1 : 0}.${who.toString(36)}.${hash32(parts.ownWords).toString(36)}.${parts.ownWords.length}`;
 }

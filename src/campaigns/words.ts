@@ -40,7 +40,16 @@ const STEM_FROM = 5;
 /** One word as it is compared. */
 export function comparable(word: string): string {
   const w = NYNORSK[word] ?? word;
-  return w.length >= STEM_FROM && !/\d/.test(w) ? stemNo(w) : w;
+  return w.length >= STEM_FROM && !/\d/.test(w) ? skeleton(stemNo(w)) : w;
+}
+
+/**
+ * A longer word with its doubled letters once: the commonest slip of a hurried typist ("Jeg
+ * støter forslaget", "oppropet"/"opropet") leaves the template's shingles whole. Dropping vowels
+ * too joined more typos but split a campaign of another set (README, Campaigns).
+ */
+function skeleton(word: string): string {
+  return word.replace(/(.)\1+/g, '$1');
 }
 
 /**

@@ -28,6 +28,8 @@ function prepare(line: string): string {
 const FIELD_INLINE = /\s(sendt|sent|dato|date|til|to|emne|subject)\s*:/;
 const FORWARD_FIELD = /^(fra|frå|from|dato|date|sendt|sent|til|to|emne|subject|kopi|cc|reply-to|svar til|svar-til)\s*:/;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+/** A header field line at least this long may have been wrapped by the sender's mail program. */
+const WRAPPED_FIELD = 60;
 
 interface Segmenter {
   rules: Rules['ownWords'];
@@ -72,10 +74,16 @@ function segment(text: string, subject: string, rules: Rules): { lines: string[]
 
   const skipHeaderFields = (start: number): number => {
     let k = start;
+    let wrapped = false;
     while (k < lines.length) {
       const p = s.prepared[k]!;
       if (p.length === 0 && k > start) break;
-      if (p.length > 0 && !FORWARD_FIELD.test(p) && !(k === start && (rules.ownWords.forwardSeparators.some((r) => r.test(p)) || rules.ownWords.replySeparators.some((r) => r.test(p))))) break;
+      const field = FORWARD_FIELD.test(p) || (k === start && (rules.ownWords.forwardSeparators.some((r) => r.test(p)) || rules.ownWords.replySeparators.some((r) => r.test(p))));
+      // A long field wrapped onto a second line ("Emne: Høring – forslag til endringer i … (digital"
+      // / "planbehandling, byggesaksfrister og dispensasjoner)"): the block goes on to a blank line.
+      const continuation: boolean = !field && !wrapped && p.length > 0 && k > start && states[k - 1] === 'meta' && lines[k - 1]!.length >= WRAPPED_FIELD && !/^\s*>/.test(lines[k]!) && (s.prepared[k + 1] ?? '').length === 0;
+      if (p.length > 0 && !field && !continuation) break;
+      wrapped = continuation;
       if (/^(fra|frå|from)\s*:/.test(p) && forwardedFrom === null) forwardedFrom = EMAIL.exec(p)?.[0] ?? p.replace(/^(fra|frå|from)\s*:\s*/, '');
       states[k] = 'meta';
       k++;
