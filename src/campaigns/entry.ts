@@ -8,8 +8,11 @@ import { comparableWords, hash32, shingles } from './words.js';
 
 /** Attachment types that are documents a sender writes (images and archives are not compared). */
 const DOCUMENT_TYPES = new Set(['pdf', 'docx', 'odt', 'doc', 'rtf', 'text']);
-/** A document counts when at least this many of its words are the sender's (not the invitation letter's) … */
-const MIN_DOCUMENT_WORDS = 20;
+/**
+ * A document counts when at least this many of its words are the sender's (not the invitation
+ * letter's) … A petition of two lines sent as a PDF by many ("Opprop: … Vi krever at …") is one.
+ */
+const MIN_DOCUMENT_WORDS = 10;
 /**
  * … and at least this share of them: a document that is mostly the invitation letter is the
  * letter sent back (what is left of it is furniture the letter's text lacks: addresses, a stamp),
@@ -97,8 +100,10 @@ export function entryKey(parts: { ownWords: string; attachments: string[]; submi
   // again); 3 for an entry that may carry campaign names (a naming word in its words, or a
   // document: see names.ts), so those made before names were read are made again — and only those:
   // a store's other entries stay current (each made again would cost a reader the record's texts).
-  // 5 and 4 since documents' demands and texts' opening phrases were read; 7 and 6 since longer
-  // words are compared with their doubled letters once (words.ts): every entry made again once.
-  const version = parts.attachments.length > 0 || mayNameCampaign(parts.ownWords) ? 7 : 6;
+  // 5 and 4 since documents' demands and texts' opening phrases were read; 9 and 8 since longer
+  // words are compared with their doubled letters once (words.ts), documents of 10 words count and
+  // two organisations are linked only by mostly the same text (group.ts): every entry made again
+  // once, its links with it.
+  const version = parts.attachments.length > 0 || mayNameCampaign(parts.ownWords) ? 9 : 8;
   return `${version}${parts.submission ? 1 : 0}${parts.noComments ? 1 : 0}.${who.toString(36)}.${hash32(parts.ownWords).toString(36)}.${parts.ownWords.length}`;
 }

@@ -21,6 +21,12 @@ export const THRESHOLDS = {
   jaccard: 0.25,
   /** … or when this share of the smaller text's shingles is in the other (a member added a long paragraph). */
   containment: 0.45,
+  /**
+   * Two organisations of the register, each writing from its own domain, are one campaign only
+   * when their texts are mostly the same (at least this Jaccard similarity): organisations that
+   * agree share a sentence or a paragraph, and each wrote the rest of its input itself.
+   */
+  organisations: 0.5,
 } as const;
 
 /** At most this many earlier groups are compared per bucket, and per new entry in all … */
@@ -70,6 +76,7 @@ function mailsAlike(a: CampaignEntry, b: CampaignEntry): boolean {
 export function textLinked(a: CampaignEntry, b: CampaignEntry): boolean {
   if (!a.signature || !b.signature || sameSender(a, b)) return false;
   if (enclosed(a, b)) return mailsAlike(a, b);
+  if (a.organisation !== null && b.organisation !== null) return estimateJaccard(a.signature, b.signature) >= THRESHOLDS.organisations;
   return alike(a.signature, b.signature, a.shingles, b.shingles);
 }
 
