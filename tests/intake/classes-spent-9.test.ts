@@ -91,3 +91,14 @@ describe('naming the hearing’s proposals and the plan', () => {
     expect(s.review?.reasons ?? []).not.toContain('consultation-uncertain');
   });
 });
+
+// spent-10 (was sealed-10, read on 2026-12-02 18:43 UTC): an addition to one's own input, one
+// sentence that asks for something with "må" and a verb the opinion words lacked.
+describe('an addition to the sender’s own input', () => {
+  it('"Et tillegg til innspillet vi sendte: … må stille krav om …" is input on that commitment', async () => {
+    const s = await run('Eva Lie <eva.lie@ffo.no>', 'Tillegg til vårt innspill', 'Hei igjen. Et tillegg til innspillet vi sendte i går: veiledningen om algoritmer i forvaltningen må stille krav om at forklaringene er universelt utformet.');
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(s.relevant || s.review?.needed === true).toBe(true);
+    expect(s.receipt.send || s.review?.needed === true).toBe(true);
+  });
+});
