@@ -123,7 +123,10 @@ export function rows(r: BenchResults): Row[] {
     // The targets are for 10,000 records; a smaller store (--quick) is shown without a verdict.
     const full = s.records >= 10_000;
     add(`Store of ${n0(s.records)} records: \`digest --format html\``, sec(s.digestMs), full ? '< 2 s' : '(< 2 s at 10,000)', full ? s.digestMs < 2000 : null);
-    add(`Store of ${n0(s.records)} records: \`reclassify\``, sec(s.reclassifyMs), full ? '< 10 s' : '(< 10 s at 10,000)', full ? s.reclassifyMs < 10_000 : null);
+    // The target is for classifying the store again: the first reclassify (the later ones skip every record).
+    const recl = s.reclassifyFirst?.wallMs ?? s.reclassifyMs;
+    add(`Store of ${n0(s.records)} records: \`reclassify\`, every record classified again`, sec(recl), full ? '< 10 s' : '(< 10 s at 10,000)', full ? recl < 10_000 : null);
+    add(`Store of ${n0(s.records)} records: \`reclassify\`, nothing changed since`, sec(s.reclassifyMs));
   }
   return out;
 }

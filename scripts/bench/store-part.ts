@@ -53,8 +53,15 @@ export async function storePart(o: StorePartOptions, log: (line: string) => void
     ];
     const sec = (ms: number | null) => (ms === null ? '–' : `${(ms / 1000).toFixed(2)} s`);
     const yes = (ms: number | null, target: number) => (ms === null ? '–' : ms < target ? 'yes' : 'no');
+    const recl = scale.reclassifyFirst!;
     for (const name of Object.keys(STORE_COMMANDS) as StoreCommand[]) {
       const m = scale.median![name];
+      if (name === 'reclassify') {
+        // The target is for classifying the store again; a reclassify that finds nothing changed is shown apart.
+        lines.push(`| ${scale.records.toLocaleString('en')} records: \`reclassify\`, every record classified again (one run) | ${sec(recl.wallMs)} | ${sec(recl.cpuMs)} | < ${sec(TARGETS.reclassify)} | ${yes(recl.wallMs, TARGETS.reclassify)} / ${yes(recl.cpuMs, TARGETS.reclassify)} |`);
+        lines.push(`| ${scale.records.toLocaleString('en')} records: \`reclassify\`, nothing changed since (every record skipped) | ${sec(m.wallMs)} | ${sec(m.cpuMs)} | | |`);
+        continue;
+      }
       lines.push(`| ${scale.records.toLocaleString('en')} records: \`${STORE_COMMANDS[name].join(' ').replace('{middle}', 'ID').replace('{out}/', '')}\` | ${sec(m.wallMs)} | ${sec(m.cpuMs)} | < ${sec(TARGETS[name])} | ${yes(m.wallMs, TARGETS[name])} / ${yes(m.cpuMs, TARGETS[name])} |`);
     }
     const first = scale.listFirst!;
