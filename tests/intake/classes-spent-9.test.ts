@@ -102,3 +102,17 @@ describe('an addition to the sender’s own input', () => {
     expect(s.receipt.send || s.review?.needed === true).toBe(true);
   });
 });
+
+describe('a petition sent with a cover note', () => {
+  it('"Se vedlegg" and a petition that demands something of a commitment is input on it', async () => {
+    const petition = 'Opprop: Åpne postlister nå!\nVi krever at alle kommuner publiserer postjournalen sin i eInnsyn innen 2022.';
+    const s = await intake(
+      mail({ from: 'Kari Dal <kari.dal@online.no>', subject: 'Opprop: Åpne postlister', body: 'Se vedlegg.\n\nKari Dal', attachments: [{ filename: 'opprop.txt', contentType: 'text/plain; charset=utf-8', content: Buffer.from(petition) }] }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['einnsyn']);
+    expect(s.receipt.send).toBe(true);
+  });
+});
