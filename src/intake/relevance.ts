@@ -145,6 +145,8 @@ export function judgeRelevance(
   const { message: msg, rules } = c;
   const organisation = c.sender.sender.organisation;
   const texts = signalTexts(c);
+  // The ministry's own addresses as this consultation knows them (its mailbox and the addresses it answers from).
+  const ours = [rules.consultation.mailbox, ...rules.consultation.ownAddresses];
   return scoreRelevance(
     {
       subject: texts.subject[0],
@@ -156,9 +158,9 @@ export function judgeRelevance(
       invitedSender: organisation !== null && rules.organisations.some((o) => o.name === organisation && o.invited),
       commitmentScore: c.commitments[0]?.score ?? 0,
       automaticKind: c.automatic.kind,
-      copyOnly: onlyCopied(msg.headers, [rules.consultation.mailbox, ...rules.consultation.ownAddresses, ...addressesOf(rules)]),
-      imitatesMinistry: imitatesDomain(msg.from?.address, [rules.consultation.mailbox, ...rules.consultation.ownAddresses], rules.governmentNames?.domains),
-      forgesMinistry: forgesOwnDomain(msg.from?.address, [rules.consultation.mailbox, ...rules.consultation.ownAddresses], msg.headers),
+      copyOnly: onlyCopied(msg.headers, [...ours, ...addressesOf(rules)]),
+      imitatesMinistry: imitatesDomain(msg.from?.address, ours, rules.governmentNames?.domains),
+      forgesMinistry: forgesOwnDomain(msg.from?.address, ours, msg.headers),
       posesAsGovernment: posesAsGovernment(msg.from?.address, rules.governmentNames),
     },
     rules,
