@@ -11,7 +11,8 @@ import { projectRules } from '../helpers/rules.js';
 const rules = projectRules();
 const run = (from: string, subject: string, body: string, headers: Record<string, string> = {}) => intake(mail({ from, subject, body, headers }), rules);
 const ids = (s: Awaited<ReturnType<typeof run>>) => s.commitments.map((c) => c.id).sort();
-const PBL_LETTER = '<c4e1a9b07d2f4b3e8a6c5d4e3f2a1b0c@EXCH-MBX02.dss.dep.no>';
+// The hearing letter's Message-ID, as its consultation.yaml has it.
+const PBL_LETTER = rules.consultations.find((v) => v.consultation.id === 'pbl-2021')!.consultation.invitationMessageIds[0]!;
 
 describe('mail that is not input, whatever commitment it names', () => {
   it('another ministry asking for input to its own plan, the plan’s name on the next line: no receipt', async () => {
