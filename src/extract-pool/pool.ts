@@ -37,10 +37,8 @@ interface Worker {
   child: ChildProcess;
   /** Its parsers are loaded; time limits start only then. */
   ready: boolean;
-  /** Resident bytes when it said it was ready. */
+  /** Resident bytes when it said it was ready (its parsers loaded and warmed up): what growth is counted from. */
   readyRss: number;
-  /** Its size after its first document (at most the mark over ready): what growth is counted from. */
-  warmRss: number | null;
   task: Task | null;
   timer: NodeJS.Timeout | null;
   watchdog: NodeJS.Timeout | null;
@@ -58,8 +56,8 @@ const PAGE = 4096;
 /** Documents from this size go to the worker through a private temporary file, not the channel. */
 export const FILE_HANDOVER_BYTES = 1024 * 1024;
 /**
- * A worker that has grown by more than this since its first document (see leftLarge; ready with its
- * parsers loaded it is about 100 MB built, twice that from the sources) is retired after its document and a fresh one starts when
+ * A worker that has grown by more than this since it was ready (see leftLarge; ready with its
+ * parsers loaded and warmed up it is about 115 MB built, 420 MB from the sources) is retired after its document and a fresh one starts when
  * needed: what a large or odd document made its heap grow to is given back at once instead of
  * staying for the daemon's lifetime.
  */
@@ -98,7 +96,7 @@ export class ExtractorPool {
   readonly stopped = { timeout: 0, memory: 0, crash: 0 };
   /** Messages read whole in a worker (readMessage answered with intake's result). */
   messagesRead = 0;
-  /** Workers retired after a document left them large (see RETIRE_RSS_BYTES). */
+  /** Workers retired after a document left them large (see RETIRE_GROWTH_BYTES). */
   retired = 0;
   /** Private folder (0700) for large documents on their way to a worker; made on first need. */
   private handoverDir: string | null = null;
@@ -157,7 +155,7 @@ export class ExtractorPool {
   private spawn(limits: ExtractLimits): Worker {
     const execArgv = [...sourceLoader, `--max-old-space-size=${limits.maxMemoryMb}`];
     const child = fork(workerFile, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
-    const worker: Worker = { child, ready: false, readyRss: 0, warmRss: null, task: null, timer: null, watchdog: null, lastCpuMs: 0 };
+    const worker: Worker = { child, ready: false, readyRss: 0, task: null, timer: null, watchdog: null, lastCpuMs: 0 };
     child.on('message', (msg: WorkerResponse | WorkerReady | MessageResponse | DocumentProgress) => {
       if ('kind' in msg && msg.kind === 'progress') {
         if (worker.task?.id === msg.id) this.documentTimer(worker, msg.reading > 0);
@@ -230,15 +228,13 @@ export class ExtractorPool {
   }
 
   /**
-   * Whether a document left the worker large. Its first document loads what the parsers load only
-   * when used (pdf.js's own code) and warms it up, so growth is counted from its size after that one
-   * — but never from more than the mark over its size when ready, so a huge first document still
-   * retires it. (Counted from ready, every worker was retired after its first PDF.)
+   * Whether a document left the worker large: grown by more than the mark since it was ready. The
+   * worker reads a small PDF before it says ready (warm-up.ts), so what pdf.js loads on its first
+   * document is not counted as growth (it was: every worker was retired after its first PDF).
    */
   private leftLarge(worker: Worker): boolean {
     const rss = residentBytes(worker.child.pid) ?? 0;
-    worker.warmRss ??= Math.min(rss, worker.readyRss + this.retireGrowthBytes);
-    return rss > worker.warmRss + this.retireGrowthBytes;
+    return rss > worker.readyRss + this.retireGrowthBytes;
   }
 
   /** Lets a worker end (it exits when its channel closes); the next document starts a fresh one. */

@@ -7,6 +7,7 @@ import { readDocument, type Extractor } from '../intake/extract/index.js';
 import { intakeMessage } from '../intake/index.js';
 import { loadRules } from '../rules/load.js';
 import { programKey } from '../store/classified-with.js';
+import { warmUp } from './warm-up.js';
 import type { Rules } from '../rules/types.js';
 import type { Handover, MessageRequest, MessageResponse, WorkerRequest, WorkerResponse, DocumentProgress } from './protocol.js';
 
@@ -108,6 +109,8 @@ process.on('message', (req: WorkerRequest | MessageRequest) => {
 });
 process.on('disconnect', () => process.exit(0));
 
-// Load the parsers before saying ready, so a document's time limit measures reading, not start-up.
+// Load the parsers before saying ready, so a document's time limit measures reading, not start-up,
+// and read one small PDF (warm-up.ts): pdf.js loads the rest of its code on the first one.
 await Promise.all([import('pdf-parse'), import('mammoth'), import('jszip')]);
+await warmUp();
 process.send!({ ready: true });

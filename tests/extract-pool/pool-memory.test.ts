@@ -5,6 +5,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExtractorPool, FILE_HANDOVER_BYTES } from '../../src/extract-pool/pool.js';
 import { DEFAULT_LIMITS, extractDocument } from '../../src/intake/extract/index.js';
+import { warmUp } from '../../src/extract-pool/warm-up.js';
 
 const pools: ExtractorPool[] = [];
 afterEach(async () => {
@@ -68,6 +69,10 @@ describe('the extraction pool and large documents', () => {
     }
     expect(read).toBeGreaterThan(5);
     expect(p.retired).toBe(0);
+  });
+
+  it('warms a worker up with a PDF it builds itself, read to its text', async () => {
+    expect(await warmUp()).toBe('Innspill');
   });
 
   it('keeps a worker below the mark for the next document', async () => {
