@@ -1,10 +1,9 @@
-// Stage 1 (parse): raw bytes → a parsed message (headers, body text, attachment parts), with mailparser.
+// Stage 1 (parse): raw bytes → a parsed message (headers, body text, attachment parts), with mailparser
+// (imported through mail-libraries.ts, one bundle in dist/).
 // Never throws for bad input: what cannot be read becomes a problem (a code and words).
 // Over 300 lines for a reason: it is the one adapter to mailparser, and its header and part helpers
 // are used nowhere else (cleanHeaderText and htmlBodyToText excepted, exported for the shell).
-import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
-import libmime from 'libmime';
-import { convert as htmlToText } from 'html-to-text';
+import { htmlToText, libmime, simpleParser, type AddressObject, type Attachment, type ParsedMail } from './mail-libraries.js';
 import type { Address } from './types.js';
 import type { IntakeContext } from './context.js';
 import { problem, type Problem } from './problems.js';
