@@ -115,7 +115,7 @@ export function rows(r: BenchResults): Row[] {
   }
   if (r.cliStart) {
     const c = r.cliStart;
-    add(`CLI start → first output (\`inspect --json\`, median of ${c.runs})`, ms(c.firstOutputMs.median), '< 0.5 s', c.firstOutputMs.median < 500);
+    add(`CLI start → first output (\`inspect --json\`, median of ${c.runs})`, ms(c.firstOutputMs.median), '< 0.3 s', c.firstOutputMs.median < 300);
   }
   if (r.store) {
     const s = r.store;
