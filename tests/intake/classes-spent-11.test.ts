@@ -1,0 +1,45 @@
+// Classes that the spent set spent-11 (was sealed-11, read on 2026-12-03 02:12 UTC) showed
+// misjudged, written again in our own words: an organiser's invitation to a conference whose name
+// is a compound ("Bygglovkonferansen") and which names the law under hearing, and another
+// ministry inviting input to its own action plan "med tiltak mot …".
+import { describe, expect, it } from 'vitest';
+import { intake } from '../../src/intake/index.js';
+import { mail } from '../helpers/mail.js';
+import { projectRules } from '../helpers/rules.js';
+
+const rules = projectRules();
+const run = (from: string, subject: string, body: string) => intake(mail({ from, subject, body }), rules);
+
+describe('mail that is not input, whatever it names', () => {
+  it('an invited organisation’s conference on the law under hearing, its name a compound: not input, no receipt', async () => {
+    const s = await run(
+      'Kurs og arrangement <arrangement@huseierne.no>',
+      'Bygglovkonferansen 2021 – program',
+      'Velkommen til Bygglovkonferansen i Trondheim 9. november. Vi går gjennom plan- og bygningsloven slik den praktiseres i kommunene i dag.',
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.consultation).toBeNull();
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('the same organisation’s reply to the hearing is still its input (the subject names no event)', async () => {
+    const s = await run(
+      'Juridisk avdeling <jus@huseierne.no>',
+      'Høringssvar – plan- og bygningsloven',
+      'Huseiernes Landsforbund støtter forslaget om kortere saksbehandlingsfrister i byggesaker, men fristene må gjelde også for dispensasjonssøknader.',
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('another ministry inviting input to its own action plan "med tiltak mot …": not input to the OGP plan', async () => {
+    const s = await run(
+      'Seniorrådgiver <postmottak@kud.dep.no>',
+      'Invitasjon til innspill',
+      'Kulturdepartementet inviterer til innspill til en ny handlingsplan med tiltak mot ensomhet blant eldre. Svar innen 15. juni.',
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+});
