@@ -1,7 +1,8 @@
 // Classes that the spent set spent-11 (was sealed-11, read on 2026-12-03 02:12 UTC) showed
 // misjudged, written again in our own words: an organiser's invitation to a conference whose name
 // is a compound ("Bygglovkonferansen") and which names the law under hearing, and another
-// ministry inviting input to its own action plan "med tiltak mot …".
+// ministry inviting input to its own action plan "med tiltak mot …", and one message with input
+// to both consultations, each part clearly about one of their commitments or proposals.
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
 import { mail } from '../helpers/mail.js';
@@ -41,5 +42,28 @@ describe('mail that is not input, whatever it names', () => {
     );
     expect(s.relevant).toBe(false);
     expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('input to two consultations in one message', () => {
+  it('one paragraph on an OGP commitment, one on a proposal of the hearing: held between the two, not filed under one', async () => {
+    const s = await run(
+      'Ellen Dahl <ellen.dahl@ungdomsrad.example>',
+      'Innspill',
+      'Ungdomspanelet bør få faste møter med departementene, og ungdomsrådene i kommunene må kunne melde inn saker til panelet.\n\nTil høringen: Kravet om medvirkningsplan for store reguleringsplaner støtter vi, og barn og unge må høres før planen legges ut.',
+    );
+    expect(s.consultation?.reason.code).toBe('uncertain');
+    expect(s.review?.reasons).toContain('consultation-uncertain');
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a reply on the hearing’s proposal alone stays the hearing’s', async () => {
+    const s = await run(
+      'Ellen Dahl <ellen.dahl@ungdomsrad.example>',
+      'Innspill',
+      'Kravet om medvirkningsplan for store reguleringsplaner støtter vi, og barn og unge må høres før planen legges ut.',
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.review?.reasons ?? []).not.toContain('consultation-uncertain');
   });
 });
