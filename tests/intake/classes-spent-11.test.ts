@@ -2,14 +2,19 @@
 // misjudged, written again in our own words: an organiser's invitation to a conference whose name
 // is a compound ("Bygglovkonferansen") and which names the law under hearing, and another
 // ministry inviting input to its own action plan "med tiltak mot …", and one message with input
-// to both consultations, each part clearly about one of their commitments or proposals.
+// to both consultations, each part clearly about one of their commitments or proposals; remarks
+// outside the hearing's proposals put as "Utover de fem temaene …" or "Lovforslaget bør også …",
+// and digital submission of plan proposals.
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
 import { mail } from '../helpers/mail.js';
 import { projectRules } from '../helpers/rules.js';
 
 const rules = projectRules();
-const run = (from: string, subject: string, body: string) => intake(mail({ from, subject, body }), rules);
+const run = (from: string, subject: string, body: string, headers: Record<string, string> = {}) => intake(mail({ from, subject, body, headers }), rules);
+const ids = (s: Awaited<ReturnType<typeof run>>) => s.commitments.map((c) => c.id).sort();
+// The hearing letter's Message-ID, as its consultation.yaml has it.
+const PBL_LETTER = rules.consultations.find((v) => v.consultation.id === 'pbl-2021')!.consultation.invitationMessageIds[0]!;
 
 describe('mail that is not input, whatever it names', () => {
   it('an invited organisation’s conference on the law under hearing, its name a compound: not input, no receipt', async () => {
@@ -65,5 +70,24 @@ describe('input to two consultations in one message', () => {
     );
     expect(s.consultation?.id).toBe('pbl-2021');
     expect(s.review?.reasons ?? []).not.toContain('consultation-uncertain');
+  });
+});
+
+describe('the hearing’s topics', () => {
+  const reply = (body: string) => run('Jurist <post@eiendomsjus.example>', 'SV: Høring – endringer i plan- og bygningsloven', body, { 'In-Reply-To': PBL_LETTER });
+
+  it('"Utover de fem temaene savner vi …" is a remark outside the proposals', async () => {
+    const s = await reply('Vi støtter kortere saksbehandlingsfrister.\n\nUtover de fem temaene savner vi en drøfting av hva endringene koster for små kommuner.');
+    expect(ids(s)).toEqual(['andre-merknader', 'byggesaksfrister']);
+  });
+
+  it('"Lovforslaget bør også ta opp …" is a remark outside the proposals', async () => {
+    const s = await reply('Lovforslaget bør også ta opp overvann og flomveier i eksisterende boligområder.');
+    expect(ids(s)).toEqual(['andre-merknader']);
+  });
+
+  it('digital submission of plan proposals is the proposal on digital planning', async () => {
+    const s = await reply('Vi er positive til digital innlevering av reguleringsplaner, men små kommuner trenger tid til å bytte plansystem.');
+    expect(ids(s)).toEqual(['digital-planbehandling']);
   });
 });
