@@ -61,9 +61,22 @@ function decodeHeader(value: string): string {
   }
 }
 
+/**
+ * A raw header line as mailparser keeps it (one character per byte). Unencoded UTF-8 in a header
+ * (RFC 6532: "Subject: Forsinket høringssvar" as sent by many clients) is read as UTF-8; bytes that
+ * are not valid UTF-8 (an old client's raw Latin-1) stay one character each, as before.
+ */
+function headerText(line: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\u0000-\u007f]/.test(line) || /[^\u0000-\u00ff]/.test(line)) return line;
+  const utf8 = Buffer.from(line, 'latin1').toString('utf8');
+  return utf8.includes('\ufffd') ? line : utf8;
+}
+
 function headerMap(parsed: ParsedMail): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const { key, line } of parsed.headerLines ?? []) {
+  for (const { key, line: raw } of parsed.headerLines ?? []) {
+    const line = headerText(raw);
     const colon = line.indexOf(':');
     const value = colon >= 0 ? line.slice(colon + 1) : '';
     const unfolded = value.replace(/\r?\n[ \t]+/g, ' ').trim();
