@@ -186,11 +186,11 @@ function judgeContent(c: Context, view: Rules): { view: Rules; commitments: Comm
   // `bound`: the relevance is only the most it could be (the stages judge it afresh if it is chosen).
   if (most.score < r.threshold + Math.min(0, r.review.relevance.from)) return { view, commitments: [], relevance: { ...most, relevant: false }, bound: true };
   const commitments = scoreCommitments({ texts: c.texts, rules: view });
-  // Relevance counts the commitment score only against its two thresholds: when the real score
-  // reaches every one the strongest did, the relevance is the one already judged.
+  // Relevance counts the commitment score only against its thresholds (and whether one is found at
+  // all): when the real score reaches every one the strongest did, the relevance is the one already judged.
   const top = commitments[0]?.score ?? 0;
   const words = r.commitmentWords;
-  if (top >= words.minScore && aloneSteps(words).every((step) => top >= step.minScore)) return { view, commitments, relevance: most, bound: false };
+  if (top > 0 && top >= words.minScore && aloneSteps(words).every((step) => top >= step.minScore)) return { view, commitments, relevance: most, bound: false };
   return { view, commitments, relevance: judgeRelevance({ ...c, commitments, rules: view }), bound: false };
 }
 

@@ -247,7 +247,10 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   for (const signal of r.signals) {
     const found = signal.matcher.first(texts[signal.where]);
     if (!found || (signal.unless.size > 0 && signal.unless.first(texts[signal.unlessWhere]))) continue;
-    if (signal.unlessCommitments && input.commitmentScore >= r.commitmentWords.minScore) continue;
+    // (A commitment is found when its score reaches the threshold: the list holds only those, so a top score above 0 is one.)
+    if (signal.unlessCommitments === 'clearly' && input.commitmentScore >= r.commitmentWords.minScore) continue;
+    if (signal.unlessCommitments === 'any' && input.commitmentScore > 0) continue;
+    if (signal.onlyWithCommitments && input.commitmentScore === 0) continue;
     if (signal.unlessOwnAddress && input.toOwnAddress) continue;
     add(signal.points, 'signal', `${signal.name}: «${found.text.snippet(found.hit.start, found.hit.end, 50)}»`);
     if (signal.points < 0) otherBusiness = true;

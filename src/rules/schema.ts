@@ -153,8 +153,14 @@ const signalSchema = z.strictObject({
   unless: terms.optional(),
   /** Where `unless` is looked for (default: the whole text): `subject` for a signal about what the subject names. */
   unlessWhere: z.enum(['subject', 'text', 'own'], { message: 'unlessWhere is one of: subject, text, own' }).optional(),
-  /** The signal does not count when the sender's own words are clearly about one of the consultation's commitments (commitmentWords.minScore). */
-  unlessCommitments: z.boolean().optional(),
+  /**
+   * The signal does not count when the sender's own words are about one of the consultation's
+   * commitments: `true` when clearly about one (commitmentWords.minScore), `any` when one is found
+   * in them at all (a generic "høringssvar" subject over words on one of the hearing's proposals).
+   */
+  unlessCommitments: z.union([z.boolean(), z.literal('any')], { message: 'unlessCommitments is true, false or any' }).optional(),
+  /** The signal counts only when a commitment of the consultation is found in the sender's own words (positive points only). */
+  onlyWithCommitments: z.boolean().optional(),
   /** The signal does not count when the message was sent to one of the consultation's own addresses (its hearing address, plus addressing). */
   unlessOwnAddress: z.boolean().optional(),
   /** It ties machine mail (lists, noreply senders, reports) to the consultation, as the thread does. */
@@ -175,6 +181,12 @@ const signalSchema = z.strictObject({
    *  word that input will come): never receipted; left in the inbox, or held for a caseworker to answer
    *  when its words are clearly about a commitment. */
   correspondence: z.boolean().optional(),
+}).superRefine((s, ctx) => {
+  // Routing bounds a consultation's relevance by judging it as if every commitment were found: a
+  // signal that counted only then and took points away would make that bound too low.
+  if (s.onlyWithCommitments === true && s.points <= 0) {
+    ctx.addIssue({ code: 'custom', path: ['onlyWithCommitments'], message: 'onlyWithCommitments is for a signal that adds points (points above 0)' });
+  }
 });
 
 export const relevanceSchema = z.strictObject({

@@ -53,8 +53,10 @@ export interface RelevanceSignal {
   /** Not counted when one of these is in the text (`unlessWhere`: the subject, the whole text or the sender's own words). */
   unless: TermMatcher;
   unlessWhere: 'subject' | 'text' | 'own';
-  /** Not counted when the sender's own words are clearly about one of the consultation's commitments. */
-  unlessCommitments: boolean;
+  /** Not counted when the sender's own words are clearly about one of the consultation's commitments (`clearly`), or address one at all (`any`). */
+  unlessCommitments: 'clearly' | 'any' | null;
+  /** Counted only when one of the consultation's commitments is found in the sender's own words. */
+  onlyWithCommitments: boolean;
   /** Not counted when the message was sent to one of the consultation's own addresses. */
   unlessOwnAddress: boolean;
   /** Ties machine mail to the consultation. */

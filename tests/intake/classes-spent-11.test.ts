@@ -4,7 +4,8 @@
 // ministry inviting input to its own action plan "med tiltak mot …", and one message with input
 // to both consultations, each part clearly about one of their commitments or proposals; remarks
 // outside the hearing's proposals put as "Utover de fem temaene …" or "Lovforslaget bør også …",
-// and digital submission of plan proposals.
+// and digital submission of plan proposals; a one-sentence reply from an invited organisation
+// under a bare "Forsinket høringssvar", on one of the hearing's proposals.
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
 import { mail } from '../helpers/mail.js';
@@ -89,5 +90,20 @@ describe('the hearing’s topics', () => {
   it('digital submission of plan proposals is the proposal on digital planning', async () => {
     const s = await reply('Vi er positive til digital innlevering av reguleringsplaner, men små kommuner trenger tid til å bytte plansystem.');
     expect(ids(s)).toEqual(['digital-planbehandling']);
+  });
+});
+
+describe('a bare "høringssvar" subject over one sentence on a proposal of the hearing', () => {
+  it('from an organisation invited to the hearing: held for a caseworker under the hearing, not left untouched', async () => {
+    const s = await run('Rådgiver <radgiver@huseierne.no>', 'Forsinket høringssvar', 'Medvirkning må også sikre at eldre uten nett kan delta i planprosessene.\n\nHuseiernes Landsforbund');
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.review?.reasons).toContain('relevance-uncertain');
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a subject naming another regulation stays that regulation’s, words on a proposal or not', async () => {
+    const s = await run('Rådgiver <radgiver@huseierne.no>', 'Høringssvar – endringer i byggteknisk forskrift (TEK17)', 'Vi støtter tydeligere krav til dokumentasjon av energibruk. Medvirkning fra brukerne bør sikres.');
+    expect(s.relevant).toBe(false);
+    expect(s.review?.reasons ?? []).not.toContain('relevance-uncertain');
   });
 });

@@ -103,6 +103,19 @@ describe('rules/ as data, validated at load', () => {
     expect(shared(loadRules(without))).toEqual([false, false]);
   });
 
+  it('takes unlessCommitments as true or any, and onlyWithCommitments only on a signal that adds points, each mistake at its line', () => {
+    const pbl = 'consultations/pbl-2021/relevance.yaml';
+    expect(loadRules(rulesDir).consultations.find((v) => v.consultation.id === 'pbl-2021')!.relevance.signals.find((s) => s.name === 'høringssvar i en annen sak')!.unlessCommitments).toBe('any');
+    const wrongValue = rulesWith(pbl, (t) => t.replace('\n    unlessCommitments: any\n', '\n    unlessCommitments: some\n'));
+    const err1 = rulesLoadError(wrongValue);
+    expect(err1.message).toContain('unlessCommitments is true, false or any');
+    expect(err1.line).toBe(lineOf(wrongValue, pbl, '    unlessCommitments: some'));
+    const negative = rulesWith(pbl, (t) => t.replace(/(name: høringssvar om et av høringens forslag\n\s+points:) 2/, '$1 -2'));
+    const err2 = rulesLoadError(negative);
+    expect(err2.message).toContain('onlyWithCommitments is for a signal that adds points');
+    expect(err2.line).toBe(lineOf(negative, pbl, 'onlyWithCommitments: true'));
+  });
+
   it('names file and line of a mistake in the shared signals', () => {
     const dir = rulesWith('signals.yaml', (t) => t.replace('    where: text', '    where: body'));
     const err = rulesLoadError(dir);
