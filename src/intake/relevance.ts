@@ -290,7 +290,9 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   // own input reported (its lead item), the case number, the invitation's subject; one that tells of
   // the consultation as news, by its name, is not.
   const tied = input.automaticKind === 'list' ? tiesNewsletter : ties;
-  if (relevant && input.automaticKind !== null && NEEDS_THREAD.has(input.automaticKind) && !input.inThread && !quotesLetter && !tied) {
+  // Said too when the score is only close to the threshold: such mail is no close call (review.ts).
+  const untied = input.automaticKind !== null && NEEDS_THREAD.has(input.automaticKind) && !input.inThread && !quotesLetter && !tied;
+  if (untied && (relevant || score >= r.threshold + r.review.relevance.from)) {
     relevant = false;
     reasons.push('automatisk utsendelse uten tilknytning til invitasjonens tråd');
     reasonCodes.push('automatic-outside-thread');

@@ -113,8 +113,10 @@ export function reviewOf(input: ReviewInput, rules: Rules): Review {
     notes.push({ code: 'relevance-uncertain', text: `innholdet står i et vedlegg som ikke kunne leses (${input.unreadableInput}): en saksbehandler må se om det er et innspill` });
   }
   // Relevance: a score close to the threshold on either side — unless a question or request with
-  // nothing proposed said it is no input (relevance.ts: correspondence): that is no close call.
-  if (margin >= band.relevance.from && margin <= band.relevance.to && !input.relevance.reasonCodes?.includes('correspondence')) {
+  // nothing proposed said it is no input (relevance.ts: correspondence), or machine mail that only
+  // the thread, the letter or a tie could make the consultation's has none: no close call either.
+  const noCloseCall = input.relevance.reasonCodes?.some((code) => code === 'correspondence' || code === 'automatic-outside-thread');
+  if (margin >= band.relevance.from && margin <= band.relevance.to && !noCloseCall) {
     notes.push({
       code: 'relevance-uncertain',
       text: `usikkert om meldingen hører til innspillsrunden: ${input.relevance.score} poeng, grensen er ${rules.relevance.threshold}`,

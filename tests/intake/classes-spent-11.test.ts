@@ -5,7 +5,8 @@
 // to both consultations, each part clearly about one of their commitments or proposals; remarks
 // outside the hearing's proposals put as "Utover de fem temaene …" or "Lovforslaget bør også …",
 // and digital submission of plan proposals; a one-sentence reply from an invited organisation
-// under a bare "Forsinket høringssvar", on one of the hearing's proposals.
+// under a bare "Forsinket høringssvar", on one of the hearing's proposals; an invited
+// organisation's newsletter whose subject names a commitment, outside any thread (no close call).
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
 import { mail } from '../helpers/mail.js';
@@ -105,5 +106,18 @@ describe('a bare "høringssvar" subject over one sentence on a proposal of the h
     const s = await run('Rådgiver <radgiver@huseierne.no>', 'Høringssvar – endringer i byggteknisk forskrift (TEK17)', 'Vi støtter tydeligere krav til dokumentasjon av energibruk. Medvirkning fra brukerne bør sikres.');
     expect(s.relevant).toBe(false);
     expect(s.review?.reasons ?? []).not.toContain('relevance-uncertain');
+  });
+});
+
+describe('machine mail with nothing that ties it to a consultation', () => {
+  it('an invited organisation’s newsletter naming a commitment in its subject is no close call: not held, not filed', async () => {
+    const s = await run('KS Nyheter <nyhetsbrev@ks.no>', 'KS-nytt: Kunstig intelligens i kommunene', 'Denne uken: KI, rekruttering og økonomi.', {
+      'List-Unsubscribe': '<mailto:avmelding@ks.no>',
+      Precedence: 'bulk',
+    });
+    expect(s.automatic).toBe(true);
+    expect(s.relevant).toBe(false);
+    expect(s.review?.reasons ?? []).not.toContain('relevance-uncertain');
+    expect(s.relevance.reasonCodes).toContain('automatic-outside-thread');
   });
 });
