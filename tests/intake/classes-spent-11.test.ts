@@ -6,7 +6,8 @@
 // outside the hearing's proposals put as "Utover de fem temaene …" or "Lovforslaget bør også …",
 // and digital submission of plan proposals; a one-sentence reply from an invited organisation
 // under a bare "Forsinket høringssvar", on one of the hearing's proposals; an invited
-// organisation's newsletter whose subject names a commitment, outside any thread (no close call).
+// organisation's newsletter whose subject names a commitment, outside any thread (no close call);
+// a short opinion in a new thread put as support ("Eg stør …", "supports …").
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
 import { mail } from '../helpers/mail.js';
@@ -119,5 +120,19 @@ describe('machine mail with nothing that ties it to a consultation', () => {
     expect(s.relevant).toBe(false);
     expect(s.review?.reasons ?? []).not.toContain('relevance-uncertain');
     expect(s.relevance.reasonCodes).toContain('automatic-outside-thread');
+  });
+});
+
+describe('a short opinion in a new thread, put as support', () => {
+  it('nynorsk: "Eg stør …" on a commitment is input, receipted', async () => {
+    const s = await run('Synnøve Aase <synnove.aase@gmail.com>', 'Postlister', 'Eg stør at alle kommunar skal publisere postjournalen sin i eInnsyn.\n\nSynnøve');
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('English: "supports … please consider" on a commitment is input, receipted', async () => {
+    const s = await run('Mikko Laine <mikko.laine@opendata-fi.example>', 'Comment on 4B', 'Our network supports the commitment on beneficial ownership. Please consider making the register free to search for everyone.\n\nMikko');
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
   });
 });
