@@ -7,7 +7,8 @@
 // and digital submission of plan proposals; a one-sentence reply from an invited organisation
 // under a bare "Forsinket høringssvar", on one of the hearing's proposals; an invited
 // organisation's newsletter whose subject names a commitment, outside any thread (no close call);
-// a short opinion in a new thread put as support ("Eg stør …", "supports …").
+// a short opinion in a new thread put as support ("Eg stør …", "supports …"); machine mail's kind
+// from "Out of office until …" and from a help desk's "opprettet sak <number>".
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
 import { mail } from '../helpers/mail.js';
@@ -134,5 +135,29 @@ describe('a short opinion in a new thread, put as support', () => {
     const s = await run('Mikko Laine <mikko.laine@opendata-fi.example>', 'Comment on 4B', 'Our network supports the commitment on beneficial ownership. Please consider making the register free to search for everyone.\n\nMikko');
     expect(s.relevant).toBe(true);
     expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('what kind of machine mail', () => {
+  const auto = (subject: string, body: string) => run('Post <post@forening.example>', subject, body, { 'Auto-Submitted': 'auto-replied' });
+
+  it('"Away until …" is an out-of-office reply', async () => {
+    const s = await auto('Automatic reply: Comments on the action plan', 'Away until Monday 17 May.');
+    expect(s.automaticKind).toBe('out-of-office');
+  });
+
+  it('"fraværende til …" is an out-of-office reply', async () => {
+    const s = await auto('Automatisk svar: Innspill', 'Fraværende til og med 20. mai.');
+    expect(s.automaticKind).toBe('out-of-office');
+  });
+
+  it('a help desk that opened a case with a number is a ticket', async () => {
+    const s = await auto('Mottatt henvendelse', 'Takk. Vi har opprettet sak HD-2021-0815 og svarer innen to dager.');
+    expect(s.automaticKind).toBe('ticket');
+  });
+
+  it('"we have received your e-mail", with no case, stays an auto-reply', async () => {
+    const s = await auto('Automatisk svar: Innspill', 'Vi har mottatt e-posten din og svarer så snart vi kan.');
+    expect(s.automaticKind).toBe('auto-reply');
   });
 });
