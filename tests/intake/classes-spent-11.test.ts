@@ -146,6 +146,11 @@ describe('what kind of machine mail', () => {
     expect(s.automaticKind).toBe('out-of-office');
   });
 
+  it('a few words of English from a machine are English ("Out of office until 7 April.", "550 User unknown")', async () => {
+    expect((await auto('Automatic reply: Innspill', 'Out of office until 7 April.')).language).toBe('en');
+    expect((await auto('Undelivered Mail Returned to Sender', '550 User unknown.')).language).toBe('en');
+  });
+
   it('"fraværende til …" is an out-of-office reply', async () => {
     const s = await auto('Automatisk svar: Innspill', 'Fraværende til og med 20. mai.');
     expect(s.automaticKind).toBe('out-of-office');
