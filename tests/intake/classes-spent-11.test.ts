@@ -8,7 +8,8 @@
 // under a bare "Forsinket høringssvar", on one of the hearing's proposals; an invited
 // organisation's newsletter whose subject names a commitment, outside any thread (no close call);
 // a short opinion in a new thread put as support ("Eg stør …", "supports …"); machine mail's kind
-// from "Out of office until …" and from a help desk's "opprettet sak <number>".
+// from "Out of office until …" and from a help desk's "opprettet sak <number>"; the language of
+// input whose mail says only "Sjå vedlegg." is its attachment's.
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
 import { mail } from '../helpers/mail.js';
@@ -164,5 +165,16 @@ describe('what kind of machine mail', () => {
   it('"we have received your e-mail", with no case, stays an auto-reply', async () => {
     const s = await auto('Automatisk svar: Innspill', 'Vi har mottatt e-posten din og svarer så snart vi kan.');
     expect(s.automaticKind).toBe('auto-reply');
+  });
+});
+
+describe('the language of input that is all in its attachment', () => {
+  it('"Sjå vedlegg." over a nynorsk document is nynorsk', async () => {
+    const text = 'Eg meiner at alle kommunane bør publisere postjournalen sin i eInnsyn, og at dei ikkje skal ta betalt for innsyn.';
+    const s = await intake(
+      mail({ from: 'Idun Rakvåg <idun@lokallag.example>', subject: 'Innspel', body: 'Sjå vedlegg.\n\nIdun', attachments: [{ filename: 'innspel.txt', contentType: 'text/plain; charset=utf-8', content: Buffer.from(text, 'utf8') }] }),
+      rules,
+    );
+    expect(s.language).toBe('nn');
   });
 });
