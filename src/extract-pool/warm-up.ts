@@ -1,4 +1,4 @@
-// A worker reads one small document of each kind before it says it is ready. pdf.js loads its own
+// A worker reads one small PDF before it says it is ready. pdf.js loads its own
 // worker code on the first PDF (about 2 MB of JavaScript; from the sources through tsx, 300 MB of
 // resident memory at once): loaded here, that is part of the worker's size when ready, not growth
 // counted against the first real document, and not time taken from that document's limit.
