@@ -8,6 +8,7 @@ import { refreshCampaignIndex } from '../store/campaign-tracker.js';
 import { classifyAgain } from '../store/classify-again.js';
 import { classificationKey, knownThreads, threadsFrom } from '../store/classified-with.js';
 import { ClassifyPool, defaultPoolSize, POOL_MIN_RECORDS } from '../store/reclassify-pool.js';
+import { RuleChange } from '../store/rule-change.js';
 import type { SubmissionRecord } from '../store/record.js';
 import type { Submission } from '../intake/types.js';
 import type { Config } from '../config.js';
@@ -27,6 +28,11 @@ export interface ReclassifySummary {
   records: number;
   /** Records left as they were without classifying them: the program, the rules and their inputs were those they were last classified from. */
   skipped: number;
+  /**
+   * Records not classified again because the rules changed only in commitments' terms and none of
+   * those terms is in their words (rule-change.ts): only their key was brought up to date.
+   */
+  untouched: number;
   /** Records classified in worker threads (reclassify-pool.ts); the others classified were classified in this thread. */
   inWorkers: number;
   /** Worker threads started (none when no record had to be classified). */
@@ -73,8 +79,10 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
   const changes: Array<{ seq: number; id: string; fields: FieldChange[] }> = [];
   let records = 0;
   let skipped = 0;
+  let untouched = 0;
   let inWorkers = 0;
   const ids = store.ids();
+  const ruleChange = await RuleChange.open(store, rules);
   const workers = options.workers ?? (ids.length >= POOL_MIN_RECORDS ? defaultPoolSize() : 0);
   // Started with the first record that must be classified: when every record is skipped, no
   // worker loads the program and the rules for nothing.
@@ -97,6 +105,21 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
       }
       const known = knownThreads(record, store.threadIds);
       const threads = threadsFrom(known);
+      // Rules changed only in terms that are nowhere in its words: what it holds stands; its key is brought up to date.
+      if (key !== null && (await ruleChange.untouched(record, threads))) {
+        await store.modify(
+          id,
+          (current) => {
+            // A record changed meanwhile (a decision) is left for the next reclassify to look at.
+            if (current.classifiedWith !== record.classifiedWith || classificationKey(rules, current, threads) !== key) return null;
+            return { ...current, classifiedWith: key, classifiedRules: rules.dataKey! };
+          },
+          { syncDir: false },
+        );
+        untouched++;
+        onProgress?.(1);
+        return;
+      }
       // Everything intake was given the first time is given again (classify-again.ts), and a
       // consultation a person chose is kept: the message is judged by that one's rules. In a
       // worker when there are workers; what a worker could not do is done here.
@@ -115,8 +138,13 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
         (current) => {
           const updated = applyOverrides({ ...current, ...classified }, rulesFor(rules, current.consultation?.id));
           const classifiedWith = classificationKey(rules, updated, threads);
-          if (classifiedWith === null) delete updated.classifiedWith;
-          else updated.classifiedWith = classifiedWith;
+          if (classifiedWith === null) {
+            delete updated.classifiedWith;
+            delete updated.classifiedRules;
+          } else {
+            updated.classifiedWith = classifiedWith;
+            updated.classifiedRules = rules.dataKey!;
+          }
           const changed = fieldChanges(current, updated, rules.consultation.timezone);
           if (changed.length > 0) changes.push({ seq: current.seq, id: current.id, fields: changed });
           return updated;
@@ -138,7 +166,7 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
   await store.compactIndex();
   // Campaigns are found again from the new own words and relevance; when every record was skipped,
   // nothing they are found from changed (the same program, rules and inputs).
-  if (skipped < records) await refreshCampaignIndex(store, rules);
+  if (skipped + untouched < records) await refreshCampaignIndex(store, rules);
   changes.sort((a, b) => a.seq - b.seq);
   const byField: Record<string, number> = {};
   for (const c of changes) for (const f of c.fields) byField[f.field] = (byField[f.field] ?? 0) + 1;
@@ -146,6 +174,7 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
   return {
     records,
     skipped,
+    untouched,
     inWorkers,
     workersStarted: pool?.started ?? 0,
     changed: changes.length,
@@ -161,6 +190,7 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
 /** The report for people: the totals (changed + unchanged = all), per field, then each changed record. */
 export function formatReclassify(s: ReclassifySummary): string {
   const lines = [`${s.records} innspill klassifisert på nytt: ${s.changed} endret, ${s.unchanged} uendret`];
+  if (s.untouched > 0) lines.push(`Av dem ble ${s.untouched} ikke lest på nytt: ingen av ordene som er endret i reglene, står i dem`);
   const perField = Object.entries(s.byField);
   if (perField.length > 0) {
     lines.push(`Endret per felt (ett innspill kan være endret i flere felt): ${perField.map(([f, n]) => `${f} ${n}`).join(', ')}`);

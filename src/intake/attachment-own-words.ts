@@ -22,7 +22,14 @@ export interface OwnTexts {
   whole: FoldedText[];
 }
 
-export function findOwnTexts(c: Pick<IntakeContext, 'attachments' | 'own' | 'rules'>): OwnTexts {
+/** What the stage reads: the mail's own words, each attachment's text and name, the letters' lines (reclassify gives it these from a record too). */
+export interface OwnTextsInput {
+  own: Pick<IntakeContext['own'], 'text'>;
+  attachments: ReadonlyArray<Pick<IntakeContext['attachments'][number], 'text' | 'filename'>>;
+  rules: Pick<IntakeContext['rules'], 'letters'>;
+}
+
+export function findOwnTexts(c: OwnTextsInput): OwnTexts {
   const whole: FoldedText[] = [];
   const segments: TextSegment[] = [];
   const mail = new FoldedText(c.own.text);

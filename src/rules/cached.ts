@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { cachedRuleData } from './cache.js';
 import { compileRules } from './compile.js';
-import type { Rules } from './types.js';
+import type { RuleData, Rules } from './types.js';
 
 /** The rules of `dir` from the cache, or null when they are not there (then loadRules() in load.ts). */
 export function rulesFromCache(dir: string): Rules | null {
@@ -14,7 +14,8 @@ export function rulesFromCache(dir: string): Rules | null {
 }
 
 /** The rules with the hash of the data they were compiled from (the data as checked, not the files: a file edited after loading does not count). */
-export function withDataKey(rules: Rules, data: unknown): Rules {
+export function withDataKey(rules: Rules, data: RuleData): Rules {
   rules.dataKey = createHash('sha256').update(JSON.stringify(data)).digest('base64url');
+  rules.data = data;
   return rules;
 }

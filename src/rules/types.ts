@@ -86,6 +86,8 @@ export interface Rules {
    * knows by it which records were classified by these very rules. Unset: assume they differ.
    */
   dataKey?: string;
+  /** The checked rule data `dataKey` is the hash of (set with it): reclassify keeps it in the store to compare later rules with. */
+  data?: RuleData;
   consultation: ConsultationRules;
   /** This consultation's organisations (the shared register and its own), `invited` by its list. */
   organisations: Organisation[];

@@ -65,9 +65,13 @@ export function threadsFrom(pairs: Array<[string, string | null]>): Threads {
 
 /** The key of a record's classification by `rules` with the store's threads as they are now; null when the rules have no data key. */
 export function classificationKey(rules: Rules, record: SubmissionRecord, threads: Threads): string | null {
-  if (!rules.dataKey) return null;
+  return rules.dataKey ? classificationKeyFor(rules.dataKey, record, threads) : null;
+}
+
+/** The same for the rule data of `dataKey` (the rules a record was classified with before, say). */
+export function classificationKeyFor(dataKey: string, record: SubmissionRecord, threads: Threads): string {
   const h = createHash('sha256');
-  h.update(`${VERSION}\n${programKey()}\n${rules.dataKey}\n${record.rawSha256}\n${record.arrivedAt ?? ''}\n${record.receivedFrom ?? ''}\n${record.receivedAt ?? ''}\n`);
+  h.update(`${VERSION}\n${programKey()}\n${dataKey}\n${record.rawSha256}\n${record.arrivedAt ?? ''}\n${record.receivedFrom ?? ''}\n${record.receivedAt ?? ''}\n`);
   // A person's decisions: the consultation one chose is given to intake, and any change to them is
   // a reason to look again.
   h.update(`${JSON.stringify(latestOverride(record.overrides, 'consultation')?.value ?? null)}\n${JSON.stringify(record.overrides ?? [])}\n`);

@@ -70,6 +70,8 @@ export interface SubmissionRecord extends Omit<Submission, 'attachments' | 'body
    * inputs. Reclassify skips a record whose key is unchanged. Absent: filed, never reclassified.
    */
   classifiedWith?: string;
+  /** The data key of the rules it was last classified with (set with `classifiedWith`): reclassify compares those rules with the rules now (rule-change.ts). */
+  classifiedRules?: string;
   /** What caseworkers decided (src/decisions/types.ts), oldest first; absent when nobody did. */
   overrides?: Override[];
   /** A caseworker marked it as containing personal data (an override, see src/decisions): the archive export screens it. */

@@ -1,0 +1,110 @@
+// Reclassify in proportion to what a rule change can change (issue 17): when the rules differ from
+// those a record was last classified with only in commitments' terms, a record in whose words none
+// of the changed terms is found keeps what it holds (only its key is brought up to date), and the
+// store ends exactly as if every record had been classified again.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatReclassify, reclassify } from '../../src/commands/reclassify.js';
+import { loadRules } from '../../src/rules/load.js';
+import { Store } from '../../src/store/json-store.js';
+import { fileFixtures, records, testConfig } from '../helpers/daemon.js';
+import { OGP, projectRules, rulesDir } from '../helpers/rules.js';
+import type { Config } from '../../src/config.js';
+import type { Rules } from '../../src/rules/types.js';
+import type { SubmissionRecord } from '../../src/store/record.js';
+
+const FILES = readdirSync('fixtures/messages').filter((n) => n.startsWith('reply-')).sort().slice(0, 30);
+
+let config: Config;
+beforeAll(async () => {
+  config = testConfig();
+  await fileFixtures(config, FILES);
+}, 120_000);
+
+async function run(dataDir: string, rules: Rules) {
+  const store = await Store.open(dataDir, { lock: true });
+  try {
+    return await reclassify(store, rules, new Date('2021-06-01T10:00:00Z'), { workers: 0 });
+  } finally {
+    await store.close();
+  }
+}
+
+/** A copy of the project's rules with OGP's commitments.yaml changed by `edit`. */
+function rulesWith(edit: (text: string) => string): Rules {
+  const dir = mkdtempSync(join(tmpdir(), 'innspill-rules-'));
+  cpSync(rulesDir, dir, { recursive: true });
+  const file = join(dir, OGP, 'commitments.yaml');
+  const before = readFileSync(file, 'utf8');
+  const after = edit(before);
+  expect(after).not.toBe(before);
+  writeFileSync(file, after);
+  return loadRules(dir);
+}
+
+/** eInnsyn gains a strong term and loses one. */
+const einnsynTermsChanged = () => rulesWith((t) => t.replace('  - id: einnsyn\n    strong:\n      - innsynsløsning*\n', '  - id: einnsyn\n    strong:\n      - postliste*\n'));
+
+/** What the rules decide of a record, for comparing two stores. */
+const decided = (r: SubmissionRecord) => ({
+  id: r.id,
+  relevant: r.relevant,
+  consultation: r.consultation?.id ?? null,
+  automaticKind: r.automaticKind,
+  sender: r.sender,
+  commitments: r.commitments,
+  noComments: r.noComments,
+  review: r.review,
+  language: r.language,
+  late: r.late,
+  ownWords: r.ownWords,
+});
+
+const recordsIn = (dataDir: string) =>
+  readdirSync(join(dataDir, 'records'))
+    .filter((n) => n.endsWith('.json'))
+    .map((n) => JSON.parse(readFileSync(join(dataDir, 'records', n), 'utf8')) as SubmissionRecord)
+    .sort((a, b) => a.seq - b.seq);
+
+describe('reclassify after a change to commitments’ terms', () => {
+  it('classifies again only the records a changed term is found in, and ends as a full pass would', async () => {
+    const first = await run(config.dataDir, projectRules());
+    expect(first.records).toBe(FILES.length);
+    expect(records(config).every((r) => typeof r.classifiedRules === 'string')).toBe(true);
+    const beforeChange = recordsIn(config.dataDir).map(decided);
+
+    // The same store, every record made to be classified again: the full pass to compare with.
+    const full = join(mkdtempSync(join(tmpdir(), 'innspill-full-')), 'data');
+    cpSync(config.dataDir, full, { recursive: true });
+    for (const r of recordsIn(full)) {
+      delete r.classifiedWith;
+      delete r.classifiedRules;
+      writeFileSync(join(full, 'records', `${r.id}.json`), `${JSON.stringify(r, null, 2)}\n`);
+    }
+
+    const rules = einnsynTermsChanged();
+    const partial = await run(config.dataDir, rules);
+    const everything = await run(full, rules);
+    expect(everything.untouched).toBe(0);
+    expect(partial.untouched).toBeGreaterThan(0);
+    expect(partial.untouched).toBeLessThan(FILES.length);
+    expect(partial.skipped).toBe(0);
+    expect(formatReclassify(partial)).toContain(`Av dem ble ${partial.untouched} ikke lest på nytt: ingen av ordene som er endret i reglene, står i dem`);
+    expect(recordsIn(config.dataDir).map(decided)).toEqual(recordsIn(full).map(decided));
+    // The change did change something (a record that mentions "innsynsløsning" and "postlistene").
+    expect(recordsIn(config.dataDir).map(decided)).not.toEqual(beforeChange);
+    // Every record carries the new key: a second run finds nothing to do.
+    const again = await run(config.dataDir, rules);
+    expect(again.skipped).toBe(FILES.length);
+  });
+
+  it('classifies every record again when anything but terms changed (here the scoring threshold)', async () => {
+    await run(config.dataDir, projectRules());
+    const thresholdChanged = rulesWith((t) => t.replace(/\n  threshold: 3\n/, '\n  threshold: 4\n'));
+    const summary = await run(config.dataDir, thresholdChanged);
+    expect(summary.untouched).toBe(0);
+    expect(summary.skipped).toBe(0);
+  });
+});
