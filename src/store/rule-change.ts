@@ -4,12 +4,12 @@
 // nothing else of the record changed, the record is classified again only when one of those terms
 // is found in its own words or its attachments' texts — the texts intake finds them in. Anything
 // not known for certain (no data kept, other rules changed, another program) means: classify it.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { findOwnTexts } from '../intake/attachment-own-words.js';
 import { changedCommitmentTerms } from '../rules/term-changes.js';
 import type { RuleData, Rules } from '../rules/types.js';
 import { TermMatcher } from '../text/terms.js';
-import { FoldedText } from '../text/folded-text.js';
 import { classificationKeyFor } from './classified-with.js';
 import type { Store } from './json-store.js';
 import type { SubmissionRecord } from './record.js';
@@ -30,7 +30,8 @@ export class RuleChange {
 
   /** Keeps the rules' data in the store (once per data key), so a later reclassify can compare. */
   static async open(store: Store, rules: Rules): Promise<RuleChange> {
-    if (rules.dataKey && rules.data && (await store.readState<RuleData | null>(stateName(rules.dataKey), null)) === null) {
+    // Only whether it is there: the file is the data itself, not worth reading and parsing to find out.
+    if (rules.dataKey && rules.data && !existsSync(store.path('state', `${stateName(rules.dataKey)}.json`))) {
       await store.writeState(stateName(rules.dataKey), rules.data);
     }
     return new RuleChange(store, rules);
@@ -68,7 +69,8 @@ export class RuleChange {
       record.attachments.map(async (a) => ({ filename: a.filename, text: a.textFile ? await readFile(this.store.path(a.textFile), 'utf8') : '' })),
     );
     const own = findOwnTexts({ own: { text: record.ownWords ?? '' }, attachments, rules: this.rules });
-    const texts = [...own.segments.map((s) => s.text), ...attachments.map((a) => new FoldedText(a.text))];
+    // (`whole` holds the attachments' whole texts, already folded, the same object where nothing was left out.)
+    const texts = [...own.segments.map((s) => s.text), ...own.whole];
     return changed.first(texts) === null;
   }
 }
