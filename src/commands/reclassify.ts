@@ -105,17 +105,15 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
       }
       const known = knownThreads(record, store.threadIds);
       const threads = threadsFrom(known);
-      // Rules changed only in terms that are nowhere in its words: what it holds stands; its key is brought up to date.
+      // Found untouched by these rules before, and nothing it is classified from changed since.
+      if (key !== null && ruleChange.foundBefore(record, threads)) {
+        skipped++;
+        onProgress?.(1);
+        return;
+      }
+      // Rules changed only in terms that are nowhere in its words: what it holds stands. The record
+      // is not rewritten (it keeps the key it was classified with); the finding is kept once for all.
       if (key !== null && (await ruleChange.untouched(record, threads))) {
-        await store.modify(
-          id,
-          (current) => {
-            // A record changed meanwhile (a decision) is left for the next reclassify to look at.
-            if (current.classifiedWith !== record.classifiedWith || classificationKey(rules, current, threads) !== key) return null;
-            return { ...current, classifiedWith: key, classifiedRules: rules.dataKey! };
-          },
-          { syncDir: false },
-        );
         untouched++;
         onProgress?.(1);
         return;
@@ -162,6 +160,7 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
     await pool?.close();
   }
   await store.syncRecords();
+  await ruleChange.save();
   // Each record rewritten added a line to the store's index: readers (list) then read it twice over.
   await store.compactIndex();
   // Campaigns are found again from the new own words and relevance; when every record was skipped,

@@ -4,6 +4,9 @@
 // nothing else of the record changed, the record is classified again only when one of those terms
 // is found in its own words or its attachments' texts — the texts intake finds them in. Anything
 // not known for certain (no data kept, other rules changed, another program) means: classify it.
+// A record found untouched is not rewritten: it keeps the key it was classified with, and the
+// finding is kept once for all of them (state/untouched-<key>.json: record id → that key), so the
+// next reclassify with the same rules skips it without reading its texts again.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { findOwnTexts } from '../intake/attachment-own-words.js';
@@ -18,14 +21,23 @@ import type { IntakeOptions } from '../intake/context.js';
 type Threads = NonNullable<IntakeOptions['knownThreadIds']>;
 
 const stateName = (key: string) => `rule-data-${key}`;
+const verdictsName = (key: string) => `untouched-${key}`;
+
+/** Record id → the classification key it carried when the rules of the file's key were found to leave it as it is. */
+type Verdicts = Record<string, string>;
 
 export class RuleChange {
   /** Per data key the records were classified with: a matcher of the terms changed since, or null (classify them). */
   private readonly changes = new Map<string, Promise<TermMatcher | null>>();
 
+  /** This run's findings (what still holds of the kept ones, and the new), written by save(). */
+  private readonly found: Verdicts = {};
+
   private constructor(
     private readonly store: Store,
     private readonly rules: Rules,
+    /** What an earlier reclassify with these rules found untouched. */
+    private readonly kept: Verdicts,
   ) {}
 
   /** Keeps the rules' data in the store (once per data key), so a later reclassify can compare. */
@@ -34,7 +46,27 @@ export class RuleChange {
     if (rules.dataKey && rules.data && !existsSync(store.path('state', `${stateName(rules.dataKey)}.json`))) {
       await store.writeState(stateName(rules.dataKey), rules.data);
     }
-    return new RuleChange(store, rules);
+    const kept = rules.dataKey ? await store.readState<Verdicts>(verdictsName(rules.dataKey), {}) : {};
+    return new RuleChange(store, rules, kept);
+  }
+
+  /**
+   * True when an earlier reclassify with these rules found the record untouched and nothing it is
+   * classified from has changed since (the key it carries is still the key of its inputs).
+   */
+  foundBefore(record: SubmissionRecord, threads: Threads): boolean {
+    const before = record.classifiedRules;
+    if (!before || !record.classifiedWith || this.kept[record.id] !== record.classifiedWith) return false;
+    if (classificationKeyFor(before, record, threads) !== record.classifiedWith) return false;
+    this.found[record.id] = record.classifiedWith;
+    return true;
+  }
+
+  /** Keeps this run's findings for the next reclassify with the same rules (one file, written once). */
+  async save(): Promise<void> {
+    if (!this.rules.dataKey) return;
+    if (Object.keys(this.found).length === 0 && Object.keys(this.kept).length === 0) return;
+    await this.store.writeState(verdictsName(this.rules.dataKey), this.found);
   }
 
   private changedTerms(key: string): Promise<TermMatcher | null> {
@@ -63,7 +95,10 @@ export class RuleChange {
     if (classificationKeyFor(before, record, threads) !== record.classifiedWith) return false;
     const changed = await this.changedTerms(before);
     if (changed === null) return false;
-    if (changed.size === 0) return true;
+    if (changed.size === 0) {
+      this.found[record.id] = record.classifiedWith;
+      return true;
+    }
     // The texts intake looks for commitment terms in (attachment-own-words.ts), and the attachments' whole texts besides.
     const attachments = await Promise.all(
       record.attachments.map(async (a) => ({ filename: a.filename, text: a.textFile ? await readFile(this.store.path(a.textFile), 'utf8') : '' })),
@@ -71,6 +106,8 @@ export class RuleChange {
     const own = findOwnTexts({ own: { text: record.ownWords ?? '' }, attachments, rules: this.rules });
     // (`whole` holds the attachments' whole texts, already folded, the same object where nothing was left out.)
     const texts = [...own.segments.map((s) => s.text), ...own.whole];
-    return changed.first(texts) === null;
+    if (changed.first(texts) !== null) return false;
+    this.found[record.id] = record.classifiedWith;
+    return true;
   }
 }

@@ -63,8 +63,10 @@ describe('reclassify skips what cannot change', () => {
     expect(changed.untouched).toBeGreaterThan(0);
     expect(changed.untouched).toBeLessThan(FILES.length);
     expect(changed.commitmentsChanged).toBeGreaterThan(0);
+    // Back to the first rules: the records the change left untouched still carry their key from
+    // those rules and are skipped; the others are classified again.
     const back = await run(projectRules());
-    expect(back.skipped).toBe(0);
+    expect(back.skipped).toBe(changed.untouched);
     expect(back.commitmentsChanged).toBe(changed.commitmentsChanged);
   });
 

@@ -1,9 +1,10 @@
 // Reclassify in proportion to what a rule change can change (issue 17): when the rules differ from
 // those a record was last classified with only in commitments' terms, a record in whose words none
-// of the changed terms is found keeps what it holds (only its key is brought up to date), and the
-// store ends exactly as if every record had been classified again.
+// of the changed terms is found keeps what it holds (its file is not even rewritten: the finding is
+// kept once for all in the store's state), and the store ends exactly as if every record had been
+// classified again.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatReclassify, reclassify } from '../../src/commands/reclassify.js';
@@ -62,6 +63,12 @@ const decided = (r: SubmissionRecord) => ({
   ownWords: r.ownWords,
 });
 
+/** A record file's identity: a record written again gets a new inode. */
+const inodeOf = (dataDir: string, id: string) => statSync(join(dataDir, 'records', `${id}.json`)).ino;
+
+/** What reclassify with `rules` kept of the records it found untouched (rule-change.ts). */
+const keptFinding = (dataDir: string, rules: Rules) => JSON.parse(readFileSync(join(dataDir, 'state', `untouched-${rules.dataKey}.json`), 'utf8')) as Record<string, string>;
+
 const recordsIn = (dataDir: string) =>
   readdirSync(join(dataDir, 'records'))
     .filter((n) => n.endsWith('.json'))
@@ -85,6 +92,7 @@ describe('reclassify after a change to commitments’ terms', () => {
     }
 
     const rules = einnsynTermsChanged();
+    const inodes = new Map(recordsIn(config.dataDir).map((r) => [r.id, inodeOf(config.dataDir, r.id)]));
     const partial = await run(config.dataDir, rules);
     const everything = await run(full, rules);
     expect(everything.untouched).toBe(0);
@@ -95,9 +103,35 @@ describe('reclassify after a change to commitments’ terms', () => {
     expect(recordsIn(config.dataDir).map(decided)).toEqual(recordsIn(full).map(decided));
     // The change did change something (a record that mentions "innsynsløsning" and "postlistene").
     expect(recordsIn(config.dataDir).map(decided)).not.toEqual(beforeChange);
-    // Every record carries the new key: a second run finds nothing to do.
+    // The untouched records were not written again; the finding is kept beside the rules' data.
+    const kept = keptFinding(config.dataDir, rules);
+    expect(Object.keys(kept)).toHaveLength(partial.untouched);
+    for (const id of Object.keys(kept)) expect(inodeOf(config.dataDir, id)).toBe(inodes.get(id));
+    expect(recordsIn(config.dataDir).filter((r) => r.classifiedRules === rules.dataKey)).toHaveLength(FILES.length - partial.untouched);
+    // A second run finds nothing to do: the others carry the new key, the untouched ones the finding.
     const again = await run(config.dataDir, rules);
     expect(again.skipped).toBe(FILES.length);
+    expect(again.untouched).toBe(0);
+    expect(keptFinding(config.dataDir, rules)).toEqual(kept);
+  });
+
+  it('no longer trusts an untouched finding once a person decided something about the record', async () => {
+    await run(config.dataDir, projectRules());
+    const rules = einnsynTermsChanged();
+    // (Found untouched now, or by the first test and skipped now: the finding is kept either way.)
+    const partial = await run(config.dataDir, rules);
+    expect(partial.skipped + partial.untouched).toBeGreaterThan(0);
+    const id = Object.keys(keptFinding(config.dataDir, rules))[0]!;
+    expect(id).toBeDefined();
+    const path = join(config.dataDir, 'records', `${id}.json`);
+    const record = JSON.parse(readFileSync(path, 'utf8')) as SubmissionRecord;
+    record.overrides = [{ field: 'relevant', value: true, rules: record.relevant, by: 'kari', at: '2021-05-20T08:00:00.000Z', via: 'cli' }];
+    writeFileSync(path, `${JSON.stringify(record, null, 2)}\n`);
+    const again = await run(config.dataDir, rules);
+    expect(again.skipped).toBe(FILES.length - 1);
+    expect(again.untouched).toBe(0);
+    expect(recordsIn(config.dataDir).find((r) => r.id === id)!.classifiedRules).toBe(rules.dataKey);
+    expect(keptFinding(config.dataDir, rules)[id]).toBeUndefined();
   });
 
   it('classifies every record again when anything but terms changed (here the scoring threshold)', async () => {
