@@ -20,6 +20,8 @@ import type { Incoming } from './mailbox/types.js';
 import { readCommandMail, type CommandMail } from './decisions/command-mail.js';
 import type { ExtractorPool } from './extract-pool/pool.js';
 import { headerMessageIds } from './mail/header-ids.js';
+import { ToldThreads, type ClassifiedBy } from './store/classified-with.js';
+import { keepRuleData } from './store/rule-change.js';
 
 export type Outcome =
   /** Filed now. `move`: it belongs to the consultation and leaves the inbox. */
@@ -31,8 +33,8 @@ export type Outcome =
   /** A caseworker's command mail (src/decisions/): never filed, never receipted. */
   | { kind: 'command'; mail: CommandMail };
 
-/** What reading one message gave: intake's result, or a command mail (known before intake). */
-export type ReadResult = IntakeResult | { command: CommandMail };
+/** What reading one message gave: intake's result (and what it was classified by), or a command mail (known before intake). */
+export type ReadResult = (IntakeResult & { classifiedBy?: ClassifiedBy }) | { command: CommandMail };
 
 export interface PipelineDeps {
   rules: () => Rules;
@@ -56,10 +58,12 @@ export interface PipelineDeps {
 
 /**
  * The first half of filing a batch: every message of the batch through intake (in a worker or
- * here, see readInWorker). No side effects: nothing is stored.
+ * here, see readInWorker). Nothing is filed; the rules' data is kept in the store's state once.
  */
 export async function readBatch(batch: Incoming[], deps: PipelineDeps): Promise<ReadResult[]> {
   const rules = deps.rules();
+  // The records read now carry these rules' data key: their data is kept for a later reclassify to compare with.
+  await keepRuleData(deps.store, rules);
   const queue = new PQueue({ concurrency: deps.concurrency });
   const results = await Promise.all(
     batch.map((item) =>
@@ -70,12 +74,14 @@ export async function readBatch(batch: Incoming[], deps: PipelineDeps): Promise<
           if (command) return { command };
           const inWorker = await readInWorker(item, rules, deps);
           if (inWorker) return inWorker;
-          return await intakeMessage(item.raw, rules, {
+          const told = new ToldThreads(deps.store.threadIds);
+          const result = await intakeMessage(item.raw, rules, {
             extractor: deps.extractor,
             limits: deps.limits,
             mailboxDate: item.mailboxDate,
-            knownThreadIds: deps.store.threadIds,
+            knownThreadIds: told,
           });
+          return rules.dataKey ? { ...result, classifiedBy: { dataKey: rules.dataKey, threads: told.known() } } : result;
         } catch (err) {
           return { parts: [], submission: failedSubmission(err) };
         }
@@ -96,7 +102,7 @@ function ownCpuMs(): number {
  * and when the worker could not read it as the daemon would (other rules loaded there, intake asked about a thread the daemon knows
  * but did not send, the worker stopped): the daemon then reads it itself, with the same result.
  */
-async function readInWorker(item: Incoming, rules: Rules, deps: PipelineDeps): Promise<IntakeResult | null> {
+async function readInWorker(item: Incoming, rules: Rules, deps: PipelineDeps): Promise<(IntakeResult & { classifiedBy: ClassifiedBy }) | null> {
   const w = deps.workers;
   // Read here when this process has used less CPU than each worker: then both cores do the same share
   // whether the mail is mostly text (the daemon's own work is larger) or documents (the workers').
@@ -106,19 +112,24 @@ async function readInWorker(item: Incoming, rules: Rules, deps: PipelineDeps): P
   if (!w || !rules.dataKey || ownCpuMs() < w.pool.cpuMsPerWorker) return null;
   const threads = deps.store.threadIds;
   const asked = headerMessageIds(item.raw);
+  const told = asked.filter((id) => threads.has(id)).map((id): [string, string | null] => [id, threads.consultationOf(id)]);
   const answer = await w.pool.readMessage(item.raw, {
     rulesDir: w.rulesDir,
     dataKey: rules.dataKey,
     programKey: w.programKey,
     mailboxDate: item.mailboxDate,
     limits: deps.limits,
-    threads: asked.filter((id) => threads.has(id)).map((id) => [id, threads.consultationOf(id)]),
+    threads: told,
     asked,
   });
   if ('fallback' in answer) return null;
   if (answer.unasked.some((id) => threads.has(id))) return null;
   const { submission, parts } = answer.result;
-  return { submission, parts: parts.map((p: Uint8Array) => (Buffer.isBuffer(p) ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength))) };
+  return {
+    submission,
+    parts: parts.map((p: Uint8Array) => (Buffer.isBuffer(p) ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength))),
+    classifiedBy: { dataKey: rules.dataKey, threads: told },
+  };
 }
 
 /**
@@ -150,7 +161,7 @@ function fileBatchNow(batch: Incoming[], results: ReadResult[], deps: PipelineDe
       outcomes[i] = { kind: 'command', mail: res.command };
       return;
     }
-    const { submission, parts } = res;
+    const { submission, parts, classifiedBy } = res;
     const item = batch[i]!;
     const readable = readAsMail(submission);
     // Held for review: stored (nothing lost), left in the inbox, its receipt neither sent nor dropped.
@@ -171,7 +182,7 @@ function fileBatchNow(batch: Incoming[], results: ReadResult[], deps: PipelineDe
     else if (!deps.receiptAllowed(submission.from!.address)) {
       receipt = { status: 'skipped', reason: `ingen kvittering: grensen for kvitteringer til ${submission.from!.address} i løpet av et døgn er nådd` };
     } else receipt = { status: 'pending', reason: submission.receipt.reason };
-    requests.push({ submission, raw: item.raw, source: item.source, arrivedAt: item.mailboxDate, readable, receipt, parts, idStyle: idStyleFor(rules, submission) });
+    requests.push({ submission, raw: item.raw, source: item.source, arrivedAt: item.mailboxDate, readable, receipt, parts, idStyle: idStyleFor(rules, submission), ...(classifiedBy ? { classifiedBy } : {}) });
     requestIndex.push(i);
   });
 

@@ -3,6 +3,7 @@
 // No files are touched here: the store decides the number and writes what this returns.
 import type { Submission } from '../intake/types.js';
 import type { IdStyle, RecordSource, StoredAttachment, SubmissionRecord } from './record.js';
+import { classificationKeyFor, threadsFrom, type ClassifiedBy } from './classified-with.js';
 
 export interface FileRequest {
   submission: Submission;
@@ -20,6 +21,11 @@ export interface FileRequest {
   problems?: string[];
   /** How its id is made (its consultation's prefix and year); unset: no prefix, the year given to fileMany. */
   idStyle?: IdStyle;
+  /**
+   * The rules (data key) and the threads intake classified it with: the record then carries the key
+   * of its classification (classified-with.ts), and reclassify with the same rules leaves it as it is.
+   */
+  classifiedBy?: ClassifiedBy;
 }
 
 /** What the store knows about a message when it files it. */
@@ -93,5 +99,11 @@ export function buildRecord(req: FileRequest, filing: Filing): BuiltRecord {
     },
     attachments,
   };
+  // Intake from the original and reclassify from the stored texts judge alike (tests/store/
+  // filed-equals-reclassified.test.ts), so the key reclassify would give is the key of this filing.
+  if (req.classifiedBy && req.readable) {
+    record.classifiedWith = classificationKeyFor(req.classifiedBy.dataKey, record, threadsFrom(req.classifiedBy.threads));
+    record.classifiedRules = req.classifiedBy.dataKey;
+  }
   return { record, texts, blobs, raw };
 }

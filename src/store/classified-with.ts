@@ -57,6 +57,46 @@ export function knownThreads(record: SubmissionRecord, threads: Threads): Array<
   return known;
 }
 
+/**
+ * The store's threads as one intake was told them: each header's answer taken once, when intake
+ * first asks, and kept. A record's key is made from what intake was told, not from what the store
+ * knows when the record is filed (a reply filed in the same batch as the message it answers).
+ */
+export class ToldThreads implements Threads {
+  private readonly told = new Map<string, { known: boolean; consultation: string | null }>();
+
+  constructor(private readonly live: Threads) {}
+
+  private answer(id: string) {
+    let a = this.told.get(id);
+    if (!a) {
+      const known = this.live.has(id);
+      a = { known, consultation: known ? (this.live.consultationOf?.(id) ?? null) : null };
+      this.told.set(id, a);
+    }
+    return a;
+  }
+
+  has(id: string): boolean {
+    return this.answer(id).known;
+  }
+
+  consultationOf(id: string): string | null {
+    return this.answer(id).consultation;
+  }
+
+  /** The headers intake was told are known, with whose they are. */
+  known(): Array<[string, string | null]> {
+    return [...this.told].flatMap(([id, a]) => (a.known ? [[id, a.consultation] as [string, string | null]] : []));
+  }
+}
+
+/** What a message was classified by when it is filed: the rules' data key and the threads intake was told. */
+export interface ClassifiedBy {
+  dataKey: string;
+  threads: Array<[string, string | null]>;
+}
+
 /** Threads that know exactly these headers. */
 export function threadsFrom(pairs: Array<[string, string | null]>): Threads {
   const known = new Map(pairs);

@@ -26,6 +26,17 @@ const verdictsName = (key: string) => `untouched-${key}`;
 /** Record id → the classification key it carried when the rules of the file's key were found to leave it as it is. */
 type Verdicts = Record<string, string>;
 
+/**
+ * Keeps the rules' data in the store once per data key (state/rule-data-<key>.json): records filed
+ * or classified with these rules carry the key, and a later reclassify compares its rules with them.
+ */
+export async function keepRuleData(store: Store, rules: Rules): Promise<void> {
+  // Only whether it is there: the file is the data itself, not worth reading and parsing to find out.
+  if (rules.dataKey && rules.data && !existsSync(store.path('state', `${stateName(rules.dataKey)}.json`))) {
+    await store.writeState(stateName(rules.dataKey), rules.data);
+  }
+}
+
 export class RuleChange {
   /** Per data key the records were classified with: a matcher of the terms changed since, or null (classify them). */
   private readonly changes = new Map<string, Promise<TermMatcher | null>>();
@@ -42,10 +53,7 @@ export class RuleChange {
 
   /** Keeps the rules' data in the store (once per data key), so a later reclassify can compare. */
   static async open(store: Store, rules: Rules): Promise<RuleChange> {
-    // Only whether it is there: the file is the data itself, not worth reading and parsing to find out.
-    if (rules.dataKey && rules.data && !existsSync(store.path('state', `${stateName(rules.dataKey)}.json`))) {
-      await store.writeState(stateName(rules.dataKey), rules.data);
-    }
+    await keepRuleData(store, rules);
     const kept = rules.dataKey ? await store.readState<Verdicts>(verdictsName(rules.dataKey), {}) : {};
     return new RuleChange(store, rules, kept);
   }

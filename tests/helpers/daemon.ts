@@ -1,5 +1,5 @@
 // Runs the daemon in-process against test servers, with a fresh store in a temp folder.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,18 @@ export async function fileFixtures(config: Config, names: readonly string[]): Pr
     await daemon.runOnce();
   } finally {
     await daemon.close();
+  }
+}
+
+/**
+ * Takes the classification keys out of every record, as in a store filed before records carried
+ * them from filing: the next reclassify classifies every record again.
+ */
+export function forgetClassificationKeys(config: Config): void {
+  for (const r of records(config)) {
+    delete r.classifiedWith;
+    delete r.classifiedRules;
+    writeFileSync(join(config.dataDir, 'records', `${r.id}.json`), `${JSON.stringify(r, null, 2)}\n`);
   }
 }
 

@@ -9,7 +9,7 @@ import { reclassify } from '../../src/commands/reclassify.js';
 import { loadRules } from '../../src/rules/load.js';
 import { Store } from '../../src/store/json-store.js';
 import { ClassifyPool } from '../../src/store/reclassify-pool.js';
-import { fileFixtures, records, testConfig } from '../helpers/daemon.js';
+import { fileFixtures, forgetClassificationKeys, records, testConfig } from '../helpers/daemon.js';
 import { OGP, rulesDir } from '../helpers/rules.js';
 import type { Config } from '../../src/config.js';
 import type { Rules } from '../../src/rules/types.js';
@@ -31,6 +31,8 @@ let config: Config;
 beforeAll(async () => {
   config = testConfig();
   await fileFixtures(config, FILES);
+  // As filed by a release that kept no classification keys at filing: the first reclassify reads every record.
+  forgetClassificationKeys(config);
 }, 60_000);
 
 /** The project's rules in a folder of their own, eInnsyn's terms replaced by one that never matches (so records change). */
