@@ -2,10 +2,10 @@
 // records cloned under new ids, originals and attachments hard-linked), then `list`, `digest` and
 // `reclassify` run as the CLI runs them, each timed from process start to exit.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { idFor, type SubmissionRecord } from '../../src/store/record.js';
-import { cliPath } from './innspill-process.ts';
+import { cliPath, projectRoot } from './innspill-process.ts';
 import { median } from './stats.ts';
 
 /** Builds `dir` with exactly `count` records from the filed store in `from`. Returns the count. */
@@ -26,8 +26,10 @@ export function buildStore(from: string, dir: string, count: number): number {
     const seq = i + 1;
     const id = idFor(seq, Number(src.id.slice(0, 4)));
     const round = Math.floor(i / base.length);
+    // Without the classification key of its filing: the first reclassify is the full pass it is timed as.
+    const { classifiedWith: _w, classifiedRules: _r, ...unkeyed } = src;
     const record: SubmissionRecord = {
-      ...src,
+      ...unkeyed,
       id,
       seq,
       raw: `raw/${id}.eml`,
@@ -124,6 +126,12 @@ export interface StoreScaleResult {
    * skips every record: the two are different work and never share a median.
    */
   reclassifyFirst?: CommandCost;
+  /**
+   * `reclassify` after one of eInnsyn's terms was replaced in a copy of the rules (after the
+   * repetitions: every record was classified once, and its key kept): the records none of the
+   * changed terms is found in are left as they are (src/store/rule-change.ts).
+   */
+  reclassifyTerms?: CommandCost;
   median?: Record<StoreCommand, { wallMs: number; cpuMs: number | null }>;
 }
 
@@ -182,6 +190,8 @@ export async function storeScale(dataDir: string, cwd: string, repetitions: numb
     });
     log(`  store ${ids.length} run ${rep}: ${line.join(', ')}`);
   }
+  const reclassifyTerms = await timed(STORE_COMMANDS.reclassify, { ...env, INNSPILL_RULES_DIR: rulesWithOneTermChanged(cwd) }, cwd);
+  log(`  store ${ids.length}: reclassify after one of eInnsyn's terms was replaced ${Math.round(reclassifyTerms.wallMs)} ms${reclassifyTerms.cpuMs === null ? '' : ` (CPU ${Math.round(reclassifyTerms.cpuMs)} ms)`}`);
   const med = Object.fromEntries(
     (Object.keys(costs) as StoreCommand[]).map((k) => {
       const cpu = costs[k].map((c) => c.cpuMs).filter((c): c is number => c !== null);
@@ -200,7 +210,21 @@ export async function storeScale(dataDir: string, cwd: string, repetitions: numb
     listFirst,
     digestFirst,
     reclassifyFirst,
+    reclassifyTerms,
   };
+}
+
+/** A copy of the project's rules in `cwd` with one of eInnsyn's strong terms replaced by another; its folder. */
+function rulesWithOneTermChanged(cwd: string): string {
+  const dir = join(cwd, 'rules-one-term-changed');
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(join(projectRoot, 'rules'), dir, { recursive: true });
+  const file = join(dir, 'consultations', 'ogp-4b', 'commitments.yaml');
+  const before = readFileSync(file, 'utf8');
+  const after = before.replace('  - id: einnsyn\n    strong:\n      - innsynsløsning*\n', '  - id: einnsyn\n    strong:\n      - postliste*\n');
+  if (after === before) throw new Error(`eInnsyn's first strong term is no longer "innsynsløsning*" in ${file}: the bench's term change needs another`);
+  writeFileSync(file, after);
+  return dir;
 }
 
 /** `inspect --json` over every .eml under `dir` (the shared corpus): peak RSS of it and its workers summed. */
