@@ -3,6 +3,7 @@
 // is used. Ids, filing order, where a message came from and receipt state never change.
 import PQueue from 'p-queue';
 import type { Rules } from '../rules/types.js';
+import { keyOf } from '../campaigns/input.js';
 import { Store } from '../store/json-store.js';
 import { refreshCampaignIndex } from '../store/campaign-tracker.js';
 import { classifyAgain } from '../store/classify-again.js';
@@ -81,6 +82,10 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
   let skipped = 0;
   let untouched = 0;
   let inWorkers = 0;
+  /** Records classified again that were not classified before by this program (any rule change, a new version, no key). */
+  let classifiedAfresh = 0;
+  let campaignInputsChanged = false;
+  const campaignKey = (r: SubmissionRecord) => keyOf(r, { readable: r.readable, defaultConsultation: rules.routing.default }, r.attachments);
   const ids = store.ids();
   const ruleChange = await RuleChange.open(store, rules);
   const workers = options.workers ?? (ids.length >= POOL_MIN_RECORDS ? defaultPoolSize() : 0);
@@ -88,7 +93,12 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
   // worker loads the program and the rules for nothing.
   let started: Promise<ClassifyPool | null> | null = null;
   let pool: ClassifyPool | null = null;
-  const poolNow = () => (started ??= workers > 0 ? ClassifyPool.start(store.dir, rules, workers) : Promise.resolve(null));
+  /** Set once the workers are ready (or none could start): until then, changes of terms are looked at here. */
+  let poolSettled = false;
+  const poolNow = () =>
+    (started ??= (workers > 0 ? ClassifyPool.start(store.dir, rules, workers) : Promise.resolve(null)).finally(() => {
+      poolSettled = true;
+    }));
   // Enough records read ahead to keep every worker busy while the main thread reads and writes.
   const queue = new PQueue({ concurrency: 4 * Math.max(1, workers) });
   for (const id of ids) {
@@ -113,21 +123,39 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
       }
       // Rules changed only in terms that are nowhere in its words: what it holds stands. The record
       // is not rewritten (it keeps the key it was classified with); the finding is kept once for all.
-      if (key !== null && (await ruleChange.untouched(record, threads))) {
-        untouched++;
-        onProgress?.(1);
-        return;
+      // Looked at in a worker together with the classifying, except while the workers start (a
+      // second or two): then here.
+      let check = key !== null && ruleChange.candidate(record, threads);
+      if (!check) classifiedAfresh++;
+      const starting = poolNow();
+      if (check && !poolSettled) {
+        if (await ruleChange.untouched(record, threads)) {
+          untouched++;
+          onProgress?.(1);
+          return;
+        }
+        check = false;
       }
       // Everything intake was given the first time is given again (classify-again.ts), and a
       // consultation a person chose is kept: the message is judged by that one's rules. In a
       // worker when there are workers; what a worker could not do is done here.
-      const pool = await poolNow();
+      const pool = await starting;
+      const here = async () => (check && (await ruleChange.untouched(record, threads)) ? ('untouched' as const) : await classifyAgain(store, rules, record, now));
       const classified = pool
-        ? await pool.classify(record, known, now).then(
-            (c) => (inWorkers++, c),
-            () => classifyAgain(store, rules, record, now),
+        ? await pool.classify(record, known, now, check).then(
+            (c) => {
+              if (c !== 'untouched') inWorkers++;
+              return c;
+            },
+            () => here(),
           )
-        : await classifyAgain(store, rules, record, now);
+        : await here();
+      if (classified === 'untouched') {
+        ruleChange.mark(record);
+        untouched++;
+        onProgress?.(1);
+        return;
+      }
       // Into the record as it is stored now (a receipt may have moved on meanwhile), and a
       // person's decisions over what the rules say: they stand whatever the rules say now.
       // The folder is synced once at the end, not after each of thousands of records.
@@ -145,6 +173,7 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
           }
           const changed = fieldChanges(current, updated, rules.consultation.timezone);
           if (changed.length > 0) changes.push({ seq: current.seq, id: current.id, fields: changed });
+          if (campaignKey(current) !== campaignKey(updated)) campaignInputsChanged = true;
           return updated;
         },
         { syncDir: false },
@@ -163,9 +192,10 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
   await ruleChange.save();
   // Each record rewritten added a line to the store's index: readers (list) then read it twice over.
   await store.compactIndex();
-  // Campaigns are found again from the new own words and relevance; when every record was skipped,
-  // nothing they are found from changed (the same program, rules and inputs).
-  if (skipped + untouched < records) await refreshCampaignIndex(store, rules);
+  // Campaigns are found again from the new own words and relevance. Not when every record was
+  // skipped or left, nor when the records classified again were classified before by this very
+  // program (a change of terms) and none of them changed in what its campaign entry is made from.
+  if (classifiedAfresh > 0 || campaignInputsChanged) await refreshCampaignIndex(store, rules);
   changes.sort((a, b) => a.seq - b.seq);
   const byField: Record<string, number> = {};
   for (const c of changes) for (const f of c.fields) byField[f.field] = (byField[f.field] ?? 0) + 1;

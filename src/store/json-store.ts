@@ -7,6 +7,7 @@
 // the index file state/record-index.jsonl (record-index.ts), checked against every record file.
 // Over 300 lines on purpose: the one class every writer and reader goes through; building records,
 // reading them and the in-memory index already live in their own files beside it.
+import { readStateFile } from './state-file.js';
 import { statSync } from 'node:fs';
 import { open, readdir, readFile, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -363,20 +364,8 @@ export class Store {
   }
 
   /** A state file, or `fallback` when there is none yet. A damaged one is an error, never silently "nothing". */
-  async readState<T>(name: string, fallback: T): Promise<T> {
-    const path = this.path('state', `${name}.json`);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
-      throw err;
-    }
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new Error(`the state file ${path} is damaged (not valid JSON); move it away to start that state afresh`);
-    }
+  readState<T>(name: string, fallback: T): Promise<T> {
+    return readStateFile(this.path('state', `${name}.json`), fallback);
   }
 
   async writeState(name: string, value: unknown): Promise<void> {

@@ -21,8 +21,17 @@ export interface PoolJob {
   record: SubmissionRecord;
   threads: Array<[string, string | null]>;
   now: string;
+  /** First look whether a change of terms leaves the record as it is (rule-change.ts: the caller found it a candidate). */
+  check: boolean;
 }
-export type PoolAnswer = { kind: 'ready'; dataKey: string | null } | { kind: 'done'; n: number; result: Classified } | { kind: 'failed'; n: number; error: string };
+export type PoolAnswer =
+  | { kind: 'ready'; dataKey: string | null }
+  | { kind: 'done'; n: number; result: Classified }
+  | { kind: 'untouched'; n: number }
+  | { kind: 'failed'; n: number; error: string };
+
+/** A worker's answer: the record classified again, or untouched (none of the changed terms in its texts). */
+export type PoolResult = Classified | 'untouched';
 
 /** Below this many records to classify, starting workers costs more than it saves. */
 export const POOL_MIN_RECORDS = 200;
@@ -44,7 +53,7 @@ function workerEntry(): URL {
 
 interface Slot {
   worker: Worker;
-  busy: Map<number, { resolve: (c: Classified) => void; reject: (e: Error) => void }>;
+  busy: Map<number, { resolve: (c: PoolResult) => void; reject: (e: Error) => void }>;
   alive: boolean;
 }
 
@@ -79,6 +88,7 @@ export class ClassifyPool {
             if (!job) return;
             slot.busy.delete(a.n);
             if (a.kind === 'done') job.resolve(a.result);
+            else if (a.kind === 'untouched') job.resolve('untouched');
             else job.reject(new Error(a.error));
           });
         }),
@@ -94,15 +104,18 @@ export class ClassifyPool {
     return new ClassifyPool(ready);
   }
 
-  /** The record classified again by the least busy worker; rejects when the worker failed (classify it in this thread then). */
-  classify(record: SubmissionRecord, threads: Array<[string, string | null]>, now: Date): Promise<Classified> {
+  /**
+   * The record classified again by the least busy worker, or with `check` 'untouched' when a change
+   * of terms leaves it as it is; rejects when the worker failed (do it in this thread then).
+   */
+  classify(record: SubmissionRecord, threads: Array<[string, string | null]>, now: Date, check = false): Promise<PoolResult> {
     const live = this.slots.filter((s) => s.alive);
     if (live.length === 0) return Promise.reject(new Error('no classifying worker is running'));
     const slot = live.reduce((a, b) => (b.busy.size < a.busy.size ? b : a));
     const n = this.next++;
-    return new Promise<Classified>((resolve, reject) => {
+    return new Promise<PoolResult>((resolve, reject) => {
       slot.busy.set(n, { resolve, reject });
-      slot.worker.postMessage({ n, record, threads, now: now.toISOString() } satisfies PoolJob);
+      slot.worker.postMessage({ n, record, threads, now: now.toISOString(), check } satisfies PoolJob);
     });
   }
 

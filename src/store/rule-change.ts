@@ -6,7 +6,8 @@
 // not known for certain (no data kept, other rules changed, another program) means: classify it.
 // A record found untouched is not rewritten: it keeps the key it was classified with, and the
 // finding is kept once for all of them (state/untouched-<key>.json: record id → that key), so the
-// next reclassify with the same rules skips it without reading its texts again.
+// next reclassify with the same rules skips it without reading its texts again. The search in a
+// record's texts (TermChanges) runs in reclassify's workers when there are workers.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { findOwnTexts } from '../intake/attachment-own-words.js';
@@ -26,6 +27,12 @@ const verdictsName = (key: string) => `untouched-${key}`;
 /** Record id → the classification key it carried when the rules of the file's key were found to leave it as it is. */
 type Verdicts = Record<string, string>;
 
+/** What the search in a record's texts reads of the store: the kept rule data, the attachment texts. */
+export interface RuleChangeFiles {
+  path(...parts: string[]): string;
+  readState<T>(name: string, fallback: T): Promise<T>;
+}
+
 /**
  * Keeps the rules' data in the store once per data key (state/rule-data-<key>.json): records filed
  * or classified with these rules carry the key, and a later reclassify compares its rules with them.
@@ -37,19 +44,68 @@ export async function keepRuleData(store: Store, rules: Rules): Promise<void> {
   }
 }
 
-export class RuleChange {
+/**
+ * The commitments' terms changed between the rules a record was classified with (kept by their data
+ * key) and `rules`, and whether any of them is found in a record's texts. Used in the main thread
+ * and in each of reclassify's workers (reclassify-worker.ts), which read the same store.
+ */
+export class TermChanges {
   /** Per data key the records were classified with: a matcher of the terms changed since, or null (classify them). */
   private readonly changes = new Map<string, Promise<TermMatcher | null>>();
 
+  constructor(
+    private readonly files: RuleChangeFiles,
+    private readonly rules: Rules,
+  ) {}
+
+  private since(key: string): Promise<TermMatcher | null> {
+    let found = this.changes.get(key);
+    if (!found) {
+      found = this.files.readState<RuleData | null>(stateName(key), null).then(
+        (before) => {
+          const terms = before && this.rules.data ? changedCommitmentTerms(before, this.rules.data) : null;
+          return terms === null ? null : new TermMatcher(terms);
+        },
+        () => null,
+      );
+      this.changes.set(key, found);
+    }
+    return found;
+  }
+
+  /**
+   * True when the rules the record was last classified with (`classifiedRules`) differ from these
+   * only in commitments' terms and none of the changed terms is found in its texts. The caller has
+   * made sure that nothing else it is classified from changed (RuleChange.candidate).
+   */
+  async leaveAlone(record: SubmissionRecord): Promise<boolean> {
+    if (!record.classifiedRules) return false;
+    const changed = await this.since(record.classifiedRules);
+    if (changed === null) return false;
+    if (changed.size === 0) return true;
+    // The texts intake looks for commitment terms in (attachment-own-words.ts), and the attachments' whole texts besides.
+    const attachments = await Promise.all(
+      record.attachments.map(async (a) => ({ filename: a.filename, text: a.textFile ? await readFile(this.files.path(a.textFile), 'utf8') : '' })),
+    );
+    const own = findOwnTexts({ own: { text: record.ownWords ?? '' }, attachments, rules: this.rules });
+    // (`whole` holds the attachments' whole texts, already folded, the same object where nothing was left out.)
+    return changed.first([...own.segments.map((s) => s.text), ...own.whole]) === null;
+  }
+}
+
+export class RuleChange {
   /** This run's findings (what still holds of the kept ones, and the new), written by save(). */
   private readonly found: Verdicts = {};
+  private readonly terms: TermChanges;
 
   private constructor(
     private readonly store: Store,
     private readonly rules: Rules,
     /** What an earlier reclassify with these rules found untouched. */
     private readonly kept: Verdicts,
-  ) {}
+  ) {
+    this.terms = new TermChanges(store, rules);
+  }
 
   /** Keeps the rules' data in the store (once per data key), so a later reclassify can compare. */
   static async open(store: Store, rules: Rules): Promise<RuleChange> {
@@ -66,30 +122,24 @@ export class RuleChange {
     const before = record.classifiedRules;
     if (!before || !record.classifiedWith || this.kept[record.id] !== record.classifiedWith) return false;
     if (classificationKeyFor(before, record, threads) !== record.classifiedWith) return false;
-    this.found[record.id] = record.classifiedWith;
+    this.mark(record);
     return true;
   }
 
-  /** Keeps this run's findings for the next reclassify with the same rules (one file, written once). */
-  async save(): Promise<void> {
-    if (!this.rules.dataKey) return;
-    if (Object.keys(this.found).length === 0 && Object.keys(this.kept).length === 0) return;
-    await this.store.writeState(verdictsName(this.rules.dataKey), this.found);
+  /**
+   * True when the record was classified with other rules than these and nothing else it is
+   * classified from changed since (its key is still the key of its inputs under those rules): then
+   * TermChanges.leaveAlone may find that classifying it again cannot change it.
+   */
+  candidate(record: SubmissionRecord, threads: Threads): boolean {
+    const before = record.classifiedRules;
+    if (!before || !record.classifiedWith || !this.rules.dataKey || before === this.rules.dataKey) return false;
+    return classificationKeyFor(before, record, threads) === record.classifiedWith;
   }
 
-  private changedTerms(key: string): Promise<TermMatcher | null> {
-    let found = this.changes.get(key);
-    if (!found) {
-      found = this.store.readState<RuleData | null>(stateName(key), null).then(
-        (before) => {
-          const terms = before && this.rules.data ? changedCommitmentTerms(before, this.rules.data) : null;
-          return terms === null ? null : new TermMatcher(terms);
-        },
-        () => null,
-      );
-      this.changes.set(key, found);
-    }
-    return found;
+  /** The record was found untouched (here or in a worker): kept by save(). */
+  mark(record: SubmissionRecord): void {
+    if (record.classifiedWith) this.found[record.id] = record.classifiedWith;
   }
 
   /**
@@ -98,24 +148,15 @@ export class RuleChange {
    * classified from is the same, and none of the changed terms is found in its texts.
    */
   async untouched(record: SubmissionRecord, threads: Threads): Promise<boolean> {
-    const before = record.classifiedRules;
-    if (!before || !record.classifiedWith || !this.rules.dataKey || before === this.rules.dataKey) return false;
-    if (classificationKeyFor(before, record, threads) !== record.classifiedWith) return false;
-    const changed = await this.changedTerms(before);
-    if (changed === null) return false;
-    if (changed.size === 0) {
-      this.found[record.id] = record.classifiedWith;
-      return true;
-    }
-    // The texts intake looks for commitment terms in (attachment-own-words.ts), and the attachments' whole texts besides.
-    const attachments = await Promise.all(
-      record.attachments.map(async (a) => ({ filename: a.filename, text: a.textFile ? await readFile(this.store.path(a.textFile), 'utf8') : '' })),
-    );
-    const own = findOwnTexts({ own: { text: record.ownWords ?? '' }, attachments, rules: this.rules });
-    // (`whole` holds the attachments' whole texts, already folded, the same object where nothing was left out.)
-    const texts = [...own.segments.map((s) => s.text), ...own.whole];
-    if (changed.first(texts) !== null) return false;
-    this.found[record.id] = record.classifiedWith;
+    if (!this.candidate(record, threads) || !(await this.terms.leaveAlone(record))) return false;
+    this.mark(record);
     return true;
+  }
+
+  /** Keeps this run's findings for the next reclassify with the same rules (one file, written once). */
+  async save(): Promise<void> {
+    if (!this.rules.dataKey) return;
+    if (Object.keys(this.found).length === 0 && Object.keys(this.kept).length === 0) return;
+    await this.store.writeState(verdictsName(this.rules.dataKey), this.found);
   }
 }

@@ -4,12 +4,15 @@
 // kept once for all in the store's state), and the store ends exactly as if every record had been
 // classified again.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatReclassify, reclassify } from '../../src/commands/reclassify.js';
 import { loadRules } from '../../src/rules/load.js';
 import { Store } from '../../src/store/json-store.js';
+import { ClassifyPool } from '../../src/store/reclassify-pool.js';
+import { RuleChange } from '../../src/store/rule-change.js';
+import { knownThreads, threadsOf } from '../../src/store/classified-with.js';
 import { fileFixtures, records, testConfig } from '../helpers/daemon.js';
 import { OGP, projectRules, rulesDir } from '../helpers/rules.js';
 import type { Config } from '../../src/config.js';
@@ -24,20 +27,20 @@ beforeAll(async () => {
   await fileFixtures(config, FILES);
 }, 120_000);
 
-async function run(dataDir: string, rules: Rules) {
+async function run(dataDir: string, rules: Rules, workers = 0) {
   const store = await Store.open(dataDir, { lock: true });
   try {
-    return await reclassify(store, rules, new Date('2021-06-01T10:00:00Z'), { workers: 0 });
+    return await reclassify(store, rules, new Date('2021-06-01T10:00:00Z'), { workers });
   } finally {
     await store.close();
   }
 }
 
-/** A copy of the project's rules with OGP's commitments.yaml changed by `edit`. */
-function rulesWith(edit: (text: string) => string): Rules {
+/** A copy of the project's rules with one of OGP's files (commitments.yaml unless said) changed by `edit`. */
+function rulesWith(edit: (text: string) => string, name = 'commitments.yaml'): Rules {
   const dir = mkdtempSync(join(tmpdir(), 'innspill-rules-'));
   cpSync(rulesDir, dir, { recursive: true });
-  const file = join(dir, OGP, 'commitments.yaml');
+  const file = join(dir, OGP, name);
   const before = readFileSync(file, 'utf8');
   const after = edit(before);
   expect(after).not.toBe(before);
@@ -93,6 +96,7 @@ describe('reclassify after a change to commitments’ terms', () => {
 
     const rules = einnsynTermsChanged();
     const inodes = new Map(recordsIn(config.dataDir).map((r) => [r.id, inodeOf(config.dataDir, r.id)]));
+    const campaignIndex = statSync(join(config.dataDir, 'state', 'campaign-index.jsonl')).ino;
     const partial = await run(config.dataDir, rules);
     const everything = await run(full, rules);
     expect(everything.untouched).toBe(0);
@@ -108,11 +112,57 @@ describe('reclassify after a change to commitments’ terms', () => {
     expect(Object.keys(kept)).toHaveLength(partial.untouched);
     for (const id of Object.keys(kept)) expect(inodeOf(config.dataDir, id)).toBe(inodes.get(id));
     expect(recordsIn(config.dataDir).filter((r) => r.classifiedRules === rules.dataKey)).toHaveLength(FILES.length - partial.untouched);
+    // Nothing a campaign entry is made from changed (own words, relevance, sender): the campaigns are not found again.
+    expect(statSync(join(config.dataDir, 'state', 'campaign-index.jsonl')).ino).toBe(campaignIndex);
     // A second run finds nothing to do: the others carry the new key, the untouched ones the finding.
     const again = await run(config.dataDir, rules);
     expect(again.skipped).toBe(FILES.length);
     expect(again.untouched).toBe(0);
     expect(keptFinding(config.dataDir, rules)).toEqual(kept);
+  });
+
+  it('ends the same with worker threads as without', async () => {
+    await run(config.dataDir, projectRules());
+    const copies = [0, 2].map(() => {
+      const dir = join(mkdtempSync(join(tmpdir(), 'innspill-copy-')), 'data');
+      cpSync(config.dataDir, dir, { recursive: true });
+      return dir;
+    });
+    const rules = einnsynTermsChanged();
+    // What the first test found untouched with these rules is forgotten: each copy looks again.
+    for (const dir of copies) rmSync(join(dir, 'state', `untouched-${rules.dataKey}.json`), { force: true });
+    const here = await run(copies[0]!, rules, 0);
+    const pooled = await run(copies[1]!, rules, 2);
+    expect(here.untouched).toBeGreaterThan(0);
+    expect(pooled.inWorkers).toBe(FILES.length - pooled.untouched);
+    expect({ ...pooled, inWorkers: 0, workersStarted: 0 }).toEqual({ ...here, inWorkers: 0, workersStarted: 0 });
+    expect(recordsIn(copies[1]!)).toEqual(recordsIn(copies[0]!));
+    expect(keptFinding(copies[1]!, rules)).toEqual(keptFinding(copies[0]!, rules));
+  });
+
+  it('a worker and the caller’s thread say alike for each record whether a change of terms leaves it', async () => {
+    await run(config.dataDir, projectRules());
+    const rules = einnsynTermsChanged();
+    const store = await Store.open(config.dataDir, { lock: true });
+    const pool = await ClassifyPool.start(store.dir, rules, 2);
+    try {
+      expect(pool).not.toBeNull();
+      const ruleChange = await RuleChange.open(store, rules);
+      const said = { untouched: 0, classified: 0 };
+      for (const record of recordsIn(config.dataDir)) {
+        const threads = threadsOf(record, store.threadIds);
+        if (!ruleChange.candidate(record, threads)) continue;
+        const here = await ruleChange.untouched(record, threads);
+        const there = await pool!.classify(record, knownThreads(record, store.threadIds), new Date('2021-06-01T10:00:00Z'), true);
+        expect(there === 'untouched').toBe(here);
+        said[here ? 'untouched' : 'classified']++;
+      }
+      expect(said.untouched).toBeGreaterThan(0);
+      expect(said.classified).toBeGreaterThan(0);
+    } finally {
+      await pool?.close();
+      await store.close();
+    }
   });
 
   it('no longer trusts an untouched finding once a person decided something about the record', async () => {
@@ -137,8 +187,15 @@ describe('reclassify after a change to commitments’ terms', () => {
   it('classifies every record again when anything but terms changed (here the scoring threshold)', async () => {
     await run(config.dataDir, projectRules());
     const thresholdChanged = rulesWith((t) => t.replace(/\n  threshold: 3\n/, '\n  threshold: 4\n'));
+    const campaignIndex = statSync(join(config.dataDir, 'state', 'campaign-index.jsonl')).ino;
     const summary = await run(config.dataDir, thresholdChanged);
     expect(summary.untouched).toBe(0);
     expect(summary.skipped).toBe(0);
+    // Relevance unchanged, so campaigns need not be found again; a relevance threshold no reply
+    // reaches changes what campaign entries are made from (which submissions take part): then they are.
+    expect(statSync(join(config.dataDir, 'state', 'campaign-index.jsonl')).ino).toBe(campaignIndex);
+    const unreachable = await run(config.dataDir, rulesWith((t) => t.replace(/\nthreshold: 4\n/, '\nthreshold: 400\n'), 'relevance.yaml'));
+    expect(unreachable.relevanceChanged).toBeGreaterThan(0);
+    expect(statSync(join(config.dataDir, 'state', 'campaign-index.jsonl')).ino).not.toBe(campaignIndex);
   });
 });
