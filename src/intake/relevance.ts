@@ -25,6 +25,8 @@ export interface RelevanceInput {
   invitedSender: boolean;
   commitmentScore: number;
   automaticKind: AutomaticKind | null;
+  /** Taken for machine mail by its words alone (an out-of-office phrase in the text), no header said so. */
+  automaticByWordsOnly?: boolean;
   /** Our mailbox is in Cc but not in To: the mail is addressed to someone else. */
   copyOnly: boolean;
   /** The From domain imitates the ministry's own (kmd-dep.no for kmd.dep.no). */
@@ -158,6 +160,7 @@ export function judgeRelevance(
       invitedSender: organisation !== null && rules.organisations.some((o) => o.name === organisation && o.invited),
       commitmentScore: c.commitments[0]?.score ?? 0,
       automaticKind: c.automatic.kind,
+      automaticByWordsOnly: c.automatic.byWordsOnly,
       copyOnly: onlyCopied(msg.headers, [...ours, ...addressesOf(rules)]),
       imitatesMinistry: imitatesDomain(msg.from?.address, ours, rules.governmentNames?.domains),
       forgesMinistry: forgesOwnDomain(msg.from?.address, ours, msg.headers),
@@ -277,7 +280,11 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   // Words clearly about a commitment add to other signals, or stand on their own when nothing
   // says the mail is other business (a private person's short input in a new thread).
   const words = r.commitmentWords;
-  const aPerson = input.automaticKind === null;
+  // Taken for machine mail by its words alone ("jeg er på reise" in the text, no header said so)
+  // while its own words are clearly about a commitment: a person's input that says they are away,
+  // judged as a person's. If it is found relevant, review holds it (automatic-uncertain).
+  const personDespiteWords = input.automaticKind !== null && input.automaticByWordsOnly === true && input.commitmentScore >= words.minScore;
+  const aPerson = input.automaticKind === null || personDespiteWords;
   if ((positiveSoFar || (aPerson && !otherBusiness)) && input.commitmentScore >= words.minScore) add(words.points, 'commitment-words', 'teksten handler tydelig om en av forpliktelsene i planen');
   const steps = aloneSteps(words);
   const alonePoints = steps.filter((step) => stepCounts(step, input.commitmentScore, input.ownParts)).reduce((sum, step) => sum + step.points, 0);
@@ -291,11 +298,15 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   // the consultation as news, by its name, is not.
   const tied = input.automaticKind === 'list' ? tiesNewsletter : ties;
   // Said too when the score is only close to the threshold: such mail is no close call (review.ts).
-  const untied = input.automaticKind !== null && NEEDS_THREAD.has(input.automaticKind) && !input.inThread && !quotesLetter && !tied;
+  const untied = input.automaticKind !== null && NEEDS_THREAD.has(input.automaticKind) && !input.inThread && !quotesLetter && !tied && !personDespiteWords;
   if (untied && (relevant || score >= r.threshold + r.review.relevance.from)) {
     relevant = false;
     reasons.push('automatisk utsendelse uten tilknytning til invitasjonens tråd');
     reasonCodes.push('automatic-outside-thread');
+  }
+  if (personDespiteWords && relevant) {
+    reasons.push('tatt for et automatisk svar bare ut fra ordene, men teksten handler tydelig om en av forpliktelsene');
+    reasonCodes.push('automatic-words-about-commitment');
   }
   // A person's question or request about the consultation (more time, how to take part) with
   // nothing proposed: no input, and not the consultation's to file. It stays in the inbox for the

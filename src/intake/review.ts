@@ -122,11 +122,15 @@ export function reviewOf(input: ReviewInput, rules: Rules): Review {
       text: `usikkert om meldingen hører til innspillsrunden: ${input.relevance.score} poeng, grensen er ${rules.relevance.threshold}`,
     });
   }
-  // Automatic mail known only by its words, with more own words than such replies have.
-  if (input.automatic.kind !== null && input.automatic.byWordsOnly && input.relevance.relevant && input.ownWordCount > band.automaticWords) {
+  // Automatic mail known only by its words, with more own words than such replies have, or with
+  // own words clearly about a commitment (relevance.ts).
+  const aboutCommitment = input.relevance.reasonCodes?.includes('automatic-words-about-commitment') === true;
+  if (input.automatic.kind !== null && input.automatic.byWordsOnly && input.relevance.relevant && (input.ownWordCount > band.automaticWords || aboutCommitment)) {
     notes.push({
       code: 'automatic-uncertain',
-      text: `tolket som automatisk svar bare ut fra ordene, men teksten har ${input.ownWordCount} ord`,
+      text: aboutCommitment
+        ? 'tolket som automatisk svar bare ut fra ordene, men teksten handler tydelig om en av forpliktelsene'
+        : `tolket som automatisk svar bare ut fra ordene, men teksten har ${input.ownWordCount} ord`,
     });
   }
   const wouldBeInput = person && (input.relevance.relevant || notes.some((n) => n.code === 'relevance-uncertain'));

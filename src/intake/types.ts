@@ -15,6 +15,7 @@ export type RelevanceCode =
   | 'commitment-words-alone'
   | 'copy-only'
   | 'automatic-outside-thread'
+  | 'automatic-words-about-commitment'
   | 'imitates-ministry'
   | 'imitates-consultation'
   | 'no-consultation'
