@@ -32,6 +32,7 @@ const NYNORSK: Record<string, string> = {
   eigentleg: 'egentlig', venleg: 'vennlig', kommunar: 'kommuner', gjer: 'gjør', legg: 'legger', søkje: 'søke',
   dekkjer: 'dekker', føresetnad: 'forutsetning', noregs: 'norges', noreg: 'norge', innbyggjar: 'innbygger',
   arbeidar: 'arbeider', byrja: 'begynte', byrje: 'begynne', spørje: 'spørre',
+  kvart: 'hvert', kvarandre: 'hverandre', ligg: 'ligger', givast: 'gis', gjevast: 'gis',
 };
 
 /** Words of at most this many letters are kept as they are; longer ones are stemmed. */

@@ -43,6 +43,13 @@ describe('campaign detection', () => {
     expect(groups).toEqual([{ id: 'k-m1', members: ['m1', 'm2', 'm3', 'm4'], links: ['text'] }]);
   });
 
+  it('reads common nynorsk words as their bokmål forms when comparing (kvart, ligg, passive -ast)', () => {
+    expect(comparableWords('Kvart år må dei ligg føre ein plan, og unntak kan berre givast når det er grunnar til det.')).toEqual(
+      comparableWords('Hvert år må de ligger føre en plan, og unntak kan bare gis når det er grunner til det.'),
+    );
+    expect(comparableWords('Vi må hjelpe kvarandre.')).toEqual(comparableWords('Vi må hjelpe hverandre.'));
+  });
+
   it('does not group short replies that merely agree, nor one sender’s own copies', () => {
     const short = ['ingen merknader', 'Vi har ingen merknader.', 'Se vedlegg', 'Se vedlegg.'].map((t, i) => entry(`s${i}`, t));
     expect(groupCampaigns(short)).toEqual([]);
