@@ -3,7 +3,8 @@
 // says in passing that they are travelling ("jeg er på reise"), which the out-of-office words took
 // for an automatic reply, so the input was neither receipted nor held; and a journalist's question
 // about one of the hearing's proposals that ends by asking whether the minister can "stille til
-// intervju", held as if it might be input.
+// intervju", held as if it might be input; a youth council inviting the minister to its meeting,
+// and an international body's "registration … is now open", held as close calls.
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
 import { mail } from '../helpers/mail.js';
@@ -49,6 +50,30 @@ describe('a journalist’s question about a proposal', () => {
     );
     expect(s.relevant).toBe(false);
     expect(s.consultation).toBeNull();
+    expect(s.review.needed).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('invitations that are no input', () => {
+  it('a youth council that would like to invite the minister to its meeting (nynorsk): not input, no close call', async () => {
+    const s = await run(
+      'Ungdomsrådet <ungdomsradet@volda.kommune.no>',
+      'Invitasjon',
+      'Hei!\n\nUngdomsrådet i Volda vil gjerne invitere statsråden til møtet vårt i september. Vi vil snakke om korleis unge kan få vere med og påverke politikken, og om eit ungdomspanel.',
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.review.needed).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('"registration for the forum is now open" about open government: an event, not input', async () => {
+    const s = await run(
+      'Events <events@opengov-forum.example>',
+      'Nordic Transparency Forum 2021',
+      'Dear colleagues,\n\nRegistration for the Nordic Transparency Forum is now open. Civil society and public servants will discuss transparency, beneficial ownership registers and open data.\n\nBest regards,\nThe organisers',
+    );
+    expect(s.relevant).toBe(false);
     expect(s.review.needed).toBe(false);
     expect(s.receipt.send).toBe(false);
   });
