@@ -73,14 +73,14 @@ export async function fileFixtures(config: Config, names: readonly string[]): Pr
 }
 
 /**
- * Takes the classification keys out of every record, as in a store filed before records carried
- * them from filing: the next reclassify classifies every record again.
+ * Takes the classification keys out of every record in the data folder, as in a store filed before
+ * records carried them from filing: the next reclassify classifies every record again.
  */
-export function forgetClassificationKeys(config: Config): void {
-  for (const r of records(config)) {
+export function forgetClassificationKeys(dataDir: string): void {
+  for (const r of records({ dataDir } as Config)) {
     delete r.classifiedWith;
     delete r.classifiedRules;
-    writeFileSync(join(config.dataDir, 'records', `${r.id}.json`), `${JSON.stringify(r, null, 2)}\n`);
+    writeFileSync(join(dataDir, 'records', `${r.id}.json`), `${JSON.stringify(r, null, 2)}\n`);
   }
 }
 

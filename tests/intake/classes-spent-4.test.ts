@@ -22,8 +22,8 @@ describe('an out-of-office phrase in a person’s input', () => {
     );
     expect(s.automaticKind).toBe('out-of-office');
     expect(s.consultation?.id).toBe('ogp-4b');
-    expect(s.review.reasons).toContain('automatic-uncertain');
-    expect(s.review.notes.find((n) => n.code === 'automatic-uncertain')?.text).toContain('handler tydelig om en av forpliktelsene');
+    expect(s.review?.reasons).toContain('automatic-uncertain');
+    expect(s.review?.notes.find((n) => n.code === 'automatic-uncertain')?.text).toContain('handler tydelig om en av forpliktelsene');
     expect(s.receipt.send).toBe(false);
     expect(s.receipt.code).toBe('held-for-review');
   });
@@ -36,7 +36,7 @@ describe('an out-of-office phrase in a person’s input', () => {
     );
     expect(s.automaticKind).toBe('out-of-office');
     expect(s.relevant).toBe(false);
-    expect(s.review.needed).toBe(false);
+    expect(s.review?.needed).toBe(false);
     expect(s.receipt.send).toBe(false);
   });
 });
@@ -50,7 +50,7 @@ describe('a journalist’s question about a proposal', () => {
     );
     expect(s.relevant).toBe(false);
     expect(s.consultation).toBeNull();
-    expect(s.review.needed).toBe(false);
+    expect(s.review?.needed).toBe(false);
     expect(s.receipt.send).toBe(false);
   });
 });
@@ -63,7 +63,7 @@ describe('invitations that are no input', () => {
       'Hei!\n\nUngdomsrådet i Volda vil gjerne invitere statsråden til møtet vårt i september. Vi vil snakke om korleis unge kan få vere med og påverke politikken, og om eit ungdomspanel.',
     );
     expect(s.relevant).toBe(false);
-    expect(s.review.needed).toBe(false);
+    expect(s.review?.needed).toBe(false);
     expect(s.receipt.send).toBe(false);
   });
 
@@ -74,7 +74,7 @@ describe('invitations that are no input', () => {
       'Dear colleagues,\n\nRegistration for the Nordic Transparency Forum is now open. Civil society and public servants will discuss transparency, beneficial ownership registers and open data.\n\nBest regards,\nThe organisers',
     );
     expect(s.relevant).toBe(false);
-    expect(s.review.needed).toBe(false);
+    expect(s.review?.needed).toBe(false);
     expect(s.receipt.send).toBe(false);
   });
 });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { reclassify } from '../../src/commands/reclassify.js';
 import { Store } from '../../src/store/json-store.js';
 import { classificationKey } from '../../src/store/classified-with.js';
-import { fileFixtures, testConfig } from '../helpers/daemon.js';
+import { fileFixtures, forgetClassificationKeys, testConfig } from '../helpers/daemon.js';
 import { projectRules } from '../helpers/rules.js';
 import type { SubmissionRecord } from '../../src/store/record.js';
 
@@ -71,11 +71,7 @@ describe('a record filed carries the key of its classification', () => {
     // The full pass: a copy of the store with every key taken away.
     const full = join(mkdtempSync(join(tmpdir(), 'innspill-full-')), 'data');
     cpSync(config.dataDir, full, { recursive: true });
-    for (const r of recordsIn(full)) {
-      delete r.classifiedWith;
-      delete r.classifiedRules;
-      writeFileSync(join(full, 'records', `${r.id}.json`), `${JSON.stringify(r, null, 2)}\n`);
-    }
+    forgetClassificationKeys(full);
     await reclassifyAll(full);
     const again = new Map(recordsIn(full).map((r) => [r.id, decided(r)]));
 

@@ -32,7 +32,7 @@ beforeAll(async () => {
   config = testConfig();
   await fileFixtures(config, FILES);
   // As filed by a release that kept no classification keys at filing: the first reclassify reads every record.
-  forgetClassificationKeys(config);
+  forgetClassificationKeys(config.dataDir);
 }, 60_000);
 
 /** The project's rules in a folder of their own, eInnsyn's terms replaced by one that never matches (so records change). */

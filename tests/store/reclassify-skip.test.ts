@@ -23,7 +23,7 @@ beforeAll(async () => {
   config = testConfig();
   await fileFixtures(config, FILES);
   // As filed by a release that kept no classification keys at filing: the first reclassify reads every record.
-  forgetClassificationKeys(config);
+  forgetClassificationKeys(config.dataDir);
 }, 60_000);
 
 async function run(rules: Rules) {

@@ -13,7 +13,7 @@ import { Store } from '../../src/store/json-store.js';
 import { ClassifyPool } from '../../src/store/reclassify-pool.js';
 import { RuleChange } from '../../src/store/rule-change.js';
 import { knownThreads, threadsOf } from '../../src/store/classified-with.js';
-import { fileFixtures, records, testConfig } from '../helpers/daemon.js';
+import { fileFixtures, forgetClassificationKeys, records, testConfig } from '../helpers/daemon.js';
 import { OGP, projectRules, rulesDir } from '../helpers/rules.js';
 import type { Config } from '../../src/config.js';
 import type { Rules } from '../../src/rules/types.js';
@@ -88,11 +88,7 @@ describe('reclassify after a change to commitments’ terms', () => {
     // The same store, every record made to be classified again: the full pass to compare with.
     const full = join(mkdtempSync(join(tmpdir(), 'innspill-full-')), 'data');
     cpSync(config.dataDir, full, { recursive: true });
-    for (const r of recordsIn(full)) {
-      delete r.classifiedWith;
-      delete r.classifiedRules;
-      writeFileSync(join(full, 'records', `${r.id}.json`), `${JSON.stringify(r, null, 2)}\n`);
-    }
+    forgetClassificationKeys(full);
 
     const rules = einnsynTermsChanged();
     const inodes = new Map(recordsIn(config.dataDir).map((r) => [r.id, inodeOf(config.dataDir, r.id)]));
