@@ -82,7 +82,7 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
   let skipped = 0;
   let untouched = 0;
   let inWorkers = 0;
-  /** Records classified again that were not classified before by this program (any rule change, a new version, no key). */
+  /** Records classified again other than for a change of terms (a new version, other rules changed, no key). */
   let classifiedAfresh = 0;
   let campaignInputsChanged = false;
   const campaignKey = (r: SubmissionRecord) => keyOf(r, { readable: r.readable, defaultConsultation: rules.routing.default }, r.attachments);
@@ -156,6 +156,8 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
         onProgress?.(1);
         return;
       }
+      // Classified again though it was a candidate: the rules changed in more than terms, say.
+      if (check && !(await ruleChange.termsOnly(record))) classifiedAfresh++;
       // Into the record as it is stored now (a receipt may have moved on meanwhile), and a
       // person's decisions over what the rules say: they stand whatever the rules say now.
       // The folder is synced once at the end, not after each of thousands of records.
@@ -194,7 +196,8 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
   await store.compactIndex();
   // Campaigns are found again from the new own words and relevance. Not when every record was
   // skipped or left, nor when the records classified again were classified before by this very
-  // program (a change of terms) and none of them changed in what its campaign entry is made from.
+  // program with rules that differ only in terms, and none of them changed in what its campaign
+  // entry is made from.
   if (classifiedAfresh > 0 || campaignInputsChanged) await refreshCampaignIndex(store, rules);
   changes.sort((a, b) => a.seq - b.seq);
   const byField: Record<string, number> = {};

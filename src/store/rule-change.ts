@@ -58,7 +58,8 @@ export class TermChanges {
     private readonly rules: Rules,
   ) {}
 
-  private since(key: string): Promise<TermMatcher | null> {
+  /** The terms changed since the rules of `key`, as a matcher; null when more than terms changed (or the data is not kept). */
+  since(key: string): Promise<TermMatcher | null> {
     let found = this.changes.get(key);
     if (!found) {
       found = this.files.readState<RuleData | null>(stateName(key), null).then(
@@ -135,6 +136,11 @@ export class RuleChange {
     const before = record.classifiedRules;
     if (!before || !record.classifiedWith || !this.rules.dataKey || before === this.rules.dataKey) return false;
     return classificationKeyFor(before, record, threads) === record.classifiedWith;
+  }
+
+  /** Whether the rules differ from those the record was classified with only in commitments' terms. */
+  async termsOnly(record: SubmissionRecord): Promise<boolean> {
+    return record.classifiedRules !== undefined && (await this.terms.since(record.classifiedRules)) !== null;
   }
 
   /** The record was found untouched (here or in a worker): kept by save(). */
