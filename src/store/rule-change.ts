@@ -14,6 +14,7 @@ import { findOwnTexts } from '../intake/attachment-own-words.js';
 import { changedCommitmentTerms } from '../rules/term-changes.js';
 import type { RuleData, Rules } from '../rules/types.js';
 import { TermMatcher } from '../text/terms.js';
+import { foldText } from '../text/fold.js';
 import { classificationKeyFor } from './classified-with.js';
 import type { Store } from './json-store.js';
 import type { SubmissionRecord } from './record.js';
@@ -88,6 +89,9 @@ export class TermChanges {
     const attachments = await Promise.all(
       record.attachments.map(async (a) => ({ filename: a.filename, text: a.textFile ? await readFile(this.files.path(a.textFile), 'utf8') : '' })),
     );
+    // A quick look first: the attachments' own words are lines of their whole texts, and a word never
+    // spans two lines, so a term not in the mail's words nor in the whole texts is in none of them.
+    if (!changed.mayOccurIn([foldText(record.ownWords ?? ''), ...attachments.map((a) => foldText(a.text))])) return true;
     const own = findOwnTexts({ own: { text: record.ownWords ?? '' }, attachments, rules: this.rules });
     // (`whole` holds the attachments' whole texts, already folded, the same object where nothing was left out.)
     return changed.first([...own.segments.map((s) => s.text), ...own.whole]) === null;

@@ -10,6 +10,7 @@
 // Case and accents other than æ, ø, å do not matter ("Ungdomspanelet" = "ungdomspanelet").
 import { foldText } from './fold.js';
 import { FoldedText, wordMatches, type WordPattern } from './folded-text.js';
+import { stemNo } from './stem.js';
 
 export interface TermHit {
   term: string;
@@ -179,6 +180,27 @@ export class TermMatcher {
     const table = tableOf(text);
     for (const term of this.terms) for (const h of hitsOf(term, text, table)) hits.push(h);
     return hits;
+  }
+
+  /**
+   * False only when no term can occur in any of the texts, each given folded (foldText): a quick
+   * look that needs no word index. Every word of a term must be there as written (prefix, suffix,
+   * part), or, for a whole word of five letters or more (which also matches by its stem), its stem:
+   * the Norwegian stemmer only takes endings away, so a word with the same stem begins with it. A
+   * regular expression may always occur. True says only "look properly" (TermMatcher.first).
+   */
+  mayOccurIn(folded: readonly string[]): boolean {
+    let lower: string[] | null = null;
+    const has = (literal: string, lowerCase: boolean) => {
+      if (!lowerCase) return folded.some((t) => t.includes(literal));
+      lower ??= folded.map((t) => t.toLowerCase());
+      return lower.some((t) => t.includes(literal));
+    };
+    return this.terms.some(
+      (term) =>
+        term.words === null ||
+        term.words.every((w) => (w.kind === 'exact' && w.value.length >= 5 ? has(stemNo(w.value), true) : has(w.value, false))),
+    );
   }
 
   /**

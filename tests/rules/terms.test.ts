@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { TermMatcher, rulesRegExp } from '../../src/text/terms.js';
 import { FoldedText } from '../../src/text/folded-text.js';
 import { foldText, tokenize } from '../../src/text/fold.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRules } from '../helpers/rules.js';
 
 const find = (terms: string[], text: string) => new TermMatcher(terms).find(new FoldedText(text)).map((h) => text.slice(h.start, h.end));
 
@@ -116,5 +119,39 @@ describe('keyword terms', () => {
     const t = new FoldedText('Første linje.\nVi mener at eInnsyn må utvides til alle kommuner og fylkeskommuner i landet.');
     const [hit] = new TermMatcher(['einnsyn']).find(t);
     expect(t.snippet(hit!.start, hit!.end, 40)).toMatch(/^…?[^\n]*eInnsyn[^\n]*…$/);
+  });
+});
+
+describe('the quick look for terms (TermMatcher.mayOccurIn)', () => {
+  it('says no only when a term cannot occur: words as written, whole words by their stem, expressions always maybe', () => {
+    const may = (terms: string[], text: string) => new TermMatcher(terms).mayOccurIn([foldText(text)]);
+    expect(may(['postliste*'], 'Postlistene må være åpne.')).toBe(true);
+    expect(may(['postliste*'], 'Ingen treff her.')).toBe(false);
+    // A whole word of five letters or more matches its inflections: "innsynsløsningene" has the stem of "innsynsløsning".
+    expect(may(['innsynsløsning'], 'Innsynsløsningene er for dårlige.')).toBe(true);
+    expect(new TermMatcher(['innsynsløsning']).first([new FoldedText('Innsynsløsningene er for dårlige.')])).not.toBeNull();
+    // Every word of a term must be there.
+    expect(may(['åpne data'], 'Data om vær.')).toBe(false);
+    expect(may(['re:\\bingen\\b'], 'Ingenting.')).toBe(true);
+    expect(new TermMatcher([]).mayOccurIn([foldText('Noe tekst.')])).toBe(false);
+  });
+
+  it('never says no where the full search finds a term (every commitment term of the rules over every development message)', () => {
+    const rules = projectRules();
+    const terms = [...new Set(rules.consultations.flatMap((v) => v.commitments.items.flatMap((c) => [...c.strong.sources, ...c.medium.sources, ...c.weak.sources])))];
+    expect(terms.length).toBeGreaterThan(100);
+    let found = 0;
+    for (const name of readdirSync('fixtures/messages').filter((n) => n.endsWith('.eml'))) {
+      const text = readFileSync(join('fixtures/messages', name), 'utf8');
+      const whole = new FoldedText(text);
+      const folded = [foldText(text)];
+      for (const term of terms) {
+        const matcher = new TermMatcher([term]);
+        if (matcher.first([whole]) === null) continue;
+        found++;
+        expect(matcher.mayOccurIn(folded), `${term} in ${name}`).toBe(true);
+      }
+    }
+    expect(found).toBeGreaterThan(1000);
   });
 });
