@@ -48,6 +48,8 @@ export interface ReclassifySummary {
   commitmentsChanged: number;
   senderChanged: number;
   relevanceChanged: number;
+  /** State files of earlier rules versions no later reclassify can use, removed (for the operator's log). */
+  stateFilesRemoved: { files: number; bytes: number };
 }
 
 const yesNo = (b: boolean | undefined) => (b ? 'ja' : 'nei');
@@ -106,81 +108,88 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
       const record = await store.get(id);
       if (!record) return;
       records++;
-      // Classified before from exactly what it would be classified from now: nothing can change.
-      const key = classificationKey(rules, record, store.threadIds);
-      if (key !== null && record.classifiedWith === key) {
-        skipped++;
-        onProgress?.(1);
-        return;
-      }
-      const known = knownThreads(record, store.threadIds);
-      const threads = threadsFrom(known);
-      // Found untouched by these rules before, and nothing it is classified from changed since.
-      if (key !== null && ruleChange.foundBefore(record, threads)) {
-        skipped++;
-        onProgress?.(1);
-        return;
-      }
-      // Rules changed only in terms that are nowhere in its words: what it holds stands. The record
-      // is not rewritten (it keeps the key it was classified with); the finding is kept once for all.
-      // Looked at in a worker together with the classifying, except while the workers start (a
-      // second or two): then here.
-      let check = key !== null && ruleChange.candidate(record, threads);
-      if (!check) classifiedAfresh++;
-      const starting = poolNow();
-      if (check && !poolSettled) {
-        if (await ruleChange.untouched(record, threads)) {
+      // The rules' data key the record carries when done with it (its rule data is kept, prune()).
+      let carried = record.classifiedRules;
+      try {
+        // Classified before from exactly what it would be classified from now: nothing can change.
+        const key = classificationKey(rules, record, store.threadIds);
+        if (key !== null && record.classifiedWith === key) {
+          skipped++;
+          onProgress?.(1);
+          return;
+        }
+        const known = knownThreads(record, store.threadIds);
+        const threads = threadsFrom(known);
+        // Found untouched by these rules before, and nothing it is classified from changed since.
+        if (key !== null && ruleChange.foundBefore(record, threads)) {
+          skipped++;
+          onProgress?.(1);
+          return;
+        }
+        // Rules changed only in terms that are nowhere in its words: what it holds stands. The record
+        // is not rewritten (it keeps the key it was classified with); the finding is kept once for all.
+        // Looked at in a worker together with the classifying, except while the workers start (a
+        // second or two): then here.
+        let check = key !== null && ruleChange.candidate(record, threads);
+        if (!check) classifiedAfresh++;
+        const starting = poolNow();
+        if (check && !poolSettled) {
+          if (await ruleChange.untouched(record, threads)) {
+            untouched++;
+            onProgress?.(1);
+            return;
+          }
+          check = false;
+        }
+        // Everything intake was given the first time is given again (classify-again.ts), and a
+        // consultation a person chose is kept: the message is judged by that one's rules. In a
+        // worker when there are workers; what a worker could not do is done here.
+        const pool = await starting;
+        const here = async () => (check && (await ruleChange.untouched(record, threads)) ? ('untouched' as const) : await classifyAgain(store, rules, record, now));
+        const classified = pool
+          ? await pool.classify(record, known, now, check).then(
+              (c) => {
+                if (c !== 'untouched') inWorkers++;
+                return c;
+              },
+              () => here(),
+            )
+          : await here();
+        if (classified === 'untouched') {
+          ruleChange.mark(record);
           untouched++;
           onProgress?.(1);
           return;
         }
-        check = false;
-      }
-      // Everything intake was given the first time is given again (classify-again.ts), and a
-      // consultation a person chose is kept: the message is judged by that one's rules. In a
-      // worker when there are workers; what a worker could not do is done here.
-      const pool = await starting;
-      const here = async () => (check && (await ruleChange.untouched(record, threads)) ? ('untouched' as const) : await classifyAgain(store, rules, record, now));
-      const classified = pool
-        ? await pool.classify(record, known, now, check).then(
-            (c) => {
-              if (c !== 'untouched') inWorkers++;
-              return c;
-            },
-            () => here(),
-          )
-        : await here();
-      if (classified === 'untouched') {
-        ruleChange.mark(record);
-        untouched++;
+        // Classified again though it was a candidate: the rules changed in more than terms, say.
+        if (check && !(await ruleChange.termsOnly(record))) classifiedAfresh++;
+        // Into the record as it is stored now (a receipt may have moved on meanwhile), and a
+        // person's decisions over what the rules say: they stand whatever the rules say now.
+        // The folder is synced once at the end, not after each of thousands of records.
+        await store.modify(
+          id,
+          (current) => {
+            const updated = applyOverrides({ ...current, ...classified }, rulesFor(rules, current.consultation?.id));
+            const classifiedWith = classificationKey(rules, updated, threads);
+            if (classifiedWith === null) {
+              delete updated.classifiedWith;
+              delete updated.classifiedRules;
+            } else {
+              updated.classifiedWith = classifiedWith;
+              updated.classifiedRules = rules.dataKey!;
+            }
+            carried = updated.classifiedRules;
+            const changed = fieldChanges(current, updated, rules.consultation.timezone);
+            if (changed.length > 0) changes.push({ seq: current.seq, id: current.id, fields: changed });
+            if (campaignKey(current) !== campaignKey(updated)) campaignInputsChanged = true;
+            return updated;
+          },
+          { syncDir: false },
+        );
         onProgress?.(1);
-        return;
+      } finally {
+        ruleChange.inUse(carried);
       }
-      // Classified again though it was a candidate: the rules changed in more than terms, say.
-      if (check && !(await ruleChange.termsOnly(record))) classifiedAfresh++;
-      // Into the record as it is stored now (a receipt may have moved on meanwhile), and a
-      // person's decisions over what the rules say: they stand whatever the rules say now.
-      // The folder is synced once at the end, not after each of thousands of records.
-      await store.modify(
-        id,
-        (current) => {
-          const updated = applyOverrides({ ...current, ...classified }, rulesFor(rules, current.consultation?.id));
-          const classifiedWith = classificationKey(rules, updated, threads);
-          if (classifiedWith === null) {
-            delete updated.classifiedWith;
-            delete updated.classifiedRules;
-          } else {
-            updated.classifiedWith = classifiedWith;
-            updated.classifiedRules = rules.dataKey!;
-          }
-          const changed = fieldChanges(current, updated, rules.consultation.timezone);
-          if (changed.length > 0) changes.push({ seq: current.seq, id: current.id, fields: changed });
-          if (campaignKey(current) !== campaignKey(updated)) campaignInputsChanged = true;
-          return updated;
-        },
-        { syncDir: false },
-      );
-      onProgress?.(1);
     });
   }
   try {
@@ -192,6 +201,7 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
   }
   await store.syncRecords();
   await ruleChange.save();
+  const pruned = await ruleChange.prune();
   // Each record rewritten added a line to the store's index: readers (list) then read it twice over.
   await store.compactIndex();
   // Campaigns are found again from the new own words and relevance. Not when every record was
@@ -216,6 +226,7 @@ export async function reclassify(store: Store, rules: Rules, now: Date, options:
     commitmentsChanged: count('forpliktelser'),
     senderChanged: count('avsender'),
     relevanceChanged: count('relevant', 'automatisk'),
+    stateFilesRemoved: pruned,
   };
 }
 

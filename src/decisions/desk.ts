@@ -22,6 +22,11 @@ export async function carryOut(body: RequestBody, deps: DecisionDeps, decisions:
   // The daemon takes the new rules first, so what it files from now on is judged by them too.
   if (!reloadRules()) return { exitCode: 2, text: 'innspill: the rules have a mistake; the running innspill keeps the last good rules and nothing was reclassified (see its log)\n' };
   const summary = await reclassify(deps.store, deps.rules(), deps.now());
+  const { files, bytes } = summary.stateFilesRemoved;
+  deps.log.info(
+    { records: summary.records, changed: summary.changed, skipped: summary.skipped, untouched: summary.untouched, stateFilesRemoved: files, stateBytesRemoved: bytes },
+    'reclassified the store',
+  );
   return { exitCode: 0, text: formatReclassify(summary) };
 }
 

@@ -9,7 +9,7 @@
 // next reclassify with the same rules skips it without reading its texts again. The search in a
 // record's texts (TermChanges) runs in reclassify's workers when there are workers.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { findOwnTexts } from '../intake/attachment-own-words.js';
 import { changedCommitmentTerms } from '../rules/term-changes.js';
 import type { RuleData, Rules } from '../rules/types.js';
@@ -98,9 +98,14 @@ export class TermChanges {
   }
 }
 
+/** A state file of this module: its kind and the data key it belongs to. */
+const STATE_FILE = /^(rule-data|untouched)-([A-Za-z0-9_-]+)\.json$/;
+
 export class RuleChange {
   /** This run's findings (what still holds of the kept ones, and the new), written by save(). */
   private readonly found: Verdicts = {};
+  /** The data keys the store's records carry after this run (see inUse). */
+  private readonly keys = new Set<string>();
   private readonly terms: TermChanges;
 
   private constructor(
@@ -161,6 +166,37 @@ export class RuleChange {
     if (!this.candidate(record, threads) || !(await this.terms.leaveAlone(record))) return false;
     this.mark(record);
     return true;
+  }
+
+  /** The rules' data key a record carries once this run is through with it: its data stays (prune). */
+  inUse(classifiedRules: string | undefined): void {
+    if (classifiedRules) this.keys.add(classifiedRules);
+  }
+
+  /**
+   * Removes the state files no later reclassify can use, once every record was seen (inUse): the
+   * rule data of keys no record carries, and the findings of rules other than these (kept only for
+   * the rules in use). Each rules version a store was filed or classified with left one of each
+   * (about 170 KB of rule data; the findings about 70 bytes a record). Reclassify runs under the
+   * store's lock or in the daemon, so no record can be filed with another key meanwhile. Returns
+   * what was removed, for the operator's log.
+   */
+  async prune(): Promise<{ files: number; bytes: number }> {
+    const removed = { files: 0, bytes: 0 };
+    const current = this.rules.dataKey;
+    if (!current) return removed;
+    const dir = this.store.path('state');
+    for (const name of await readdir(dir)) {
+      const m = STATE_FILE.exec(name);
+      if (!m || m[2] === current) continue;
+      if (m[1] === 'rule-data' && this.keys.has(m[2]!)) continue;
+      const path = this.store.path('state', name);
+      const { size } = await stat(path);
+      await unlink(path);
+      removed.files++;
+      removed.bytes += size;
+    }
+    return removed;
   }
 
   /** Keeps this run's findings for the next reclassify with the same rules (one file, written once). */

@@ -203,4 +203,27 @@ describe('reclassify after a change to commitments’ terms', () => {
     // More than terms changed: the campaigns are found again.
     expect(statSync(join(config.dataDir, 'state', 'campaign-index.jsonl')).ino).not.toBe(campaignIndex);
   });
+
+  it('removes the state files of rules no record carries any more, and keeps those records still carry', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'innspill-prune-')), 'data');
+    cpSync(config.dataDir, dir, { recursive: true });
+    const stateFiles = () => readdirSync(join(dir, 'state')).filter((n) => /^(rule-data|untouched)-/.test(n)).sort();
+    const project = projectRules();
+    await run(dir, project);
+    // A change of terms: the records left untouched still carry the rules they were classified with.
+    const terms = einnsynTermsChanged();
+    const partial = await run(dir, terms);
+    expect(partial.untouched).toBeGreaterThan(0);
+    expect(stateFiles()).toEqual([`rule-data-${project.dataKey}.json`, `rule-data-${terms.dataKey}.json`, `untouched-${terms.dataKey}.json`].sort());
+    // A change of more than terms: every record classified again, nothing carries the earlier rules.
+    const threshold = rulesWith((t) => t.replace(/\n  threshold: 3\n/, '\n  threshold: 4\n'));
+    const bytes = [project.dataKey, terms.dataKey].reduce((n, key) => n + statSync(join(dir, 'state', `rule-data-${key}.json`)).size, statSync(join(dir, 'state', `untouched-${terms.dataKey}.json`)).size);
+    const full = await run(dir, threshold);
+    expect(full.skipped + full.untouched).toBe(0);
+    expect(stateFiles()).toEqual([`rule-data-${threshold.dataKey}.json`]);
+    expect(full.stateFilesRemoved).toEqual({ files: 3, bytes });
+    expect(recordsIn(dir).every((r) => r.classifiedRules === threshold.dataKey)).toBe(true);
+    // The store's other state is left alone.
+    expect(readdirSync(join(dir, 'state'))).toContain('campaign-index.jsonl');
+  });
 });
