@@ -6,6 +6,20 @@ import { stemNo } from './stem.js';
 export interface WordPattern {
   kind: 'exact' | 'prefix' | 'suffix' | 'contains';
   value: string;
+  /** Its place in each text's table of matching words: one per distinct pattern (wordPattern). */
+  id: number;
+  /** For an exact word of five letters or more: its Norwegian stem (inflections match by it). */
+  stem: string | null;
+}
+
+const patterns = new Map<string, WordPattern>();
+
+/** The one pattern of this kind and value (rules' terms share words: "åpne data", "åpne kulturdata"). */
+export function wordPattern(kind: WordPattern['kind'], value: string): WordPattern {
+  const key = `${kind}:${value}`;
+  let p = patterns.get(key);
+  if (!p) patterns.set(key, (p = { kind, value, id: patterns.size, stem: kind === 'exact' && value.length >= 5 ? stemNo(value) : null }));
+  return p;
 }
 
 /** Whether one word of a text matches one word of a term. */
@@ -21,7 +35,7 @@ export function wordMatches(p: WordPattern, word: string): boolean {
       if (word === p.value) return true;
       if (word === p.value + 's' || word === p.value + "'s") return true;
       // Inflections: compare Norwegian stems, but only for words long enough that a stem means something.
-      return p.value.length >= 5 && word.length >= 5 && word[0] === p.value[0] && stemNo(word) === stemNo(p.value);
+      return p.stem !== null && word.length >= 5 && word[0] === p.value[0] && stemNo(word) === p.stem;
   }
 }
 
@@ -77,7 +91,8 @@ export class FoldedText {
   /** The words and their look-ups: made on first use (a text only searched with `re:` terms, or
    *  never reached because a term was found earlier, is never split into words). */
   private index: WordIndex | null = null;
-  private readonly cache = new Map<string, Token[]>();
+  /** The tokens matching each pattern asked about, by the pattern's id. */
+  private readonly cache: Array<Token[] | undefined> = [];
   /** Other results computed over this text, by a key their maker chooses (see terms.ts). */
   private readonly memos = new Map<string, unknown>();
   /** Distinct words of 5+ letters by Norwegian stem, in order of first occurrence (made on first use). */
@@ -105,8 +120,7 @@ export class FoldedText {
 
   /** Every token matching one word pattern, in text order (memoised per pattern). */
   matching(p: WordPattern): Token[] {
-    const key = `${p.kind}:${p.value}`;
-    let found = this.cache.get(key);
+    let found = this.cache[p.id];
     if (found) return found;
     found = [];
     const { unique, byFirst, firstSeen } = this.words();
@@ -118,7 +132,7 @@ export class FoldedText {
       // letter and stem. Taken in order of first occurrence, as the scan would take them.
       const words = new Set<string>();
       for (const v of [p.value, p.value + 's', p.value + "'s"]) if (unique.has(v)) words.add(v);
-      for (const w of this.stemIndex().get(stemNo(p.value)) ?? NO_WORDS) if (w[0] === p.value[0]) words.add(w);
+      for (const w of this.stemIndex().get(p.stem!) ?? NO_WORDS) if (w[0] === p.value[0]) words.add(w);
       const ordered = [...words].sort((a, b) => firstSeen.get(a)! - firstSeen.get(b)!);
       for (const w of ordered) found.push(...unique.get(w)!);
     } else if (p.kind === 'prefix') {
@@ -127,7 +141,7 @@ export class FoldedText {
       for (const word of unique.keys()) if (wordMatches(p, word)) found.push(...unique.get(word)!);
     }
     found.sort((a, b) => a.start - b.start);
-    this.cache.set(key, found);
+    this.cache[p.id] = found;
     return found;
   }
 

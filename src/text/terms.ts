@@ -9,7 +9,7 @@
 // A term written `re:<regular expression>` is matched against the folded text as it is.
 // Case and accents other than æ, ø, å do not matter ("Ungdomspanelet" = "ungdomspanelet").
 import { foldText } from './fold.js';
-import { FoldedText, wordMatches, type WordPattern } from './folded-text.js';
+import { FoldedText, wordMatches, wordPattern, type WordPattern } from './folded-text.js';
 import { stemNo } from './stem.js';
 
 export interface TermHit {
@@ -77,10 +77,7 @@ function compileWord(w: string): WordPattern {
   const lead = folded.startsWith('*');
   const trail = folded.endsWith('*') && folded.length > 1;
   const value = folded.replace(/^\*/, '').replace(/\*$/, '');
-  if (lead && trail) return { kind: 'contains', value };
-  if (lead) return { kind: 'suffix', value };
-  if (trail) return { kind: 'prefix', value };
-  return { kind: 'exact', value };
+  return wordPattern(lead && trail ? 'contains' : lead ? 'suffix' : trail ? 'prefix' : 'exact', value);
 }
 
 /**
@@ -199,7 +196,7 @@ export class TermMatcher {
     return this.terms.some(
       (term) =>
         term.words === null ||
-        term.words.every((w) => (w.kind === 'exact' && w.value.length >= 5 ? has(stemNo(w.value), true) : has(w.value, false))),
+        term.words.every((w) => (w.stem !== null ? has(w.stem, true) : has(w.value, false))),
     );
   }
 

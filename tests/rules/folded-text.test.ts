@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FoldedText } from '../../src/text/folded-text.js';
+import { FoldedText, wordPattern } from '../../src/text/folded-text.js';
 import { eachToken, foldText, tokenize } from '../../src/text/fold.js';
 
 describe('a folded text’s words (kept compact: issue 17)', () => {
@@ -19,7 +19,7 @@ describe('a folded text’s words (kept compact: issue 17)', () => {
     const text = Array.from({ length: 5000 }, (_, i) => `ord${i % 7} samskaping`).join(' ');
     const t = new FoldedText(text);
     expect(t.wordCount).toBe(10_000);
-    const hits = t.matching({ kind: 'exact', value: 'samskaping' });
+    const hits = t.matching(wordPattern('exact', 'samskaping'));
     expect(hits).toHaveLength(5000);
     expect(hits.map((h) => h.index)).toEqual(Array.from({ length: 5000 }, (_, i) => 2 * i + 1));
     expect(hits.every((h) => text.slice(h.start, h.end) === 'samskaping')).toBe(true);
