@@ -11,6 +11,9 @@ import { reviewHoldsMessage } from '../intake/review.js';
 import type { PairScores } from './campaigns.js';
 import type { RoutingScores } from './routing.js';
 
+/** A text as a person reads it, for finding a phrase in it: runs of white space as one space, lower case. */
+const readAs = (text: string) => text.replace(/\s+/g, ' ').toLowerCase();
+
 export const labelSchema = z.object({
   file: z.string(),
   note: z.string().optional(),
@@ -200,7 +203,8 @@ function scoreAttachments(label: Label, found: Found, att: Scores['attachments']
       else misses.push({ file: label.file, field: `attachment ${la.filename}`, expected: 'text', found: fa ? fa.problem : 'missing' });
       if (la.contains) {
         att.containsChecked++;
-        if (fa && fa.text.replace(/\s+/g, ' ').includes(la.contains)) att.containsOk++;
+        // The phrase as a person reads it: spacing and letter case do not matter (a label may quote a sentence's start in lower case).
+        if (fa && readAs(fa.text).includes(readAs(la.contains))) att.containsOk++;
         else misses.push({ file: label.file, field: `attachment ${la.filename} contains`, expected: la.contains, found: fa?.text.slice(0, 80) });
       }
     } else {

@@ -8,7 +8,7 @@
 //   *plikt       any word that ends with it
 // A term written `re:<regular expression>` is matched against the folded text as it is.
 // Case and accents other than æ, ø, å do not matter ("Ungdomspanelet" = "ungdomspanelet").
-import { foldText } from './fold.js';
+import { foldText, tokenize } from './fold.js';
 import { FoldedText, wordMatches, wordPattern, type WordPattern } from './folded-text.js';
 import { stemNo } from './stem.js';
 
@@ -68,8 +68,22 @@ export function termSyntaxError(source: string): string | null {
     const core = w.replace(/^\*/, '').replace(/\*$/, '');
     if (core.length === 0) return `the term "${source}" has a word that is only "*"`;
     if (core.includes('*')) return `in "${source}", "*" may stand only at the start or the end of a word`;
+    if (!canBeWord(w)) {
+      return `in "${source}", "${w}" can never match: a text is split into words at spaces and punctuation other than a hyphen or an apostrophe between letters (for "plan- og byggesak" write "plan og byggesak*"; for "(delay)" write "delay"; or use re:)`;
+    }
   }
   return null;
+}
+
+/**
+ * Whether a word of a term can match a word of a text: written as it is (with a letter where a
+ * "*" stands), it must be read as one word. "plan-" is read as "plan", "open.regjeringa.no" as three
+ * words, "(delay)" as "delay": a term with them would never be found.
+ */
+function canBeWord(w: string): boolean {
+  const probe = foldText(w.replace(/^\*/, 'a').replace(/(.)\*$/, '$1a'));
+  const first = tokenize(probe)[0];
+  return first !== undefined && first.word === probe;
 }
 
 function compileWord(w: string): WordPattern {

@@ -87,6 +87,19 @@ describe('scores', () => {
   });
 });
 
+describe('an attachment’s `contains` phrase', () => {
+  it('is found whatever its letter case and line breaks, and missed when the words are not there', () => {
+    const text = 'Opprop: Ta vare på strandsonen\nStrandsonen tilhører\nalle.';
+    const scored = (contains: string) =>
+      score(
+        [{ label: label({ attachments: [{ filename: 'opprop.pdf', readable: true, contains }] }), found: found({ attachments: [{ filename: 'opprop.pdf', text, problem: null }] }) }],
+        CLASSES,
+      ).attachments;
+    expect(scored('strandsonen tilhører alle')).toMatchObject({ containsOk: 1, containsChecked: 1 });
+    expect(scored('strandsonen tilhører ingen')).toMatchObject({ containsOk: 0, containsChecked: 1 });
+  });
+});
+
 describe('a quiet (sealed) set', () => {
   it('prints only figures: no file name, subject or label of its messages', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'innspill-eval-'));

@@ -41,6 +41,20 @@ describe('rules/ as data, validated at load', () => {
     expect(err.line).toBe(lineOf(dir, `${OGP}/relevance.yaml`, 're:plan (4b'));
   });
 
+  it('refuses a term with a word no text can have, at its line, and takes hyphenated and starred words', () => {
+    // "plan- og byggesak" in a text is the words plan, og, byggesak: a term word "plan-" would never be found.
+    const dir = rulesWith(`${OGP}/commitments.yaml`, (t) => t.replace('      - arkivsystem*\n', '      - sak- og arkivsystem*\n'));
+    const err = rulesLoadError(dir);
+    expect(err.message).toContain('"sak-" can never match');
+    expect(err.line).toBe(lineOf(dir, `${OGP}/commitments.yaml`, '- sak- og arkivsystem*'));
+    const paren = rulesWith('automatic.yaml', (t) => t.replace('  - delivery status notification delay\n', '  - delivery status notification (delay)\n'));
+    expect(rulesLoadError(paren).message).toContain('"(delay)" can never match');
+    // A prefix that ends in a hyphen ("ki-*": ki-strategi), a hyphenated word, a suffix and a part are words as written.
+    const fine = rulesWith(`${OGP}/commitments.yaml`, (t) => t.replace('      - arkivsystem*\n', '      - arkivsystem*\n      - ki-*\n      - e-post\n      - "*-strategi"\n      - "*arkiv*"\n'));
+    expect(readFileSync(join(fine, OGP, 'commitments.yaml'), 'utf8')).toContain('      - "*-strategi"\n');
+    expect(() => loadRules(fine)).not.toThrow();
+  });
+
   it('explains an unquoted *word*, which YAML would read as an alias', () => {
     const dir = rulesWith(`${OGP}/commitments.yaml`, (t) => t.replace('      - "*korrupsjon*"\n', '      - *korrupsjon*\n'));
     const err = rulesLoadError(dir);
