@@ -3,7 +3,9 @@
 // "en god idé" and "dere må …", ignored as if they were no opinion; phishing that sends the sender
 // to a "sikker pålogging" from a look-alike of the ministry, filed as input; a hearing answer with
 // "ingen merknader, med ett unntak: …", whose exception was read as part of "no comments"; and a
-// delay notice in plain text taken for a bounce, because a rule term "(delay)" could never match.
+// delay notice in plain text taken for a bounce, because a rule term "(delay)" could never match;
+// a plan proposal to be delivered "digitalt" a few words later, and a remark on the bill's
+// economic and administrative consequences (outside its proposals), not sorted under their topics.
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
 import { mail } from '../helpers/mail.js';
@@ -65,5 +67,20 @@ describe('a delay notice in plain text', () => {
     );
     expect(s.automaticKind).toBe('delay');
     expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('hearing answers on what the proposals say and on what they leave out', () => {
+  const hearing = (body: string) => run('Per Dahl <per.dahl@fjellbygd.kommune.no>', 'Høringssvar 21/345', body, 'hoering-pbl@kmd.dep.no');
+
+  it('a plan proposal to be delivered digitally, the words a few apart: digital plan processing', async () => {
+    const s = await hearing('Fjellbygd kommune mener reguleringsplaner bør leveres digitalt, men ber om et statlig tilskudd til nye fagsystemer.');
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.commitments.map((c) => c.id)).toContain('digital-planbehandling');
+  });
+
+  it('the bill’s economic and administrative consequences: another remark, beside the proposal it is about', async () => {
+    const s = await hearing('Vi støtter kortere frister i byggesaker.\n\nVi savner likevel en drøfting av de økonomiske og administrative konsekvensene for små kommuner.');
+    expect(s.commitments.map((c) => c.id)).toEqual(expect.arrayContaining(['byggesaksfrister', 'andre-merknader']));
   });
 });
