@@ -173,6 +173,22 @@ function evidenceOf(hits: Hit[], segments: TextSegment[]): Evidence[] {
   return out;
 }
 
+/** Where in the texts a commitment's words were found: the segment (its place in `texts.segments`) and the span. */
+export interface HitPlace {
+  segment: number;
+  start: number;
+  end: number;
+}
+
+const placesOfMatch = new WeakMap<CommitmentMatch, readonly HitPlace[]>();
+
+/**
+ * The places of every word a commitment was assigned for (its scored hits), for a match made by
+ * scoreCommitments in this run; none for one made otherwise. Routing compares two consultations'
+ * places: words both claim decide nothing between them.
+ */
+export const placesOf = (m: CommitmentMatch): readonly HitPlace[] => placesOfMatch.get(m) ?? [];
+
 /** Every commitment whose score reaches the threshold (and the top score's share), best first. */
 export function scoreCommitments(c: Pick<IntakeContext, 'texts' | 'rules'>): CommitmentMatch[] {
   const segments = c.texts.segments;
@@ -194,5 +210,9 @@ export function scoreCommitments(c: Pick<IntakeContext, 'texts' | 'rules'>): Com
     .filter((c) => c.score >= top * scoring.relativeThreshold || c.named)
     .sort((a, b) => b.score - a.score)
     .filter((c, i) => i === 0 || c.strong || !scoring.secondaryNeedsStrong)
-    .map(({ id, score, hits }) => ({ id, score, evidence: evidenceOf(hits, segments) }));
+    .map(({ id, score, hits }) => {
+      const match = { id, score, evidence: evidenceOf(hits, segments) };
+      placesOfMatch.set(match, hits.map(({ segment, start, end }) => ({ segment, start, end })));
+      return match;
+    });
 }

@@ -11,7 +11,7 @@
 import type { Rules } from '../rules/types.js';
 import { activeConsultations, rulesFor } from '../rules/views.js';
 import type { IntakeContext } from './context.js';
-import { scoreCommitments } from './commitments.js';
+import { placesOf, scoreCommitments, type HitPlace } from './commitments.js';
 import { findReceivedTime } from './deadline.js';
 import { returnedMessageIds } from './follow-up.js';
 import { judgeRelevance, type RelevanceFinding, aloneSteps } from './relevance.js';
@@ -194,6 +194,29 @@ function judgeContent(c: Context, view: Rules): { view: Rules; commitments: Comm
   return { view, commitments, relevance: judgeRelevance({ ...c, commitments, rules: view }), bound: false };
 }
 
+/** The relevance reasons that come from the commitments' words alone (no signal, thread, address or letter of its own). */
+const FROM_COMMITMENT_WORDS: ReadonlySet<string> = new Set(['commitment-words', 'commitment-words-alone']);
+
+const overlaps = (a: HitPlace, b: HitPlace) => a.segment === b.segment && a.start < b.end && b.start < a.end;
+
+/**
+ * Of consultations whose content scores are too close to tell apart, the one the words decide:
+ * every other one is relevant by its commitments' words alone, and each of those words stands
+ * where a word of this one's commitments stands too ("plan- og byggesaksprosesser" is both a
+ * building case and a planning process); this one has words of its own besides ("eInnsyn").
+ * Words both claim say nothing about which one the sender wrote to. Null when that is not so.
+ */
+function ownWordsDecide<J extends { commitments: CommitmentMatch[]; relevance: RelevanceFinding }>(close: J[]): J | null {
+  if (close.length < 2) return null;
+  const places = close.map((j) => j.commitments.flatMap(placesOf));
+  const own = places.map((mine, i) => mine.filter((p) => !places.some((theirs, k) => k !== i && theirs.some((q) => overlaps(p, q)))));
+  const withOwn = close.filter((_, i) => own[i]!.length > 0);
+  if (withOwn.length !== 1) return null;
+  const others = close.filter((j) => j !== withOwn[0]);
+  const byWordsAlone = others.every((j) => places[close.indexOf(j)]!.length > 0 && j.relevance.reasonCodes.every((code) => FROM_COMMITMENT_WORDS.has(code)));
+  return byWordsAlone ? withOwn[0]! : null;
+}
+
 function byContent(c: Context, candidates: Rules[]): RouteFinding {
   // A consultation closed when the message came gives way to an open one.
   const received = findReceivedTime({ message: c.message, options: c.options, rules: candidates[0]! }).receivedAt;
@@ -216,6 +239,21 @@ function byContent(c: Context, candidates: Rules[]): RouteFinding {
     };
   }
   const close = relevant.filter((j) => first.relevance.score - j.relevance.score < c.rules.routing.contentMargin);
+  const byOwnWords = ownWordsDecide(close);
+  if (byOwnWords) {
+    const rest = close.filter((j) => j !== byOwnWords);
+    return {
+      rules: byOwnWords.view,
+      choice: choice(
+        byOwnWords.view.consultation.id,
+        'content',
+        `innholdet: ${byOwnWords.relevance.score} poeng for ${byOwnWords.view.consultation.shortTitle}; ordene som taler for ${rest.map((j) => j.view.consultation.shortTitle).join(', ')}, taler like mye for den`,
+      ),
+      uncertain: null,
+      judged: { commitments: byOwnWords.commitments, relevance: byOwnWords.relevance },
+      none: false,
+    };
+  }
   return {
     rules: first.view,
     choice: choice(

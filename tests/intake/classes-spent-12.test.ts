@@ -5,7 +5,9 @@
 // "ingen merknader, med ett unntak: …", whose exception was read as part of "no comments"; and a
 // delay notice in plain text taken for a bounce, because a rule term "(delay)" could never match;
 // a plan proposal to be delivered "digitalt" a few words later, and a remark on the bill's
-// economic and administrative consequences (outside its proposals), not sorted under their topics.
+// economic and administrative consequences (outside its proposals), not sorted under their topics;
+// input on eInnsyn and on digital building-case processes held between OGP and the hearing, though
+// every word that spoke for the hearing ("byggesaker") spoke as much for OGP's commitment.
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
 import { mail } from '../helpers/mail.js';
@@ -82,5 +84,27 @@ describe('hearing answers on what the proposals say and on what they leave out',
   it('the bill’s economic and administrative consequences: another remark, beside the proposal it is about', async () => {
     const s = await hearing('Vi støtter kortere frister i byggesaker.\n\nVi savner likevel en drøfting av de økonomiske og administrative konsekvensene for små kommuner.');
     expect(s.commitments.map((c) => c.id)).toEqual(expect.arrayContaining(['byggesaksfrister', 'andre-merknader']));
+  });
+});
+
+describe('two consultations close on content', () => {
+  it('the words that speak for the hearing all speak for OGP as well, and OGP has words of its own: OGP, not held', async () => {
+    const s = await run(
+      'Eva Berg <eva.berg@fjellbygd.kommune.no>',
+      'Innspill om åpenhet i kommunene',
+      'Fjellbygd kommune støtter at flere kommuner tar i bruk eInnsyn. Vi mener også at de digitale plan- og byggesaksprosessene må gi innbyggerne innsyn i egne byggesaker.',
+    );
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(s.consultation?.reason.code).toBe('content');
+    expect(s.review?.reasons ?? []).not.toContain('consultation-uncertain');
+  });
+
+  it('each has words of its own (eInnsyn; the deadline for building applications): still held between the two', async () => {
+    const s = await run(
+      'Eva Berg <eva.berg@fjellbygd.kommune.no>',
+      'Innspill om åpenhet i kommunene',
+      'Fjellbygd kommune støtter at flere kommuner tar i bruk eInnsyn. Vi mener også at fristen for å behandle byggesøknader ikke bør kortes ned fra tolv til åtte uker.',
+    );
+    expect(s.review?.reasons).toContain('consultation-uncertain');
   });
 });
