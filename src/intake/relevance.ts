@@ -35,6 +35,8 @@ export interface RelevanceInput {
   forgesMinistry: boolean;
   /** The From domain has a government name as a label (dss-dep.example) and is not the government's own. */
   posesAsGovernment: boolean;
+  /** The From address is at a private mail service (gmail.com, online.no: rules/senders.yaml). */
+  privateSender?: boolean;
 }
 
 export interface RelevanceFinding {
@@ -165,6 +167,7 @@ export function judgeRelevance(
       imitatesMinistry: imitatesDomain(msg.from?.address, ours, rules.governmentNames?.domains),
       forgesMinistry: forgesOwnDomain(msg.from?.address, ours, msg.headers),
       posesAsGovernment: posesAsGovernment(msg.from?.address, rules.governmentNames),
+      privateSender: atPrivateService(msg.from?.address, rules.privateDomains),
     },
     rules,
   );
@@ -206,7 +209,15 @@ function mayImitate(c: Pick<IntakeContext, 'message' | 'texts'>, v: Rules): bool
   return bait.some((s) => s.matcher.first(texts[s.where]) !== null);
 }
 
-type AloneStep = { minScore: number; points: number; needs?: string[] };
+type AloneStep = { minScore: number; points: number; needs?: string[]; privateSender?: true };
+
+/** Whether an address is at one of the private mail services, or a subdomain of one. */
+export function atPrivateService(address: string | undefined, domains: ReadonlySet<string>): boolean {
+  const domain = address?.split('@')[1]?.toLowerCase();
+  if (!domain || domains.size === 0) return false;
+  for (let d = domain; d.includes('.'); d = d.slice(d.indexOf('.') + 1)) if (domains.has(d)) return true;
+  return false;
+}
 
 /** The steps of `commitmentWords.alone` (one object, a list of them, or none). */
 export function aloneSteps(words: Rules['relevance']['commitmentWords']): AloneStep[] {
@@ -221,9 +232,14 @@ function needsMatcher(step: AloneStep, needs: string[]): TermMatcher {
   return m;
 }
 
-/** A step counts from its score on, and, when it names `needs`, only if the sender's own words have one of them. */
-const stepCounts = (step: AloneStep, score: number, own: readonly FoldedText[]): boolean =>
-  score >= step.minScore && (step.needs === undefined || needsMatcher(step, step.needs).first(own) !== null);
+/**
+ * A step counts from its score on; when it names `needs`, only if the sender's own words have one
+ * of them; with `privateSender`, only for a sender at a private mail service.
+ */
+const stepCounts = (step: AloneStep, input: RelevanceInput): boolean =>
+  input.commitmentScore >= step.minScore &&
+  (step.privateSender !== true || input.privateSender === true) &&
+  (step.needs === undefined || needsMatcher(step, step.needs).first(input.ownParts) !== null);
 
 function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   const r = rules.relevance;
@@ -287,7 +303,7 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   const aPerson = input.automaticKind === null || personDespiteWords;
   if ((positiveSoFar || (aPerson && !otherBusiness)) && input.commitmentScore >= words.minScore) add(words.points, 'commitment-words', 'teksten handler tydelig om en av forpliktelsene i planen');
   const steps = aloneSteps(words);
-  const alonePoints = steps.filter((step) => stepCounts(step, input.commitmentScore, input.ownParts)).reduce((sum, step) => sum + step.points, 0);
+  const alonePoints = steps.filter((step) => stepCounts(step, input)).reduce((sum, step) => sum + step.points, 0);
   if (aPerson && !otherBusiness && alonePoints !== 0) {
     add(alonePoints, 'commitment-words-alone', 'teksten handler om en av forpliktelsene, uten tegn til en annen sak');
   }

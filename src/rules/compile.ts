@@ -105,6 +105,7 @@ export function compileRules(dir: string, data: RuleData): Rules {
   const shared: Shared = {
     dir,
     register: [...register.values()],
+    privateDomains: new Set(data.senders.privateDomains.map((d) => d.toLowerCase())),
     consultations,
     routing: data.routing,
     ownAddresses,

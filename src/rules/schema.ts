@@ -95,6 +95,8 @@ const organisation = z.strictObject({
 export const sendersSchema = z.strictObject({
   categories: z.array(z.strictObject({ id, title: z.string() })).min(1),
   organisations: z.array(organisation).min(1),
+  /** Mail services where anyone has an address (gmail.com, online.no): a sender there writes as a private person. */
+  privateDomains: z.array(domain).default([]),
 });
 
 /** consultations/<id>/senders.yaml: whom it invited, and organisations only it hears from. */
@@ -141,7 +143,13 @@ export const commitmentsSchema = z.strictObject({
     .min(1),
 });
 
-const aloneStep = z.strictObject({ minScore: z.number().min(0), points: z.number(), needs: terms.min(1).optional() });
+const aloneStep = z.strictObject({
+  minScore: z.number().min(0),
+  points: z.number(),
+  needs: terms.min(1).optional(),
+  /** The step counts only for a sender at one of the private mail services (senders.yaml privateDomains). */
+  privateSender: z.literal(true).optional(),
+});
 
 /** One signal: words that tie a message to a consultation, or say it is other business. */
 const signalSchema = z.strictObject({

@@ -93,6 +93,8 @@ export interface Rules {
   organisations: Organisation[];
   /** Every organisation known (shared and every consultation's own), for telling who sent a message. */
   register: Organisation[];
+  /** The private mail services' domains (rules/senders.yaml privateDomains), lower case. */
+  privateDomains: ReadonlySet<string>;
   /** Every consultation's view, in the order of their folders (archived ones included). */
   consultations: Rules[];
   routing: z.output<typeof routingSchema>;
