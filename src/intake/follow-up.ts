@@ -44,7 +44,37 @@ export function returnedMessageIds(message: Pick<IntakeContext['message'], 'repo
   return ids;
 }
 
-export function findThread(c: Pick<IntakeContext, 'message' | 'rules' | 'options'>): ThreadFinding {
+/** A subject as compared with an invitation's: lower case, runs of white space and dashes as one space. */
+const letterSubjectKey = (s: string) => s.toLowerCase().replace(/[\s\u2010-\u2015-]+/g, ' ').trim();
+
+/**
+ * The consultation whose invitation a delivery report returns, known by the returned message's
+ * sender (one of the ministry's own addresses) and subject (the invitation's title, or another
+ * subject it was sent with), when its Message-ID is not the one the rules know. The returned
+ * headers are in the report part, or the returned message is attached whole.
+ */
+function returnedInvitation(message: IntakeContext['message'], rules: IntakeContext['rules']): string | null {
+  const ours = new Set(rules.ownAddresses.map((a) => a.toLowerCase()));
+  const subjects: string[] = [];
+  let fromUs = false;
+  for (const m of message.reportText.matchAll(/^(from|subject):[ \t]*(.*)$/gim)) {
+    if (m[1]!.toLowerCase() === 'subject') subjects.push(m[2]!);
+    else if ([...m[2]!.toLowerCase().matchAll(/[^\s<>"',;]+@[^\s<>"',;]+/g)].some((a) => ours.has(a[0]))) fromUs = true;
+  }
+  for (const f of message.forwarded) {
+    subjects.push(f.subject);
+    if (f.from && ours.has(f.from.address.toLowerCase())) fromUs = true;
+  }
+  if (!fromUs) return null;
+  const keys = new Set(subjects.map(letterSubjectKey));
+  const invited = rules.consultations.find((v) => [v.consultation.title, ...v.consultation.invitationSubjects].some((s) => keys.has(letterSubjectKey(s))));
+  return invited?.consultation.id ?? null;
+}
+
+/** Machine mail that returns a message it could not deliver. */
+const RETURNS: ReadonlySet<string> = new Set(['bounce', 'delay']);
+
+export function findThread(c: Pick<IntakeContext, 'message' | 'rules' | 'options' | 'automatic'>): ThreadFinding {
   const known = c.options.knownThreadIds;
   let inThread = false;
   let consultation: string | null = null;
@@ -58,6 +88,10 @@ export function findThread(c: Pick<IntakeContext, 'message' | 'rules' | 'options
     if (!ours) continue;
     inThread = true;
     if (consultation === null) consultation = invited ? invited.consultation.id : (known?.consultationOf?.(id) ?? receipt ?? null);
+  }
+  if (!inThread && RETURNS.has(c.automatic.kind ?? '')) {
+    const invitation = returnedInvitation(c.message, c.rules);
+    if (invitation !== null) return { inThread: true, consultation: invitation };
   }
   return { inThread, consultation };
 }

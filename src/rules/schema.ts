@@ -77,6 +77,12 @@ export const consultationSchema = z.strictObject({
   /** Its filed folder on the IMAP server (INNSPILL_IMAP_FILED_FOLDER, when set, wins for the default consultation); unset: Innspill/<id>. */
   imapFolder: z.string().min(1).optional(),
   invitationMessageIds: z.array(z.string()),
+  /**
+   * Subjects the invitation was sent with, besides the title: a delivery report returning a message
+   * from one of the ministry's addresses with one of them (or the title) returns the invitation,
+   * whatever its Message-ID (a second send-out, a list that rewrote it).
+   */
+  invitationSubjects: z.array(z.string().min(1)).default([]),
   contact: z.string(),
   commitments: z.array(z.strictObject({ id, title: z.string(), ministry: z.string() })).min(1),
   topics: z.array(z.strictObject({ id, title: z.string() })),
