@@ -13,7 +13,7 @@ import { activeConsultations, rulesFor } from '../rules/views.js';
 import type { IntakeContext } from './context.js';
 import { placesOf, scoreCommitments, type HitPlace } from './commitments.js';
 import { findReceivedTime } from './deadline.js';
-import { returnedMessageIds } from './follow-up.js';
+import { RETURNING, returnedMessageIds } from './follow-up.js';
 import { judgeRelevance, type RelevanceFinding, aloneSteps } from './relevance.js';
 import { addressesOf, recipients } from './addresses.js';
 import type { CommitmentMatch, ConsultationChoice, OtherConsultation, RouteCode } from './types.js';
@@ -48,9 +48,6 @@ export function caseNumberPattern(view: Rules): RegExp {
   }
   return p;
 }
-
-/** Machine mail that returns a message it could not deliver. */
-const RETURNING: ReadonlySet<string> = new Set(['bounce', 'delay']);
 
 const choice = (id: string, code: RouteCode, text: string): ConsultationChoice => ({ id, reason: { code, text } });
 

@@ -72,7 +72,7 @@ function returnedInvitation(message: IntakeContext['message'], rules: IntakeCont
 }
 
 /** Machine mail that returns a message it could not deliver. */
-const RETURNS: ReadonlySet<string> = new Set(['bounce', 'delay']);
+export const RETURNING: ReadonlySet<string> = new Set(['bounce', 'delay']);
 
 export function findThread(c: Pick<IntakeContext, 'message' | 'rules' | 'options' | 'automatic'>): ThreadFinding {
   const known = c.options.knownThreadIds;
@@ -89,7 +89,7 @@ export function findThread(c: Pick<IntakeContext, 'message' | 'rules' | 'options
     inThread = true;
     if (consultation === null) consultation = invited ? invited.consultation.id : (known?.consultationOf?.(id) ?? receipt ?? null);
   }
-  if (!inThread && RETURNS.has(c.automatic.kind ?? '')) {
+  if (!inThread && RETURNING.has(c.automatic.kind ?? '')) {
     const invitation = returnedInvitation(c.message, c.rules);
     if (invitation !== null) return { inThread: true, consultation: invitation };
   }
