@@ -89,6 +89,11 @@ export class Stages<C extends IntakeStart> {
     return this.list.map((s) => s.name);
   }
 
+  /** The stages in run order, each to be run over the context the ones before it filled (scripts/bench/stages.ts times them). */
+  get stages(): ReadonlyArray<{ name: StageName; run: (c: Record<string, unknown>) => unknown }> {
+    return this.list as ReadonlyArray<{ name: StageName; run: (c: Record<string, unknown>) => unknown }>;
+  }
+
   async run(start: IntakeStart): Promise<C> {
     const c: Record<string, unknown> = { ...start };
     for (const stage of this.list) c[stage.name] = await (stage.run as (c: unknown) => unknown)(c);
