@@ -207,11 +207,13 @@ function ownWordsDecide<J extends { commitments: CommitmentMatch[]; relevance: R
   if (close.length < 2) return null;
   const places = close.map((j) => j.commitments.flatMap(placesOf));
   const own = places.map((mine, i) => mine.filter((p) => !places.some((theirs, k) => k !== i && theirs.some((q) => overlaps(p, q)))));
-  const withOwn = close.filter((_, i) => own[i]!.length > 0);
+  const withOwn = close.flatMap((_, i) => (own[i]!.length > 0 ? [i] : []));
   if (withOwn.length !== 1) return null;
-  const others = close.filter((j) => j !== withOwn[0]);
-  const byWordsAlone = others.every((j) => places[close.indexOf(j)]!.length > 0 && j.relevance.reasonCodes.every((code) => FROM_COMMITMENT_WORDS.has(code)));
-  return byWordsAlone ? withOwn[0]! : null;
+  const decides = withOwn[0]!;
+  const othersByWordsAlone = close.every(
+    (j, i) => i === decides || (places[i]!.length > 0 && j.relevance.reasonCodes.every((code) => FROM_COMMITMENT_WORDS.has(code))),
+  );
+  return othersByWordsAlone ? close[decides]! : null;
 }
 
 function byContent(c: Context, candidates: Rules[]): RouteFinding {

@@ -6,7 +6,7 @@ import { FoldedText } from '../text/folded-text.js';
 import { TermMatcher } from '../text/terms.js';
 import type { IntakeContext } from './context.js';
 import { addressesOf, sentToOwnAddress } from './addresses.js';
-import { forgedSender } from './sender.js';
+import { domainOf, forgedSender } from './sender.js';
 import { activeConsultations } from '../rules/views.js';
 import type { AutomaticKind, RelevanceCode } from './types.js';
 
@@ -213,7 +213,7 @@ type AloneStep = { minScore: number; points: number; needs?: string[]; privateSe
 
 /** Whether an address is at one of the private mail services, or a subdomain of one. */
 export function atPrivateService(address: string | undefined, domains: ReadonlySet<string>): boolean {
-  const domain = address?.split('@')[1]?.toLowerCase();
+  const domain = address ? domainOf(address) : null;
   if (!domain || domains.size === 0) return false;
   for (let d = domain; d.includes('.'); d = d.slice(d.indexOf('.') + 1)) if (domains.has(d)) return true;
   return false;

@@ -10,7 +10,6 @@
 // Case and accents other than æ, ø, å do not matter ("Ungdomspanelet" = "ungdomspanelet").
 import { foldText, tokenize } from './fold.js';
 import { FoldedText, wordMatches, wordPattern, type WordPattern } from './folded-text.js';
-import { stemNo } from './stem.js';
 
 export interface TermHit {
   term: string;
