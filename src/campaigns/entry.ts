@@ -103,7 +103,8 @@ export function entryKey(parts: { ownWords: string; attachments: string[]; submi
   // 5 and 4 since documents' demands and texts' opening phrases were read; 9 and 8 since longer
   // words are compared with their doubled letters once (words.ts), documents of 10 words count and
   // two organisations are linked only by mostly the same text (group.ts): every entry made again
-  // once, its links with it.
-  const version = parts.attachments.length > 0 || mayNameCampaign(parts.ownWords) ? 9 : 8;
+  // once, its links with it. 11 and 10 since two organisations of the register are never linked
+  // by text (group.ts registered).
+  const version = parts.attachments.length > 0 || mayNameCampaign(parts.ownWords) ? 11 : 10;
   return `${version}${parts.submission ? 1 : 0}${parts.noComments ? 1 : 0}.${who.toString(36)}.${hash32(parts.ownWords).toString(36)}.${parts.ownWords.length}`;
 }

@@ -21,13 +21,24 @@ export const THRESHOLDS = {
   jaccard: 0.25,
   /** … or when this share of the smaller text's shingles is in the other (a member added a long paragraph). */
   containment: 0.45,
-  /**
-   * Two organisations of the register, each writing from its own domain, are one campaign only
-   * when their texts are mostly the same (at least this Jaccard similarity): organisations that
-   * agree share a sentence or a paragraph, and each wrote the rest of its input itself.
-   */
-  organisations: 0.5,
 } as const;
+
+/**
+ * Whether a sender is an organisation of the register. Organisations speak for themselves: two
+ * that write the same words agree (they share a paragraph, or send one statement together), and
+ * that is no campaign. Their texts are never linked to each other; a campaign is people (or
+ * senders the register does not know) sending one text, and an organisation whose input is that
+ * text is one of its members.
+ */
+export function registered(e: CampaignEntry): boolean {
+  return e.organisation !== null;
+}
+
+/**
+ * A campaign has at least this many members from different senders outside the register: one
+ * person who writes what an organisation wrote agrees with it; two who send one text are a campaign.
+ */
+export const MIN_PEOPLE = 2;
 
 /** At most this many earlier groups are compared per bucket, and per new entry in all … */
 const PER_BUCKET = 3;
@@ -75,8 +86,8 @@ function mailsAlike(a: CampaignEntry, b: CampaignEntry): boolean {
 
 export function textLinked(a: CampaignEntry, b: CampaignEntry): boolean {
   if (!a.signature || !b.signature || sameSender(a, b)) return false;
+  if (registered(a) && registered(b)) return false;
   if (enclosed(a, b)) return mailsAlike(a, b);
-  if (a.organisation !== null && b.organisation !== null) return estimateJaccard(a.signature, b.signature) >= THRESHOLDS.organisations;
   return alike(a.signature, b.signature, a.shingles, b.shingles);
 }
 
@@ -87,6 +98,8 @@ export class CampaignGrouper {
   private readonly parent: number[] = [];
   /** Members per root. */
   private readonly sizes: number[] = [];
+  /** Per root: the distinct senders outside the register among its members, at most MIN_PEOPLE. */
+  private readonly people: string[][] = [];
   private readonly byId = new Map<string, number>();
   /** Per consultation, LSH bucket → entries (their positions). */
   private readonly buckets = new Map<string, Map<number, number[]>>();
@@ -120,8 +133,22 @@ export class CampaignGrouper {
     const i = this.byId.get(id);
     if (i === undefined) return null;
     const r = this.root(i);
-    const size = this.sizes[r]!;
-    return size < 2 ? null : { id: campaignIdOf(this.entries[r]!.id), size };
+    return this.isCampaign(r) ? { id: campaignIdOf(this.entries[r]!.id), size: this.sizes[r]! } : null;
+  }
+
+  /** Whether a root's group is a campaign: two people or more (see MIN_PEOPLE), or joined by a caseworker. */
+  private isCampaign(r: number): boolean {
+    return this.people[r]!.length >= MIN_PEOPLE || (this.linkCodes.get(r)?.has('joined') ?? false);
+  }
+
+  private push(entry: CampaignEntry): number {
+    const i = this.entries.length;
+    this.entries.push(entry);
+    this.parent.push(i);
+    this.sizes.push(1);
+    this.people.push(registered(entry) ? [] : [entry.from ?? entry.id]);
+    this.byId.set(entry.id, i);
+    return i;
   }
 
   private root(i: number): number {
@@ -139,6 +166,8 @@ export class CampaignGrouper {
     const [keep, drop] = this.entries[ra]!.seq <= this.entries[rb]!.seq ? [ra, rb] : [rb, ra];
     this.parent[drop] = keep;
     this.sizes[keep] = this.sizes[keep]! + this.sizes[drop]!;
+    const people = this.people[keep]!;
+    for (const p of this.people[drop]!) if (people.length < MIN_PEOPLE && !people.includes(p)) people.push(p);
     // The codes kept with the root (a campaign of thousands is joined one member at a time).
     let codes = this.linkCodes.get(keep);
     if (!codes) this.linkCodes.set(keep, (codes = new Set()));
@@ -154,11 +183,7 @@ export class CampaignGrouper {
    */
   add(entry: CampaignEntry): Array<{ to: string; code: LinkCode }> {
     const made: Array<{ to: string; code: LinkCode }> = [];
-    const i = this.entries.length;
-    this.entries.push(entry);
-    this.parent.push(i);
-    this.sizes.push(1);
-    this.byId.set(entry.id, i);
+    const i = this.push(entry);
     if (!entry.submission || this.excluded.has(entry.id)) return made;
     const scope = entry.consultation ?? '';
     let compared = 0;
@@ -284,11 +309,7 @@ export class CampaignGrouper {
 
   /** Adds an entry with the links found for it before (no comparing): see linkCampaigns. */
   addLinked(entry: CampaignEntry, links: Array<{ to: string; code: LinkCode }>): void {
-    const i = this.entries.length;
-    this.entries.push(entry);
-    this.parent.push(i);
-    this.sizes.push(1);
-    this.byId.set(entry.id, i);
+    const i = this.push(entry);
     if (this.excluded.has(entry.id)) return;
     for (const l of links) {
       const other = this.byId.get(l.to);
@@ -307,7 +328,7 @@ export class CampaignGrouper {
       if (this.root(ia) !== this.root(ib)) this.union(ia, ib, 'joined');
     }
     // Demand links, between members who are each in a campaign already (before any demand link).
-    const inCampaign = this.pending.map(([a, b]) => this.sizes[this.root(a)]! >= 2 && this.sizes[this.root(b)]! >= 2);
+    const inCampaign = this.pending.map(([a, b]) => this.isCampaign(this.root(a)) && this.isCampaign(this.root(b)));
     this.pending.forEach(([a, b], k) => {
       if (inCampaign[k] && this.root(a) !== this.root(b)) this.union(a, b, 'demand');
     });
@@ -320,7 +341,7 @@ export class CampaignGrouper {
     }
     const groups: CampaignGroup[] = [];
     for (const [r, list] of members) {
-      if (list.length < 2) continue;
+      if (list.length < 2 || !this.isCampaign(r)) continue;
       list.sort((x, y) => this.entries[x]!.seq - this.entries[y]!.seq);
       const ids = list.map((x) => this.entries[x]!.id);
       groups.push({ id: campaignIdOf(ids[0]!), members: ids, links: [...(this.linkCodes.get(r) ?? [])].sort() });

@@ -16,13 +16,13 @@ const rules = projectRules();
 const TEMPLATE =
   'Jeg ber departementet om å opprette et ungdomspanel i OGP-arbeidet, der unge fra hele landet får si sin mening om åpenhet før forpliktelsene i handlingsplanen blir vedtatt. Panelet må møte departementene to ganger i året, og innspillene må publiseres.';
 const OTHER =
-  'Norsk arkivråd mener veiledningen om journalføring må bli tydeligere om meldinger i chat og sosiale medier, og at Arkivverket bør få ressurser til tilsyn med at kommunene journalfører det de skal.';
+  'Arkivlaget mener veiledningen om journalføring må bli tydeligere om meldinger i chat og sosiale medier, og at Arkivverket bør få ressurser til tilsyn med at kommunene journalfører det de skal.';
 
 function store(): string {
   const records = [
     ...[1, 2, 3, 4].map((seq) => makeRecord({ seq, from: `elev${seq}@skole.example.no`, ownWords: `${TEMPLATE}\n\nJeg går i klasse ${seq}B på skolen vår.`, commitments: ['ungdomspanel'] })),
-    makeRecord({ seq: 5, from: 'post@arkivrad.no', ownWords: OTHER, commitments: ['journalforing'] }),
-    makeRecord({ seq: 6, from: 'leder@arkivforbundet.example.no', ownWords: OTHER.replace('Norsk arkivråd', 'Arkivforbundet'), commitments: ['journalforing'] }),
+    makeRecord({ seq: 5, from: 'leder@arkivlaget.example.no', ownWords: OTHER, commitments: ['journalforing'] }),
+    makeRecord({ seq: 6, from: 'leder@arkivforbundet.example.no', ownWords: OTHER.replace('Arkivlaget', 'Arkivforbundet'), commitments: ['journalforing'] }),
     makeRecord({ seq: 7, from: 'kari@ks.no', ownWords: 'KS har ingen merknader til handlingsplanen utover det vi skrev i fjor om eInnsyn og kostnadene for små kommuner.' }),
   ];
   return fixtureStore(records);

@@ -2,7 +2,7 @@
 // different senders are grouped; short agreeing replies, one sender's own copies and unrelated
 // texts are not; caseworkers' splits and joins survive a recomputation.
 import { describe, expect, it } from 'vitest';
-import { CampaignGrouper, describeCampaign, entryKey, entryOf, groupCampaigns, linkCampaigns, type CampaignDecision, type EntryInput } from '../../src/campaigns/index.js';
+import { CampaignGrouper, describeCampaign, entryKey, entryOf, groupCampaigns, linkCampaigns, textLinked, type CampaignDecision, type EntryInput } from '../../src/campaigns/index.js';
 import { comparableWords } from '../../src/campaigns/words.js';
 import { demandKeys, titleNames } from '../../src/campaigns/names.js';
 
@@ -122,12 +122,12 @@ describe('campaign detection', () => {
     expect(groupCampaigns([entry('w1', 'Jeg støtter kampanjen «Ja».'), entry('w2', 'Kampanjen «Ja» har rett.')])).toEqual([]);
   });
 
-  it('makes every index entry again once since the comparison changed (doubled letters, short documents, organisations; a store indexed before)', () => {
+  it('makes every index entry again once since the comparison changed (doubled letters, short documents, organisations never linked; a store indexed before)', () => {
     const parts = { attachments: [] as string[], submission: true, noComments: false, consultation: 'ogp-4b', organisation: null, from: 'a@example.no' };
-    // The leading digit was 2 and 3, then 4/5, then 6/7 (plain text / a name or a document may be read): none is current now.
-    expect(entryKey({ ...parts, ownWords: TEMPLATE.join(' ') }).startsWith('81')).toBe(true);
-    expect(entryKey({ ...parts, ownWords: `Jeg skriver gjennom kampanjen «Frie postlister». ${TEMPLATE[0]}` }).startsWith('91')).toBe(true);
-    expect(entryKey({ ...parts, ownWords: 'Se vedlegg.', attachments: ['a'.repeat(64)] }).startsWith('91')).toBe(true);
+    // The leading number was 2 and 3, then 4/5, 6/7, 8/9 (plain text / a name or a document may be read): none is current now.
+    expect(entryKey({ ...parts, ownWords: TEMPLATE.join(' ') }).startsWith('101')).toBe(true);
+    expect(entryKey({ ...parts, ownWords: `Jeg skriver gjennom kampanjen «Frie postlister». ${TEMPLATE[0]}` }).startsWith('111')).toBe(true);
+    expect(entryKey({ ...parts, ownWords: 'Se vedlegg.', attachments: ['a'.repeat(64)] }).startsWith('111')).toBe(true);
   });
 
   it('two organisations that agree on one sentence, each with its own input besides, are no campaign', () => {
@@ -139,6 +139,29 @@ describe('campaign detection', () => {
     const c = entry('p1', `Vi viser til invitasjonen og gir følgende innspill. ${shared}`);
     const d = entry('p2', `Kort fra oss: veiledningen om journalføring må omfatte chat og meldinger i Teams. ${shared}`);
     expect(groupCampaigns([c, d]).length).toBe(1);
+  });
+
+  it('takes the same words from organisations of the register for agreement, and a campaign for two people or more', () => {
+    const joint =
+      'Vi støtter forslaget om et åpent register over reelle rettighetshavere, men registeret må være gratis, søkbart og maskinlesbart fra første dag. ' +
+      'Vi ber også om at departementet setter en dato for når opplysningene om eierskap i offentlige anskaffelser skal publiseres.';
+    const org = (id: string, organisation: string, domain: string) => entry(id, `Hei,\n\n${joint}\n\nMed vennlig hilsen`, { organisation, from: `post@${domain}` });
+    // Two organisations sending one statement word for word (and a third): they agree, no campaign.
+    const orgs = [org('o1', 'Publish What You Pay Norge', 'pwyp.no'), org('o2', 'Regnskogfondet', 'regnskog.no'), org('o3', 'Transparency International Norge', 'transparency.no')];
+    expect(groupCampaigns(orgs)).toEqual([]);
+    expect(textLinked(orgs[0]!, orgs[1]!)).toBe(false);
+    // One person writing what an organisation wrote agrees with it: no campaign either.
+    const person = (id: string, line: string) => entry(id, `${joint}\n\n${line}`);
+    expect(groupCampaigns([orgs[0]!, person('p1', 'Hilsen Ola, medlem i fem år.')])).toEqual([]);
+    // A second person with the same text makes it a campaign, and the organisations that sent it are members.
+    const groups = groupCampaigns([...orgs, person('p1', 'Hilsen Ola, medlem i fem år.'), person('p2', 'Mvh Kari fra Bodø.')]);
+    expect(groups).toEqual([{ id: 'k-o1', members: ['o1', 'o2', 'o3', 'p1', 'p2'], links: ['text'] }]);
+    // The daemon's grouping says the same as each message arrives.
+    const grouper = new CampaignGrouper();
+    for (const e of [...orgs, person('p1', 'Hilsen Ola, medlem i fem år.')]) grouper.add(e);
+    expect(grouper.campaignOf('p1')).toBeNull();
+    grouper.add(person('p2', 'Mvh Kari fra Bodø.'));
+    expect(grouper.campaignOf('o2')).toEqual({ id: 'k-o1', size: 5 });
   });
 
   it('joins the senders of one short petition sent as a document, each with a cover note', () => {
