@@ -104,7 +104,7 @@ export function entryKey(parts: { ownWords: string; attachments: string[]; submi
   // words are compared with their doubled letters once (words.ts), documents of 10 words count and
   // two organisations are linked only by mostly the same text (group.ts): every entry made again
   // once, its links with it. 11 and 10 since two organisations of the register are never linked
-  // by text (group.ts registered).
-  const version = parts.attachments.length > 0 || mayNameCampaign(parts.ownWords) ? 11 : 10;
+  // by text (group.ts registered); 13 and 12 since a campaign's people decide who joins (mayJoin).
+  const version = parts.attachments.length > 0 || mayNameCampaign(parts.ownWords) ? 13 : 12;
   return `${version}${parts.submission ? 1 : 0}${parts.noComments ? 1 : 0}.${who.toString(36)}.${hash32(parts.ownWords).toString(36)}.${parts.ownWords.length}`;
 }

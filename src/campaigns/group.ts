@@ -45,6 +45,8 @@ const PER_BUCKET = 3;
 const PER_ENTRY = 48;
 /** … among the most recent entries of each bucket (a campaign of thousands fills one bucket). */
 const BUCKET_WINDOW = 16;
+/** The people's texts of a campaign an organisation is compared with: the earliest and this many most recent. */
+const SAMPLE_RECENT = 4;
 /** Holders kept per campaign name (each another sender): a new member finds one not its own. */
 const NAME_HOLDERS = 4;
 /** Texts kept per opening phrase, the most recent (a campaign's members are many and keep coming). */
@@ -100,6 +102,8 @@ export class CampaignGrouper {
   private readonly sizes: number[] = [];
   /** Per root: the distinct senders outside the register among its members, at most MIN_PEOPLE. */
   private readonly people: string[][] = [];
+  /** Per root: its people's texts compared, the earliest and the SAMPLE_RECENT most recent (see mayJoin). */
+  private readonly samples: number[][] = [];
   private readonly byId = new Map<string, number>();
   /** Per consultation, LSH bucket → entries (their positions). */
   private readonly buckets = new Map<string, Map<number, number[]>>();
@@ -147,6 +151,7 @@ export class CampaignGrouper {
     this.parent.push(i);
     this.sizes.push(1);
     this.people.push(registered(entry) ? [] : [entry.from ?? entry.id]);
+    this.samples.push(!registered(entry) && comparesText(entry) && entry.signature ? [i] : []);
     this.byId.set(entry.id, i);
     return i;
   }
@@ -166,6 +171,9 @@ export class CampaignGrouper {
     const [keep, drop] = this.entries[ra]!.seq <= this.entries[rb]!.seq ? [ra, rb] : [rb, ra];
     this.parent[drop] = keep;
     this.sizes[keep] = this.sizes[keep]! + this.sizes[drop]!;
+    const texts = [...this.samples[keep]!, ...this.samples[drop]!].sort((x, y) => this.entries[x]!.seq - this.entries[y]!.seq);
+    this.samples[keep] = texts.length <= SAMPLE_RECENT + 1 ? texts : [texts[0]!, ...texts.slice(-SAMPLE_RECENT)];
+    this.samples[drop] = [];
     const people = this.people[keep]!;
     for (const p of this.people[drop]!) if (people.length < MIN_PEOPLE && !people.includes(p)) people.push(p);
     // The codes kept with the root (a campaign of thousands is joined one member at a time).
@@ -188,6 +196,8 @@ export class CampaignGrouper {
     const scope = entry.consultation ?? '';
     let compared = 0;
     if (comparesText(entry) && entry.signature) {
+      /** The groups its text is like: root → the member found like (a person's text when one is). */
+      const found = new Map<number, number>();
       let buckets = this.buckets.get(scope);
       if (!buckets) this.buckets.set(scope, (buckets = new Map()));
       for (const key of bandKeys(entry.signature)) {
@@ -202,15 +212,22 @@ export class CampaignGrouper {
           const other = bucket[k]!;
           const r = this.root(other);
           // One sender's own earlier copy says nothing: look further back in the bucket for that group.
-          if (r === this.root(i) || seen.includes(r) || sameSender(entry, this.entries[other]!)) continue;
+          if (other === i || seen.includes(r) || sameSender(entry, this.entries[other]!)) continue;
+          // A group found like through a person's text needs no more comparing.
+          const before = found.get(r);
+          if (before !== undefined && !registered(this.entries[before]!)) continue;
           seen.push(r);
           compared++;
-          if (textLinked(entry, this.entries[other]!)) {
-            this.union(i, other, 'text');
-            made.push({ to: this.entries[other]!.id, code: 'text' });
-          }
+          if (textLinked(entry, this.entries[other]!) && (before === undefined || !registered(this.entries[other]!))) found.set(r, other);
         }
         bucket.push(i);
+      }
+      // A person like people's texts joins those; an organisation's alone only when no person's text is like theirs.
+      const viaPerson = [...found.values()].some((other) => !registered(this.entries[other]!));
+      for (const [r, other] of found) {
+        if (!this.mayJoin(entry, r, other, viaPerson) || this.root(other) === this.root(i)) continue;
+        this.union(i, other, 'text');
+        made.push({ to: this.entries[other]!.id, code: 'text' });
       }
     }
     for (const sha of new Set(entry.documents)) {
@@ -233,6 +250,21 @@ export class CampaignGrouper {
     this.linkNames(i, scope, made);
     this.linkDemands(i, scope, made);
     return made;
+  }
+
+  /**
+   * Whether an entry whose text is like a member of group `r` (`other`) joins it. A campaign's core
+   * is its people: a person joins through another person's text, or through an organisation's
+   * text that no person has joined yet (the organisation that sent the text first) when no
+   * person's text is like theirs (`viaPerson`); an organisation joins when its text is the
+   * campaign's, like more than half of the people's texts it is compared with (the earliest and
+   * the most recent), not like one of them. So organisations that each share a paragraph with
+   * someone do not chain people into one campaign.
+   */
+  private mayJoin(entry: CampaignEntry, r: number, other: number, viaPerson: boolean): boolean {
+    if (!registered(entry)) return !registered(this.entries[other]!) || (this.people[r]!.length === 0 && !viaPerson);
+    const texts = this.samples[r]!.filter((t) => !sameSender(entry, this.entries[t]!));
+    return texts.filter((t) => textLinked(entry, this.entries[t]!)).length * 2 > texts.length;
   }
 
   /**

@@ -124,10 +124,10 @@ describe('campaign detection', () => {
 
   it('makes every index entry again once since the comparison changed (doubled letters, short documents, organisations never linked; a store indexed before)', () => {
     const parts = { attachments: [] as string[], submission: true, noComments: false, consultation: 'ogp-4b', organisation: null, from: 'a@example.no' };
-    // The leading number was 2 and 3, then 4/5, 6/7, 8/9 (plain text / a name or a document may be read): none is current now.
-    expect(entryKey({ ...parts, ownWords: TEMPLATE.join(' ') }).startsWith('101')).toBe(true);
-    expect(entryKey({ ...parts, ownWords: `Jeg skriver gjennom kampanjen «Frie postlister». ${TEMPLATE[0]}` }).startsWith('111')).toBe(true);
-    expect(entryKey({ ...parts, ownWords: 'Se vedlegg.', attachments: ['a'.repeat(64)] }).startsWith('111')).toBe(true);
+    // The leading number was 2 and 3, then 4/5, 6/7, 8/9, 10/11 (plain text / a name or a document may be read): none is current now.
+    expect(entryKey({ ...parts, ownWords: TEMPLATE.join(' ') }).startsWith('121')).toBe(true);
+    expect(entryKey({ ...parts, ownWords: `Jeg skriver gjennom kampanjen «Frie postlister». ${TEMPLATE[0]}` }).startsWith('131')).toBe(true);
+    expect(entryKey({ ...parts, ownWords: 'Se vedlegg.', attachments: ['a'.repeat(64)] }).startsWith('131')).toBe(true);
   });
 
   it('two organisations that agree on one sentence, each with its own input besides, are no campaign', () => {
@@ -162,6 +162,26 @@ describe('campaign detection', () => {
     expect(grouper.campaignOf('p1')).toBeNull();
     grouper.add(person('p2', 'Mvh Kari fra Bodø.'));
     expect(grouper.campaignOf('o2')).toEqual({ id: 'k-o1', size: 5 });
+  });
+
+  it('lets an organisation into a campaign only when its text is the campaign’s, not one member’s paragraph', () => {
+    const template = TEMPLATE.join('\n\n');
+    // A member who added a long paragraph of her own about archives …
+    const archives =
+      'Jeg har jobbet i et kommunearkiv i tjue år og ser at dokumenter fra chat og sosiale medier sjelden blir journalført. Veiledningen fra Arkivverket må si tydelig hva som skal arkiveres, og kommunene trenger penger til opplæring av de ansatte som gjør jobben.';
+    const later = 'Vi ber også om at Arkivverket får ressurser til tilsyn med kommunene, og at tilsynsrapportene blir offentlige.';
+    const m1 = entry('m1', `${template}\n\n${archives}`);
+    const m2 = member('m2', 'Hilsen Per i Alta.');
+    // … and an archive organisation whose input says the same about archives, and more of its own.
+    const org = entry('o1', `Norsk arkivråd gir følgende innspill. ${archives}\n\n${later}`, { organisation: 'Norsk arkivråd', from: 'post@arkivrad.no' });
+    expect(groupCampaigns([m1, m2, org])).toEqual([{ id: 'k-m1', members: ['m1', 'm2'], links: ['text'] }]);
+    // The organisation that wrote the archives paragraph first is not pulled in by the member who
+    // joins the campaign's people with it either.
+    const inOrder = [member('m0', 'Hilsen Kari.'), entry('o1', `Norsk arkivråd gir følgende innspill. ${archives}\n\n${later}`, { organisation: 'Norsk arkivråd', from: 'post@arkivrad.no' }), entry('m1', `${template}\n\n${archives}`)];
+    expect(groupCampaigns(inOrder)).toEqual([{ id: 'k-m0', members: ['m0', 'm1'], links: ['text'] }]);
+    // An organisation whose input is the campaign's text is one of its members.
+    const sender = member('o2', 'Med hilsen styret.');
+    expect(groupCampaigns([m1, m2, { ...sender, organisation: 'Åpenhet Norge', from: 'post@apenhet.example.no' }])[0]!.members).toEqual(['m1', 'm2', 'o2']);
   });
 
   it('joins the senders of one short petition sent as a document, each with a cover note', () => {
