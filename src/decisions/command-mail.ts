@@ -18,7 +18,7 @@ export interface CommandMail {
   lines: CommandLine[];
 }
 
-const MARKER = /(^|\n)[ \t]*\/(innspill|ikke-innspill|forpliktelser|notat|personopplysninger)[ \t]/i;
+const MARKER = /(^|\n)[ \t]*\/(innspill|ikke-innspill|forpliktelser|notat|personopplysninger|kampanje-ut|kampanje-sammen)[ \t]/i;
 
 /** The From header of the raw message (folded lines unfolded), for the quick test. */
 function rawFromHeader(raw: Buffer): string {

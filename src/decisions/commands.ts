@@ -4,12 +4,14 @@
 //   /forpliktelser 2021-0042 #<token> einnsyn, journalforing
 //   /notat 2021-0042 #<token> any text on one line
 //   /personopplysninger 2021-0042 #<token>      (contains personal data; "nei" after the token: does not)
+//   /kampanje-ut 2021-0042 #<token>             (take the submission out of its campaign)
+//   /kampanje-sammen 2021-0042 #<token> k-2021-0107   (join its campaign with another campaign)
 // The token (tokens.ts) follows the id, so a caseworker may edit what comes after it (the list of
 // commitments, the note) without breaking it. Quoted lines ("> …") are never commands. Pure.
-import type { ChangeRequest } from './types.js';
+import type { CampaignRequest, ChangeRequest } from './types.js';
 import type { CommandKey, CommandVerb } from './tokens.js';
 
-export const VERBS: readonly CommandVerb[] = ['innspill', 'ikke-innspill', 'forpliktelser', 'notat', 'personopplysninger'];
+export const VERBS: readonly CommandVerb[] = ['innspill', 'ikke-innspill', 'forpliktelser', 'notat', 'personopplysninger', 'kampanje-ut', 'kampanje-sammen'];
 
 export interface CommandLine {
   /** 1-based line number in the body, for the reply. */
@@ -52,9 +54,10 @@ export function commitmentArgs(args: string): string[] {
 /**
  * The change a command line asks for. `/innspill` and `/ikke-innspill` decide a message waiting
  * for a decision (or already decided: then they are a replay); on any other record they correct
- * whether it is input. null: nothing to do (an empty note).
+ * whether it is input. `/kampanje-ut` and `/kampanje-sammen` are campaign decisions. null: nothing
+ * to do (an empty note).
  */
-export function requestOf(line: CommandLine, decidable: boolean): ChangeRequest | null {
+export function requestOf(line: CommandLine, decidable: boolean): ChangeRequest | CampaignRequest | null {
   switch (line.verb) {
     case 'innspill':
     case 'ikke-innspill': {
@@ -70,6 +73,10 @@ export function requestOf(line: CommandLine, decidable: boolean): ChangeRequest 
       return line.args ? { kind: 'correct', id: line.id, note: line.args } : null;
     case 'personopplysninger':
       return { kind: 'correct', id: line.id, personalData: line.args.split(/\s+/)[0]!.toLowerCase() !== 'nei' };
+    case 'kampanje-ut':
+      return { kind: 'campaign', id: line.id, action: 'split' };
+    case 'kampanje-sammen':
+      return { kind: 'campaign', id: line.id, action: 'join', with: line.args.split(/\s+/)[0]!.toLowerCase() };
   }
 }
 

@@ -23,7 +23,9 @@ import { requestOf } from './commands.js';
 import { composeReply, confirmation, refusal, type ReplyContent } from './reply.js';
 import { ReplyOutbox, repliesDir } from './reply-outbox.js';
 import { CommandKey } from './tokens.js';
-import { latestOverride, type ChangeRequest, type ChangeResult, type OverrideBase } from './types.js';
+import { latestOverride, type CampaignRequest, type ChangeRequest, type ChangeResult, type OverrideBase } from './types.js';
+import { applyCampaignPlan, planCampaignChange } from './campaign-change.js';
+import { forgetCampaigns } from '../store/campaign-tracker.js';
 
 export interface DecisionDeps {
   config: Config;
@@ -89,6 +91,16 @@ export class Decisions {
     return done.result;
   }
 
+  /** A campaign decision: checked again against the campaigns as they are now, then kept. */
+  async campaignChange(request: CampaignRequest, who: Omit<OverrideBase, 'at'>): Promise<ChangeResult> {
+    const { store, rules, now } = this.deps;
+    const result = await applyCampaignPlan(store, await planCampaignChange(store, rules(), request), now());
+    // The daemon's grouping of new records is made again with the decision.
+    if (result.outcome === 'ok') forgetCampaigns(store);
+    this.deps.log.child({ id: request.id }).info({ by: who.by, via: who.via, outcome: result.outcome, code: result.code }, `campaign decision for ${request.id}: ${result.code} (${result.outcome})`);
+    return result;
+  }
+
   /** At start: held messages decided to be input whose move out of the inbox was not done yet. */
   async resumeMoves(): Promise<void> {
     for (const r of await this.deps.store.readAll()) if (r.inboxMove?.status === 'pending') await this.moveOut(r);
@@ -143,7 +155,7 @@ export class Decisions {
     const caseworkers = caseworkersOf(config, rules());
     const reasons = judgeCommandMail(mail, await this.commandKey(), caseworkers).map((r) => r.text);
     const who = { by: mail.from ?? '', via: 'mail' as const };
-    const requests: ChangeRequest[] = [];
+    const requests: Array<ChangeRequest | CampaignRequest> = [];
     if (reasons.length === 0) {
       // A dry run over copies: the lines of one mail apply one after another.
       const seen = new Map<string, SubmissionRecord | null>();
@@ -152,6 +164,12 @@ export class Decisions {
         const decidable = record !== null && (isAwaitingDecision(record) || latestOverride(record.overrides, 'decision') !== null);
         const request = requestOf(line, decidable);
         if (!request) continue;
+        if (request.kind === 'campaign') {
+          const plan = await planCampaignChange(store, rules(), request);
+          if (plan.result.outcome === 'refused') reasons.push(`linje ${line.lineNumber}: ${plan.result.text}`);
+          requests.push(request);
+          continue;
+        }
         const plan = planChange({ record, request, rules: rulesFor(rules(), record?.consultation?.id), who, now: now(), receiptAllowed: () => true });
         if (plan.result.outcome === 'refused') reasons.push(`linje ${line.lineNumber}: ${plan.result.text}`);
         seen.set(line.id, plan.record ?? record);
@@ -169,7 +187,7 @@ export class Decisions {
       return { applied: [], refused: reasons };
     }
     const applied: ChangeResult[] = [];
-    for (const request of requests) applied.push(await this.change(request, who));
+    for (const request of requests) applied.push(request.kind === 'campaign' ? await this.campaignChange(request, who) : await this.change(request, who));
     log.info({ from: mail.from, lines: mail.lines.length, changed: applied.filter((r) => r.outcome === 'ok').length }, 'command mail obeyed');
     await reply(confirmation(applied));
     return { applied, refused: [] };

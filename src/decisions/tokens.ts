@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ensureDirs, fsyncDir } from '../store/atomic.js';
 
 /** The command verbs a token is made for (the words of the command lines, see commands.ts). */
-export type CommandVerb = 'innspill' | 'ikke-innspill' | 'forpliktelser' | 'notat' | 'personopplysninger';
+export type CommandVerb = 'innspill' | 'ikke-innspill' | 'forpliktelser' | 'notat' | 'personopplysninger' | 'kampanje-ut' | 'kampanje-sammen';
 
 /** Characters of a token (base64url, 96 bits): short enough for a mail line, too many to guess. */
 export const TOKEN_LENGTH = 16;

@@ -74,6 +74,13 @@ export type ChangeRequest =
       note?: string;
     };
 
+/**
+ * A campaign decision asked for by command mail (kept with the campaigns, store/campaign-index.ts,
+ * not in a record): `split` takes submission `id` out of its campaign; `join` joins its campaign
+ * with the campaign `with` (k-…).
+ */
+export type CampaignRequest = { kind: 'campaign'; id: string; action: 'split' } | { kind: 'campaign'; id: string; action: 'join'; with: string };
+
 /** What a change did, for people (bokmål) and code. */
 export interface ChangeResult {
   id: string;

@@ -54,7 +54,7 @@ export function buildDigest(all: SubmissionRecord[], rules: Rules, opts: DigestO
     invitedCount: awaitedOrganisations(rules).length,
     notReplied: notReplied(records, rules),
     sections: withCorrectLinks(sections(newSubmissions, records, rules, titles, campaignOfMembers(campaigns)), records, opts.links),
-    campaigns: campaignViews(campaigns, submissions, isNew, rules, titles),
+    campaigns: campaignViews(campaigns, submissions, isNew, rules, titles, opts.links),
     automatic: automaticSummary(records, isNew, tz),
   };
 }

@@ -10,6 +10,8 @@ import type { CampaignView, PeriodCount } from './model.js';
 import type { IsNew } from './records.js';
 import { senderView } from './records.js';
 import { clip } from './sender-text.js';
+import { campaignCommands, type DigestLinks } from './links.js';
+import { firstMemberOf } from '../campaigns/index.js';
 import { senderLabel } from './words.js';
 
 /** At most this many members' additions per campaign, each clipped. */
@@ -17,7 +19,7 @@ const ADDITIONS_SHOWN = 15;
 const ADDITION_CHARS = 240;
 const TEMPLATE_CHARS = 2000;
 
-export function campaignViews(campaigns: CampaignDescription[], records: SubmissionRecord[], isNew: IsNew, rules: Rules, titles: Map<string, string>): CampaignView[] {
+export function campaignViews(campaigns: CampaignDescription[], records: SubmissionRecord[], isNew: IsNew, rules: Rules, titles: Map<string, string>, links?: DigestLinks): CampaignView[] {
   const byId = new Map(records.map((r) => [r.id, r]));
   const tz = rules.consultation.timezone;
   const when = (iso: string | null) => (iso ? showDateTime(new Date(iso), tz) : null);
@@ -25,6 +27,8 @@ export function campaignViews(campaigns: CampaignDescription[], records: Submiss
     .filter((c) => c.consultation === rules.consultation.id && c.members.some((id) => byId.has(id) && isNew(byId.get(id)!)))
     .map((c) => {
       const additions = c.additions.filter((a) => byId.has(a.id));
+      const shown = additions.slice(0, ADDITIONS_SHOWN);
+      const decide = links ? campaignCommands(links, c.id, firstMemberOf(c.id) ?? '', shown.map((a) => a.id)) : undefined;
       return {
         id: c.id,
         name: c.name,
@@ -35,8 +39,9 @@ export function campaignViews(campaigns: CampaignDescription[], records: Submiss
         lastArrival: when(c.lastArrival),
         template: clip(c.template, TEMPLATE_CHARS),
         commitments: c.commitments.map((id) => ({ id, title: titles.get(id) ?? id })),
-        additions: additions.slice(0, ADDITIONS_SHOWN).map((a) => ({ id: a.id, sender: senderLabel(senderView(byId.get(a.id)!, rules)), text: clip(a.text, ADDITION_CHARS) })),
+        additions: shown.map((a) => ({ id: a.id, sender: senderLabel(senderView(byId.get(a.id)!, rules)), text: clip(a.text, ADDITION_CHARS) })),
         moreAdditions: Math.max(0, additions.length - ADDITIONS_SHOWN),
+        ...(decide ? { decide } : {}),
       };
     });
 }

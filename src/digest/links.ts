@@ -5,6 +5,7 @@ import { isMailAddress } from '../text/address.js';
 import { commandLine } from '../decisions/commands.js';
 import type { CommandKey, CommandVerb } from '../decisions/tokens.js';
 import { RECORD_ID } from '../store/record.js';
+import type { CampaignCommands } from './model.js';
 
 export interface DigestLinks {
   /** The watched mailbox the prepared mail goes to. */
@@ -78,6 +79,24 @@ export function personalDataLink(links: DigestLinks, id: string): DigestLink | n
 export function correctCommand(links: DigestLinks, id: string, commitments: string[]): { lines: string[]; to: string } | null {
   if (!RECORD_ID.test(id) || !isMailAddress(links.address)) return null;
   return { lines: [commandLine(links.key, 'forpliktelser', id, safeIds(commitments) || 'ingen'), commandLine(links.key, 'personopplysninger', id)], to: links.address };
+}
+
+/** The other campaign's id the caseworker writes after the token of a prepared /kampanje-sammen line. */
+export const JOIN_PLACEHOLDER = 'k-';
+
+/**
+ * A campaign's prepared decisions: out of the campaign for each member named, and joined with
+ * another campaign. undefined when an id or the address cannot be trusted in a link.
+ */
+export function campaignCommands(links: DigestLinks, campaignId: string, firstMember: string, members: string[]): CampaignCommands | undefined {
+  if (!RECORD_ID.test(firstMember) || !isMailAddress(links.address)) return undefined;
+  const join = link(links, 'Slå sammen', firstMember, `kampanje ${campaignId} slås sammen`, [['kampanje-sammen', JOIN_PLACEHOLDER]]);
+  if (!join) return undefined;
+  const split = members.flatMap((id) => {
+    const l = link(links, 'Ta ut', id, `tas ut av kampanje ${campaignId}`, [['kampanje-ut', '']]);
+    return l ? [{ id, href: l.href, line: commandLine(links.key, 'kampanje-ut', id) }] : [];
+  });
+  return { to: links.address, split, join: { href: join.href, line: commandLine(links.key, 'kampanje-sammen', firstMember, JOIN_PLACEHOLDER) } };
 }
 
 /**

@@ -179,4 +179,16 @@ export interface CampaignView {
   commitments: Array<{ id: string; title: string }>;
   additions: Array<{ id: string; sender: string; text: string }>;
   moreAdditions: number;
+  /**
+   * Prepared campaign decisions (absent without links): each member shown, out of the campaign;
+   * the campaign joined with another (whose id the caseworker writes after the token).
+   */
+  decide?: CampaignCommands;
+}
+
+/** A campaign's prepared decisions: links (HTML) and the same command lines to paste (text, Markdown), to `to`. */
+export interface CampaignCommands {
+  to: string;
+  split: Array<{ id: string; href: string; line: string }>;
+  join: { href: string; line: string };
 }

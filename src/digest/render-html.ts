@@ -174,9 +174,13 @@ function campaigns(m: DigestModel) {
       templateLabel: L.template,
       template: c.template ? `«${c.template}»` : L.noTemplate,
       additionsLabel: L.additions,
-      additions: c.additions.map((a) => ({ id: a.id, sender: a.sender, text: `«${a.text}»` })),
+      additions: c.additions.map((a) => {
+        const split = c.decide?.split.find((s) => s.id === a.id);
+        return { id: a.id, sender: a.sender, text: `«${a.text}»`, split: split ? { label: L.split, href: split.href } : null };
+      }),
       more: c.moreAdditions > 0 ? `… og ${c.moreAdditions} til` : null,
       noAdditions: c.additions.length === 0 ? L.noAdditions : null,
+      join: c.decide ? { label: L.join, href: c.decide.join.href } : null,
     })),
   };
 }

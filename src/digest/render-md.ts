@@ -118,9 +118,12 @@ function campaignBlock(c: CampaignView, whole: boolean): string[] {
   ];
   if (c.commitments.length > 0) lines.push(`- ${L.about}: ${c.commitments.map((x) => md(x.title)).join(', ')}`);
   lines.push('', `> ${c.template ? `«${md(c.template)}»` : L.noTemplate}`, '');
-  if (c.additions.length === 0) return [...lines, L.noAdditions];
-  lines.push(`**${L.additions}:**`, '', ...c.additions.map((a) => `- **${a.id}** ${md(a.sender)}: «${md(a.text)}»`));
-  if (c.moreAdditions > 0) lines.push(`- … og ${c.moreAdditions} til`);
+  if (c.additions.length === 0) lines.push(L.noAdditions);
+  else {
+    lines.push(`**${L.additions}:**`, '', ...c.additions.map((a) => `- **${a.id}** ${md(a.sender)}: «${md(a.text)}»`));
+    if (c.moreAdditions > 0) lines.push(`- … og ${c.moreAdditions} til`);
+  }
+  if (c.decide) lines.push('', `${L.commands} ${md(c.decide.to)}:`, '', '```', ...c.decide.split.map((s) => s.line), c.decide.join.line, '```');
   return lines;
 }
 

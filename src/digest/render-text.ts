@@ -132,9 +132,13 @@ function campaignBlock(c: CampaignView, whole: boolean): string[] {
   ];
   if (c.commitments.length > 0) lines.push(`  ${L.about}: ${c.commitments.map((x) => x.title).join(', ')}`);
   lines.push(`  ${L.template}: ${c.template ? `«${oneLine(c.template)}»` : L.noTemplate}`);
-  if (c.additions.length === 0) return [...lines, `  ${L.noAdditions}`];
-  lines.push(`  ${L.additions}:`, ...c.additions.map((a) => `    - [${a.id}] ${oneLine(a.sender)}: «${oneLine(a.text)}»`));
-  if (c.moreAdditions > 0) lines.push(`    … og ${c.moreAdditions} til`);
+  if (c.additions.length === 0) lines.push(`  ${L.noAdditions}`);
+  else {
+    lines.push(`  ${L.additions}:`, ...c.additions.map((a) => `    - [${a.id}] ${oneLine(a.sender)}: «${oneLine(a.text)}»`));
+    if (c.moreAdditions > 0) lines.push(`    … og ${c.moreAdditions} til`);
+  }
+  // Only record ids, a campaign id and tokens: nothing a sender wrote is on a command line.
+  if (c.decide) lines.push(`  ${L.commands} ${c.decide.to}:`, ...c.decide.split.map((s) => `    ${s.line}`), `    ${c.decide.join.line}`);
   return lines;
 }
 

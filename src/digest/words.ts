@@ -128,6 +128,9 @@ export const CAMPAIGN_LABELS = {
   noTemplate: '(ingen felles tekst i e-posten; medlemmene sendte samme vedlegg)',
   additions: 'Det medlemmene la til selv',
   noAdditions: 'Ingen la til noe eget.',
+  split: 'Ta ut av kampanjen',
+  join: 'Slå sammen med en annen kampanje',
+  commands: 'Hører et medlem ikke med, eller er to kampanjer én? Send linjen du vil (for å slå sammen: skriv den andre kampanjens nummer, k-…, etter koden) til',
 } as const;
 
 /** The count in a digest's subject: "12 nye", "1 nytt" (et innspill), "ingen nye". */

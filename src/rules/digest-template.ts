@@ -26,7 +26,7 @@ export const DIGEST_FIELDS: ReadonlySet<string> = new Set([
   'category', 'subjectLabel', 'excerpt', 'alsoUnder', 'label', 'titles', 'evidence', 'text',
   'attachments', 'files', 'readable', 'hasLinks', 'followUpOf', 'link', 'linked', 'both', 'followedUpBy', 'links',
   'automatic', 'none', 'kinds', 'list', 'more',
-  'campaigns', 'campaignId', 'size', 'arrivals', 'about', 'templateLabel', 'template', 'additionsLabel', 'additions', 'noAdditions', 'campaignLine',
+  'campaigns', 'campaignId', 'size', 'arrivals', 'about', 'templateLabel', 'template', 'additionsLabel', 'additions', 'noAdditions', 'campaignLine', 'split', 'join',
   'review', 'intro', 'address', 'reasons', 'href', 'correct', 'decided', 'personalData',
 ]);
 
