@@ -53,7 +53,7 @@ export interface ReviewInput {
 export const NO_REVIEW: Review = { needed: false, reasons: [], notes: [] };
 
 export function decideReview(
-  c: Pick<IntakeContext, 'message' | 'attachments' | 'relevance' | 'automatic' | 'texts' | 'assigned' | 'noComments' | 'rules' | 'route'>,
+  c: Pick<IntakeContext, 'message' | 'attachments' | 'relevance' | 'automatic' | 'texts' | 'assigned' | 'noComments' | 'rules' | 'route' | 'sender'>,
 ): Review {
   if (!c.message.isMail) return NO_REVIEW;
   return reviewOf(
@@ -76,18 +76,25 @@ export function decideReview(
 /**
  * A person's short note ("Datteren min har skannet brevet mitt om høringen") whose every document
  * could not be read (scanned, encrypted, damaged, an old format), and whose note, subject or file
- * name says it is input to a hearing or consultation (rules/signals.yaml `unreadableInput`): nothing
- * else can tell what it is, so it is not taken for no one's. In words: the file, why, and the word.
+ * name says it is input to a hearing or consultation (rules/signals.yaml `unreadableInput`), or
+ * who writes for an organisation invited to one of the consultations ("Vedlagt skannet brev fra
+ * styret"; "Høringssvar fra BNL" over a damaged PDF, whose subject alone cannot say which hearing):
+ * nothing else can tell what it is, so it is not taken for no one's. In words: the file, why, and
+ * the word or the invitation.
  */
-function unreadableInput(c: Pick<IntakeContext, 'message' | 'attachments' | 'automatic' | 'texts' | 'relevance' | 'rules'>): string | null {
+function unreadableInput(c: Pick<IntakeContext, 'message' | 'attachments' | 'automatic' | 'texts' | 'relevance' | 'rules' | 'sender'>): string | null {
   const rule = c.rules.unreadableInput;
-  if (!rule || c.automatic.kind !== null || c.relevance.relevant || c.relevance.suspicious === true || c.relevance.score < 0) return null;
+  if (!rule || c.automatic.kind !== null || c.relevance.relevant || c.relevance.suspicious === true) return null;
+  const organisation = c.sender.sender.organisation;
+  const invitedTo = organisation === null ? [] : c.rules.consultations.filter((v) => v.organisations.some((o) => o.name === organisation && o.invited));
+  if (c.relevance.score < 0 && invitedTo.length === 0) return null;
   const own = c.attachments.filter((a) => !a.nested);
   if (own.length === 0 || own.some((a) => a.problem === null) || c.texts.mail.wordCount > rule.maxWords) return null;
   const said = rule.matcher.first([new FoldedText(c.message.subject), c.texts.mail, ...own.map((a) => new FoldedText(a.filename))]);
-  if (!said) return null;
+  if (!said && invitedTo.length === 0) return null;
   const file = own[0]!;
-  return `«${file.filename || 'vedlegg uten navn'}»: ${file.problem ?? 'kunne ikke leses'}; avsenderen skriver «${said.text.snippet(said.hit.start, said.hit.end, 60)}»`;
+  const why = said ? `avsenderen skriver «${said.text.snippet(said.hit.start, said.hit.end, 60)}»` : `${organisation} er invitert til ${invitedTo.map((v) => v.consultation.title).join(' og ')}`;
+  return `«${file.filename || 'vedlegg uten navn'}»: ${file.problem ?? 'kunne ikke leses'}; ${why}`;
 }
 
 export function reviewOf(input: ReviewInput, rules: Rules): Review {
