@@ -58,3 +58,27 @@ describe('mail about a consultation that is no input', () => {
     expect(s.relevant).toBe(true);
   });
 });
+
+describe('machine mail told by its kind', () => {
+  const run = (from: string, subject: string, body: string, headers: Record<string, string> = {}) => intake(mail({ from, subject, body, headers }), rules);
+
+  it.each([
+    ['Warning: message delayed – Høringssvar plan- og bygningsloven', 'Your message has not been delivered yet and will be retried.'],
+    ['Delayed: Innspill til handlingsplan 4B', 'Delivery of your message is delayed. No action is required.'],
+  ])('a server’s delay notice under "%s"', async (subject, body) => {
+    const s = await run('Postmaster <postmaster@eksempel-org.no>', subject, body);
+    expect(s.automaticKind).toBe('delay');
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a service desk’s notice under its record number in brackets is a ticket', async () => {
+    const s = await run('Brukerstøtte <servicedesk@dfo.example.no>', '[REQ0042117] Tilgangen din er gitt', 'Forespørselen din om tilgang til fellesområdet er behandlet.', { 'Auto-Submitted': 'auto-generated' });
+    expect(s.automaticKind).toBe('ticket');
+  });
+
+  it('a person on leave who writes input from home is a person, not an out-of-office notice', async () => {
+    const s = await run('Mona Dahl <mona.dahl@gmail.com>', 'Innspill om postjournaler', 'Hei, jeg er på permisjon, men skriver for lokallaget vårt: eInnsyn bør ha krav om publisering innen fem virkedager i alle kommuner. Mona');
+    expect(s.automatic).toBe(false);
+    expect(s.receipt.send).toBe(true);
+  });
+});
