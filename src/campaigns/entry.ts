@@ -4,7 +4,7 @@ import { THRESHOLDS } from './group.js';
 import { signatureOf } from './minhash.js';
 import { declaredNames, mayNameCampaign, phraseKeys } from './names.js';
 import type { CampaignEntry } from './types.js';
-import { comparableWords, hash32, shingles } from './words.js';
+import { comparableWords, hash32, shingles, withoutFormulas } from './words.js';
 
 /** Attachment types that are documents a sender writes (images and archives are not compared). */
 const DOCUMENT_TYPES = new Set(['pdf', 'docx', 'odt', 'doc', 'rtf', 'text']);
@@ -50,15 +50,18 @@ export interface EntryInput extends Pick<CampaignEntry, 'id' | 'seq' | 'consulta
   mailWords?: string;
   /** The subject, whose words may state the campaign's demand as its opening does (absent: none). */
   subject?: string;
+  /** Formula sentences left out when texts are compared (rules/own-words.yaml `formulas`; absent: none). */
+  formulas?: readonly RegExp[];
   attachments: EntryAttachment[];
 }
 
 export function entryOf(input: EntryInput): CampaignEntry {
-  const words = comparableWords(input.ownWords);
+  const formulas = input.formulas ?? [];
+  const words = comparableWords(withoutFormulas(input.ownWords, formulas));
   const set = shingles(words);
   const documentFiles = input.attachments.filter((a) => DOCUMENT_TYPES.has(a.detectedType) && (!a.readable || (a.ownWords >= MIN_DOCUMENT_WORDS && !mostlyLetter(a))));
   const documents = documentFiles.map((a) => a.sha256);
-  const mailWords = documents.length > 0 && input.mailWords !== undefined ? comparableWords(input.mailWords) : [];
+  const mailWords = documents.length > 0 && input.mailWords !== undefined ? comparableWords(withoutFormulas(input.mailWords, formulas)) : [];
   const mailSet = mailWords.length >= THRESHOLDS.minWords ? shingles(mailWords) : null;
   // The campaigns the sender says they write for, and, when they speak through a document (their
   // mail a cover note), the names that document is headed with.
@@ -104,7 +107,8 @@ export function entryKey(parts: { ownWords: string; attachments: string[]; submi
   // words are compared with their doubled letters once (words.ts), documents of 10 words count and
   // two organisations are linked only by mostly the same text (group.ts): every entry made again
   // once, its links with it. 11 and 10 since two organisations of the register are never linked
-  // by text (group.ts registered); 13 and 12 since a campaign's people decide who joins (mayJoin).
-  const version = parts.attachments.length > 0 || mayNameCampaign(parts.ownWords) ? 13 : 12;
+  // by text (group.ts registered); 13 and 12 since a campaign's people decide who joins (mayJoin);
+  // 15 and 14 since formula sentences are left out when texts are compared (words.ts).
+  const version = parts.attachments.length > 0 || mayNameCampaign(parts.ownWords) ? 15 : 14;
   return `${version}${parts.submission ? 1 : 0}${parts.noComments ? 1 : 0}.${who.toString(36)}.${hash32(parts.ownWords).toString(36)}.${parts.ownWords.length}`;
 }

@@ -58,6 +58,7 @@ export function entryInputOf(
   at: { id: string; seq: number; readable: boolean; defaultConsultation: string },
   attachments: Array<{ sha256: string; detectedType: string; text: string; problem: string | null }>,
   letters: LetterSet,
+  formulas: readonly RegExp[] = [],
 ): EntryInput {
   const texts = attachments.map((a) => attachmentOwnText(a.text, letters));
   const files: EntryAttachment[] = attachments.map((a, i) => ({
@@ -78,6 +79,7 @@ export function entryInputOf(
     ownWords: [m.ownWords, ...own].filter((t) => t.trim().length > 0).join('\n\n'),
     mailWords: m.ownWords,
     ...(m.subject !== undefined ? { subject: m.subject } : {}),
+    ...(formulas.length > 0 ? { formulas } : {}),
     attachments: files,
     key: keyOf(m, at, attachments),
   };

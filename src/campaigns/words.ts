@@ -65,6 +65,33 @@ export function unwrapLayout(text: string): string {
   return out.includes('-') ? out.replace(/(\p{Ll})-[ \t]*\r?\n[ \t]*(\p{Ll})/gu, '$1$2') : out;
 }
 
+/**
+ * A text, folded, without the formula sentences each line opens with (rules/own-words.yaml
+ * `formulas`: "Vi viser til invitasjonen av 12. april …", "Takk for muligheten …"): every sender
+ * writes them, so they say nothing of whether two texts are one campaign.
+ */
+export function withoutFormulas(text: string, formulas: readonly RegExp[]): string {
+  if (formulas.length === 0) return text;
+  return foldText(unwrapLayout(text))
+    .split('\n')
+    .map((line) => {
+      let rest = line.trim();
+      for (let dropped = true; dropped && rest.length > 0; ) {
+        dropped = false;
+        for (const f of formulas) {
+          const m = f.exec(rest);
+          if (m && m.index === 0 && m[0].length > 0) {
+            rest = rest.slice(m[0].length).trim();
+            dropped = true;
+            break;
+          }
+        }
+      }
+      return rest;
+    })
+    .join('\n');
+}
+
 /** The words of a text as they are compared, in order (a hyphenated word once, whole). */
 export function comparableWords(text: string): string[] {
   const words: string[] = [];

@@ -30,7 +30,7 @@ const pairsOf = (groups: string[][]): Set<string> => {
 /** `messages`: each labelled file with its campaign label (null or absent: none) and what intake found, in filing order. */
 export function scoreCampaigns(messages: Array<{ file: string; campaign: string | null | undefined; submission: Submission }>, rules: Rules): PairScores {
   const entries = messages.map((m, seq) =>
-    entryOf(entryInputOf(m.submission, { id: m.file, seq, readable: readAsMail(m.submission), defaultConsultation: rules.routing.default }, m.submission.attachments, rules.letters)),
+    entryOf(entryInputOf(m.submission, { id: m.file, seq, readable: readAsMail(m.submission), defaultConsultation: rules.routing.default }, m.submission.attachments, rules.letters, rules.ownWords.formulas)),
   );
   const groups = groupCampaigns(entries);
   const found = pairsOf(groups.map((g) => g.members));

@@ -137,6 +137,7 @@ export function compileRules(dir: string, data: RuleData): Rules {
       closings: ownWords.closings.map(re),
       disclaimers: ownWords.disclaimers.map((d) => d.toLowerCase()),
       deviceLines: ownWords.deviceLines.map(re),
+      formulas: ownWords.formulas.map(re),
     },
     language: { default: language.default, minimumPoints: language.minimumPoints, words },
   };

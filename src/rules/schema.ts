@@ -271,6 +271,8 @@ export const ownWordsSchema = z.strictObject({
   closings: z.array(regex),
   disclaimers: z.array(z.string().min(3)),
   deviceLines: z.array(regex),
+  /** Formula sentences campaign detection leaves out when it compares (src/campaigns/words.ts). */
+  formulas: z.array(regex).default([]),
 });
 
 export const languageSchema = z.strictObject({

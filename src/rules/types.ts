@@ -141,6 +141,8 @@ export interface Rules {
     closings: RegExp[];
     disclaimers: string[];
     deviceLines: RegExp[];
+    /** Formula sentences ("Vi viser til invitasjonen …") campaign detection leaves out. */
+    formulas: RegExp[];
   };
   language: { default: Language; minimumPoints: number; words: Map<string, Language | 'no'> };
   letter: LetterIndex;

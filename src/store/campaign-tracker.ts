@@ -60,7 +60,7 @@ async function track(store: Store, filed: Array<{ record: SubmissionRecord; subm
   const items: IndexedEntry[] = filed
     .filter(({ record }) => !grouper.has(record.id))
     .map(({ record, submission }) => {
-      const entry = entryOf(entryInputOf(record, { id: record.id, seq: record.seq, readable: readAsMail(submission), defaultConsultation: rules.routing.default }, submission.attachments, rules.letters));
+      const entry = entryOf(entryInputOf(record, { id: record.id, seq: record.seq, readable: readAsMail(submission), defaultConsultation: rules.routing.default }, submission.attachments, rules.letters, rules.ownWords.formulas));
       return { entry, links: grouper.add(entry) };
     });
   await appendCampaignIndex(store, items);

@@ -59,7 +59,7 @@ async function attachmentText(store: Store, a: SubmissionRecord['attachments'][n
 /** The entry of a record made from its files (its attachments' stored texts). */
 export async function entryOfRecord(store: Store, r: SubmissionRecord, rules: Rules, cache = new Map<string, string>()): Promise<CampaignEntry> {
   const attachments = await Promise.all(r.attachments.map(async (a) => ({ ...a, text: await attachmentText(store, a, cache) })));
-  return entryOf(entryInputOf(r, { id: r.id, seq: r.seq, readable: r.readable, defaultConsultation: rules.routing.default }, attachments, rules.letters));
+  return entryOf(entryInputOf(r, { id: r.id, seq: r.seq, readable: r.readable, defaultConsultation: rules.routing.default }, attachments, rules.letters, rules.ownWords.formulas));
 }
 
 /**

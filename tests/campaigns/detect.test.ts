@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CampaignGrouper, describeCampaign, entryKey, entryOf, groupCampaigns, linkCampaigns, textLinked, type CampaignDecision, type EntryInput } from '../../src/campaigns/index.js';
 import { comparableWords } from '../../src/campaigns/words.js';
 import { demandKeys, titleNames } from '../../src/campaigns/names.js';
+import { projectRules } from '../helpers/rules.js';
 
 const TEMPLATE = [
   'Jeg sender dette innspillet til handlingsplanen fordi åpne postlister betyr mye for meg som innbygger.',
@@ -124,10 +125,10 @@ describe('campaign detection', () => {
 
   it('makes every index entry again once since the comparison changed (doubled letters, short documents, organisations never linked; a store indexed before)', () => {
     const parts = { attachments: [] as string[], submission: true, noComments: false, consultation: 'ogp-4b', organisation: null, from: 'a@example.no' };
-    // The leading number was 2 and 3, then 4/5, 6/7, 8/9, 10/11 (plain text / a name or a document may be read): none is current now.
-    expect(entryKey({ ...parts, ownWords: TEMPLATE.join(' ') }).startsWith('121')).toBe(true);
-    expect(entryKey({ ...parts, ownWords: `Jeg skriver gjennom kampanjen «Frie postlister». ${TEMPLATE[0]}` }).startsWith('131')).toBe(true);
-    expect(entryKey({ ...parts, ownWords: 'Se vedlegg.', attachments: ['a'.repeat(64)] }).startsWith('131')).toBe(true);
+    // The leading number was 2 and 3, then 4/5, 6/7, 8/9, 10/11, 12/13 (plain text / a name or a document may be read): none is current now.
+    expect(entryKey({ ...parts, ownWords: TEMPLATE.join(' ') }).startsWith('141')).toBe(true);
+    expect(entryKey({ ...parts, ownWords: `Jeg skriver gjennom kampanjen «Frie postlister». ${TEMPLATE[0]}` }).startsWith('151')).toBe(true);
+    expect(entryKey({ ...parts, ownWords: 'Se vedlegg.', attachments: ['a'.repeat(64)] }).startsWith('151')).toBe(true);
   });
 
   it('two organisations that agree on one sentence, each with its own input besides, are no campaign', () => {
@@ -182,6 +183,19 @@ describe('campaign detection', () => {
     // An organisation whose input is the campaign's text is one of its members.
     const sender = member('o2', 'Med hilsen styret.');
     expect(groupCampaigns([m1, m2, { ...sender, organisation: 'Åpenhet Norge', from: 'post@apenhet.example.no' }])[0]!.members).toEqual(['m1', 'm2', 'o2']);
+  });
+
+  it('leaves the formulas every sender opens with out of the comparison (rules/own-words.yaml)', () => {
+    const { formulas } = projectRules().ownWords;
+    const opening = 'Vi viser til invitasjonen av 12. april og gir med dette følgende innspill til handlingsplanen:\nTakk for muligheten til å komme med innspill.\nVåre kommentarer følger nedenfor.';
+    const a = `${opening}\nUngdomspanelet må få et eget budsjett og møte statsråden hvert år.`;
+    const b = `${opening}\nKommunene må publisere postlistene sine i eInnsyn innen tre dager.`;
+    // Compared with their openings, the two look alike; without them, each says its own thing.
+    expect(groupCampaigns([entry('f1', a), entry('f2', b)])).toHaveLength(1);
+    expect(groupCampaigns([entry('f3', a, { formulas }), entry('f4', b, { formulas })])).toEqual([]);
+    // A campaign's members who open with the same formulas are still one campaign.
+    const members = ['Hilsen Ola.', 'Hilsen Kari i Tromsø.', ''].map((line, i) => entry(`t${i}`, `${opening}\n${TEMPLATE.join('\n')}\n${line}`, { formulas }));
+    expect(groupCampaigns(members)).toEqual([{ id: 'k-t0', members: ['t0', 't1', 't2'], links: ['text'] }]);
   });
 
   it('joins the senders of one short petition sent as a document, each with a cover note', () => {
