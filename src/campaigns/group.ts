@@ -2,8 +2,10 @@
 // the few earlier entries it shares an LSH bucket with (or an identical document from another
 // sender), and linked ones are joined (union-find). Adding in filing order, one by one or all at
 // once, gives the same campaigns: the daemon adds each batch as it is filed, a reader rebuilds the
-// whole from the index, and both see the same. Caseworkers' decisions: a member split out is never
-// linked; two joined campaigns are linked through their earliest members.
+// whole from the index, and both see the same. A campaign is people: two senders or more outside
+// the register, whom organisations join only when their text is the campaign's (mayJoin).
+// Caseworkers' decisions: a member split out is never linked; two joined campaigns are linked
+// through their earliest members.
 import { bandKeys, estimateContainment, estimateJaccard } from './minhash.js';
 import type { CampaignDecision, CampaignEntry, CampaignGroup, LinkCode } from './types.js';
 

@@ -33,14 +33,25 @@ const NYNORSK: Record<string, string> = {
   dekkjer: 'dekker', føresetnad: 'forutsetning', noregs: 'norges', noreg: 'norge', innbyggjar: 'innbygger',
   arbeidar: 'arbeider', byrja: 'begynte', byrje: 'begynne', spørje: 'spørre',
   kvart: 'hvert', kvarandre: 'hverandre', ligg: 'ligger', givast: 'gis', gjevast: 'gis',
+  nyttar: 'bruker',
 };
+
+/**
+ * Nynorsk word stems inside longer words and compounds, as their bokmål stems: "sakshandsaminga"
+ * is "saksbehandlingen", "underteikna" is "undertegnede".
+ */
+const NYNORSK_STEMS: Array<[string, string]> = [
+  ['handsam', 'behandl'],
+  ['teikn', 'tegn'],
+];
 
 /** Words of at most this many letters are kept as they are; longer ones are stemmed. */
 const STEM_FROM = 5;
 
 /** One word as it is compared. */
 export function comparable(word: string): string {
-  const w = NYNORSK[word] ?? word;
+  let w = NYNORSK[word] ?? word;
+  if (w.length >= STEM_FROM) for (const [stem, bokmal] of NYNORSK_STEMS) if (w.includes(stem)) w = w.replaceAll(stem, bokmal);
   return w.length >= STEM_FROM && !/\d/.test(w) ? skeleton(stemNo(w)) : w;
 }
 

@@ -49,6 +49,10 @@ describe('campaign detection', () => {
       comparableWords('Hvert år må de ligger føre en plan, og unntak kan bare gis når det er grunner til det.'),
     );
     expect(comparableWords('Vi må hjelpe kvarandre.')).toEqual(comparableWords('Vi må hjelpe hverandre.'));
+    // Stems inside compounds (handsaming = behandling, teikn = tegn) and a nynorsk-only verb form.
+    expect(comparableWords('Vi, underteikna, ber om innsyn i sakshandsaminga når etaten nyttar algoritmar.')).toEqual(
+      comparableWords('Vi, undertegnede, ber om innsyn i saksbehandlingen når etaten bruker algoritmer.'),
+    );
   });
 
   it('does not group short replies that merely agree, nor one sender’s own copies', () => {
@@ -193,6 +197,12 @@ describe('campaign detection', () => {
     // Compared with their openings, the two look alike; without them, each says its own thing.
     expect(groupCampaigns([entry('f1', a), entry('f2', b)])).toHaveLength(1);
     expect(groupCampaigns([entry('f3', a, { formulas }), entry('f4', b, { formulas })])).toEqual([]);
+    // The same in English: a sister organisation abroad writes as every other does.
+    const en = 'Thank you for the invitation to comment.\nOur comments on the draft action plan 4B and on the commitments the ministries proposed in the letter of 12 April:';
+    const c = `${en}\nThe beneficial ownership register should be free of charge, searchable and open to everyone, including journalists and researchers who follow money across borders.`;
+    const d = `${en}\nMinisters and state secretaries should publish their meeting calendars every month, naming the organisations they met and the topics they discussed.`;
+    expect(groupCampaigns([entry('f5', c), entry('f6', d)])).toHaveLength(1);
+    expect(groupCampaigns([entry('f7', c, { formulas }), entry('f8', d, { formulas })])).toEqual([]);
     // A campaign's members who open with the same formulas are still one campaign.
     const members = ['Hilsen Ola.', 'Hilsen Kari i Tromsø.', ''].map((line, i) => entry(`t${i}`, `${opening}\n${TEMPLATE.join('\n')}\n${line}`, { formulas }));
     expect(groupCampaigns(members)).toEqual([{ id: 'k-t0', members: ['t0', 't1', 't2'], links: ['text'] }]);
