@@ -108,7 +108,8 @@ export function entryKey(parts: { ownWords: string; attachments: string[]; submi
   // two organisations are linked only by mostly the same text (group.ts): every entry made again
   // once, its links with it. 11 and 10 since two organisations of the register are never linked
   // by text (group.ts registered); 13 and 12 since a campaign's people decide who joins (mayJoin);
-  // 15 and 14 since formula sentences are left out when texts are compared (words.ts).
-  const version = parts.attachments.length > 0 || mayNameCampaign(parts.ownWords) ? 15 : 14;
+  // 15 and 14 since formula sentences are left out when texts are compared (words.ts); 17 and 16
+  // since nynorsk stems inside compounds are read as bokmål (words.ts NYNORSK_STEMS).
+  const version = parts.attachments.length > 0 || mayNameCampaign(parts.ownWords) ? 17 : 16;
   return `${version}${parts.submission ? 1 : 0}${parts.noComments ? 1 : 0}.${who.toString(36)}.${hash32(parts.ownWords).toString(36)}.${parts.ownWords.length}`;
 }
