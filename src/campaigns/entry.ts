@@ -2,7 +2,7 @@
 // documents it carries. Made from what intake found; pure.
 import { THRESHOLDS } from './group.js';
 import { signatureOf } from './minhash.js';
-import { declaredNames, mayNameCampaign, phraseKeys } from './names.js';
+import { declaredNames, mayNameCampaign, phraseKeys, quotedNames } from './names.js';
 import type { CampaignEntry } from './types.js';
 import { comparableWords, hash32, shingles, withoutFormulas } from './words.js';
 
@@ -66,6 +66,7 @@ export function entryOf(input: EntryInput): CampaignEntry {
   // The campaigns the sender says they write for, and, when they speak through a document (their
   // mail a cover note), the names that document is headed with.
   const names = input.noComments ? [] : declaredNames(input.ownWords);
+  const quoted = input.noComments ? [] : quotedNames(input.ownWords);
   const titles = mailSet ? [] : [...new Set(documentFiles.flatMap((a) => a.titles ?? []))];
   const demands = mailSet ? [] : [...new Set(documentFiles.flatMap((a) => a.demands ?? []))];
   // The phrases a text to paste opens with: only for a text long enough to be compared.
@@ -84,6 +85,7 @@ export function entryOf(input: EntryInput): CampaignEntry {
     ...(mailSet && mailSet.size > 0 ? { mail: signatureOf(mailSet) } : {}),
     documents,
     ...(names.length > 0 ? { names } : {}),
+    ...(quoted.length > 0 ? { quoted } : {}),
     ...(titles.length > 0 ? { titles } : {}),
     ...(demands.length > 0 ? { demands } : {}),
     ...(phrases.length > 0 ? { phrases } : {}),
@@ -109,7 +111,8 @@ export function entryKey(parts: { ownWords: string; attachments: string[]; submi
   // once, its links with it. 11 and 10 since two organisations of the register are never linked
   // by text (group.ts registered); 13 and 12 since a campaign's people decide who joins (mayJoin);
   // 15 and 14 since formula sentences are left out when texts are compared (words.ts); 17 and 16
-  // since nynorsk stems inside compounds are read as bokmål (words.ts NYNORSK_STEMS).
-  const version = parts.attachments.length > 0 || mayNameCampaign(parts.ownWords) ? 17 : 16;
+  // since nynorsk stems inside compounds are read as bokmål (words.ts NYNORSK_STEMS); 19 and 18
+  // since a quoted name joins the members who declared it (names.ts quotedNames).
+  const version = parts.attachments.length > 0 || mayNameCampaign(parts.ownWords) ? 19 : 18;
   return `${version}${parts.submission ? 1 : 0}${parts.noComments ? 1 : 0}.${who.toString(36)}.${hash32(parts.ownWords).toString(36)}.${parts.ownWords.length}`;
 }

@@ -51,6 +51,8 @@ const BUCKET_WINDOW = 16;
 const SAMPLE_RECENT = 4;
 /** Holders kept per campaign name (each another sender): a new member finds one not its own. */
 const NAME_HOLDERS = 4;
+/** Those who quoted a name before anyone declared it, kept per name (each another sender). */
+const QUOTED_HOLDERS = 16;
 /** Texts kept per opening phrase, the most recent (a campaign's members are many and keep coming). */
 const PHRASE_HOLDERS = 8;
 
@@ -112,7 +114,7 @@ export class CampaignGrouper {
   /** Per consultation and document: its holders, one per sender; `covered`: those whose mail was a cover note. */
   private readonly documents = new Map<string, { all: number[]; covered: number[] }>();
   /** Per consultation and campaign name: who said they write for it, and whose document is headed with it (one per sender each). */
-  private readonly names = new Map<string, { declared: number[]; titled: number[] }>();
+  private readonly names = new Map<string, { declared: number[]; titled: number[]; quoted: number[] }>();
   /** Per consultation and demand: the petitions' holders (cover notes, one per sender) and the texts that open with it (the most recent). */
   private readonly demands = new Map<string, { petitions: number[]; texts: number[] }>();
   /** Demand links: counted in groups() only between two members who are each in a campaign already. */
@@ -318,21 +320,28 @@ export class CampaignGrouper {
     const holdersOf = (key: number) => {
       const k = `${scope}\n${key}`;
       let h = this.names.get(k);
-      if (!h) this.names.set(k, (h = { declared: [], titled: [] }));
+      if (!h) this.names.set(k, (h = { declared: [], titled: [], quoted: [] }));
       return h;
     };
-    const link = (pool: number[]) => {
-      const other = pool.find((h) => !sameSender(this.entries[h]!, entry));
+    const linkTo = (other: number | undefined) => {
       if (other !== undefined && this.root(other) !== this.root(i)) {
         this.union(i, other, 'name');
         made.push({ to: this.entries[other]!.id, code: 'name' });
       }
     };
+    const link = (pool: number[]) => linkTo(pool.find((h) => !sameSender(this.entries[h]!, entry)));
     for (const key of entry.names ?? []) {
       const h = holdersOf(key);
       link(h.declared);
       link(h.titled);
+      // Each who quoted the name before anyone declared it joins now.
+      for (const q of h.quoted) if (!sameSender(this.entries[q]!, entry)) linkTo(q);
       if (h.declared.length < NAME_HOLDERS && !h.declared.some((x) => sameSender(this.entries[x]!, entry))) h.declared.push(i);
+    }
+    for (const key of entry.quoted ?? []) {
+      const h = holdersOf(key);
+      link(h.declared);
+      if (h.quoted.length < QUOTED_HOLDERS && !h.quoted.some((x) => sameSender(this.entries[x]!, entry))) h.quoted.push(i);
     }
     for (const key of entry.titles ?? []) {
       const h = holdersOf(key);

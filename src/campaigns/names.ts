@@ -35,6 +35,19 @@ export function declaredNames(text: string): number[] {
   return keysOf([...text.matchAll(DECLARED)].map((m) => m[1]!));
 }
 
+/** A name in quotation marks, whatever word comes before it (a member who typed "oprpoet «X»"). */
+const QUOTED = /[«"“„]([^«»"“”„\n]{3,80})[»"”“]/gu;
+
+/**
+ * The names a text quotes without a campaign word before them: keys of quoted names that are not
+ * declared. Such a name joins the members who declared it ("oppropet «X»"), never starts a
+ * campaign of its own: a quotation alone says nothing.
+ */
+export function quotedNames(text: string): number[] {
+  const declared = new Set(declaredNames(text));
+  return keysOf([...text.matchAll(QUOTED)].map((m) => m[1]!)).filter((k) => !declared.has(k));
+}
+
 /**
  * The names a document is headed with: its first line, and the parts of it either side of a dash
  * or a colon ("Fri tilgang – våre krav til handlingsplanen": also "Fri tilgang").

@@ -34,6 +34,11 @@ export interface CampaignEntry {
   /** The campaigns the sender says they write for ("kampanjen «X»"), as name keys (absent: none). */
   names?: number[];
   /**
+   * Names the text quotes without a campaign word ("jeg støtter oprpoet «X»", a typo): they join
+   * the members who declared the name, as name keys (absent: none).
+   */
+  quoted?: number[];
+  /**
    * The names the documents are headed with, as name keys, kept when the sender speaks through a
    * document (their mail a cover note): a member whose document is headed with the name another
    * member says they write for is in that campaign (absent: none).

@@ -129,10 +129,10 @@ describe('campaign detection', () => {
 
   it('makes every index entry again once since the comparison changed (doubled letters, short documents, organisations never linked; a store indexed before)', () => {
     const parts = { attachments: [] as string[], submission: true, noComments: false, consultation: 'ogp-4b', organisation: null, from: 'a@example.no' };
-    // The leading number was 2 and 3, then 4/5, 6/7, 8/9, 10/11, 12/13, 14/15 (plain text / a name or a document may be read): none is current now.
-    expect(entryKey({ ...parts, ownWords: TEMPLATE.join(' ') }).startsWith('161')).toBe(true);
-    expect(entryKey({ ...parts, ownWords: `Jeg skriver gjennom kampanjen «Frie postlister». ${TEMPLATE[0]}` }).startsWith('171')).toBe(true);
-    expect(entryKey({ ...parts, ownWords: 'Se vedlegg.', attachments: ['a'.repeat(64)] }).startsWith('171')).toBe(true);
+    // The leading number was 2 and 3, then 4/5, 6/7, 8/9, 10/11, 12/13, 14/15, 16/17 (plain text / a name or a document may be read): none is current now.
+    expect(entryKey({ ...parts, ownWords: TEMPLATE.join(' ') }).startsWith('181')).toBe(true);
+    expect(entryKey({ ...parts, ownWords: `Jeg skriver gjennom kampanjen «Frie postlister». ${TEMPLATE[0]}` }).startsWith('191')).toBe(true);
+    expect(entryKey({ ...parts, ownWords: 'Se vedlegg.', attachments: ['a'.repeat(64)] }).startsWith('191')).toBe(true);
   });
 
   it('two organisations that agree on one sentence, each with its own input besides, are no campaign', () => {
@@ -206,6 +206,18 @@ describe('campaign detection', () => {
     // A campaign's members who open with the same formulas are still one campaign.
     const members = ['Hilsen Ola.', 'Hilsen Kari i Tromsø.', ''].map((line, i) => entry(`t${i}`, `${opening}\n${TEMPLATE.join('\n')}\n${line}`, { formulas }));
     expect(groupCampaigns(members)).toEqual([{ id: 'k-t0', members: ['t0', 't1', 't2'], links: ['text'] }]);
+  });
+
+  it('joins a short member who quotes the campaign’s name after a mistyped word to those who declared it', () => {
+    const text = (word: string, extra = '') => `Jeg støtter ${word} «Frie postlister nå»: alle kommuner må publisere postlistene sine i eInnsyn.${extra}`;
+    const members = [entry('q1', text('oppropet', ' Dokumentene må ligge ute i fulltekst samme uke som de er journalført.')), entry('q2', text('oppropet', ' Det gjelder også interkommunale selskaper som forvalter felles tjenester.'))];
+    // Twenty words or so, "oprpoet" for "oppropet": too short to compare, and no campaign word before the name.
+    const typo = entry('q3', text('oprpoet'));
+    expect(groupCampaigns([...members, typo])[0]!.members).toEqual(['q1', 'q2', 'q3']);
+    // Quoted before anyone declared it, it joins when the first who declares it arrives.
+    expect(groupCampaigns([entry('q4', text('oprpoet')), entry('q5', text('oppropet', ' Hilsen Per.')), entry('q6', text('oppropet', ' Hilsen Åse.'))])[0]!.members).toEqual(['q4', 'q5', 'q6']);
+    // A quotation nobody declared as a campaign's name starts nothing.
+    expect(groupCampaigns([entry('q7', text('sitatet')), entry('q8', text('sitatet'))])).toEqual([]);
   });
 
   it('joins the senders of one short petition sent as a document, each with a cover note', () => {
