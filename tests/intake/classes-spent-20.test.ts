@@ -19,3 +19,12 @@ describe('publication timing is eInnsyn', () => {
     expect(await ids('Veiledningen om journalføring må si at meldinger i Teams skal journalføres når de gjelder saksbehandling.')).toContain('journalforing');
   });
 });
+
+describe('a citizen’s short proposal for a commitment of its own', () => {
+  it('"det burde bli en forpliktelse i handlingsplanen": a new commitment, input, receipted', async () => {
+    const s = await run('Hei. Jeg vil at alle fylkestingsmøter sendes direkte på nett og ligger ute i ettertid. Det burde bli en forpliktelse i handlingsplanen. Hilsen Siri');
+    expect(s.commitments.map((c) => c.id)).toEqual(['ny-forpliktelse']);
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+});
