@@ -2,7 +2,8 @@
 // its campaign with another. Checked against the campaigns as they are now (a replay is
 // "unchanged", a wrong id is refused with the reason in words), then kept with the campaigns'
 // other decisions, where every recomputation applies it (store/campaign-index.ts).
-import { firstMemberOf } from '../campaigns/index.js';
+import { campaignIdOf, firstMemberOf } from '../campaigns/index.js';
+import { RECORD_ID } from '../store/record.js';
 import { addCampaignDecision, readCampaignDecisions } from '../store/campaign-index.js';
 import { loadCampaigns } from '../store/campaigns.js';
 import type { Store } from '../store/json-store.js';
@@ -28,9 +29,11 @@ export async function planCampaignChange(store: Store, rules: Rules, request: Ca
     return refused('not-in-campaign', `${request.id} er ikke med i noen kampanje`);
   }
   if (!own) return refused('not-in-campaign', `${request.id} er ikke med i noen kampanje`);
-  if (!request.with) return refused('campaign-missing', `/kampanje-sammen ${request.id} mangler kampanjen den skal slås sammen med (k-…) etter kontrollkoden`);
-  const other = set.groups.find((g) => g.id === request.with);
-  if (!other) return refused('no-such-campaign', `fant ingen kampanje ${request.with}`);
+  // The prepared line's "k-" left as it is names none; a bare record id is its campaign's number.
+  const withId = !request.with.startsWith('k-') && RECORD_ID.test(request.with) ? campaignIdOf(request.with) : request.with;
+  if (!firstMemberOf(withId)) return refused('campaign-missing', `/kampanje-sammen ${request.id} mangler nummeret på kampanjen den skal slås sammen med (k-…) etter kontrollkoden`);
+  const other = set.groups.find((g) => g.id === withId);
+  if (!other) return refused('no-such-campaign', `fant ingen kampanje ${withId}`);
   if (other.id === own.id) return unchanged('campaign-join', `${request.id} er allerede med i kampanje ${own.id}`);
   return {
     decision: { kind: 'join', members: [firstMemberOf(own.id)!, firstMemberOf(other.id)!], campaigns: [own.id, other.id] },

@@ -80,13 +80,19 @@ describe('campaign decisions by command mail', () => {
     const refusal = (await simpleParser(readFileSync(join(config.outboxDir, 'decisions', answers()[0]!)))).text!;
     expect(refusal).toContain('Ingenting er endret');
     expect(refusal).toContain('fant ingen kampanje k-2021-9999');
+    // The prepared join line sent as it is, without the other campaign's number: refused, and said so.
+    deliver(config.maildir, mail({ from: CASEWORKER, subject: 'Kampanjer', body: `${commandLine(key, 'kampanje-sammen', recordId(1), 'k-')}\n` }));
+    await onePass(config);
+    expect(answers()).toHaveLength(2);
+    const texts = await Promise.all(answers().map(async (f) => (await simpleParser(readFileSync(join(config.outboxDir, 'decisions', f)))).text!));
+    expect(texts.filter((t) => t.includes('mangler nummeret på kampanjen'))).toHaveLength(1);
 
     // The caseworker's real decisions: one member out, the two campaigns one.
     const good = `Hei\n\n${commandLine(key, 'kampanje-ut', recordId(3))}\n${commandLine(key, 'kampanje-sammen', recordId(1), `k-${recordId(5)}`)}\n`;
     deliver(config.maildir, mail({ from: CASEWORKER, subject: 'Kampanjer', body: good }));
     await onePass(config);
     expect((await campaigns(config.dataDir)).map((c) => [c.id, c.members])).toEqual([[`k-${recordId(1)}`, [1, 2, 4, 5, 6].map(recordId)]]);
-    expect(answers()).toHaveLength(2);
+    expect(answers()).toHaveLength(3);
     // Sent again: the same, nothing added.
     deliver(config.maildir, mail({ from: CASEWORKER, subject: 'Kampanjer', body: good }));
     await onePass(config);
