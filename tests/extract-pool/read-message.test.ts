@@ -11,6 +11,7 @@ import PQueue from 'p-queue';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ExtractorPool } from '../../src/extract-pool/pool.js';
 import { DEFAULT_LIMITS } from '../../src/intake/extract/index.js';
+import { sniffDocument } from '../../src/intake/extract/sniff.js';
 import { intakeMessage } from '../../src/intake/index.js';
 import { headerMessageIds } from '../../src/mail/header-ids.js';
 import { loadRules } from '../../src/rules/load.js';
@@ -99,4 +100,29 @@ describe('a message read in an extraction worker', () => {
     expect('result' in answer && answer.unasked).toEqual(['<x1@b.no>']);
     expect(headerMessageIds(raw)).toContain('<x1@b.no>');
   }, 60_000);
+
+  it('reads a document the daemon waits for before whole messages that came first', async () => {
+    // One worker, its queue filled before it is ready: two whole messages, then a document of a
+    // message the daemon reads itself. The daemon has done its part and waits; the messages do not.
+    const one = new ExtractorPool(1);
+    try {
+      const rules = projectRules();
+      const order: string[] = [];
+      const message = (name: string) =>
+        one.readMessage(readFileSync(join(messagesDir, files[0]!)), { rulesDir, dataKey: rules.dataKey!, programKey: program, mailboxDate, limits: DEFAULT_LIMITS, threads: [], asked: [] }).then((answer) => {
+          expect('result' in answer).toBe(true);
+          order.push(name);
+        });
+      const messages = [message('first message'), message('second message')];
+      const bytes = Buffer.from('Innspill til handlingsplanen: vi støtter forpliktelsen om åpne data.\n');
+      const document = one.extractor({ bytes, declaredType: 'text/plain', filename: 'innspill.txt', charset: 'utf-8' }, sniffDocument(bytes, 'text/plain', 'innspill.txt'), DEFAULT_LIMITS).then((r) => {
+        expect(r.text).toContain('åpne data');
+        order.push('document');
+      });
+      await Promise.all([...messages, document]);
+      expect(order).toEqual(['document', 'first message', 'second message']);
+    } finally {
+      await one.close();
+    }
+  }, 120_000);
 });
