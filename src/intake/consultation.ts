@@ -6,8 +6,8 @@
 // decides; one that names several narrows the choice for the next. A message that could still be
 // two is judged under the likelier one and held for review (`consultation-uncertain`): it is never
 // filed twice. Archived consultations are not routed to; a closed one (past its deadline and grace
-// days when the message came) is still routed to by the certain steps, but not by content alone
-// while an open one could have the message.
+// days when the message came) is still routed to by the certain steps, and by content alone when
+// no open one would have the message.
 import type { Rules } from '../rules/types.js';
 import { activeConsultations, rulesFor } from '../rules/views.js';
 import type { IntakeContext } from './context.js';
@@ -217,11 +217,16 @@ function ownWordsDecide<J extends { commitments: CommitmentMatch[]; relevance: R
 }
 
 function byContent(c: Context, candidates: Rules[]): RouteFinding {
-  // A consultation closed when the message came gives way to an open one.
+  // A consultation closed when the message came gives way to an open one; when no open one takes
+  // it, the closed ones are judged too (a late reply to a closed consultation is filed, as late).
   const received = findReceivedTime({ message: c.message, options: c.options, rules: candidates[0]! }).receivedAt;
   const open = received === null ? candidates : candidates.filter((v) => received.getTime() <= v.consultation.closesAt.getTime());
-  const inQuestion = open.length > 0 ? open : candidates;
-  const judged = inQuestion.map((view) => judgeContent(c, view)).sort((a, b) => b.relevance.score - a.relevance.score);
+  const judge = (views: Rules[]) => views.map((view) => judgeContent(c, view)).sort((a, b) => b.relevance.score - a.relevance.score);
+  let judged = judge(open.length > 0 ? open : candidates);
+  if (open.length > 0 && open.length < candidates.length && !judged.some((j) => j.relevance.relevant)) {
+    const closed = judge(candidates.filter((v) => !open.includes(v)));
+    if (closed.some((j) => j.relevance.relevant)) judged = closed;
+  }
   const relevant = judged.filter((j) => j.relevance.relevant);
   const best = judged[0]!;
   const keep = best.bound ? null : { commitments: best.commitments, relevance: best.relevance };

@@ -141,6 +141,20 @@ describe('routing to a consultation', () => {
     expect(view.rules.consultation.id).toBe('pbl-2021');
   });
 
+  it('mail that no open consultation takes is judged against the closed ones: a late reply is filed as late, not left unread', async () => {
+    // OGP closed before this message; the hearing is open but the words are not its.
+    const received = ['from mx.example.org by mx01.dep.no; Wed, 2 Jun 2021 09:30:00 +0200'];
+    const closed = withConsultation('ogp-4b', (c) => ({ closesAt: new Date(c.deadlineAt.getTime()) }));
+    const body = 'Hei,\n\nVi er litt sent ute, men her er våre innspill: veiledningen om journalføring bør si tydelig at beskjeder i Teams og på SMS som gjelder en sak, skal journalføres.\n\nHilsen\nKari\n';
+    const s = await intake(mail({ subject: 'Sent innspill', received, date: 'Wed, 2 Jun 2021 09:29:00 +0200', body }), closed);
+    expect(s).toMatchObject({ consultation: { id: 'ogp-4b', reason: { code: 'content' } }, late: true, relevant: true });
+    expect(s.commitments.map((c) => c.id)).toEqual(['journalforing']);
+    // Mail for neither stays unrelated, closed consultations judged or not.
+    const none = await intake(mail({ subject: 'Faktura 4411', received, body: 'Vedlagt faktura for kurset i mai.\n' }), closed);
+    expect(none.consultation).toBeNull();
+    expect(none.relevant).toBe(false);
+  });
+
   it('with one consultation, everything routes to it as before (no choice to make)', async () => {
     const one: Rules[] = [];
     const ogp = { ...rulesFor(rules, 'ogp-4b'), consultations: one };

@@ -1,0 +1,25 @@
+// Classes that the spent set spent-22 (was sealed-22, read on 2026-12-03) showed, written again in
+// our own words: who is on the address list, said of others, is no request to be put on it; and a
+// late reply to a closed consultation (tests/intake/consultation.test.ts) is filed, not left unread.
+import { describe, expect, it } from 'vitest';
+import { intake } from '../../src/intake/index.js';
+import { mail } from '../helpers/mail.js';
+import { projectRules } from '../helpers/rules.js';
+
+const rules = projectRules();
+const run = (body: string) => intake(mail({ from: 'Per Lunde <per.lunde@frivillighetnorge.no>', subject: 'Innspill til handlingsplan 4B', body }), rules);
+
+describe('the address list, said of others, is no request to be put on it', () => {
+  it('"ikke bare de som står på adresselisten": input on co-creation, receipted', async () => {
+    const s = await run('Dere ber oss sende brevet videre, og det har vi gjort. Men skal flere kunne bidra, må interessentforumet være åpent for alle organisasjoner, ikke bare de som står på adresselisten.\n\nHilsen Per');
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+    expect(s.commitments.map((c) => c.id)).toContain('samskaping');
+  });
+
+  it('asking to be put on the list is still no input', async () => {
+    const s = await run('Vi ønsker å stå på høringslisten i framtidige høringer om åpenhet i forvaltningen.\n\nHilsen Per');
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+});
