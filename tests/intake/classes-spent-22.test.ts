@@ -23,3 +23,17 @@ describe('the address list, said of others, is no request to be put on it', () =
     expect(s.receipt.send).toBe(false);
   });
 });
+
+describe('a new contact person for the list is no input', () => {
+  it('"jeg overtar som kontaktperson, oppdater e-postlisten": not filed as input, no receipt', async () => {
+    const s = await run('Hei,\n\nFra neste måned er jeg ny kontaktperson for oss i interessentforumet etter Lise Berg. Vennligst oppdater e-postlisten deres.\n\nHilsen Per');
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a proposal beside it is still input', async () => {
+    const s = await run('Hei,\n\nJeg er ny kontaktperson for oss i interessentforumet. Vi foreslår at forumet møtes oftere, og at referatene legges ut åpent.\n\nHilsen Per');
+    expect(s.relevant).toBe(true);
+    expect(s.commitments.map((c) => c.id)).toContain('samskaping');
+  });
+});
