@@ -1,13 +1,14 @@
 // The durable receipt outbox. A receipt's state lives in its record (records/<id>.json):
 // pending → sent | failed, or skipped from the start. Exactly one receipt per record:
-//   1. before the first try, a Message-ID is chosen and written to the record (fsync);
+//   1. its Message-ID is made from the record (receiptMessageId): the same on every try, so it
+//      need not be written down before the first (one record write per receipt, not two);
 //   2. the message is handed to SMTP (or written to the outbox folder);
 //   3. on "250 OK" the record is marked sent (fsync).
 // A crash between 2 and 3 — the milliseconds between the server's answer and our fsync — is the
 // only window: the next start sends again with the SAME Message-ID, which mail clients show as
 // one message. For the outbox folder there is no window at all: the file named by the
 // Message-ID is found and the record marked sent without writing it twice.
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Config } from '../config.js';
 import type { Rules } from '../rules/types.js';
 import { rulesFor } from '../rules/views.js';
@@ -31,6 +32,15 @@ export interface ReceiptCounts {
   skipped: number;
   /** Held for review: a caseworker decides first. */
   held: number;
+}
+
+/**
+ * A receipt's Message-ID, made from its record: the same on every try (a repeat after a crash
+ * carries the same one) without being written to the record before the first.
+ */
+export function receiptMessageId(record: Pick<SubmissionRecord, 'id' | 'rawSha256' | 'filedAt'>, from: string): string {
+  const tag = createHash('sha256').update(`${record.id}\n${record.rawSha256}\n${record.filedAt}`).digest('hex').slice(0, 12);
+  return newMessageId(`kvittering.${record.id}`, from, tag);
 }
 
 export class ReceiptOutbox {
@@ -162,20 +172,15 @@ export class ReceiptOutbox {
       return false;
     }
     this.sender ??= createSender(this.config);
-    const from = this.config.from;
-    if (!record.receipt.messageId) {
-      record.receipt.messageId = newMessageId(`kvittering.${record.id}`, from, randomBytes(6).toString('hex'));
-    } else {
-      // Tried before and maybe delivered just before a crash: the outbox folder can tell.
-      const where = await this.sender.deliveredBefore(record.receipt.messageId);
-      if (where) {
-        await this.finish(record, { status: 'sent', deliveredTo: where, sentAt: now.toISOString() });
-        return true;
-      }
+    record.receipt.messageId ??= receiptMessageId(record, this.config.from);
+    // Maybe tried before and delivered just before a crash (the record cannot say): the outbox folder can tell.
+    const where = await this.sender.deliveredBefore(record.receipt.messageId);
+    if (where) {
+      await this.finish(record, { status: 'sent', deliveredTo: where, sentAt: now.toISOString() });
+      return true;
     }
+    // Written down with the outcome (sent, or when to try again): the Message-ID is the same on every try.
     record.receipt.attempts++;
-    // Recorded before it is sent.
-    await this.store.updateReceipt(record);
     const composed = await composeReceipt(record, this.rules(), senderOf(this.config, rulesFor(this.rules(), record.consultation?.id)), record.receipt.messageId, now);
     faultPoint('receipt-before-send');
     try {
