@@ -37,3 +37,30 @@ describe('a new contact person for the list is no input', () => {
     expect(s.commitments.map((c) => c.id)).toContain('samskaping');
   });
 });
+
+describe('a newsletter whose lead item is the organisation’s own hearing reply', () => {
+  const letter = (body: string) =>
+    intake(
+      mail({
+        from: 'Naturvernforbundet <nyheter@epost.naturvernforbundet.no>',
+        subject: 'Nytt fra oss i mai',
+        headers: { 'List-Unsubscribe': '<https://naturvernforbundet.example/avmeld>', Precedence: 'bulk' },
+        received: ['from mx.example.org by mx01.dep.no; Wed, 26 May 2021 10:00:00 +0200'],
+        date: 'Wed, 26 May 2021 09:59:00 +0200',
+        body,
+      }),
+      rules,
+    );
+
+  it('"Vi har svart på høringen … les høringssvaret vårt": filed with the hearing as machine mail, no receipt', async () => {
+    const s = await letter('NYTT FRA OSS\n\nVi har svart på høringen om endringer i plan- og bygningsloven\nVi går imot at dispensasjonsreglene i strandsonen skal mykes opp. Les høringssvaret vårt på nettsidene.\n\nMeld deg av nyhetsbrevet her.');
+    expect(s).toMatchObject({ relevant: true, automatic: true, consultation: { id: 'pbl-2021' } });
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('the hearing told as news is not the organisation’s input', async () => {
+    const s = await letter('NYTT FRA OSS\n\nDepartementet har sendt forslag til endringer i plan- og bygningsloven på høring\nForslaget vil gjøre dispensasjonsreglene i strandsonen strengere. Fristen er 4. juni.\n\nMeld deg av nyhetsbrevet her.');
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+});
