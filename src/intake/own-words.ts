@@ -214,7 +214,9 @@ function ownWordsOfBody(text: string, subject: string, rules: Rules, signatures:
       }
       currentState = st;
       current.push(lines[i]!);
-    } else if (st === 'meta' && current.length > 0) {
+    } else if (current.length > 0) {
+      // A quote or a header block ends a run: a closing above it ("Beste hilsen", then the quoted
+      // mail with answers written inline) cuts only its own run, not the answers below.
       runs.push(current);
       current = [];
       currentState = null;

@@ -64,3 +64,31 @@ describe('a newsletter whose lead item is the organisation’s own hearing reply
     expect(s.receipt.send).toBe(false);
   });
 });
+
+describe('answers written inline below a signed note', () => {
+  it('the answers between the quoted paragraphs are the sender’s words, though a closing stands above them', async () => {
+    const body = [
+      'Hei,',
+      '',
+      'Svarene våre står mellom avsnittene nedenfor.',
+      '',
+      'Vennlig hilsen',
+      'Per Lunde',
+      'Frivillighet Norge',
+      '',
+      '-----Opprinnelig melding-----',
+      'Fra: Postmottak KMD <postmottak@kmd.dep.no>',
+      'Emne: Invitasjon til innspill til handlingsplan 4B',
+      '',
+      '> Departementet ønsker innspill til endringer i handlingsplanen.',
+      '',
+      'SVAR: Kommunene må publisere postjournalen i eInnsyn, og staten bør dekke kostnaden for de minste.',
+      '',
+      '> Fristen for innspill er 18. mai.',
+      '',
+    ].join('\n');
+    const s = await run(body);
+    expect(s.ownWords).toContain('postjournalen i eInnsyn');
+    expect(s.commitments.map((c) => c.id)).toEqual(['einnsyn']);
+  });
+});
