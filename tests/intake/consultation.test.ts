@@ -155,6 +155,20 @@ describe('routing to a consultation', () => {
     expect(none.relevant).toBe(false);
   });
 
+  it('input to both, each named in words of the sender’s own ("åpenhetsplanen", "lovhøringen"), is held between them', async () => {
+    for (const body of [
+      'Hei,\n\nVi har to innspill. Til handlingsplan 4B: eInnsyn bør bli obligatorisk for alle kommuner, også de minste. Til lovhøringen: vi støtter en felles digital løsning for nabovarsling.\n\nHilsen\nKari\n',
+      'Hei,\n\nVi har to innspill. Til åpenhetsplanen: eInnsyn bør bli obligatorisk for alle kommuner, også de minste. Til høringen om plan- og bygningsloven: vi støtter en felles digital løsning for nabovarsling.\n\nHilsen\nKari\n',
+    ]) {
+      const s = await intake(mail({ subject: 'To innspill', body }), rules);
+      expect(s.consultation?.reason.code, body).toBe('uncertain');
+      expect(s.review.reasons).toContain('consultation-uncertain');
+    }
+    // One of those words alone names nothing: a single consultation's input goes where its content says.
+    const one = await intake(mail({ subject: 'Innspill', body: 'Hei,\n\nTil lovhøringen: vi støtter en felles digital løsning for nabovarsling og kortere frister i byggesaker.\n\nHilsen\nKari\n' }), rules);
+    expect(one.consultation).toMatchObject({ id: 'pbl-2021', reason: { code: 'content' } });
+  });
+
   it('with one consultation, everything routes to it as before (no choice to make)', async () => {
     const one: Rules[] = [];
     const ogp = { ...rulesFor(rules, 'ogp-4b'), consultations: one };
