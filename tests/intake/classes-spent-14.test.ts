@@ -1,0 +1,59 @@
+// Classes that the spent set spent-14 (was sealed-14, read on 2026-12-03 at 17:00 UTC) showed,
+// written again in our own words: a "secure portal" log-in to confirm what was sent is bait; a sales
+// offer is no input.
+import { describe, expect, it } from 'vitest';
+import { intake } from '../../src/intake/index.js';
+import { mail } from '../helpers/mail.js';
+import { projectRules } from '../helpers/rules.js';
+
+const rules = projectRules();
+
+describe('a log-in through a "secure portal" to confirm one’s input is bait', () => {
+  it('from a look-alike of the ministry, with the case number: suspicious, no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'KMD Postmottak <post@kmd-dep-portal.example>',
+        subject: 'Innspill 17/1886 – bekreftelse mangler',
+        body: 'Hei,\n\nInnspillet ditt i sak 17/1886 er ikke ferdig registrert. Logg inn via vår sikre portal innen 48 timer for å fullføre:\n\nhttps://kmd-dep-portal.example/innlogging\n\nDepartementet',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('"innen 24 timer for å bekrefte" is the same bait in another order', async () => {
+    const s = await intake(
+      mail({ from: 'Høring <noreply@horing-portal.example>', subject: 'Høringssvar 21/345', body: 'Høringssvaret ditt må bekreftes. Gjør det innen 24 timer for å bekrefte at det skal behandles: https://horing-portal.example/login\n' }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('a sales offer is no input', () => {
+  it('"vi tilbyr gjerne en evaluering av OGP-arbeidet": not filed as input, no receipt', async () => {
+    const s = await intake(
+      mail({ from: 'Eva Lunde <eva@analysebyraa.example>', subject: 'Tilbud om evaluering', body: 'Hei,\n\nVårt firma tilbyr gjerne en uavhengig evaluering av Norges OGP-arbeid, med erfaring fra flere land. Ta kontakt for et uforpliktende tilbud.\n\nEva Lunde' }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+    const third = await intake(
+      mail({ from: 'Eva Lunde <eva@analysebyraa.example>', subject: 'Evaluering av OGP', body: 'Hei,\n\nAnalysebyrået har gjort mange studier av åpenhet i forvaltningen og tilbyr gjerne en ekstern evaluering av Norges OGP-arbeid.\n\nEva Lunde' }),
+      rules,
+    );
+    expect(third.relevant).toBe(false);
+    expect(third.receipt.send).toBe(false);
+  });
+
+  it('an organisation that offers its help beside a proposal is still input', async () => {
+    const s = await intake(
+      mail({ from: 'Eva Lunde <eva@analysebyraa.example>', subject: 'Innspill til handlingsplan 4B', body: 'Hei,\n\nVi foreslår at forpliktelsen om eInnsyn får en klar frist for kommunene. Vi tilbyr gjerne en kartlegging av hvor langt kommunene har kommet.\n\nEva Lunde' }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.commitments.map((c) => c.id)).toContain('einnsyn');
+  });
+});
