@@ -71,6 +71,9 @@ function segment(text: string, subject: string, rules: Rules): { lines: string[]
   let state: 'own' | 'forwarded' | 'quoted' = 'own';
   let forwardedFrom: string | null = null;
   let sawOwnText = false;
+  // The sender said the answers stand inline in the quoted mail; `interleaved`: the first quote below read so.
+  let announced = false;
+  let interleaved = false;
 
   const skipHeaderFields = (start: number): number => {
     let k = start;
@@ -134,8 +137,13 @@ function segment(text: string, subject: string, rules: Rules): { lines: string[]
       // one (above); the rest stays the sender's own.
       const after = skipHeaderFields(replyMark ? i + 1 : i);
       const next = nextNonEmpty(lines, after);
-      if (next !== undefined && /^\s*>/.test(next)) {
+      const marked = next !== undefined && /^\s*>/.test(next);
+      // Without "> " marks, when the sender said the answers stand inline ("våre kommentarer står
+      // inne i teksten"): the first quote's lines are read as the sender's, and the invitation
+      // letter's lines among them are dropped as everywhere (cleanRun).
+      if (marked || (announced && !interleaved && state === 'own')) {
         for (let k = i; k < after; k++) states[k] = 'quoted';
+        interleaved ||= !marked;
         i = after - 1;
         continue;
       }
@@ -153,6 +161,7 @@ function segment(text: string, subject: string, rules: Rules): { lines: string[]
     }
     states[i] = state;
     if (p.length > 0 && !(state === 'own' && !sawOwnText && FORWARD_FIELD.test(p))) sawOwnText = true;
+    if (state === 'own' && !interleaved && rules.ownWords.inlineAnswers.some((r) => r.test(p))) announced = true;
   }
   return { lines, states, forwardedFrom };
 }

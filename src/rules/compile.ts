@@ -138,6 +138,7 @@ export function compileRules(dir: string, data: RuleData): Rules {
       disclaimers: ownWords.disclaimers.map((d) => d.toLowerCase()),
       deviceLines: ownWords.deviceLines.map(re),
       formulas: ownWords.formulas.map(re),
+      inlineAnswers: ownWords.inlineAnswers.map(re),
     },
     language: { default: language.default, minimumPoints: language.minimumPoints, words },
   };

@@ -273,6 +273,8 @@ export const ownWordsSchema = z.strictObject({
   deviceLines: z.array(regex),
   /** Formula sentences campaign detection leaves out when it compares (src/campaigns/words.ts). */
   formulas: z.array(regex).default([]),
+  /** The sender's word that the answers stand inline in the quoted mail (src/intake/own-words.ts). */
+  inlineAnswers: z.array(regex).default([]),
 });
 
 export const languageSchema = z.strictObject({

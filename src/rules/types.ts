@@ -143,6 +143,8 @@ export interface Rules {
     deviceLines: RegExp[];
     /** Formula sentences ("Vi viser til invitasjonen …") campaign detection leaves out. */
     formulas: RegExp[];
+    /** The sender's word that the answers stand inline in the quoted mail ("kommentarene står inne i teksten"). */
+    inlineAnswers: RegExp[];
   };
   language: { default: Language; minimumPoints: number; words: Map<string, Language | 'no'> };
   letter: LetterIndex;

@@ -57,3 +57,35 @@ describe('a sales offer is no input', () => {
     expect(s.commitments.map((c) => c.id)).toContain('einnsyn');
   });
 });
+
+describe('answers written into the quoted letter without "> " marks, when the sender says so', () => {
+  const quoted = (answer: string) =>
+    [
+      'Hei, kommentarene våre står inne i teksten nedenfor, merket KF:',
+      '',
+      'Fra: Postmottak KMD <postmottak@kmd.dep.no>',
+      'Sendt: tirsdag 13. april 2021 09:14',
+      'Emne: Invitasjon til innspill til handlingsplan 4B',
+      '',
+      'Kommunal- og moderniseringsdepartementet har oppdatert / justert forpliktelsen om eInnsyn',
+      '',
+      answer,
+      '',
+      'Med hilsen',
+      'Kari Fjeld',
+    ].join('\n');
+
+  it('the answer between the letter’s lines is the sender’s, the letter’s own lines are not', async () => {
+    const s = await intake(mail({ from: 'Kari Fjeld <kari@frivillig.example>', subject: 'SV: Invitasjon til innspill', body: quoted('KF: Forpliktelsen om eInnsyn bør gi alle kommuner en frist for å publisere postjournalen i fulltekst.') }), rules);
+    expect(s.ownWords).toContain('frist for å publisere postjournalen');
+    expect(s.ownWords).not.toContain('har oppdatert / justert forpliktelsen');
+    expect(s.ownWords).not.toContain('Sendt: tirsdag');
+    expect(s.commitments.map((c) => c.id)).toEqual(['einnsyn']);
+  });
+
+  it('without the sender’s word, a quote with no "> " marks stays quoted, as before', async () => {
+    const body = quoted('KF: Forpliktelsen om eInnsyn bør gi alle kommuner en frist for å publisere postjournalen i fulltekst.').replace('kommentarene våre står inne i teksten nedenfor, merket KF:', 'se vedlagt brev.');
+    const s = await intake(mail({ from: 'Kari Fjeld <kari@frivillig.example>', subject: 'SV: Invitasjon til innspill', body }), rules);
+    expect(s.ownWords).not.toContain('postjournalen');
+  });
+});
