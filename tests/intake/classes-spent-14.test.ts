@@ -89,3 +89,33 @@ describe('answers written into the quoted letter without "> " marks, when the se
     expect(s.ownWords).not.toContain('postjournalen');
   });
 });
+
+describe('a demand on the one who decides is input, though a question stands beside it', () => {
+  it('a forwarded note ("kan du sende dette til departementet?") over "departementet må lage en mal": the hearing’s input', async () => {
+    const body = [
+      'Sendt fra min iPhone',
+      '',
+      'Start på videresendt melding:',
+      '',
+      'Fra: Siv Dahl <siv@arealplan.example>',
+      'Dato: 20. mai 2021 kl. 14:02:11 CEST',
+      'Til: Ola Vik <ola@arealplan.example>',
+      'Emne: medvirkning',
+      '',
+      'Ola, kan du sende dette videre til departementet?',
+      '',
+      'Kravet om medvirkningsplan i alle reguleringssaker er bra, men departementet må lage en felles mal, ellers praktiserer kommunene kravet ulikt.',
+      '',
+      'Siv',
+    ].join('\n');
+    const s = await intake(mail({ from: 'Ola Vik <ola@arealplan.example>', subject: 'Fwd: medvirkning', body }), rules);
+    expect(s.relevant).toBe(true);
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.commitments.map((c) => c.id)).toEqual(['medvirkning']);
+  });
+
+  it('a question with nothing demanded stays a question', async () => {
+    const s = await intake(mail({ from: 'Ola Vik <ola@arealplan.example>', subject: 'Spørsmål om høringen', body: 'Hei, gjelder kravet om medvirkningsplan også for små reguleringssaker?\n\nOla' }), rules);
+    expect(s.receipt.send).toBe(false);
+  });
+});
