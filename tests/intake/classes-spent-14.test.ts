@@ -119,3 +119,23 @@ describe('a demand on the one who decides is input, though a question stands bes
     expect(s.receipt.send).toBe(false);
   });
 });
+
+describe('one’s own case given as the reason for changing the law', () => {
+  it('"gjør varmepumper søknadsfrie … nå må vi søke dispensasjon": the hearing’s input', async () => {
+    const s = await intake(
+      mail({ from: 'Tone Berg <tone.berg@online.no>', to: 'hoering-pbl@kmd.dep.no', subject: 'Endring i loven', body: 'Hei,\n\nNår dere likevel endrer plan- og bygningsloven: gjør varmepumper på fasaden søknadsfrie for vanlige boliger. Nå må vi søke dispensasjon for noe helt ukomplisert.\n\nTone' }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('a question about one’s own application stays no input', async () => {
+    const s = await intake(
+      mail({ from: 'Tone Berg <tone.berg@online.no>', to: 'hoering-pbl@kmd.dep.no', subject: 'Byggesak', body: 'Hei,\n\nMå jeg søke dispensasjon for en varmepumpe på fasaden? Kommunen har ikke svart meg på tre måneder.\n\nTone' }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+});
