@@ -139,3 +139,21 @@ describe('one’s own case given as the reason for changing the law', () => {
     expect(s.receipt.send).toBe(false);
   });
 });
+
+describe('shorter time limits named in one word', () => {
+  it('"kortere byggesaksfrister" is the time-limit proposal, beside a dispensation it mentions', async () => {
+    const s = await intake(
+      mail({ from: 'Per Holm <per@eiendom.example>', to: 'hoering-pbl@kmd.dep.no', subject: 'Høringssvar', body: 'Vi støtter kortere byggesaksfrister, men fristene må også gjelde når kommunen behandler dispensasjoner, ellers flyttes sakene dit.\n\nVi er skeptiske til at dispensasjonsadgangen strammes inn uten at planene oppdateres.\n\nPer Holm' }),
+      rules,
+    );
+    expect(s.commitments.map((c) => c.id)).toContain('byggesaksfrister');
+  });
+
+  it('only cited ("at kortere byggesaksfrister ikke gir unntak fra …"), it is no comment on them', async () => {
+    const s = await intake(
+      mail({ from: 'Per Holm <per@eiendom.example>', to: 'hoering-pbl@kmd.dep.no', subject: 'Høringssvar', body: 'Vi har ingen merknader til forslagene, men vil understreke at kortere byggesaksfrister ikke må gi unntak fra kravene om universell utforming.\n\nPer Holm' }),
+      rules,
+    );
+    expect(s.commitments.map((c) => c.id)).not.toContain('byggesaksfrister');
+  });
+});
