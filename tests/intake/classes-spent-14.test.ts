@@ -157,3 +157,18 @@ describe('shorter time limits named in one word', () => {
     expect(s.commitments.map((c) => c.id)).not.toContain('byggesaksfrister');
   });
 });
+
+describe('"den nye forpliktelsen deres" is one of the letter’s own new commitments, not a new one', () => {
+  it('a citizen on algorithms in decisions: artificial intelligence only', async () => {
+    const s = await intake(
+      mail({ from: 'Odd Ruud <odd.ruud@gmail.com>', subject: 'Innspill', body: 'Jeg fikk et vedtak fra NAV og vet ikke om en saksbehandler eller en algoritme avgjorde det. Når staten bruker kunstig intelligens, må vedtaket si det. Dette bør stå i den nye forpliktelsen deres.\n\nOdd Ruud' }),
+      rules,
+    );
+    expect(s.commitments.map((c) => c.id)).toEqual(['kunstig-intelligens']);
+  });
+
+  it('a new commitment proposed in the indefinite still is one', async () => {
+    const s = await intake(mail({ from: 'Odd Ruud <odd.ruud@gmail.com>', subject: 'Innspill', body: 'Jeg foreslår en ny forpliktelse om åpne møtekalendere for alle statsråder.\n\nOdd Ruud' }), rules);
+    expect(s.commitments.map((c) => c.id)).toContain('ny-forpliktelse');
+  });
+});
