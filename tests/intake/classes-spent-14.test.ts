@@ -172,3 +172,16 @@ describe('"den nye forpliktelsen deres" is one of the letter’s own new commitm
     expect(s.commitments.map((c) => c.id)).toContain('ny-forpliktelse');
   });
 });
+
+describe('a proposal of the sender’s own that matches no commitment of the plan', () => {
+  it('"Mitt forslag: alle statsråder bør …" is a new commitment', async () => {
+    const s = await intake(mail({ from: 'Odd Ruud <odd.ruud@gmail.com>', subject: 'Forslag', body: 'Hei!\n\nDere ber om forslag til handlingsplanen. Mitt forslag: Alle statsråder bør legge ut en oversikt over reisene sine og hvem de møter, hver uke.\n\nOdd' }), rules);
+    expect(s.relevant).toBe(true);
+    expect(s.commitments.map((c) => c.id)).toEqual(['ny-forpliktelse']);
+  });
+
+  it('"mitt forslag" about a commitment of the plan adds no new one', async () => {
+    const s = await intake(mail({ from: 'Odd Ruud <odd.ruud@gmail.com>', subject: 'Forslag', body: 'Hei!\n\nMitt forslag til forpliktelsen om eInnsyn: alle kommuner bør publisere postjournalen der innen ett år.\n\nOdd' }), rules);
+    expect(s.commitments.map((c) => c.id)).toEqual(['einnsyn']);
+  });
+});
