@@ -112,7 +112,8 @@ export function entryKey(parts: { ownWords: string; attachments: string[]; submi
   // by text (group.ts registered); 13 and 12 since a campaign's people decide who joins (mayJoin);
   // 15 and 14 since formula sentences are left out when texts are compared (words.ts); 17 and 16
   // since nynorsk stems inside compounds are read as bokmål (words.ts NYNORSK_STEMS); 19 and 18
-  // since a quoted name joins the members who declared it (names.ts quotedNames).
-  const version = parts.attachments.length > 0 || mayNameCampaign(parts.ownWords) ? 19 : 18;
+  // since a quoted name joins the members who declared it (names.ts quotedNames); 21 and 20 since
+  // more formula sentences are left out (a sister organisation's English opening: own-words.yaml).
+  const version = parts.attachments.length > 0 || mayNameCampaign(parts.ownWords) ? 21 : 20;
   return `${version}${parts.submission ? 1 : 0}${parts.noComments ? 1 : 0}.${who.toString(36)}.${hash32(parts.ownWords).toString(36)}.${parts.ownWords.length}`;
 }

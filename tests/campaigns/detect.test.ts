@@ -129,10 +129,10 @@ describe('campaign detection', () => {
 
   it('makes every index entry again once since the comparison changed (doubled letters, short documents, organisations never linked; a store indexed before)', () => {
     const parts = { attachments: [] as string[], submission: true, noComments: false, consultation: 'ogp-4b', organisation: null, from: 'a@example.no' };
-    // The leading number was 2 and 3, then 4/5, 6/7, 8/9, 10/11, 12/13, 14/15, 16/17 (plain text / a name or a document may be read): none is current now.
-    expect(entryKey({ ...parts, ownWords: TEMPLATE.join(' ') }).startsWith('181')).toBe(true);
-    expect(entryKey({ ...parts, ownWords: `Jeg skriver gjennom kampanjen «Frie postlister». ${TEMPLATE[0]}` }).startsWith('191')).toBe(true);
-    expect(entryKey({ ...parts, ownWords: 'Se vedlegg.', attachments: ['a'.repeat(64)] }).startsWith('191')).toBe(true);
+    // The leading number was 2 and 3, then 4/5, 6/7, 8/9, 10/11, 12/13, 14/15, 16/17, 18/19 (plain text / a name or a document may be read): none is current now.
+    expect(entryKey({ ...parts, ownWords: TEMPLATE.join(' ') }).startsWith('201')).toBe(true);
+    expect(entryKey({ ...parts, ownWords: `Jeg skriver gjennom kampanjen «Frie postlister». ${TEMPLATE[0]}` }).startsWith('211')).toBe(true);
+    expect(entryKey({ ...parts, ownWords: 'Se vedlegg.', attachments: ['a'.repeat(64)] }).startsWith('211')).toBe(true);
   });
 
   it('two organisations that agree on one sentence, each with its own input besides, are no campaign', () => {
@@ -203,6 +203,12 @@ describe('campaign detection', () => {
     const d = `${en}\nMinisters and state secretaries should publish their meeting calendars every month, naming the organisations they met and the topics they discussed.`;
     expect(groupCampaigns([entry('f5', c), entry('f6', d)])).toHaveLength(1);
     expect(groupCampaigns([entry('f7', c, { formulas }), entry('f8', d, { formulas })])).toEqual([]);
+    // An organisation abroad thanking for the open call and saying what kind of body it is.
+    const abroad = 'Thank you for the open call for input.\nAs an international partner organisation we would like to share two recommendations.';
+    const e = `${abroad}\nMunicipal councils should stream and archive every meeting online, with the papers linked from the agenda.`;
+    const f = `${abroad}\nThe procurement register should show every contract above the threshold, with the supplier and the price.`;
+    expect(groupCampaigns([entry('f9', e), entry('f10', f)])).toHaveLength(1);
+    expect(groupCampaigns([entry('f11', e, { formulas }), entry('f12', f, { formulas })])).toEqual([]);
     // A campaign's members who open with the same formulas are still one campaign.
     const members = ['Hilsen Ola.', 'Hilsen Kari i Tromsø.', ''].map((line, i) => entry(`t${i}`, `${opening}\n${TEMPLATE.join('\n')}\n${line}`, { formulas }));
     expect(groupCampaigns(members)).toEqual([{ id: 'k-t0', members: ['t0', 't1', 't2'], links: ['text'] }]);
