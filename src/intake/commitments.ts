@@ -78,6 +78,22 @@ function namedAsTopic(h: Hit, text: string, markers: TermHit[]): boolean {
   return NUMBERED.test(line + ' ') || from === 0 || /\n\s*\n\s*$/.test(text.slice(Math.max(0, from - 40), from));
 }
 
+/**
+ * A point of its own: the strong term stands in a paragraph where no other commitment has a strong
+ * or medium term, and the paragraph argues or proposes something (the rules' `paragraphPoints`:
+ * "Vi meiner òg at konsekvensutgreiingar må gjerast på nytt …" after two paragraphs on
+ * dispensations). A sender who gives a commitment a paragraph and an opinion has made it a point,
+ * however much longer the other points are (like a heading, namedAsTopic); a paragraph that only
+ * sets the scene ("dokumenter … står ikke i postjournalen") or closes does not.
+ */
+function aloneInParagraph(h: Hit, id: string, all: ReadonlyArray<{ rule: CommitmentRule; hits: Hit[] }>, segments: TextSegment[], points: TermHit[]): boolean {
+  const breaks = paragraphBreaks(segments[h.segment]!.text.folded);
+  if (breaks.length === 0) return false;
+  const here = paragraphAt(breaks, h.start);
+  if (!points.some((p) => paragraphAt(breaks, p.start) === here)) return false;
+  return all.every(({ rule, hits }) => rule.id === id || !hits.some((o) => o.segment === h.segment && o.tier !== 'weak' && paragraphAt(breaks, o.start) === here));
+}
+
 function hitsFor(rule: CommitmentRule, segments: TextSegment[], context: Span[][], weights: Record<Tier, number>): Hit[] {
   const all: Hit[] = [];
   segments.forEach((seg, segment) => {
@@ -195,11 +211,12 @@ export function scoreCommitments(c: Pick<IntakeContext, 'texts' | 'rules'>): Com
   const { scoring, items } = c.rules.commitments;
   const context = segments.map((seg) => contextSpans(seg.text, c.rules.commitments));
   const markers = segments.map((seg) => (c.rules.commitments.topicMarkers.size > 0 ? c.rules.commitments.topicMarkers.find(seg.text) : []));
-  const scored = items
-    .map((rule) => {
-      const hits = withNeeds(rule, segments, hitsFor(rule, segments, context, scoring.weights));
+  const points = segments.map((seg) => (c.rules.commitments.paragraphPoints.size > 0 ? c.rules.commitments.paragraphPoints.find(seg.text) : []));
+  const all = items.map((rule) => ({ rule, hits: withNeeds(rule, segments, hitsFor(rule, segments, context, scoring.weights)) }));
+  const scored = all
+    .map(({ rule, hits }) => {
       const strong = hits.filter((h) => h.tier === 'strong');
-      const named = strong.some((h) => namedAsTopic(h, segments[h.segment]!.text.folded, markers[h.segment]!));
+      const named = strong.some((h) => namedAsTopic(h, segments[h.segment]!.text.folded, markers[h.segment]!) || aloneInParagraph(h, rule.id, all, segments, points[h.segment]!));
       return { id: rule.id, score: scoreOf(hits, scoring), hits, strong: strong.length > 0, named };
     })
     .filter((c) => c.score >= scoring.threshold);

@@ -78,6 +78,7 @@ function compileConsultation(c: ConsultationData, data: RuleData, sharedSignals:
       },
       context: new TermMatcher(commitments.context),
       topicMarkers: new TermMatcher(commitments.topicMarkers),
+      paragraphPoints: new TermMatcher(commitments.paragraphPoints),
       items,
     },
     relevance: {

@@ -133,6 +133,8 @@ export const commitmentsSchema = z.strictObject({
   context: terms.default([]),
   /** Phrases right before a commitment's strong term that name it as what the sender comments on ("når det gjelder …", "vi foreslår en …"): it counts beside a longer one. */
   topicMarkers: terms.default([]),
+  /** Words that make a paragraph a point the sender argues ("bør", "vi mener", "should"): a commitment whose strong term stands alone in such a paragraph counts beside a longer one. None: the paragraph rule is off. */
+  paragraphPoints: terms.default([]),
   noComments: z.strictObject({ maxWords: z.number().int().positive(), unless: terms.default([]), terms }),
   commitments: z
     .array(

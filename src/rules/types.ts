@@ -113,6 +113,8 @@ export interface Rules {
     context: TermMatcher;
     /** Phrases right before a strong term that name that commitment as what the sender comments on. */
     topicMarkers: TermMatcher;
+    /** Words that make a paragraph a point the sender argues: a strong term alone in it counts beside a longer one. */
+    paragraphPoints: TermMatcher;
     items: CommitmentRule[];
   };
   relevance: Omit<z.output<typeof relevanceSchema>, 'signals'> & { signals: RelevanceSignal[] };

@@ -10,6 +10,47 @@ export interface WordPattern {
   id: number;
   /** For an exact word of five letters or more: its Norwegian stem (inflections match by it). */
   stem: string | null;
+  /** Whether a text's word with one letter wrong also matches (see TYPO_LENGTH). */
+  typos: boolean;
+}
+
+/**
+ * A whole word or a word's beginning of this many letters or more, written in a rule, also matches
+ * a text's word with one slip of the keyboard in it: a letter wrong, missing or extra, or two
+ * letters swapped ("reele rettighethavere", "byggesaksfirster"). Long words are compounds that
+ * differ from every other word by more than one letter, so the slip is all that separates them;
+ * shorter words are left exact ("plan" and "plass", "arkiv" and "arkiv-" are other words). The
+ * first letter must be right: people mistype inside a word, and a text's words are looked up by it.
+ */
+export const TYPO_LENGTH = 10;
+
+/** Whether a can be made b by at most one edit: a letter changed, added or removed, or two
+ *  neighbouring letters swapped (the optimal string alignment distance is 0 or 1). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const d = a.length - b.length;
+  if (d > 1 || d < -1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (d === 1) return a.slice(i + 1) === b.slice(i);
+  if (d === -1) return a.slice(i) === b.slice(i + 1);
+  if (a.slice(i + 1) === b.slice(i + 1)) return true;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** A text's word that matches a typo-tolerant pattern only through one slip (wordMatches has
+ *  already said no to it as written). */
+function typoMatches(p: WordPattern, word: string): boolean {
+  if (word[0] !== p.value[0]) return false;
+  const n = p.value.length;
+  if (p.kind === 'prefix') {
+    for (let k = n - 1; k <= n + 1 && k <= word.length; k++) if (withinOneEdit(word.slice(0, k), p.value)) return true;
+    return false;
+  }
+  if (withinOneEdit(word, p.value)) return true;
+  // An inflected form with the slip ("rettighethaverne"): compare the stems, both long enough that
+  // one letter does not make them another word.
+  return p.stem !== null && p.stem.length >= TYPO_LENGTH - 1 && word.length >= TYPO_LENGTH - 1 && withinOneEdit(stemNo(word), p.stem);
 }
 
 const patterns = new Map<string, WordPattern>();
@@ -18,7 +59,11 @@ const patterns = new Map<string, WordPattern>();
 export function wordPattern(kind: WordPattern['kind'], value: string): WordPattern {
   const key = `${kind}:${value}`;
   let p = patterns.get(key);
-  if (!p) patterns.set(key, (p = { kind, value, id: patterns.size, stem: kind === 'exact' && value.length >= 5 ? stemNo(value) : null }));
+  if (!p) {
+    const stem = kind === 'exact' && value.length >= 5 ? stemNo(value) : null;
+    const typos = (kind === 'exact' || kind === 'prefix') && value.length >= TYPO_LENGTH;
+    patterns.set(key, (p = { kind, value, id: patterns.size, stem, typos }));
+  }
   return p;
 }
 
@@ -26,7 +71,7 @@ export function wordPattern(kind: WordPattern['kind'], value: string): WordPatte
 export function wordMatches(p: WordPattern, word: string): boolean {
   switch (p.kind) {
     case 'prefix':
-      return word.startsWith(p.value);
+      return word.startsWith(p.value) || (p.typos && typoMatches(p, word));
     case 'suffix':
       return word.endsWith(p.value);
     case 'contains':
@@ -35,7 +80,8 @@ export function wordMatches(p: WordPattern, word: string): boolean {
       if (word === p.value) return true;
       if (word === p.value + 's' || word === p.value + "'s") return true;
       // Inflections: compare Norwegian stems, but only for words long enough that a stem means something.
-      return p.stem !== null && word.length >= 5 && word[0] === p.value[0] && stemNo(word) === p.stem;
+      if (p.stem !== null && word.length >= 5 && word[0] === p.value[0] && stemNo(word) === p.stem) return true;
+      return p.typos && typoMatches(p, word);
   }
 }
 
@@ -133,10 +179,11 @@ export class FoldedText {
       const words = new Set<string>();
       for (const v of [p.value, p.value + 's', p.value + "'s"]) if (unique.has(v)) words.add(v);
       for (const w of this.stemIndex().get(p.stem!) ?? NO_WORDS) if (w[0] === p.value[0]) words.add(w);
+      if (p.typos) for (const w of byFirst.get(p.value[0]!) ?? NO_WORDS) if (w.length >= TYPO_LENGTH - 1 && !words.has(w) && typoMatches(p, w)) words.add(w);
       const ordered = [...words].sort((a, b) => firstSeen.get(a)! - firstSeen.get(b)!);
       for (const w of ordered) found.push(...unique.get(w)!);
     } else if (p.kind === 'prefix') {
-      for (const word of byFirst.get(p.value[0]!) ?? NO_WORDS) if (word.startsWith(p.value)) found.push(...unique.get(word)!);
+      for (const word of byFirst.get(p.value[0]!) ?? NO_WORDS) if (wordMatches(p, word)) found.push(...unique.get(word)!);
     } else {
       for (const word of unique.keys()) if (wordMatches(p, word)) found.push(...unique.get(word)!);
     }

@@ -6,6 +6,8 @@
 //   arkiv*       any word that starts with "arkiv" (arkivet, arkivlova, arkivverket …)
 //   *korrupsjon* any word that contains it (antikorrupsjonsarbeidet …)
 //   *plikt       any word that ends with it
+// A whole word or a beginning of ten letters or more also matches with one slip of the keyboard in
+// the text (a letter wrong, missing, extra, or two swapped; not the first letter): TYPO_LENGTH.
 // A term written `re:<regular expression>` is matched against the folded text as it is.
 // Case and accents other than æ, ø, å do not matter ("Ungdomspanelet" = "ungdomspanelet").
 import { foldText, tokenize } from './fold.js';
@@ -197,7 +199,8 @@ export class TermMatcher {
    * look that needs no word index. Every word of a term must be there as written (prefix, suffix,
    * part), or, for a whole word of five letters or more (which also matches by its stem), its stem:
    * the Norwegian stemmer only takes endings away, so a word with the same stem begins with it. A
-   * regular expression may always occur. True says only "look properly" (TermMatcher.first).
+   * regular expression may always occur. A long word may also be there with one slip in it (see
+   * TYPO_LENGTH). True says only "look properly" (TermMatcher.first).
    */
   mayOccurIn(folded: readonly string[]): boolean {
     let lower: string[] | null = null;
@@ -206,11 +209,17 @@ export class TermMatcher {
       lower ??= folded.map((t) => t.toLowerCase());
       return lower.some((t) => t.includes(literal));
     };
-    return this.terms.some(
-      (term) =>
-        term.words === null ||
-        term.words.every((w) => (w.stem !== null ? has(w.stem, true) : has(w.value, false))),
-    );
+    const present = (w: WordPattern) => {
+      if (w.stem !== null ? has(w.stem, true) : has(w.value, false)) return true;
+      if (!w.typos) return false;
+      // A word with one slip in it (wordMatches): one slip leaves one of the two halves of the word
+      // as written, or of its stem, whole (the letter between them is the one a slip may touch).
+      return [w.value, w.stem ?? w.value].some((s) => {
+        const k = Math.floor(s.length / 2);
+        return has(s.slice(0, k), true) || has(s.slice(k + 1), true);
+      });
+    };
+    return this.terms.some((term) => term.words === null || term.words.every(present));
   }
 
   /**

@@ -118,6 +118,36 @@ describe('a point the sender sets apart beside a long text on another commitment
   });
 });
 
+describe('a paragraph of its own that argues for one commitment (rules: paragraphPoints)', () => {
+  it('"Vi mener også at … bør …" after a long text on another commitment counts', async () => {
+    const s = await reply(`${LONG_AI}\n\nVi mener også at eInnsyn bør ta med alle kommunene innen 2023.`);
+    expect(ids(s)[0]).toBe('kunstig-intelligens');
+    expect(ids(s)).toContain('einnsyn');
+  });
+
+  it('a paragraph that only sets the scene does not', async () => {
+    const s = await reply(`${LONG_AI}\n\nI fjor brukte redaksjonen vår eInnsyn nesten hver dag.`);
+    expect(ids(s)).toEqual(['kunstig-intelligens']);
+  });
+
+  it('nynorsk, in the hearing: a paragraph on impact assessments beside two on dispensations', async () => {
+    const body =
+      'Vi stør at vilkåra for dispensasjon i strandsona vert strengare. Dispensasjon frå byggjeforbodet har vore regelen meir enn unntaket i mange kommunar.\n\n' +
+      'Dispensasjonar bit for bit har gjeve mange nye hytter i strandsona, og dispensasjonspraksisen må strammast inn.\n\n' +
+      'Vi meiner òg at konsekvensutgreiingar må gjerast på nytt når eit planforslag vert endra mykje.';
+    const s = await intake(mail({ from: 'Kari Vik <kari.vik@naturvern.example>', subject: 'Høyringsfråsegn 21/345', body }), rules);
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(ids(s).sort()).toEqual(['dispensasjon', 'konsekvensutredning']);
+  });
+});
+
+describe('"så snart de er journalfort" (no ø on the keyboard) says when documents are published', () => {
+  it('is eInnsyn, not the journalling guidance, as it is when written with ø', async () => {
+    const s = await reply('Dokumentene bør ligge i eInnsyn så snart de er journalfort.');
+    expect(ids(s)).toEqual(['einnsyn']);
+  });
+});
+
 describe('"vi er opptatt av …" (we care about) in a reply', () => {
   it('is input, not an out-of-office reply', async () => {
     const s = await reply(LONG_AI);

@@ -122,6 +122,42 @@ describe('keyword terms', () => {
   });
 });
 
+describe('one slip of the keyboard in a long word (TYPO_LENGTH)', () => {
+  it('a letter missing, extra, wrong or two swapped in a word of ten letters or more still matches', () => {
+    expect(find(['rettighetshaver*'], 'register over reele rettighethavere')).toEqual(['rettighethavere']);
+    expect(find(['rettighetshavere'], 'rettigshetshavere og rettighetshvaere')).toEqual(['rettigshetshavere', 'rettighetshvaere']);
+    expect(find(['byggesaksfrister'], 'Byggesaksfirster må kortes ned')).toEqual(['Byggesaksfirster']);
+    // ø written as o on a keyboard without it
+    expect(find(['journalfør*'], 'så snart de er journalfort')).toEqual(['journalfort']);
+    // an inflected form with the slip, through its stem ("byggesaksfirst" is one slip from "byggesaksfrist")
+    expect(find(['byggesaksfrister'], 'de nye byggesaksfirstene')).toEqual(['byggesaksfirstene']);
+    expect(find(['konsekvensutredning'], 'konsekvensutreningene')).toEqual(['konsekvensutreningene']);
+  });
+
+  it('not two slips, not the first letter, not a shorter word', () => {
+    expect(find(['rettighetshaver*'], 'rettighethaevre')).toEqual([]);
+    expect(find(['byggesaksfrister'], 'vyggesaksfrister')).toEqual([]);
+    expect(find(['plass'], 'plan')).toEqual([]);
+    expect(find(['postliste*'], 'postlitse')).toEqual([]);
+    // a word that only begins with one slip away from a short beginning
+    expect(find(['offentlig*'], 'offentlog')).toEqual([]);
+  });
+
+  it('the quick look never says no where a slip matches', () => {
+    const may = (terms: string[], text: string) => new TermMatcher(terms).mayOccurIn([foldText(text)]);
+    for (const [term, text] of [
+      ['rettighetshaver*', 'reele rettighethavere'],
+      ['byggesaksfrister', 'byggesaksfirster'],
+      ['byggesaksfrister', 'byggesaksfirstene'],
+      ['konsekvensutredning*', 'konsekvensutreding'],
+    ] as const) {
+      expect(new TermMatcher([term]).first([new FoldedText(text)]), `${term} in ${text}`).not.toBeNull();
+      expect(may([term], text), `${term} in ${text}`).toBe(true);
+    }
+    expect(may(['rettighetshaver*'], 'ingen treff her')).toBe(false);
+  });
+});
+
 describe('the quick look for terms (TermMatcher.mayOccurIn)', () => {
   it('says no only when a term cannot occur: words as written, whole words by their stem, expressions always maybe', () => {
     const may = (terms: string[], text: string) => new TermMatcher(terms).mayOccurIn([foldText(text)]);
