@@ -80,6 +80,15 @@ export function routeConsultation(c: Context): RouteFinding {
     if (both) return both;
   }
 
+  // 1c. The sender says the mail answers several consultations ("Vi svarer på begge invitasjonene i
+  // én e-post"): held between those its words address, when they are more than one — whatever its
+  // address says, and even where one consultation's words are much the longer.
+  if (c.rules.answersSeveral.size > 0 && c.rules.answersSeveral.first(c.texts.segments.map((s) => s.text)) !== null) {
+    const addressed = candidates.filter((v) => judgeContent(c, v).commitments.length > 0);
+    const several = addressed.length > 1 ? namingBoth(c, addressed, 'svarer på flere innspillsrunder i samme e-post') : null;
+    if (several) return several;
+  }
+
   // 2. The case number: in the subject, then anywhere in the text (quoted letter and attachments too).
   const subjectHits = candidates.filter((v) => caseNumberPattern(v).test(c.message.subject));
   const one = narrow(subjectHits);
@@ -147,13 +156,13 @@ function namedInOwnWords(c: Context, view: Rules): boolean {
  * makes it input to at least one of them (judged under the likeliest); naming alone, in mail that
  * is no one's input, decides nothing.
  */
-function namingBoth(c: Context, named: Rules[]): RouteFinding | null {
+function namingBoth(c: Context, named: Rules[], why = 'nevner flere innspillsrunder ved navn'): RouteFinding | null {
   const judged = named.map((view) => judgeContent(c, view)).sort((a, b) => b.relevance.score - a.relevance.score);
   const first = judged[0]!;
   if (!judged.some((j) => j.relevance.relevant) || first.bound) return null;
   return {
     rules: first.view,
-    choice: choice(first.view.consultation.id, 'uncertain', `nevner flere innspillsrunder ved navn (${judged.map(inWords).join('; ')})`),
+    choice: choice(first.view.consultation.id, 'uncertain', `${why} (${judged.map(inWords).join('; ')})`),
     uncertain: judged.map((j) => j.view.consultation.id),
     others: judged.slice(1).map(other),
     judged: { commitments: first.commitments, relevance: first.relevance },

@@ -31,6 +31,19 @@ const judged =
   (c: C & { route: RouteFinding }): R =>
     stage({ ...c, rules: c.route.rules });
 
+/**
+ * When it arrived, and whether after the deadline: the routed consultation's, and for a message
+ * held between consultations, after the deadline of any of them (input to both, sent after the
+ * one deadline and before the other, is late for the one: the caseworker who files it must see it).
+ */
+const receivedRouted = (c: Pick<IntakeContext, 'message' | 'options' | 'rules' | 'route'>) => {
+  const found = findReceivedTime({ ...c, rules: c.route.rules });
+  const at = found.receivedAt;
+  if (found.late || at === null || !c.route.uncertain) return found;
+  const late = c.rules.consultations.some((v) => c.route.uncertain!.includes(v.consultation.id) && at.getTime() > v.consultation.deadlineAt.getTime());
+  return { ...found, late };
+};
+
 /** Commitment scores under the routed consultation (computed while routing, or now). */
 const scoreRouted = (c: Pick<IntakeContext, 'texts' | 'rules' | 'route'>) => c.route.judged?.commitments ?? scoreCommitments(c);
 
@@ -48,7 +61,7 @@ export const STAGES = Stages.start()
   .then('relevance', judged(judgeRouted)) //   11  relevance.ts             belongs to that consultation?
   .then('assigned', assignCommitments) //    12  assignment.ts            the commitments the submission is sorted under
   .then('language', detectLanguage) //       13  language.ts              bokmål, nynorsk or English
-  .then('received', judged(findReceivedTime)) // 14 deadline.ts           when it arrived; after the deadline?
+  .then('received', receivedRouted) //       14  deadline.ts              when it arrived; after a deadline?
   .then('review', judged(decideReview)) //   15  review.ts                must a person look first?
   .then('receipt', judged(decideReceipt)); // 16  receipt-decision.ts      send a receipt, or why not
 

@@ -109,6 +109,7 @@ export function compileRules(dir: string, data: RuleData): Rules {
     privateDomains: new Set(data.senders.privateDomains.map((d) => d.toLowerCase())),
     consultations,
     routing: data.routing,
+    answersSeveral: new TermMatcher(data.routing.answersSeveral),
     ownAddresses,
     governmentNames: data.signals.governmentNames ? { labels: data.signals.governmentNames.labels, domains: data.signals.governmentNames.domains.map((d) => d.toLowerCase()) } : null,
     unreadableInput: data.signals.unreadableInput ? { maxWords: data.signals.unreadableInput.maxWords, matcher: new TermMatcher(data.signals.unreadableInput.terms) } : null,

@@ -115,6 +115,8 @@ export const consultationSendersSchema = z.strictObject({
 export const routingSchema = z.strictObject({
   default: id,
   contentMargin: z.number().min(0),
+  /** Words of a sender who says one mail answers several consultations ("Vi svarer på begge invitasjonene"): held between those its words address. */
+  answersSeveral: terms.default([]),
 });
 
 const tier = terms.default([]);

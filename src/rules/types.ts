@@ -98,6 +98,8 @@ export interface Rules {
   /** Every consultation's view, in the order of their folders (archived ones included). */
   consultations: Rules[];
   routing: z.output<typeof routingSchema>;
+  /** routing.yaml's answersSeveral, compiled. */
+  answersSeveral: TermMatcher;
   /** Every consultation's own addresses together (the ministry's mailboxes). */
   ownAddresses: string[];
   /** A person's short note sending a document innspill could not read, that says it is input (rules/signals.yaml); null: none. */

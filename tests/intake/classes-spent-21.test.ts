@@ -61,3 +61,50 @@ describe('"Vi ber også om at …" names a point of its own', () => {
     expect(ids(s).sort()).toEqual(['dispensasjon', 'medvirkning']);
   });
 });
+
+describe('one mail with a part for each consultation', () => {
+  const both = (received: string, to?: string) =>
+    intake(
+      mail({
+        from: 'Mona Li <mona.li@arkitektbedriftene.no>',
+        ...(to ? { to } : {}),
+        subject: 'Innspill',
+        received: [`from mx.example.org by mx01.dep.no; ${received}`],
+        date: received,
+        body:
+          'Vi svarer på begge invitasjonene i samme e-post.\n\n' +
+          'Handlingsplan 4B: arbeidet med digitale byggesaker bør ha en milepæl for når arkitekter kan sende inn modeller digitalt.\n\n' +
+          'Høringen: vi støtter forslaget om en medvirkningsplan for alle områdereguleringer.\n\nMona Li',
+      }),
+      rules,
+    );
+
+  it('is held between them, not filed under the one whose deadline is later', async () => {
+    const s = await both('Mon, 10 May 2021 10:00:00 +0200');
+    expect(s.consultation?.reason.code).toBe('uncertain');
+    expect(s.review?.reasons).toContain('consultation-uncertain');
+    expect(s.late).toBe(false);
+  });
+
+  it('after the OGP deadline and before the hearing’s, it is late (for OGP), also when sent to the hearing’s address', async () => {
+    const s = await both('Fri, 21 May 2021 10:00:00 +0200', 'hoering-pbl@kmd.dep.no');
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.consultation?.reason.code).toBe('uncertain');
+    expect(s.late).toBe(true);
+  });
+
+  it('a part headed "Til høringen om plan- og bygningsloven:" is judged as the hearing’s, though the mail names OGP', async () => {
+    const s = await intake(
+      mail({
+        from: 'Siv Aune <siv.aune@lnu.no>',
+        subject: 'To innspill fra oss',
+        body:
+          'Til OGP-handlingsplanen: ungdomspanelet bør få møte statsråden to ganger i året.\n\n' +
+          'Til høringen om plan- og bygningsloven: plandata bør publiseres med åpen lisens i den nasjonale plandialogen.\n\nSiv',
+      }),
+      rules,
+    );
+    expect(s.consultation?.reason.code).toBe('uncertain');
+    expect(s.otherConsultations?.map((o) => [o.id, o.commitments.map((c) => c.id)])).toEqual([['pbl-2021', ['digital-planbehandling']]]);
+  });
+});
