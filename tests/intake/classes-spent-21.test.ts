@@ -108,3 +108,19 @@ describe('one mail with a part for each consultation', () => {
     expect(s.otherConsultations?.map((o) => [o.id, o.commitments.map((c) => c.id)])).toEqual([['pbl-2021', ['digital-planbehandling']]]);
   });
 });
+
+describe('a commitment named as such', () => {
+  it('"forpliktelsen om anskaffelser" beside a longer point on cultural data counts', async () => {
+    const s = await intake(
+      mail({
+        from: 'Ada Berg <ada.berg@wikimedia.no>',
+        subject: 'Innspill til 4B',
+        body:
+          'Strategien for åpne kulturdata mangler midler. Museer og arkiv må få frigi bilder og metadata med åpne lisenser, og kulturdata bør publiseres samlet.\n\n' +
+          'Forpliktelsen om anskaffelser må også gi innsyn i kontraktene, ikke bare i kunngjøringene.\n\nAda',
+      }),
+      rules,
+    );
+    expect(ids(s)).toEqual(['kulturdata', 'anskaffelser']);
+  });
+});
