@@ -124,3 +124,19 @@ describe('a commitment named as such', () => {
     expect(ids(s)).toEqual(['kulturdata', 'anskaffelser']);
   });
 });
+
+describe('a PDF whose text lost its å', () => {
+  it('"Vi foreslar en ny forpliktelse" sets the new commitment apart as "foreslår" would', async () => {
+    const s = await intake(
+      mail({
+        from: 'Ada Berg <ada.berg@wikimedia.no>',
+        subject: 'Innspill 17/1886',
+        body:
+          'Strategien for apne kulturdata er avsluttet uten penger. Museer og arkiv ma fa frigi bilder og metadata med apne lisenser, og kulturdata bor publiseres samlet med CC0. Wikimedia og Wikidata kan bruke kulturdata fra museene.\n' +
+          'Vi foreslar en ny forpliktelse om apne data fra Stortingets arkiv.',
+      }),
+      rules,
+    );
+    expect(ids(s)).toEqual(['kulturdata', 'ny-forpliktelse']);
+  });
+});
