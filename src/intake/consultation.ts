@@ -9,12 +9,13 @@
 // days when the message came) is still routed to by the certain steps, and by content alone when
 // no open one would have the message.
 import type { Rules } from '../rules/types.js';
+import type { FoldedText } from '../text/folded-text.js';
 import { activeConsultations, rulesFor } from '../rules/views.js';
 import type { IntakeContext } from './context.js';
 import { placesOf, scoreCommitments, type HitPlace } from './commitments.js';
 import { findReceivedTime } from './deadline.js';
 import { RETURNING, returnedMessageIds } from './follow-up.js';
-import { judgeRelevance, type RelevanceFinding, aloneSteps } from './relevance.js';
+import { judgeRelevance, subjectText, type RelevanceFinding, aloneSteps } from './relevance.js';
 import { addressesOf, recipients } from './addresses.js';
 import type { CommitmentMatch, ConsultationChoice, OtherConsultation, RouteCode } from './types.js';
 
@@ -81,11 +82,14 @@ export function routeConsultation(c: Context): RouteFinding {
   }
 
   // 1c. The sender says the mail answers several consultations ("Vi svarer på begge invitasjonene i
-  // én e-post"): held between those its words address, when they are more than one — whatever its
-  // address says, and even where one consultation's words are much the longer.
-  if (c.rules.answersSeveral.size > 0 && c.rules.answersSeveral.first(c.texts.segments.map((s) => s.text)) !== null) {
+  // én e-post"), or its subject names several ("Innspill til OGP 4B og PBL-høringen"): held between
+  // those its words address, when they are more than one — whatever its address says, and even
+  // where one consultation's words are much the longer.
+  const says = c.rules.answersSeveral.size > 0 && c.rules.answersSeveral.first(c.texts.segments.map((s) => s.text)) !== null;
+  if (says || candidates.filter((v) => namedIn([subjectText(c.message)], v)).length > 1) {
     const addressed = candidates.filter((v) => judgeContent(c, v).commitments.length > 0);
-    const several = addressed.length > 1 ? namingBoth(c, addressed, 'svarer på flere innspillsrunder i samme e-post') : null;
+    const why = says ? 'svarer på flere innspillsrunder i samme e-post' : 'emnefeltet nevner flere innspillsrunder';
+    const several = addressed.length > 1 ? namingBoth(c, addressed, why) : null;
     if (several) return several;
   }
 
@@ -137,6 +141,11 @@ export function routeConsultation(c: Context): RouteFinding {
  * inside what the reply refers to (its commitments' `context` phrases: "KS har sendt eget
  * høringssvar om plan- og bygningsloven" names another submission, not input to this one).
  */
+/** Whether one of the texts names the consultation (its `names: true` signals: its case, law or plan by name). */
+function namedIn(texts: FoldedText[], view: Rules): boolean {
+  return view.relevance.signals.some((s) => s.names && s.matcher.first(texts) !== null && !(s.unless.size > 0 && s.unless.first(texts)));
+}
+
 function namedInOwnWords(c: Context, view: Rules): boolean {
   const own = c.texts.segments.map((s) => s.text);
   if (own.length === 0) return false;
@@ -252,6 +261,19 @@ function byContent(c: Context, candidates: Rules[]): RouteFinding {
     };
   }
   const close = relevant.filter((j) => first.relevance.score - j.relevance.score < c.rules.routing.contentMargin);
+  // Of consultations too close to tell apart by content, the one the subject names ("Høyring plan-
+  // og bygningslova" over a text on children's say that OGP's youth panel also speaks of).
+  const inSubject = close.filter((j) => namedIn([subjectText(c.message)], j.view));
+  if (inSubject.length === 1) {
+    const named = inSubject[0]!;
+    return {
+      rules: named.view,
+      choice: choice(named.view.consultation.id, 'content', `innholdet: ${named.relevance.score} poeng for ${named.view.consultation.shortTitle}, som emnefeltet nevner`),
+      uncertain: null,
+      judged: { commitments: named.commitments, relevance: named.relevance },
+      none: false,
+    };
+  }
   const byOwnWords = ownWordsDecide(close);
   if (byOwnWords) {
     const rest = close.filter((j) => j !== byOwnWords);

@@ -136,6 +136,9 @@ function foldedParts(msg: IntakeContext['message']): { subject: FoldedText; part
   return f;
 }
 
+/** The subject, folded once (routing asks it whether it names consultations). */
+export const subjectText = (msg: IntakeContext['message']): FoldedText => foldedParts(msg).subject;
+
 /** The texts a signal looks in, by its `where`: the subject, every text of the message, the sender's own words. */
 function signalTexts(c: Pick<IntakeContext, 'message' | 'texts'>): { subject: [FoldedText]; text: FoldedText[]; own: FoldedText[] } {
   const { subject, parts } = foldedParts(c.message);
