@@ -68,3 +68,18 @@ describe('the subject and two consultations', () => {
     expect(s.consultation?.reason.code).toBe('content');
   });
 });
+
+describe('an offer to share experience', () => {
+  it('"Vi deler gjerne erfaringer fra egen innsynsløsning" is no comment on eInnsyn', async () => {
+    const s = await intake(
+      mail({
+        from: 'Mona Dahl <mona.dahl@bergen.kommune.no>',
+        subject: 'SV: Invitasjon til innspill til handlingsplan 4B',
+        headers: { 'In-Reply-To': '<5d6b1f8e2a3c4e7f9b0a1c2d3e4f5a6b@EXCH-MBX01.dss.dep.no>' },
+        body: 'Forpliktelsen om digitale plan- og byggesaksprosesser bør ha et mål om at innbyggerne kan følge byggesaken sin digitalt. Vi deler gjerne erfaringer fra egen innsynsløsning.\n\nMona Dahl',
+      }),
+      rules,
+    );
+    expect(s.commitments.map((c) => c.id)).toEqual(['plan-og-bygg']);
+  });
+});
