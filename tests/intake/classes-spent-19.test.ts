@@ -83,3 +83,27 @@ describe('an offer to share experience', () => {
     expect(s.commitments.map((c) => c.id)).toEqual(['plan-og-bygg']);
   });
 });
+
+describe('a ministry’s case number cited as "saksnummer"', () => {
+  it('"viser til høringen, saksnummer 21/345" in a short reply is a person’s, not a case system’s receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Eva Ruud <eva.ruud@naturvernforbundet.no>',
+        subject: 'Høringssvar',
+        body: 'Vi viser til høringen, saksnummer 21/345. Vi støtter strengere vilkår for dispensasjon i strandsonen.\n\nEva Ruud',
+      }),
+      rules,
+    );
+    expect(s.automatic).toBe(false);
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('a case system’s "Saksnummer: 2021-04411" is still a receipt from a case system', async () => {
+    const s = await intake(
+      mail({ from: 'Servicesenteret <noreply@kommune.example>', subject: 'Re: Høringssvar', body: 'Takk for din henvendelse. Saksnummer: 2021-04411. Du får svar innen tre virkedager.' }),
+      rules,
+    );
+    expect(s.automatic).toBe(true);
+  });
+});
