@@ -89,3 +89,30 @@ describe('out-of-office replies', () => {
     expect(s.receipt.send).toBe(false);
   });
 });
+
+// Read again on 2026-12-04: an angry opinion with a question mark in it, and one's own case given
+// as the example of an opinion on a proposal, are input to the hearing.
+describe('an opinion on the hearing with a question or one’s own case in it', () => {
+  it('"Jeg er helt imot punkt 2. Hvorfor skal vi ikke få bygge et uthus?" is input, not a question', async () => {
+    const s = await intake(
+      mail({
+        from: 'Odd Lien <odd.lien61@gmail.com>',
+        subject: 'Protest mot nye dispensasjonsregler',
+        body: 'Jeg er helt imot punkt 2. Hvorfor skal vi ikke få bygge et uthus ved hytta? Dispensasjon må fortsatt kunne gis av kommunen.\n\nOdd Lien',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('"Åtte vekers frist er bra, eg venta seks månader på hytta mi" is an opinion on the deadlines, not a question about a case', async () => {
+    const s = await intake(
+      mail({ from: 'Nils Vik <nils.vik@online.no>', subject: 'Innspel', body: 'Åtte vekers frist for byggjesøknader er bra. Eg venta seks månader på løyve til hytta mi.\n\nNils Vik' }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.relevant).toBe(true);
+  });
+});
