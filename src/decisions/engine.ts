@@ -69,10 +69,13 @@ export class Decisions {
     let plan: ChangePlan | null = null;
     await store.modify(request.id, async (current) => {
       plan = planChange({ record: current, request, rules: rulesFor(rules(), current.consultation?.id), who, now: now(), receiptAllowed: (a) => this.deps.receipts.allow(a) });
-      const moved = plan.record !== null && plan.record.consultation?.id !== current.consultation?.id;
+      // Put in another consultation, or chosen for one it was held between (its deadline then is that
+      // one's alone: a mail late for the other was held as late): judged again by its rules
+      // (commitments, deadline: the receipt says late or not by its deadline), with the person's
+      // decisions over what they say.
+      const chosenNow = plan.record?.consultation?.reason.code === 'person' && current.consultation?.reason.code === 'uncertain';
+      const moved = plan.record !== null && (plan.record.consultation?.id !== current.consultation?.id || chosenNow);
       if (!moved) return plan.record;
-      // Put in another consultation: judged again by its rules (commitments, deadline: the receipt
-      // says late or not by its deadline), with the person's decisions over what they say.
       const chosen = plan.record!;
       return applyOverrides({ ...chosen, ...(await classifyAgain(store, rules(), chosen, now())) }, rulesFor(rules(), chosen.consultation?.id));
     });

@@ -69,6 +69,24 @@ describe('deciding which consultation a held message belongs to', () => {
     expect(outboxFiles(config.outboxDir)).toHaveLength(1);
   });
 
+  it('held between two and late for one of them, it is on time once decided for the one whose deadline had not passed', async () => {
+    const after = Buffer.from(
+      variant(both(), 3)
+        .toString('latin1')
+        .replace(/Sat, 15 May 2021 11:11:1\d \+0200/g, 'Tue, 25 May 2021 11:11:11 +0200'),
+      'latin1',
+    );
+    const config = testConfig();
+    deliver(config.maildir, after);
+    await onePass(config);
+    const [held] = records(config);
+    expect(held!).toMatchObject({ late: true, receipt: { status: 'held' } });
+    const out = capture();
+    expect(await changeCommand(config, projectRules(), log, decideRequest(held!.id, 'input', { consultation: 'pbl-2021' }), out.out, out.out)).toBe(0);
+    const [r] = records(config);
+    expect(r!).toMatchObject({ consultation: { id: 'pbl-2021', reason: { code: 'person' } }, late: false });
+  });
+
   it("put in another consultation, it is judged by that one's rules: its commitments, its deadline in the receipt, through reclassify", async () => {
     // Came on 25 May: after OGP's deadline (18 May), before the hearing's (4 June).
     const after = Buffer.from(
@@ -82,7 +100,8 @@ describe('deciding which consultation a held message belongs to', () => {
     await onePass(config);
     const [held] = records(config);
     expect(held!.receipt.status).toBe('held');
-    expect(held!).toMatchObject({ consultation: { id: 'pbl-2021' }, late: false });
+    // Held between the two, it is late: after the deadline of one of them (OGP's), whichever is the likelier.
+    expect(held!).toMatchObject({ consultation: { id: 'pbl-2021' }, late: true });
     expect(held!.commitments.map((c) => c.id)).toContain('digital-planbehandling');
 
     const out = capture();
