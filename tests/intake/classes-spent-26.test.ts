@@ -41,3 +41,33 @@ describe('short proposals from private addresses', () => {
     expect(s.relevant || s.held).toBe(true);
   });
 });
+
+describe('a commitment named in other words', () => {
+  const run = (subject: string, body: string, headers: Record<string, string> = {}) =>
+    intake(mail({ from: 'Tone Berg <tone.berg@transparency.no>', subject, body, headers }), rules);
+
+  it('"Arbeidet mot korrupsjon bør …" beside a longer point on the register is anti-corruption too', async () => {
+    const s = await run(
+      'Innspill til handlingsplan 4B',
+      'Arbeidet mot korrupsjon bør også gi dem som varsler et bedre vern.\n\nRegisteret over reelle rettighetshavere må åpnes snart. Terskelen på 25 prosent i registeret over reelle rettighetshavere er for høy, og registeret over reelle rettighetshavere må være gratis.\n\nTone',
+    );
+    expect(s.commitments.map((c) => c.id).sort()).toEqual(['antikorrupsjon', 'reelle-rettighetshavere']);
+  });
+
+  it('… but "this helps the fight against corruption", argued for procurement data, is not', async () => {
+    const s = await run('Input to action plan 4B', 'The procurement commitment should publish all contract awards as open data. This helps the fight against corruption.');
+    expect(s.commitments.map((c) => c.id)).toEqual(['anskaffelser']);
+  });
+
+  it('"oppdaterte utredninger ved endring av planforslag" is the impact assessment proposal', async () => {
+    const s = await intake(
+      mail({
+        from: 'Ola Ness <ola.ness@wwf.no>',
+        subject: 'Høringssvar 21/345',
+        body: 'Dispensasjon fra byggeforbudet i strandsonen må bli sjeldnere, og kravet om særlige grunner for dispensasjon bør gjelde i alle LNF-områder.\n\nVi mener kravet om oppdaterte utredninger ved endring av et planforslag bør gjelde bare vesentlige endringer.\n\nOla Ness',
+      }),
+      rules,
+    );
+    expect(s.commitments.map((c) => c.id).sort()).toEqual(['dispensasjon', 'konsekvensutredning']);
+  });
+});
