@@ -103,11 +103,14 @@ export function posesAsGovernment(address: string | undefined, names: Rules['gov
 
 /**
  * A From address at the ministry's own domain that our own server says is forged (DMARC failed, or
- * SPF failed with no valid DKIM signature): someone poses as the ministry itself.
+ * SPF failed with no valid DKIM signature): someone poses as the ministry itself. Another
+ * ministry's address under the shared domain (kld.dep.no) that fails is a forged sender like any
+ * other — its input filed, its receipt held — not the ministry imitated.
  */
 export function forgesOwnDomain(address: string | undefined, ownAddresses: readonly string[], headers: Map<string, string[]>): boolean {
   const domain = address?.split('@')[1]?.toLowerCase();
-  if (!domain || !ownDomains(ownAddresses).some((own) => domain === own || domain.endsWith(`.${own}`))) return false;
+  const ours = ownAddresses.map((a) => a.split('@')[1]?.toLowerCase()).filter((d): d is string => !!d);
+  if (!domain || !ours.some((own) => domain === own || domain.endsWith(`.${own}`))) return false;
   return forgedSender(headers) !== null;
 }
 

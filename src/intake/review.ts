@@ -82,12 +82,18 @@ export function decideReview(
  * nothing else can tell what it is, so it is not taken for no one's. In words: the file, why, and
  * the word or the invitation.
  */
+/** The lowest relevance score at which an unknown sender's unreadable document may still be input. */
+const UNREADABLE_FLOOR = -3;
+
 function unreadableInput(c: Pick<IntakeContext, 'message' | 'attachments' | 'automatic' | 'texts' | 'relevance' | 'rules' | 'sender'>): string | null {
   const rule = c.rules.unreadableInput;
   if (!rule || c.automatic.kind !== null || c.relevance.relevant || c.relevance.suspicious === true) return null;
   const organisation = c.sender.sender.organisation;
   const invitedTo = organisation === null ? [] : c.rules.consultations.filter((v) => v.organisations.some((o) => o.name === organisation && o.invited));
-  if (c.relevance.score < 0 && invitedTo.length === 0) return null;
+  // Other business named (another hearing's law or case, a copy for information) takes more than a
+  // bare "Høringssvar" as the subject does (which cannot say which hearing, −3): that alone keeps
+  // an unknown sender's unreadable hearing reply in question, not out of it.
+  if (c.relevance.score < UNREADABLE_FLOOR && invitedTo.length === 0) return null;
   const own = c.attachments.filter((a) => !a.nested);
   if (own.length === 0 || own.some((a) => a.problem === null) || c.texts.mail.wordCount > rule.maxWords) return null;
   const said = rule.matcher.first([new FoldedText(c.message.subject), c.texts.mail, ...own.map((a) => new FoldedText(a.filename))]);
