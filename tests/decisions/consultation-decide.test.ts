@@ -28,6 +28,14 @@ function capture() {
 }
 const files = (maildir: string, folder: string) => ['new', 'cur'].flatMap((d) => (existsSync(join(maildir, folder, d)) ? readdirSync(join(maildir, folder, d)) : []));
 const both = () => fixture('consultation-both-case-numbers.eml');
+/** The same mail come on 25 May: after OGP's deadline (18 May), before the hearing's (4 June). */
+const between = (n: number) =>
+  Buffer.from(
+    variant(both(), n)
+      .toString('latin1')
+      .replace(/Sat, 15 May 2021 11:11:1\d \+0200/g, 'Tue, 25 May 2021 11:11:11 +0200'),
+    'latin1',
+  );
 
 describe('deciding which consultation a held message belongs to', () => {
   it('from the command line: filed, receipted and counted as the named consultation, through reclassify', async () => {
@@ -70,14 +78,8 @@ describe('deciding which consultation a held message belongs to', () => {
   });
 
   it('held between two and late for one of them, it is on time once decided for the one whose deadline had not passed', async () => {
-    const after = Buffer.from(
-      variant(both(), 3)
-        .toString('latin1')
-        .replace(/Sat, 15 May 2021 11:11:1\d \+0200/g, 'Tue, 25 May 2021 11:11:11 +0200'),
-      'latin1',
-    );
     const config = testConfig();
-    deliver(config.maildir, after);
+    deliver(config.maildir, between(3));
     await onePass(config);
     const [held] = records(config);
     expect(held!).toMatchObject({ late: true, receipt: { status: 'held' } });
@@ -88,15 +90,8 @@ describe('deciding which consultation a held message belongs to', () => {
   });
 
   it("put in another consultation, it is judged by that one's rules: its commitments, its deadline in the receipt, through reclassify", async () => {
-    // Came on 25 May: after OGP's deadline (18 May), before the hearing's (4 June).
-    const after = Buffer.from(
-      variant(both(), 2)
-        .toString('latin1')
-        .replace(/Sat, 15 May 2021 11:11:1\d \+0200/g, 'Tue, 25 May 2021 11:11:11 +0200'),
-      'latin1',
-    );
     const config = testConfig();
-    deliver(config.maildir, after);
+    deliver(config.maildir, between(2));
     await onePass(config);
     const [held] = records(config);
     expect(held!.receipt.status).toBe('held');
