@@ -73,6 +73,9 @@ export function decideReview(
   );
 }
 
+/** The lowest relevance score at which an unknown sender's unreadable document may still be input. */
+const UNREADABLE_FLOOR = -3;
+
 /**
  * A person's short note ("Datteren min har skannet brevet mitt om høringen") whose every document
  * could not be read (scanned, encrypted, damaged, an old format), and whose note, subject or file
@@ -82,9 +85,6 @@ export function decideReview(
  * nothing else can tell what it is, so it is not taken for no one's. In words: the file, why, and
  * the word or the invitation.
  */
-/** The lowest relevance score at which an unknown sender's unreadable document may still be input. */
-const UNREADABLE_FLOOR = -3;
-
 function unreadableInput(c: Pick<IntakeContext, 'message' | 'attachments' | 'automatic' | 'texts' | 'relevance' | 'rules' | 'sender'>): string | null {
   const rule = c.rules.unreadableInput;
   if (!rule || c.automatic.kind !== null || c.relevance.relevant || c.relevance.suspicious === true) return null;
