@@ -86,8 +86,9 @@ function namedAsTopic(h: Hit, text: string, markers: TermHit[]): boolean {
  * however much longer the other points are (like a heading, namedAsTopic); a paragraph that only
  * sets the scene ("dokumenter … står ikke i postjournalen") or closes does not.
  */
-function aloneInParagraph(h: Hit, id: string, all: ReadonlyArray<{ rule: CommitmentRule; hits: Hit[] }>, segments: TextSegment[], points: TermHit[]): boolean {
-  const breaks = paragraphBreaks(segments[h.segment]!.text.folded);
+function aloneInParagraph(h: Hit, id: string, all: ReadonlyArray<{ rule: CommitmentRule; hits: Hit[] }>, breaksOf: (segment: number) => number[], points: TermHit[]): boolean {
+  if (points.length === 0) return false;
+  const breaks = breaksOf(h.segment);
   if (breaks.length === 0) return false;
   const here = paragraphAt(breaks, h.start);
   if (!points.some((p) => paragraphAt(breaks, p.start) === here)) return false;
@@ -213,10 +214,13 @@ export function scoreCommitments(c: Pick<IntakeContext, 'texts' | 'rules'>): Com
   const markers = segments.map((seg) => (c.rules.commitments.topicMarkers.size > 0 ? c.rules.commitments.topicMarkers.find(seg.text) : []));
   const points = segments.map((seg) => (c.rules.commitments.paragraphPoints.size > 0 ? c.rules.commitments.paragraphPoints.find(seg.text) : []));
   const all = items.map((rule) => ({ rule, hits: withNeeds(rule, segments, hitsFor(rule, segments, context, scoring.weights)) }));
+  // Each segment's paragraph breaks, found once and only when a paragraph rule asks.
+  const breaks: Array<number[] | undefined> = [];
+  const breaksOf = (segment: number) => (breaks[segment] ??= paragraphBreaks(segments[segment]!.text.folded));
   const scored = all
     .map(({ rule, hits }) => {
       const strong = hits.filter((h) => h.tier === 'strong');
-      const named = strong.some((h) => namedAsTopic(h, segments[h.segment]!.text.folded, markers[h.segment]!) || aloneInParagraph(h, rule.id, all, segments, points[h.segment]!));
+      const named = strong.some((h) => namedAsTopic(h, segments[h.segment]!.text.folded, markers[h.segment]!) || aloneInParagraph(h, rule.id, all, breaksOf, points[h.segment]!));
       return { id: rule.id, score: scoreOf(hits, scoring), hits, strong: strong.length > 0, named };
     })
     .filter((c) => c.score >= scoring.threshold);

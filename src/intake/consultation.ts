@@ -87,9 +87,9 @@ export function routeConsultation(c: Context): RouteFinding {
   // where one consultation's words are much the longer.
   const says = c.rules.answersSeveral.size > 0 && c.rules.answersSeveral.first(c.texts.segments.map((s) => s.text)) !== null;
   if (says || candidates.filter((v) => namedIn([subjectText(c.message)], v)).length > 1) {
-    const addressed = candidates.filter((v) => judgeContent(c, v).commitments.length > 0);
+    const addressed = candidates.map((v) => judgeContent(c, v)).filter((j) => j.commitments.length > 0);
     const why = says ? 'svarer på flere innspillsrunder i samme e-post' : 'emnefeltet nevner flere innspillsrunder';
-    const several = addressed.length > 1 ? namingBoth(c, addressed, why) : null;
+    const several = addressed.length > 1 ? holdBetween(addressed, why) : null;
     if (several) return several;
   }
 
@@ -165,8 +165,13 @@ function namedInOwnWords(c: Context, view: Rules): boolean {
  * makes it input to at least one of them (judged under the likeliest); naming alone, in mail that
  * is no one's input, decides nothing.
  */
-function namingBoth(c: Context, named: Rules[], why = 'nevner flere innspillsrunder ved navn'): RouteFinding | null {
-  const judged = named.map((view) => judgeContent(c, view)).sort((a, b) => b.relevance.score - a.relevance.score);
+function namingBoth(c: Context, named: Rules[]): RouteFinding | null {
+  return holdBetween(named.map((view) => judgeContent(c, view)), 'nevner flere innspillsrunder ved navn');
+}
+
+/** Held between the consultations judged, under the likeliest, when it is input to at least one of them. */
+function holdBetween(candidates: Judged[], why: string): RouteFinding | null {
+  const judged = [...candidates].sort((a, b) => b.relevance.score - a.relevance.score);
   const first = judged[0]!;
   if (!judged.some((j) => j.relevance.relevant) || first.bound) return null;
   return {

@@ -109,7 +109,7 @@ export function posesAsGovernment(address: string | undefined, names: Rules['gov
  */
 export function forgesOwnDomain(address: string | undefined, ownAddresses: readonly string[], headers: Map<string, string[]>): boolean {
   const domain = address?.split('@')[1]?.toLowerCase();
-  const ours = ownAddresses.map((a) => a.split('@')[1]?.toLowerCase()).filter((d): d is string => !!d);
+  const ours = ownAddresses.map(domainOf).filter((d): d is string => d !== null);
   if (!domain || !ours.some((own) => domain === own || domain.endsWith(`.${own}`))) return false;
   return forgedSender(headers) !== null;
 }
