@@ -8,7 +8,8 @@ import { rulesFor } from './rules/views.js';
 import { filedFolderFor } from './mailbox/filed-folder.js';
 import { Store } from './store/json-store.js';
 import { ExtractorPool } from './extract-pool/pool.js';
-import { fileBatch, logOutcome, readBatch, type Outcome, type PipelineDeps, type ReadResult } from './pipeline.js';
+import { fileBatch, logOutcome, readAgainIfStale, readBatch, type Outcome, type PipelineDeps, type ReadResult } from './pipeline.js';
+import PQueue from 'p-queue';
 import { DecisionDesk } from './decisions/desk.js';
 import { batchMoves } from './batch-moves.js';
 import { MailboxLoginError } from './mailbox/imap.js';
@@ -51,6 +52,8 @@ export class Daemon {
   private health: HealthServer | null = null;
   private beat!: HeartbeatWriter;
   private checkedOnce = false;
+  /** Messages waiting to be read, the batches in hand in arrival order (see drain). */
+  private readonly readQueue: PQueue;
   private running: Promise<void> | null = null;
   private live!: LiveStatus;
   private readonly troubles: LoopTrouble;
@@ -68,6 +71,8 @@ export class Daemon {
     this.rules = rules;
     this.now = options.now ?? (() => new Date());
     this.troubles = new LoopTrouble(log, config.dataDir);
+    // Enough messages in flight that an extraction worker always has the next document waiting.
+    this.readQueue = new PQueue({ concurrency: Math.max(4, config.workers * 2) });
   }
 
   /** The daemon's clock: every time it keeps, writes or compares comes from here. */
@@ -148,12 +153,13 @@ export class Daemon {
   /**
    * Handles everything waiting in the mailbox. Returns how many messages were read.
    *
-   * Two batches are in hand at a time: the next one is fetched and read (parsed, classified, its
-   * documents extracted) while the one before it is written to the store and the mailbox is changed,
-   * so neither the extraction workers nor the IMAP connection wait for the other. The order of
-   * effects is unchanged: a batch is read only after the batch before it is in the store's index,
-   * filed only after the batch before it is completely done, and each message's record is stored
-   * before its mailbox changes.
+   * Three batches are in hand at a time: while one is read (parsed, classified, its documents
+   * extracted), the next is fetched and starts being read as soon as the first one's last messages
+   * are under way, and the one before is written to the store and the mailbox changed, so neither
+   * the extraction workers, this process nor the IMAP connection wait for a whole batch to end.
+   * The order of effects is unchanged: a batch is filed only after the batch before it is
+   * completely done, each message's record is stored before its mailbox changes, and every message
+   * is classified as if it had been read after the batches before it were filed (readAgainIfStale).
    */
   async drain(showProgress = false): Promise<number> {
     let count = 0;
@@ -161,24 +167,32 @@ export class Daemon {
     const batches = this.mailbox.waiting(BATCH)[Symbol.asyncIterator]();
     let next: IteratorResult<Incoming[]> | null = await batches.next();
     let reading = next.done ? null : this.read(next.value);
+    let following: IteratorResult<Incoming[]> | null = null;
+    let readingFollowing: Promise<ReadResult[]> | null = null;
     let finishing: Promise<void> = Promise.resolve();
     try {
       while (next && !next.done) {
         const batch = next.value;
         progress?.add(batch.length);
-        const results = await reading!;
+        // The next batch is fetched and queued behind this one's messages before this one is read through.
+        following = this.stopping ? null : await batches.next();
+        readingFollowing = following && !following.done ? this.read(following.value) : null;
         await finishing;
+        const results = await readAgainIfStale(batch, await reading!, this.deps());
         // Indexed at once; written, logged and moved in the background while the next batch is read.
         finishing = fileBatch(batch, results, this.deps()).then((outcomes) => this.finish(batch, outcomes));
         finishing.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled meanwhile
         count += batch.length;
-        next = this.stopping ? null : await batches.next();
-        reading = next && !next.done ? this.read(next.value) : null;
+        // A stop asked for meanwhile leaves the next batch in the mailbox, read or not: it is read again at the next start.
+        next = this.stopping ? null : following;
+        reading = next ? readingFollowing : null;
+        following = null;
       }
       await finishing;
     } finally {
       await finishing.catch(() => undefined);
       await reading?.catch(() => undefined);
+      await readingFollowing?.catch(() => undefined);
       await batches.return?.(undefined).catch(() => undefined);
     }
     progress?.stop();
@@ -199,8 +213,8 @@ export class Daemon {
       log: this.log,
       receiptAllowed: (address) => this.outbox.allow(address),
       now: this.now,
-      // Enough messages in flight that an extraction worker always has the next document waiting.
-      concurrency: Math.max(4, this.config.workers * 2),
+      concurrency: this.readQueue.concurrency,
+      queue: this.readQueue,
       caseworkers: this.desk.caseworkers(),
       // Parsing and classifying in the extraction workers too, so both cores do the per-message work.
       workers: { pool: this.pool, rulesDir: this.config.rulesDir, programKey: this.program },

@@ -33,8 +33,20 @@ export type Outcome =
   /** A caseworker's command mail (src/decisions/): never filed, never receipted. */
   | { kind: 'command'; mail: CommandMail };
 
-/** What reading one message gave: intake's result (and what it was classified by), or a command mail (known before intake). */
-export type ReadResult = (IntakeResult & { classifiedBy?: ClassifiedBy }) | { command: CommandMail };
+/**
+ * The store's threads as one message's intake saw them: every Message-ID it asked about (or could
+ * have: its headers'), and those it was told are filed, with whose they are.
+ */
+export interface ThreadView {
+  asked: string[];
+  known: Array<[string, string | null]>;
+}
+
+/**
+ * What reading one message gave: intake's result, what it was classified by and the threads it
+ * saw (`view`, absent when the message could not be read), or a command mail (known before intake).
+ */
+export type ReadResult = (IntakeResult & { classifiedBy?: ClassifiedBy; view?: ThreadView }) | { command: CommandMail };
 
 export interface PipelineDeps {
   rules: () => Rules;
@@ -48,6 +60,12 @@ export interface PipelineDeps {
   concurrency: number;
   /** Caseworkers' addresses: a mail from one of them is checked for command lines before intake. */
   caseworkers?: readonly string[];
+  /**
+   * Where messages wait to be read, shared by the batches in hand (one in arrival order, at most
+   * `concurrency` at a time): a batch's messages start before the next batch's, and the next batch
+   * starts as soon as this one's last messages are under way. Without it, each batch has its own.
+   */
+  queue?: PQueue;
   /**
    * Reads whole messages in the extraction workers (parsing, documents, classification), so that
    * both cores do the per-message work; `rulesDir` is where the rules in use were loaded from.
@@ -64,7 +82,7 @@ export async function readBatch(batch: Incoming[], deps: PipelineDeps): Promise<
   const rules = deps.rules();
   // The records read now carry these rules' data key: their data is kept for a later reclassify to compare with.
   await keepRuleData(deps.store, rules);
-  const queue = new PQueue({ concurrency: deps.concurrency });
+  const queue = deps.queue ?? new PQueue({ concurrency: deps.concurrency });
   const results = await Promise.all(
     batch.map((item) =>
       queue.add(async () => {
@@ -74,14 +92,7 @@ export async function readBatch(batch: Incoming[], deps: PipelineDeps): Promise<
           if (command) return { command };
           const inWorker = await readInWorker(item, rules, deps);
           if (inWorker) return inWorker;
-          const told = new ToldThreads(deps.store.threadIds);
-          const result = await intakeMessage(item.raw, rules, {
-            extractor: deps.extractor,
-            limits: deps.limits,
-            mailboxDate: item.mailboxDate,
-            knownThreadIds: told,
-          });
-          return rules.dataKey ? { ...result, classifiedBy: { dataKey: rules.dataKey, threads: told.known() } } : result;
+          return await readHere(item, rules, deps);
         } catch (err) {
           return { parts: [], submission: failedSubmission(err) };
         }
@@ -89,6 +100,45 @@ export async function readBatch(batch: Incoming[], deps: PipelineDeps): Promise<
     ),
   );
   return results.map((r) => r!);
+}
+
+/** One message read in this process, against the store's threads as they are now. */
+async function readHere(item: Incoming, rules: Rules, deps: PipelineDeps): Promise<ReadResult> {
+  const told = new ToldThreads(deps.store.threadIds);
+  const result = await intakeMessage(item.raw, rules, {
+    extractor: deps.extractor,
+    limits: deps.limits,
+    mailboxDate: item.mailboxDate,
+    knownThreadIds: told,
+  });
+  const view: ThreadView = { asked: told.asked(), known: told.known() };
+  return rules.dataKey ? { ...result, classifiedBy: { dataKey: rules.dataKey, threads: view.known }, view } : { ...result, view };
+}
+
+/**
+ * The batch's results as if every message had been read after the batches before it were filed:
+ * a message read while the batch before it was still being read (see PipelineDeps.queue) may have
+ * asked about a Message-ID that batch has filed since, and is read again here (rare: a reply
+ * arriving within a batch or two of what it answers). Call it once the batches before are in the
+ * store's index, that is after their fileBatch() was called.
+ */
+export async function readAgainIfStale(batch: Incoming[], results: ReadResult[], deps: PipelineDeps): Promise<ReadResult[]> {
+  const threads = deps.store.threadIds;
+  const stale = (view: ThreadView): boolean => {
+    const told = new Map(view.known);
+    return view.asked.some((id) => (threads.has(id) ? !told.has(id) || told.get(id) !== (threads.consultationOf(id) ?? null) : told.has(id)));
+  };
+  const rules = deps.rules();
+  return Promise.all(
+    results.map(async (res, i) => {
+      if ('command' in res || !res.view || !stale(res.view)) return res;
+      try {
+        return await readHere(batch[i]!, rules, deps);
+      } catch (err) {
+        return { parts: [], submission: failedSubmission(err) };
+      }
+    }),
+  );
 }
 
 /** This process's CPU time so far (ms). */
@@ -102,7 +152,7 @@ function ownCpuMs(): number {
  * and when the worker could not read it as the daemon would (other rules loaded there, intake asked about a thread the daemon knows
  * but did not send, the worker stopped): the daemon then reads it itself, with the same result.
  */
-async function readInWorker(item: Incoming, rules: Rules, deps: PipelineDeps): Promise<(IntakeResult & { classifiedBy: ClassifiedBy }) | null> {
+async function readInWorker(item: Incoming, rules: Rules, deps: PipelineDeps): Promise<(IntakeResult & { classifiedBy: ClassifiedBy; view: ThreadView }) | null> {
   const w = deps.workers;
   // Read here when this process has used less CPU than each worker: then both cores do the same share
   // whether the mail is mostly text (the daemon's own work is larger) or documents (the workers').
@@ -129,6 +179,7 @@ async function readInWorker(item: Incoming, rules: Rules, deps: PipelineDeps): P
     submission,
     parts: parts.map((p: Uint8Array) => (Buffer.isBuffer(p) ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength))),
     classifiedBy: { dataKey: rules.dataKey, threads: told },
+    view: { asked: [...new Set([...asked, ...answer.unasked])], known: told },
   };
 }
 

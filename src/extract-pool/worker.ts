@@ -8,6 +8,7 @@ import { intakeMessage } from '../intake/index.js';
 import { loadRules } from '../rules/load.js';
 import { programKey } from '../store/classified-with.js';
 import { warmUp } from './warm-up.js';
+import { loadPdfParse } from '../intake/extract/pdf.js';
 import type { Rules } from '../rules/types.js';
 import type { Handover, MessageRequest, MessageResponse, WorkerRequest, WorkerResponse, DocumentProgress } from './protocol.js';
 
@@ -111,6 +112,6 @@ process.on('disconnect', () => process.exit(0));
 
 // Load the parsers before saying ready, so a document's time limit measures reading, not start-up,
 // and read one small PDF (warm-up.ts): pdf.js loads the rest of its code on the first one.
-await Promise.all([import('pdf-parse'), import('mammoth'), import('jszip')]);
+await Promise.all([loadPdfParse(), import('mammoth'), import('jszip')]);
 await warmUp();
 process.send!({ ready: true });

@@ -85,6 +85,11 @@ export class ToldThreads implements Threads {
     return this.answer(id).consultation;
   }
 
+  /** Every header intake asked about, known or not. */
+  asked(): string[] {
+    return [...this.told.keys()];
+  }
+
   /** The headers intake was told are known, with whose they are. */
   known(): Array<[string, string | null]> {
     return [...this.told].flatMap(([id, a]) => (a.known ? [[id, a.consultation] as [string, string | null]] : []));
