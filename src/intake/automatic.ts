@@ -61,11 +61,33 @@ const bounce: Check = (c) => {
   return null;
 };
 
+/** Header field lines of the message a notice is about ("Til: …", "Emne: …", "Sent: …"). */
+const FIELD_LINE = /^\s*(fra|frå|from|til|to|emne|subject|sendt|sent|dato|date|kopi|cc)\s*:/i;
+
+/**
+ * A read notice's text has at most this many words besides the header fields of the message that
+ * was read ("Meldingen … ble lest torsdag 6. mai 2021 10:14:33 (UTC+01:00) Amsterdam, Berlin, …").
+ */
+const NOTICE_WORDS = 20;
+
+/** Whether a text is a notice and nothing more: few words once the quoted header fields are left out. */
+function onlyNotice(text: string): boolean {
+  let words = 0;
+  for (const line of text.split(/\r?\n/)) {
+    if (FIELD_LINE.test(line)) continue;
+    words += line.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+    if (words > NOTICE_WORDS) return false;
+  }
+  return true;
+}
+
+// Known by its subject ("Lest: …") it is machine mail by words only, unless its text is the notice
+// and nothing more: the words of the subject it repeats are the letter's, not the sender's.
 const readReceipt: Check = (c) =>
   c.reportType === 'disposition-notification'
     ? { kind: 'read-receipt', reason: 'lesekvittering' }
     : has(c.rules.readReceiptSubjects, c.subject)
-      ? { kind: 'read-receipt', reason: 'lesekvittering (kjent på emnet)', byWords: true }
+      ? { kind: 'read-receipt', reason: 'lesekvittering (kjent på emnet)', byWords: !onlyNotice(c.msg.text) }
       : null;
 
 const otherReport: Check = (c) =>

@@ -47,17 +47,38 @@ export function returnedMessageIds(message: Pick<IntakeContext['message'], 'repo
 /** A subject as compared with an invitation's: lower case, runs of white space and dashes as one space. */
 const letterSubjectKey = (s: string) => s.toLowerCase().replace(/[\s\u2010-\u2015-]+/g, ' ').trim();
 
+/** The words of a subject, lower case, without punctuation. */
+const subjectWords = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** A letter's subject needs at least this many words to be known when words were added to it. */
+const MIN_TITLE_WORDS = 4;
+
+/**
+ * Whether a returned message's subject is the letter's: the same, or every word of it in the same
+ * order with words added ("Høring – forslag til endringer i …" for "Høring – endringer i …"; a
+ * mail program's prefix such as "VS:"), when the letter's subject is long enough to tell.
+ */
+export function isLetterSubject(subject: string, letter: string): boolean {
+  if (letterSubjectKey(subject) === letterSubjectKey(letter)) return true;
+  const want = subjectWords(letter);
+  if (want.length < MIN_TITLE_WORDS) return false;
+  let k = 0;
+  for (const w of subjectWords(subject)) if (w === want[k] && ++k === want.length) return true;
+  return false;
+}
+
 /**
  * The consultation whose invitation a delivery report returns, known by the returned message's
  * sender (one of the ministry's own addresses) and subject (the invitation's title, or another
- * subject it was sent with), when its Message-ID is not the one the rules know. The returned
- * headers are in the report part, or the returned message is attached whole.
+ * subject it was sent with; isLetterSubject), when its Message-ID is not the one the rules know.
+ * The returned headers are in the report part, inline under the report's text ("--- Original
+ * message headers ---"), or the returned message is attached whole.
  */
 function returnedInvitation(message: IntakeContext['message'], rules: IntakeContext['rules']): string | null {
   const ours = new Set(rules.ownAddresses.map((a) => a.toLowerCase()));
   const subjects: string[] = [];
   let fromUs = false;
-  for (const m of message.reportText.matchAll(/^(from|subject):[ \t]*(.*)$/gim)) {
+  for (const m of `${message.reportText}\n${message.text}`.matchAll(/^[ \t]*(from|subject):[ \t]*(.*)$/gim)) {
     if (m[1]!.toLowerCase() === 'subject') subjects.push(m[2]!);
     else if ([...m[2]!.toLowerCase().matchAll(/[^\s<>"',;]+@[^\s<>"',;]+/g)].some((a) => ours.has(a[0]))) fromUs = true;
   }
@@ -66,8 +87,7 @@ function returnedInvitation(message: IntakeContext['message'], rules: IntakeCont
     if (f.from && ours.has(f.from.address.toLowerCase())) fromUs = true;
   }
   if (!fromUs) return null;
-  const keys = new Set(subjects.map(letterSubjectKey));
-  const invited = rules.consultations.find((v) => [v.consultation.title, ...v.consultation.invitationSubjects].some((s) => keys.has(letterSubjectKey(s))));
+  const invited = rules.consultations.find((v) => [v.consultation.title, ...v.consultation.invitationSubjects].some((letter) => subjects.some((s) => isLetterSubject(s, letter))));
   return invited?.consultation.id ?? null;
 }
 
