@@ -332,11 +332,12 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   }
   // A person's question or request about the consultation (more time, how to take part) with
   // nothing proposed: no input, and not the consultation's to file. It stays in the inbox for the
-  // ordinary handling of the ministry's mail, unreceipted, and is no close call (review.ts). Only
+  // ordinary handling of the ministry's mail, unreceipted, and is no close call (review.ts), whether
+  // its score reached the threshold or fell just below it ("Blir innspillene publisert?"). Only
   // when its words are also clearly about a commitment (input may be put as questions) and nothing
   // says other business (a student's request, a journalist's) is it kept under the consultation,
   // held (review.ts).
-  if (correspondence !== null && aPerson && (otherBusiness || (relevant && input.commitmentScore < words.minScore))) {
+  if (correspondence !== null && aPerson && (otherBusiness || input.commitmentScore < words.minScore)) {
     relevant = false;
     reasons.push(`en henvendelse om innspillsrunden, ikke et innspill (${correspondence}): blir liggende i innboksen til vanlig behandling`);
     reasonCodes.push('correspondence');

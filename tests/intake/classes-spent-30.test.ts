@@ -75,3 +75,33 @@ describe('a read notice known only by its subject', () => {
     expect(s.review?.reasons).toContain('automatic-uncertain');
   });
 });
+
+describe('a question about the consultation with nothing proposed, close to the threshold', () => {
+  it('"Blir innspillene publisert?" from a private address: correspondence, left in the inbox, not held', async () => {
+    const s = await intake(
+      mail({
+        from: 'Trude Vik <trude.vik@gmail.com>',
+        subject: 'Spørsmål om innspillene til handlingsplanen',
+        body: 'Hei!\n\nKommer innspillene til handlingsplanen til å bli lagt ut på nettsidene deres? Jeg er nysgjerrig på hva andre har skrevet.\n\nHilsen Trude\n',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.relevance.reasonCodes).toContain('correspondence');
+    expect(s.review?.needed ?? false).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a question whose words are clearly about a commitment is still held for a caseworker (input may be put as questions)', async () => {
+    const s = await intake(
+      mail({
+        from: 'Per Aas <per.aas@lla.no>',
+        subject: 'Spørsmål om eInnsyn',
+        body: 'Hei,\n\nHar departementet tall på hvor mange kommuner som publiserer postjournalen sin i eInnsyn i dag?\n\nPer Aas\n',
+      }),
+      rules,
+    );
+    expect(s.review?.needed).toBe(true);
+    expect(s.receipt).toMatchObject({ send: false, code: 'held-for-review' });
+  });
+});
