@@ -105,3 +105,32 @@ describe('a question about the consultation with nothing proposed, close to the 
     expect(s.receipt).toMatchObject({ send: false, code: 'held-for-review' });
   });
 });
+
+describe('"journalføring" as a topic, and as a request to file', () => {
+  it('an invitation to days of talks on journalføring of chat: an invitation, not input, not held', async () => {
+    const s = await intake(
+      mail({
+        from: 'Hanne Rud <hanne.rud@arkivrad.no>',
+        subject: 'Fagdagene 2021 – invitasjon',
+        body: 'Norsk arkivråd inviterer til Fagdagene i Trondheim 14.–15. oktober. Årets tema er journalføring av meldinger i Teams og chat.\n\nHanne Rud\n',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.review?.needed ?? false).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a forwarded input with "Kan dere journalføre det?" is still input, not a question to the ministry ("journalføre" no longer counts as a proposal; the forward does)', async () => {
+    const s = await intake(
+      mail({
+        from: 'Kari Berg <kari.berg@ks.no>',
+        subject: 'VS: Innspill til OGP-handlingsplanen',
+        body: 'Hei, vi fikk dette innspillet fra en innbygger. Kan dere journalføre det?\n\nKari\n\n-----Opprinnelig melding-----\nFra: Ola Dahl <ola.dahl@gmail.com>\nSendt: 3. mai 2021 10:12\nTil: Kari Berg <kari.berg@ks.no>\nEmne: Innspill til OGP-handlingsplanen\n\nPostjournalen til kommunen vår ligger ikke i eInnsyn. Da kan ikke lokalavisa følge med på hva som skjer i plansakene.\n\nOla Dahl\n',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.relevance.reasonCodes).not.toContain('correspondence');
+  });
+});
