@@ -134,3 +134,28 @@ describe('"journalføring" as a topic, and as a request to file', () => {
     expect(s.relevance.reasonCodes).not.toContain('correspondence');
   });
 });
+
+describe('a proposal announced as one', () => {
+  const from = (announce: string) =>
+    intake(
+      mail({
+        from: 'Gunnar Lie <gunnar.lie@online.no>',
+        subject: 'Postjournaler',
+        body: `Hei,\n\n${announce} postjournalen til alle kommuner i eInnsyn, også til de minste.\n\nGunnar Lie\n`,
+      }),
+      rules,
+    );
+
+  it('"Et lite forslag fra en pensjonist: …" on one commitment from a private address, in a new thread: input, receipt sent', async () => {
+    const s = await from('Et lite forslag fra en pensjonist:');
+    expect(s.relevant).toBe(true);
+    expect(s.review?.needed ?? false).toBe(false);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('the same words without saying it is a proposal: held for a caseworker, as before', async () => {
+    const s = await from('Fra en pensjonist:');
+    expect(s.review?.reasons).toContain('relevance-uncertain');
+    expect(s.receipt.send).toBe(false);
+  });
+});
