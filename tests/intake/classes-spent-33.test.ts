@@ -1,0 +1,38 @@
+// Classes that the spent set spent-33 (was sealed-33, read on 2026-12-04) showed, written again in
+// our own words: BankID asked for behind a link to "the hearing documents" is bait, and with the
+// hearing's case number it is an imitation of the consultation — no receipt, marked suspicious.
+import { describe, expect, it } from 'vitest';
+import { intake } from '../../src/intake/index.js';
+import { mail } from '../helpers/mail.js';
+import { projectRules } from '../helpers/rules.js';
+
+const rules = projectRules();
+
+describe('BankID behind a link', () => {
+  it('"Tast inn BankID for å åpne høringsnotatet" with the case number, from a made-up government address: suspicious, no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Høringsportalen <varsel@horingsportal-regjeringen.example.net>',
+        subject: 'Sak 21/345 – nye dokumenter',
+        body: 'Det er lagt ut nye dokumenter i saken. Tast inn BankID her for å åpne høringsnotatet: http://horingsportal-regjeringen.example.net/sak\n',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('an organisation that says it signed its reply with BankID is still input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Liv Moen <liv.moen@ks.no>',
+        subject: 'Høringssvar fra KS – plan- og bygningsloven',
+        body: 'Vedlagt er høringssvaret fra KS om byggesaksfrister, signert av styreleder med BankID i saksbehandlingssystemet vårt. Vi støtter forslaget om kortere frister når kommunene får en felles digital løsning.\n\nLiv Moen\nKS\n',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(false);
+    expect(s.relevant).toBe(true);
+  });
+});
