@@ -152,11 +152,20 @@ function segment(text: string, subject: string, rules: Rules): { lines: string[]
       continue;
     }
     if (isAttribution(s, i)) {
-      const next = nextNonEmpty(lines, i + (s.rules.attribution.some((r) => r.test(p)) ? 1 : 2));
+      const twoLines = !s.rules.attribution.some((r) => r.test(p));
       states[i] = 'quoted';
-      if (!s.rules.attribution.some((r) => r.test(p))) states[i + 1] = 'quoted';
+      if (twoLines) states[i + 1] = 'quoted';
+      // The quoted mail's header fields may stand between the attribution and its "> " lines
+      // ("Den 15.04.2021 skrev Postmottak KMD:", "Fra: …", "Emne: …", then "> …"): they are the quote's.
+      let k = i + (twoLines ? 2 : 1);
+      while (k < lines.length && (s.prepared[k]!.length === 0 || FORWARD_FIELD.test(s.prepared[k]!))) k++;
+      const next = lines[k];
       if (next === undefined || !/^\s*>/.test(next)) state = 'quoted';
-      else if (!s.rules.attribution.some((r) => r.test(p))) i++;
+      else {
+        // Marked lines follow: the quote is read line by line, and what stands below it unmarked is the sender's.
+        for (let j = i + 1; j < k; j++) states[j] = 'quoted';
+        i = k - 1;
+      }
       continue;
     }
     states[i] = state;

@@ -1,8 +1,11 @@
 // Classes that the spent set spent-33 (was sealed-33, read on 2026-12-04) showed, written again in
 // our own words: BankID asked for behind a link to "the hearing documents" is bait, and with the
-// hearing's case number it is an imitation of the consultation — no receipt, marked suspicious.
+// hearing's case number it is an imitation of the consultation — no receipt, marked suspicious; an
+// answer written below the quoted invitation, whose attribution and header fields stand above the
+// "> " lines, is the sender's own words.
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
+import { ownWordsOf } from '../../src/intake/own-words.js';
 import { mail } from '../helpers/mail.js';
 import { projectRules } from '../helpers/rules.js';
 
@@ -34,5 +37,34 @@ describe('BankID behind a link', () => {
     );
     expect(s.suspicious).toBe(false);
     expect(s.relevant).toBe(true);
+  });
+});
+
+describe('an answer below the quoted invitation', () => {
+  const body = (marks: string) =>
+    [
+      'På 16.04.2021 kl. 09:30 skrev Postmottak KMD:',
+      'Fra: Postmottak KMD <postmottak@kmd.dep.no>',
+      'Emne: Invitasjon til å komme med innspill',
+      '',
+      `${marks}Departementet ber om innspill til tiltak i handlingsplanen.`,
+      `${marks}Svar innen 18. mai.`,
+      '',
+      'Hei! Vi i Norsk Friluftsliv vil at kommunenes postjournaler skal ligge i eInnsyn, også for de minste kommunene.',
+      '',
+      'Vennlig hilsen',
+      'Tone Viken',
+    ].join('\n');
+
+  it('with "> " marks under the attribution and the header fields: the lines below the quote are the sender\'s', () => {
+    const own = ownWordsOf(body('> '), 'SV: Invitasjon til å komme med innspill', [], rules);
+    expect(own.text).toContain('postjournaler skal ligge i eInnsyn');
+    expect(own.text).not.toContain('Departementet ber om innspill');
+    expect(own.text).not.toContain('Fra: Postmottak');
+  });
+
+  it('without marks everything under the attribution is the quote, as before', () => {
+    const own = ownWordsOf(body(''), 'SV: Invitasjon til å komme med innspill', [], rules);
+    expect(own.text).not.toContain('postjournaler');
   });
 });
