@@ -59,10 +59,11 @@ describe('messages held for review', () => {
 
   it('an uncertain message that is probably not input is stored and left too, not dropped as unrelated', async () => {
     const config = testConfig();
-    // One mention of OGP from an unknown private address, outside any thread: a score just under the line.
+    // One mention of the plan from an unknown private address, outside any thread, no question asked
+    // (a question with nothing proposed is correspondence, left without a record): a score just under the line.
     const name = deliver(
       config.maildir,
-      mail({ from: 'Per Hansen <per.hansen@gmail.com>', subject: 'Spørsmål', body: 'Hei, når kommer neste handlingsplan? Jeg har noen innspill.\n\nPer' }),
+      mail({ from: 'Per Hansen <per.hansen@gmail.com>', subject: 'Handlingsplanen', body: 'Hei, jeg har noen innspill til neste handlingsplan.\n\nPer' }),
     );
     await onePass(config);
     const [r] = records(config);
