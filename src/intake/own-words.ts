@@ -74,6 +74,8 @@ function segment(text: string, subject: string, rules: Rules): { lines: string[]
   // The sender said the answers stand inline in the quoted mail; `interleaved`: the first quote below read so.
   let announced = false;
   let interleaved = false;
+  // The first thing in the body is a header block of the ministry's own letter (see below).
+  let letterOnTop = false;
 
   const skipHeaderFields = (start: number): number => {
     let k = start;
@@ -130,6 +132,9 @@ function segment(text: string, subject: string, rules: Rules): { lines: string[]
         i = after - 1;
         continue;
       }
+      // The ministry's letter quoted at the very top, the answer written below it without marks:
+      // read on line by line, the letter's own lines dropped (cleanRun), as when answers stand inline.
+      letterOnTop = true;
     }
     if (replyMark || header) {
       // Answers written inline: the quoted mail under the separator and its header fields comes with
@@ -141,7 +146,7 @@ function segment(text: string, subject: string, rules: Rules): { lines: string[]
       // Without "> " marks, when the sender said the answers stand inline ("våre kommentarer står
       // inne i teksten"): the first quote's lines are read as the sender's, and the invitation
       // letter's lines among them are dropped as everywhere (cleanRun).
-      if (marked || (announced && !interleaved && state === 'own')) {
+      if (marked || ((announced || letterOnTop) && !interleaved && state === 'own')) {
         for (let k = i; k < after; k++) states[k] = 'quoted';
         interleaved ||= !marked;
         i = after - 1;

@@ -2,7 +2,8 @@
 // our own words: BankID asked for behind a link to "the hearing documents" is bait, and with the
 // hearing's case number it is an imitation of the consultation — no receipt, marked suspicious; an
 // answer written below the quoted invitation, whose attribution and header fields stand above the
-// "> " lines, is the sender's own words.
+// "> " lines, is the sender's own words; so is an answer written below the ministry's letter quoted
+// at the very top without marks (spent-34, read the same day).
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
 import { ownWordsOf } from '../../src/intake/own-words.js';
@@ -66,5 +67,29 @@ describe('an answer below the quoted invitation', () => {
   it('without marks everything under the attribution is the quote, as before', () => {
     const own = ownWordsOf(body(''), 'SV: Invitasjon til å komme med innspill', [], rules);
     expect(own.text).not.toContain('postjournaler');
+  });
+});
+
+describe('an answer below the ministry\'s letter quoted at the top without marks', () => {
+  const body = (answer: string) =>
+    [
+      'Fra: Postmottak KMD <postmottak@kmd.dep.no>',
+      'Sendt: tirsdag 13. april 2021 09:12',
+      'Emne: OGP - Open Government Partnership - Interessentforumet – Invitasjon til innspill til Handlingsplan 4 B',
+      '',
+      'Handlingsplanene er grunnleggende i OGP-arbeidet. Disse forplikter Norge til å oppfylle fastsatte mål i et samarbeid mellom forvaltningen og sivilsamfunnet.',
+      '',
+      answer,
+    ].join('\n');
+
+  it('the lines below the letter are the sender\'s; the letter\'s own lines are not', () => {
+    const own = ownWordsOf(body('Hei,\n\nVi i Naturvernforbundet mener at kommunene må publisere alle planvedtak i fulltekst.\n\nMed vennlig hilsen\nAnne Bru'), 'SV: OGP - Invitasjon til innspill', [], rules);
+    expect(own.text).toContain('publisere alle planvedtak i fulltekst');
+    expect(own.text).not.toContain('Handlingsplanene er grunnleggende');
+    expect(own.text).not.toContain('Anne Bru');
+  });
+
+  it('the letter alone under its header block (an empty reply) leaves no own words', () => {
+    expect(ownWordsOf(body(''), 'SV: OGP - Invitasjon til innspill', [], rules).text).toBe('');
   });
 });
