@@ -63,3 +63,18 @@ describe('cultural data, and what only looks like it', () => {
     expect(ids(s)).toContain('kulturdata');
   });
 });
+
+describe('the shore zone named in the subject (spent-22, read again on 2026-12-04)', () => {
+  it('"Merknad om strandsonen" over words on the exemption rule, from an invited organisation: the hearing\'s, not left unread', async () => {
+    const s = await intake(
+      mail({
+        from: 'Kari Li <kari.li@naturvernforbundet.no>',
+        subject: 'Merknad om strandsonen',
+        body: 'Hei,\n\nVåre merknader følger her. Den nye dispensasjonsregelen vil gjøre det vanskelig å bytte et gammelt naust med et nytt på samme sted. Vi ber departementet se på dette.\n\nKari Li\nNorges Naturvernforbund\n',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.receipt.send || s.review?.needed === true).toBe(true);
+  });
+});
