@@ -8,6 +8,7 @@
 //   npm run bench -- --part campaigns a campaign of 5,000 members + 1,000 others: grouping against filing, campaigns/digest (scripts/bench/campaigns.ts)
 //   npm run bench -- --consultations  only what routing costs: intake() with 5 consultations against 1 (~2 min)
 //   options: --sizes 2000,10000  --reps 3  --latency 200  --store 10000  --seed innspill  --keep  --corpus DIR
+//            (--latency 0 and --store 0 leave those parts out: throughput and memory alone)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -216,16 +217,20 @@ async function main(): Promise<void> {
       wallMs: median(largeRuns.map((r) => r.wallMs)),
     };
 
-    // 5. Latency while idle.
-    log(`latency, ${latencySet.length} messages one by one`);
-    results.latency = await latency({ imap, sink, snapshots, files: latencySet.map((m) => m.file), workDir: join(work, 'latency'), log });
+    // 5. Latency while idle (`--latency 0` leaves it out).
+    if (latencySet.length > 0) {
+      log(`latency, ${latencySet.length} messages one by one`);
+      results.latency = await latency({ imap, sink, snapshots, files: latencySet.map((m) => m.file), workDir: join(work, 'latency'), log });
+    } else log('latency: left out (--latency 0)');
 
-    // 6. The store at scale.
-    log(`store of ${opts.storeRecords} records (cloned from the last ${largest} run)`);
-    const storeDir = join(work, 'store', 'data');
-    buildStore(lastRunData, storeDir, opts.storeRecords);
-    await openAsDaemon(storeDir); // the index a daemon writes when it opens its store
-    results.store = await storeScale(storeDir, join(work, 'store'), quick ? 1 : opts.repetitions, log);
+    // 6. The store at scale (`--store 0` leaves it out).
+    if (opts.storeRecords > 0) {
+      log(`store of ${opts.storeRecords} records (cloned from the last ${largest} run)`);
+      const storeDir = join(work, 'store', 'data');
+      buildStore(lastRunData, storeDir, opts.storeRecords);
+      await openAsDaemon(storeDir); // the index a daemon writes when it opens its store
+      results.store = await storeScale(storeDir, join(work, 'store'), quick ? 1 : opts.repetitions, log);
+    } else log('store: left out (--store 0)');
   } finally {
     await sink?.close();
     await imap?.stop();
