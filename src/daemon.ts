@@ -167,7 +167,6 @@ export class Daemon {
     const batches = this.mailbox.waiting(BATCH)[Symbol.asyncIterator]();
     let next: IteratorResult<Incoming[]> | null = await batches.next();
     let reading = next.done ? null : this.read(next.value);
-    let following: IteratorResult<Incoming[]> | null = null;
     let readingFollowing: Promise<ReadResult[]> | null = null;
     let finishing: Promise<void> = Promise.resolve();
     try {
@@ -175,7 +174,7 @@ export class Daemon {
         const batch = next.value;
         progress?.add(batch.length);
         // The next batch is fetched and queued behind this one's messages before this one is read through.
-        following = this.stopping ? null : await batches.next();
+        const following = this.stopping ? null : await batches.next();
         readingFollowing = following && !following.done ? this.read(following.value) : null;
         await finishing;
         const results = await readAgainIfStale(batch, await reading!, this.deps());
@@ -186,7 +185,6 @@ export class Daemon {
         // A stop asked for meanwhile leaves the next batch in the mailbox, read or not: it is read again at the next start.
         next = this.stopping ? null : following;
         reading = next ? readingFollowing : null;
-        following = null;
       }
       await finishing;
     } finally {

@@ -9,6 +9,7 @@ import type { IntakeContext } from './context.js';
 import type { AutomaticKind } from './types.js';
 import { RECEIPT_HEADER_KEY } from '../mail/receipt-header.js';
 import { isMailAddress } from '../text/address.js';
+import { isHeaderFieldLine } from './own-words.js';
 
 export interface AutomaticFinding {
   kind: AutomaticKind | null;
@@ -61,9 +62,6 @@ const bounce: Check = (c) => {
   return null;
 };
 
-/** Header field lines of the message a notice is about ("Til: …", "Emne: …", "Sent: …"). */
-const FIELD_LINE = /^\s*(fra|frå|from|til|to|emne|subject|sendt|sent|dato|date|kopi|cc)\s*:/i;
-
 /**
  * A read notice's text has at most this many words besides the header fields of the message that
  * was read ("Meldingen … ble lest torsdag 6. mai 2021 10:14:33 (UTC+01:00) Amsterdam, Berlin, …").
@@ -74,7 +72,7 @@ const NOTICE_WORDS = 20;
 function onlyNotice(text: string): boolean {
   let words = 0;
   for (const line of text.split(/\r?\n/)) {
-    if (FIELD_LINE.test(line)) continue;
+    if (isHeaderFieldLine(line)) continue;
     words += line.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
     if (words > NOTICE_WORDS) return false;
   }

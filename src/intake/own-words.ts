@@ -27,6 +27,10 @@ function prepare(line: string): string {
 
 const FIELD_INLINE = /\s(sendt|sent|dato|date|til|to|emne|subject)\s*:/;
 const FORWARD_FIELD = /^(fra|frå|from|dato|date|sendt|sent|til|to|emne|subject|kopi|cc|reply-to|svar til|svar-til)\s*:/;
+/** A header field line of a quoted or forwarded mail ("Fra: …", "> Emne: …", "Sent: …"). */
+export function isHeaderFieldLine(line: string): boolean {
+  return FORWARD_FIELD.test(prepare(line));
+}
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 /** A header field line at least this long may have been wrapped by the sender's mail program. */
 const WRAPPED_FIELD = 60;
