@@ -3,7 +3,8 @@
 // receipts to a local SMTP sink, and the peak RSS of it and its extraction workers summed
 // (rss.ts), the daemon's own high-water mark, and CPU. A quicker look than the full bench (which
 // measures the same over IMAP at 2,000 and 10,000): run it at two sizes to see whether memory
-// grows with the mailbox.
+// grows with the mailbox. BENCH_NODE_OPTIONS, when set, is the daemon's NODE_OPTIONS (and so its
+// workers'): e.g. "--heapsnapshot-signal=SIGUSR2" to look inside while it runs.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,6 +55,7 @@ try {
     INNSPILL_SMTP_PORT: String(sink.port),
     INNSPILL_SMTP_TLS: 'false',
     INNSPILL_LOG_LEVEL: 'warn',
+    ...(process.env['BENCH_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['BENCH_NODE_OPTIONS'] } : {}),
   };
   const t0 = performance.now();
   const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [];

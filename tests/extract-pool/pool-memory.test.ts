@@ -39,6 +39,26 @@ describe('the extraction pool and large documents', () => {
     expect(existsSync(folder!)).toBe(false);
   });
 
+  it.skipIf(!existsSync('/proc/self/cmdline'))('starts its worker with a small young generation and the old-space cap (read from /proc)', async () => {
+    const p = pool();
+    await extractDocument({ bytes: textDocument(2000, 'START'), declaredType: 'text/plain', filename: 'start.txt', charset: 'utf-8' }, DEFAULT_LIMITS, p.extractor);
+    const children = readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .flatMap((pid) => {
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+          return ppid === process.pid ? [readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')] : [];
+        } catch {
+          return []; // a process that ended while we looked
+        }
+      })
+      .filter((argv) => argv.some((a) => a.includes('extract-pool')));
+    expect(children).toHaveLength(1);
+    expect(children[0]).toContain('--max-semi-space-size=8');
+    expect(children[0]).toContain(`--max-old-space-size=${DEFAULT_LIMITS.maxMemoryMb}`);
+  });
+
   it('sends a small document over the channel (no file)', async () => {
     const p = pool();
     const out = await extractDocument({ bytes: textDocument(2000, 'LITEN'), declaredType: 'text/plain', filename: 'kort.txt', charset: 'utf-8' }, DEFAULT_LIMITS, p.extractor);
