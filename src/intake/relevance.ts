@@ -318,7 +318,10 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   // A newsletter or list mail is the consultation's only by a tie that holds for them: the sender's
   // own input reported (its lead item), the case number, the invitation's subject; one that tells of
   // the consultation as news, by its name, is not.
-  const tied = input.automaticKind === 'list' ? tiesNewsletter : ties;
+  // An automatic reply addressed to the consultation's own address answers mail sent from it (its
+  // letter): it is the case's, as a reply in the thread is. Sent lists and notices are not replies.
+  const repliesToOwnAddress = input.toOwnAddress === true && (input.automaticKind === 'out-of-office' || input.automaticKind === 'auto-reply');
+  const tied = input.automaticKind === 'list' ? tiesNewsletter : ties || repliesToOwnAddress;
   // Said too when the score is only close to the threshold: such mail is no close call (review.ts).
   const untied = input.automaticKind !== null && NEEDS_THREAD.has(input.automaticKind) && !input.inThread && !quotesLetter && !tied && !personDespiteWords;
   if (untied && (relevant || score >= r.threshold + r.review.relevance.from)) {
