@@ -17,6 +17,9 @@ let loading: Promise<PdfParseModule> | null = null;
  */
 const builtInPush = Array.prototype.push;
 
+/** The drawing classes' stand-ins: no methods, so drawing fails where it starts. */
+class NotForDrawing {}
+
 /**
  * pdf.js in Node loads @napi-rs/canvas (Skia, a 31 MB native library) when it is imported, only
  * to stand in for the browser's drawing classes (DOMMatrix, ImageData, Path2D) that drawing a page
@@ -25,8 +28,8 @@ const builtInPush = Array.prototype.push;
  * the library is never mapped: 22 MB less resident memory in each extraction worker (issue 17).
  * Drawing would fail at once (the classes have no methods); reading text is as before. When the
  * package cannot be found from pdf.js's folder, nothing is done and pdf.js loads it as it did.
+ * Returns where the package is (null when it was not found).
  */
-class NotForDrawing {}
 export function leaveOutCanvas(): string | null {
   try {
     const fromPdfParse = createRequire(createRequire(import.meta.url).resolve('pdf-parse'));
@@ -47,11 +50,13 @@ export function leaveOutCanvas(): string | null {
 
 /** pdf-parse, loaded once. */
 export function loadPdfParse(): Promise<PdfParseModule> {
-  leaveOutCanvas();
-  loading ??= import('pdf-parse').then((module) => {
-    restoreBuiltIn(Array.prototype, 'push', builtInPush);
-    return module;
-  });
+  if (loading === null) {
+    leaveOutCanvas();
+    loading = import('pdf-parse').then((module) => {
+      restoreBuiltIn(Array.prototype, 'push', builtInPush);
+      return module;
+    });
+  }
   return loading;
 }
 
