@@ -35,7 +35,7 @@ export const ATTACHMENT_PROBLEM_CODES = [
   'encrypted', // password protected
   'empty', // 0 bytes
   'no-text', // a document without readable text
-  'scanned-pdf', // a PDF of page images only
+  'scanned-pdf', // a PDF with no text to read: page images, or characters its fonts cannot decode
   'damaged',
   'old-office-format', // .doc, .xls, .ppt and other OLE files
   'winmail', // Outlook's winmail.dat

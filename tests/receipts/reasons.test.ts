@@ -9,7 +9,7 @@ import { makeRecord } from '../helpers/records.js';
 import { projectRules } from '../helpers/rules.js';
 
 const rules = projectRules();
-const NORWEGIAN = 'skannet PDF uten tekst (bare bilder av sidene) – teksten kan ikke leses automatisk';
+const NORWEGIAN = 'PDF uten tekst som kan leses (sidene kan være skannede bilder, eller skriften kan ikke tolkes) – teksten kan ikke leses automatisk';
 
 function withScan(language: 'nb' | 'nn' | 'en', code: 'scanned-pdf' | undefined): SubmissionRecord {
   const record = makeRecord({ seq: 3, language, attachments: [{ filename: 'innspill.pdf' }, { filename: 'skannet.pdf', problem: NORWEGIAN }] });
@@ -27,7 +27,7 @@ describe('the reason an attachment was not read, in the receipt', () => {
   it('is given in English in an English receipt, chosen by its code', async () => {
     const { text, html } = await receipt(withScan('en', 'scanned-pdf'));
     const words = rules.templates.en.reasons!['scanned-pdf'];
-    expect(text).toMatch(new RegExp(`skannet\\.pdf \\(\\d+ kB\\) – could not be read: ${words}`));
+    expect(text).toMatch(new RegExp(`skannet\\.pdf \\(\\d+ kB\\) – could not be read: ${words!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     expect(html).toContain(`could not be read: ${words}`);
     expect(text).not.toContain(NORWEGIAN);
   });

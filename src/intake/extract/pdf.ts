@@ -77,7 +77,7 @@ export async function extractPdf(bytes: Buffer): Promise<ExtractResult> {
     const result = await parser.getText({ pageJoiner: '' });
     const text = result.pages.map((p) => p.text).join('\n\n').trim();
     if (text.replace(/\s+/g, '').length < MIN_TEXT_CHARS) {
-      return { text, problem: 'skannet PDF uten tekst (bare bilder av sidene) – teksten kan ikke leses automatisk', problemCode: 'scanned-pdf' };
+      return { text, problem: 'PDF uten tekst som kan leses (sidene kan være skannede bilder, eller skriften kan ikke tolkes) – teksten kan ikke leses automatisk', problemCode: 'scanned-pdf' };
     }
     return { text, problem: null };
   } catch (err) {
