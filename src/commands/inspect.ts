@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { intake } from '../intake/index.js';
 import { formatInZone } from '../time/zone.js';
 import { cleanHeaderText } from '../intake/parse.js';
+import { organisationText } from '../digest/words.js';
 import { readAsMail } from '../intake/problems.js';
 import type { Rules } from '../rules/types.js';
 import type { ExtractLimits, Extractor } from '../intake/extract/index.js';
@@ -24,7 +25,7 @@ export function summarise(file: string, s: Submission, rules: Rules): string {
   const lines = [file];
   const row = (label: string, value: string) => lines.push(`  ${label.padEnd(15)}${value}`);
   const who = s.from ? `${s.from.name ? `${s.from.name} ` : ''}<${s.from.address}>` : '(ingen avsender)';
-  row('Fra:', `${who} — ${s.sender.organisation ?? 'ukjent organisasjon'} (${s.sender.category})`);
+  row('Fra:', `${who} — ${organisationText(s.sender)} (${s.sender.category})`);
   row('Emne:', s.subject || '(uten emne)');
   row('Mottatt:', s.receivedAt ? `${formatInZone(new Date(s.receivedAt), tz).replace('T', ' ').slice(0, 16)} (${tz})${s.late ? '  ETTER FRISTEN' : ''}` : 'ukjent');
   row('Relevant:', `${s.relevant ? 'ja' : 'nei'} (poeng ${s.relevance.score})`);

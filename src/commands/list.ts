@@ -6,7 +6,7 @@ import { archiveStateText } from '../export/archive-state.js';
 import { Store } from '../store/json-store.js';
 import type { RecordRow } from '../store/record-index.js';
 import { showDateTime, sortableDateTime } from '../time/local-time.js';
-import { AUTOMATIC_KIND_TITLES, LANGUAGE_NAMES, RECEIPT_STATUS_TITLES } from '../digest/words.js';
+import { AUTOMATIC_KIND_TITLES, LANGUAGE_NAMES, RECEIPT_STATUS_TITLES, organisationText } from '../digest/words.js';
 import { UsageError } from './usage.js';
 import { decidedSuffix } from '../decisions/marks.js';
 import { notesOf } from '../decisions/overrides.js';
@@ -122,7 +122,7 @@ export async function showCommand(
   if (all.consultations.length > 1) row('Innspillsrunde:', `${rules.consultation.label} (${rules.consultation.caseNumber})${r.consultation ? ` – ${r.consultation.reason.text}` : ''}`);
   // A value a person decided says so, with who and when (src/decisions/marks.ts).
   const decided = (...fields: Parameters<typeof decidedSuffix>[1]) => decidedSuffix(r, fields, when);
-  row('Fra:', `${r.from ? `${r.from.name} <${r.from.address}>` : '(ingen)'} — ${r.sender.organisation ?? 'ukjent organisasjon'} (${category})${decided('organisation')}`);
+  row('Fra:', `${r.from ? `${r.from.name} <${r.from.address}>` : '(ingen)'} — ${organisationText(r.sender)} (${category})${decided('organisation')}`);
   row('Emne:', r.subject);
   row('Mottatt:', r.receivedAt ? `${when(r.receivedAt)}${r.late ? ' – ETTER FRISTEN' : ''}` : 'ukjent');
   row('Arkivert:', `${when(r.filedAt)} fra ${r.source.kind === 'imap' ? `IMAP uid ${r.source.uid}` : r.source.kind === 'maildir' ? r.source.file : r.source.path}`);

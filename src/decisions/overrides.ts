@@ -32,8 +32,21 @@ export function findOrganisation(name: string, register: Organisation[]): Organi
   );
 }
 
+type OverrideRules = Pick<Rules, 'register'> & { consultation?: Pick<Rules['consultation'], 'id' | 'classIds' | 'deadlineAt'> };
+
+/**
+ * Late is said of input (intake/submission.ts): a person who decides a message is input makes it
+ * late when it arrived after its consultation's deadline; deciding it is not input makes it late
+ * for nothing. Without its consultation's rules, the record's own value stays.
+ */
+function lateAsInput(r: SubmissionRecord, input: boolean, rules: OverrideRules): boolean {
+  if (!input) return false;
+  if (!rules.consultation || r.receivedAt === null) return r.late;
+  return Date.parse(r.receivedAt) > rules.consultation.deadlineAt.getTime();
+}
+
 /** One override on a copy of the record. */
-export function applyOverride(record: SubmissionRecord, o: Override, rules: Pick<Rules, 'register'> & { consultation?: Pick<Rules['consultation'], 'id' | 'classIds'> }): SubmissionRecord {
+export function applyOverride(record: SubmissionRecord, o: Override, rules: OverrideRules): SubmissionRecord {
   const r: SubmissionRecord = { ...record, sender: { ...record.sender } };
   switch (o.field) {
     case 'decision':
@@ -44,9 +57,11 @@ export function applyOverride(record: SubmissionRecord, o: Override, rules: Pick
       } else {
         r.relevant = false;
       }
+      r.late = lateAsInput(r, o.value === 'input', rules);
       break;
     case 'relevant':
       r.relevant = o.value;
+      r.late = lateAsInput(r, o.value, rules);
       break;
     case 'automatic':
       r.automatic = o.value;

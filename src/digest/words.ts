@@ -173,6 +173,16 @@ export function senderLabel(sender: { organisation: string | null; shortName: st
   return person || 'ukjent avsender';
 }
 
+/**
+ * The organisation for one line of `show` or `inspect`: the register's name, or what a forged From
+ * claims, said as a claim ("ukjent organisasjon (Fra-adressen oppgir NHO, ikke bekreftet)").
+ */
+export function organisationText(sender: { organisation: string | null; hints: { unconfirmed?: { organisation: string } } }): string {
+  if (sender.organisation) return sender.organisation;
+  const claimed = sender.hints.unconfirmed?.organisation;
+  return claimed ? `ukjent organisasjon (Fra-adressen oppgir ${claimed}, ikke bekreftet)` : 'ukjent organisasjon';
+}
+
 /** The count line of a "needs attention" group, saying whether it covers the period or everything. */
 export function attentionCountText(group: { scope: 'periode' | 'totalt'; inPeriod: number; total: number }, wholeConsultation: boolean): string {
   if (group.scope === 'periode') return periodCountText(group.inPeriod, group.total, wholeConsultation);

@@ -106,8 +106,10 @@ export function foundOf(s: Submission): Found {
     relevant: s.relevant,
     automatic: s.automatic,
     automaticKind: s.automaticKind,
-    organisation: s.sender.organisation,
-    category: s.sender.category,
+    // The labels take the organisation from the From domain alone; a From the receiving server
+    // found forged names one that innspill keeps as a hint, never as the sender (sender.ts).
+    organisation: s.sender.organisation ?? s.sender.hints.unconfirmed?.organisation ?? null,
+    category: s.sender.hints.unconfirmed?.category ?? s.sender.category,
     // Held between consultations: what its words address in each (the labels of input to both name both).
     commitments: [...new Set([...s.commitments, ...(s.otherConsultations ?? []).flatMap((o) => o.commitments)].map((c) => c.id))],
     language: s.language,

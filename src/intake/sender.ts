@@ -1,7 +1,7 @@
 // Stage 6 (sender): who sent it. The organisation is decided by the From address's domain alone (or a
 // subdomain of a registered domain, at a label boundary); display name, Reply-To and signature
 // are kept as hints. A From address that the receiving server found forged (DMARC fail) is
-// never taken for a listed organisation.
+// never taken for a listed organisation: the organisation it claims is kept as a hint.
 import type { Organisation, Rules } from '../rules/types.js';
 import type { IntakeContext } from './context.js';
 import { problem, type Problem } from './problems.js';
@@ -88,7 +88,8 @@ export function identifySender(
   if (!match) return { sender: unknown, problems };
   if (dmarcFailed(headers)) {
     problems.push(problem('sender-unconfirmed', `avsenderadressen ${from!.address} er ikke bekreftet av mottakerserveren (DMARC feilet) – ikke registrert som ${match.organisation.name}`));
-    return { sender: unknown, problems };
+    const unconfirmed = { organisation: match.organisation.name, category: match.organisation.category, domain: match.domain };
+    return { sender: { ...unknown, hints: { ...hints, unconfirmed } }, problems };
   }
   return {
     sender: { organisation: match.organisation.name, category: match.organisation.category, domain: match.domain, hints },

@@ -73,11 +73,13 @@ export function toSubmission(c: IntakeContext): Submission {
     commitments: c.assigned.commitments,
     ...(c.route.others && c.route.others.length > 0 && consultationOf(c) !== null ? { otherConsultations: c.route.others } : {}),
     language: c.language,
-    // Late against the deadline of the consultation it belongs to (or is held under); mail that is
-    // no consultation's is late for nothing. A file that is not mail is filed all the same (nothing
-    // is lost), under the default consultation, and keeps its lateness. An imitation held for
-    // caseworkers to see is no one's input: late for nothing.
-    late: (!msg.isMail || relevance.relevant || (c.review.needed && !relevance.suspicious)) && received.late,
+    // Late is said of input: received after the deadline of the consultation it belongs to. Mail
+    // that is no consultation's input, or not yet known to be (held for a caseworker who decides
+    // whether it is input at all), is late for nothing until that decision judges it again by its
+    // consultation's deadline (decisions/engine.ts); its received time is shown all the same. A
+    // file that is not mail is filed all the same (nothing is lost), under the default
+    // consultation, and keeps its lateness.
+    late: (!msg.isMail || relevance.relevant) && received.late,
     receipt: c.receipt,
     review: c.review,
     noComments: c.assigned.noComments,

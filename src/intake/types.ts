@@ -69,6 +69,12 @@ export interface SenderFinding {
     signature: string | null;
     /** Original sender of forwarded input, when the message forwards someone else's words. */
     forwardedFrom: string | null;
+    /**
+     * The registered organisation the From domain names, when the receiving server found that From
+     * forged (DMARC failed): what the mail claims, shown to caseworkers, never taken as the sender.
+     * Absent otherwise (and in records filed before it existed).
+     */
+    unconfirmed?: { organisation: string; category: string; domain: string };
   };
 }
 

@@ -2,6 +2,7 @@
 // texts): what innspill must decide, and that no receipt goes where none is due.
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
+import { summarise } from '../../src/commands/inspect.js';
 import { reviewHoldsMessage } from '../../src/intake/review.js';
 import { mail, type TestMail } from '../helpers/mail.js';
 import { projectRules } from '../helpers/rules.js';
@@ -154,6 +155,13 @@ describe('6: forged senders and spam flags', () => {
       expect(s.receipt, ar).toMatchObject({ send: false, code: 'held-for-review' });
       expect(s.receipt.reason, ar).toMatch(/holdes tilbake.*(DMARC|SPF)/);
     }
+  });
+
+  it('a From that failed DMARC is never taken for its organisation; what it claims is shown as a claim', async () => {
+    const s = await reply({ 'Authentication-Results': 'mx01.dep.no; spf=fail smtp.mailfrom=nho.no; dkim=none; dmarc=fail header.from=nho.no' });
+    expect(s.sender.organisation).toBeNull();
+    expect(s.sender.hints.unconfirmed?.organisation).toBe('Næringslivets hovedorganisasjon');
+    expect(summarise('x.eml', s, rules)).toContain('ukjent organisasjon (Fra-adressen oppgir Næringslivets hovedorganisasjon, ikke bekreftet)');
   });
 
   it('SPF failed but a DKIM signature passed (a forwarder): the receipt goes', async () => {

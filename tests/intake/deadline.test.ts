@@ -43,6 +43,30 @@ describe('received time and the deadline (18 May 2021, end of day in Oslo)', () 
     expect(future.receivedAt).toBe('2021-05-10T08:00:00.000Z');
   });
 
+  it('says late of input only: a message held while a caseworker decides whether it is input at all is late for nothing yet', async () => {
+    // A new thread whose content is in a PDF that cannot be read, a week after the OGP deadline:
+    // held under the nearest consultation for a person to see whether it is input at all (a
+    // decision judges it again by its consultation's deadline); its received time is kept.
+    const held = await intake(
+      mail({
+        received: ['from a by mx01.dep.no; Wed, 26 May 2021 10:00:00 +0200'],
+        subject: 'Innspill fra oss',
+        from: 'Per Olsen <per.olsen@gmail.com>',
+        body: 'Hei\n\nVedlagt er vårt innspill.\n\nPer',
+        attachments: [{ filename: 'innspill.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4\n1 0 obj <<>> cut off') }],
+      }),
+      rules,
+    );
+    expect(held.review?.reasons).toContain('relevance-uncertain');
+    expect(held.consultation?.id).toBe('ogp-4b');
+    expect(held.receivedAt).toBe('2021-05-26T08:00:00.000Z');
+    expect(held.late).toBe(false);
+    // The same day on input the rules recognise: late.
+    const input = await at(['from a by mx01.dep.no; Wed, 26 May 2021 10:00:00 +0200']);
+    expect(input.relevant).toBe(true);
+    expect(input.late).toBe(true);
+  });
+
   it('uses the mailbox time when the message has no dates at all', async () => {
     const s = await intake(mail({ received: [], date: 'garbage' }), rules, { mailboxDate: new Date('2021-05-19T06:00:00Z') });
     expect(s.receivedFrom).toBe('mailbox');

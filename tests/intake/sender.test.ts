@@ -34,7 +34,11 @@ describe('who sent it', () => {
   it('does not trust a listed domain that the receiving server found forged (DMARC fail)', async () => {
     const s = await senderOf('KS <post@ks.no>', { 'Authentication-Results': 'mx01.dep.no; spf=fail smtp.mailfrom=ks.no; dmarc=fail (p=reject) header.from=ks.no' });
     expect(s.organisation).toBeNull();
+    expect(s.category).toBe('ukjent');
+    // What the mail claims is kept for the caseworker, as a claim.
+    expect(s.hints.unconfirmed).toEqual({ organisation: 'Kommunesektorens interesse- og arbeidsgiverorganisasjon', category: 'kommunesektor', domain: 'ks.no' });
     const ok = await senderOf('KS <post@ks.no>', { 'Authentication-Results': 'mx01.dep.no; dkim=pass header.d=ks.no; dmarc=pass header.from=ks.no' });
-    expect(ok.organisation).not.toBeNull();
+    expect(ok.organisation).toBe('Kommunesektorens interesse- og arbeidsgiverorganisasjon');
+    expect(ok.hints.unconfirmed).toBeUndefined();
   });
 });
