@@ -13,6 +13,7 @@ import { ExtractorPool } from '../src/extract-pool/pool.js';
 import { readLabelFile, readLabels, type Label } from '../src/evaluate/labels.js';
 import { evaluateSet } from '../src/evaluate/run.js';
 import { formatMisses, formatTable, type SetResult } from '../src/evaluate/report.js';
+import { poolScores } from '../src/evaluate/pool.js';
 
 const setSchema = z.strictObject({
   name: z.string().min(1),
@@ -51,7 +52,14 @@ try {
     results.push({ name: set.name, scores });
     if (!sealed) misses.push(`\n${set.name} set, ${formatMisses(scores)}\n`);
   }
-  process.stdout.write(`${formatTable(results, [...new Set(rules.consultations.flatMap((v) => v.consultation.classIds))])}\n`);
+  // First the sets pooled: every development set (what the rules were tuned on) and every sealed
+  // set, each as one set, so the gap between them is one pair of figures with its counts.
+  const pooled = (kind: 'development' | 'sealed', name: string): SetResult[] => {
+    const of = results.filter((r) => r.scores !== null && sets.find((s) => s.name === r.name)?.kind === kind);
+    return of.length > 1 ? [{ name: `${name} (${of.length} sets)`, scores: poolScores(of.map((r) => r.scores!)) }] : [];
+  };
+  const table = [...pooled('development', 'all development'), ...pooled('sealed', 'all sealed'), ...results];
+  process.stdout.write(`${formatTable(table, [...new Set(rules.consultations.flatMap((v) => v.consultation.classIds))])}\n`);
   if (!process.argv.includes('--no-misses')) process.stdout.write(misses.join(''));
 } finally {
   await pool.close();

@@ -194,7 +194,7 @@ export interface Scores {
 }
 
 export const ratio = (a: number, b: number): number => (b === 0 ? Number.NaN : a / b);
-const f1Of = (p: number, r: number): number => (Number.isNaN(p) || Number.isNaN(r) ? Number.NaN : p + r === 0 ? 0 : (2 * p * r) / (p + r));
+export const f1Of = (p: number, r: number): number => (Number.isNaN(p) || Number.isNaN(r) ? Number.NaN : p + r === 0 ? 0 : (2 * p * r) / (p + r));
 
 function scoreAttachments(label: Label, found: Found, att: Scores['attachments'], misses: Scores['misses']): void {
   for (const la of label.attachments ?? []) {

@@ -8,6 +8,7 @@ import { stringify } from 'yaml';
 import { score, readLabelFile, type Found, type Label } from '../../src/evaluate/labels.js';
 import { formatMisses, formatTable } from '../../src/evaluate/report.js';
 import { evaluateSet } from '../../src/evaluate/run.js';
+import { poolScores } from '../../src/evaluate/pool.js';
 import { mail } from '../helpers/mail.js';
 import { projectRules } from '../helpers/rules.js';
 
@@ -192,5 +193,33 @@ describe('kind, "no comments" and suspicious over the messages labelled so', () 
   it('counts a message marked suspicious without the label apart', () => {
     expect(s.suspiciousWrong).toBe(1);
     expect(s.misses.filter((m) => m.field === 'suspicious').map((m) => m.file)).toEqual(['w.eml']);
+  });
+});
+
+describe('sets pooled (the development sets as one, the sealed sets as one)', () => {
+  it('sums the counts and computes the ratios again: a small set weighs by its examples, not as much as a large one', () => {
+    // Set 1: 8 commitments right of 8. Set 2: 1 right, 1 wrong (a false positive and a miss) of 2.
+    const big = score(
+      Array.from({ length: 8 }, (_, i) => ({ label: label({ file: `a${i}.eml`, commitments: ['einnsyn'] }), found: found({ commitments: ['einnsyn'] }) })),
+      CLASSES,
+    );
+    const small = score(
+      [
+        { label: label({ file: 'b1.eml', commitments: ['einnsyn'] }), found: found({ commitments: ['einnsyn'] }) },
+        { label: label({ file: 'b2.eml', commitments: ['kulturdata'], late: true }), found: found({ commitments: ['einnsyn'], held: true }) },
+      ],
+      CLASSES,
+    );
+    const pooled = poolScores([big, small]);
+    expect(pooled.files).toBe(10);
+    expect(pooled.micro).toMatchObject({ tp: 9, fp: 1, fn: 1 });
+    expect(pooled.micro.f1).toBeCloseTo(0.9, 10);
+    // The average of the two sets' F1 (1.0 and 0.5) would say 0.75.
+    expect((big.micro.f1 + small.micro.f1) / 2).toBeCloseTo(0.75, 10);
+    expect(pooled.tally.late).toEqual({ ok: 9, n: 10 });
+    expect(pooled.held).toEqual({ ok: 1, n: 10 });
+    expect(pooled.perLabel.find((c) => c.id === 'kulturdata')).toMatchObject({ tp: 0, fp: 0, fn: 1, recall: 0 });
+    expect(Number.isNaN(pooled.perLabel.find((c) => c.id === 'kulturdata')!.precision)).toBe(true);
+    expect(formatTable([{ name: 'all development (2 sets)', scores: pooled }], CLASSES)).toMatch(/commitments micro-F1\s+90\.0 %\s+n=10/);
   });
 });
