@@ -14,7 +14,7 @@ import type { FileRequest } from './store/build-record.js';
 import { idYearOf, type IdStyle, type SubmissionRecord } from './store/record.js';
 import { rulesFor } from './rules/views.js';
 import type { Submission } from './intake/types.js';
-import { reviewHoldsMessage } from './intake/review.js';
+import { reviewHoldsMessage, reviewHoldsReceipt } from './intake/review.js';
 import type { Logger } from './log.js';
 import type { Incoming } from './mailbox/types.js';
 import { readCommandMail, type CommandMail } from './decisions/command-mail.js';
@@ -215,8 +215,10 @@ function fileBatchNow(batch: Incoming[], results: ReadResult[], deps: PipelineDe
     const { submission, parts, classifiedBy } = res;
     const item = batch[i]!;
     const readable = readAsMail(submission);
-    // Held for review: stored (nothing lost), left in the inbox, its receipt neither sent nor dropped.
+    // Held for review: stored (nothing lost), left in the inbox, its receipt neither sent nor
+    // dropped — but for input held only for the choice of its consultation, whose receipt goes.
     const held = readable && reviewHoldsMessage(submission.review);
+    const receiptHeld = readable && reviewHoldsReceipt(submission.review);
     if (!submission.relevant && readable && !held) {
       outcomes[i] = { kind: 'unrelated', submission };
       return;
@@ -228,7 +230,7 @@ function fileBatchNow(batch: Incoming[], results: ReadResult[], deps: PipelineDe
     }
     let receipt: FileRequest['receipt'];
     if (!readable) receipt = { status: 'skipped', reason: 'ingen kvittering: meldingen kunne ikke leses' };
-    else if (held) receipt = { status: 'held', reason: submission.receipt.reason };
+    else if (receiptHeld) receipt = { status: 'held', reason: submission.receipt.reason };
     else if (!submission.receipt.send) receipt = { status: 'skipped', reason: submission.receipt.reason };
     else if (!deps.receiptAllowed(submission.from!.address)) {
       receipt = { status: 'skipped', reason: `ingen kvittering: grensen for kvitteringer til ${submission.from!.address} i løpet av et døgn er nådd` };
@@ -283,7 +285,9 @@ export function logOutcome(parent: Logger, item: Incoming, outcome: Outcome): vo
         source: where,
         problems: r.problems.length,
       },
-      `filed ${r.id}${r.receipt.status === 'pending' ? ' (receipt queued)' : r.receipt.status === 'held' ? ' (held for review: left in the inbox, receipt held)' : ''}`,
+      `filed ${r.id}${r.receipt.status === 'pending' ? ' (receipt queued)' : r.receipt.status === 'held' ? ' (held for review: left in the inbox, receipt held)' : ''}${
+        r.receipt.status !== 'held' && r.review?.reasons.includes('consultation-uncertain') ? ' (left in the inbox until a caseworker chooses its consultation)' : ''
+      }`,
     );
   } else if (outcome.kind === 'command') {
     parent.info({ from: outcome.mail.from, lines: outcome.mail.lines.length, source: where }, 'a command mail (decisions by a caseworker); not filed');

@@ -24,16 +24,22 @@ export interface ChangePlan {
   result: ChangeResult;
   /** The record to write; null when nothing changes. */
   record: SubmissionRecord | null;
-  /** A held message decided to be input: it leaves the inbox, its receipt is queued. */
+  /** A held message decided to be input: it leaves the inbox, its receipt is queued (unless it went already). */
   releasesHeld: boolean;
+  /** The receipt was held until this decision (it now counts as what it became). */
+  receiptWasHeld?: boolean;
 }
 
 const refused = (id: string, code: string, text: string): ChangePlan => ({ result: { id, outcome: 'refused', code, text }, record: null, releasesHeld: false });
 const unchanged = (id: string, code: string, text: string): ChangePlan => ({ result: { id, outcome: 'unchanged', code, text }, record: null, releasesHeld: false });
 
-/** Waiting for a person: held for review, and not decided yet. */
+/**
+ * Waiting for a person, not decided yet: held for review (its receipt held), or input whose
+ * receipt went while a person chooses which consultation it is filed under (it waits in the inbox).
+ */
 export function isAwaitingDecision(r: SubmissionRecord): boolean {
-  return r.receipt.status === 'held' && latestOverride(r.overrides, 'decision') === null;
+  const waits = r.receipt.status === 'held' || (r.readable && r.review?.reasons.includes('consultation-uncertain') === true);
+  return waits && latestOverride(r.overrides, 'decision') === null;
 }
 
 const DECISION_WORDS = { input: 'innspill', 'not-input': 'ikke innspill' } as const;
@@ -68,7 +74,7 @@ export function planChange(input: ChangeInput): ChangePlan {
       if (earlier.value === request.decision) return unchanged(id, 'already-decided', `${id} er allerede vurdert som ${DECISION_WORDS[earlier.value]} (${earlier.by})`);
       return refused(id, 'decided-otherwise', `${id} er allerede vurdert som ${DECISION_WORDS[earlier.value]} av ${earlier.by}; bruk «Rett opp» for å endre merkingen`);
     }
-    if (record.receipt.status !== 'held') return refused(id, 'not-held', `${id} venter ikke på vurdering; bruk «Rett opp» for å endre merkingen`);
+    if (!isAwaitingDecision(record)) return refused(id, 'not-held', `${id} venter ikke på vurdering; bruk «Rett opp» for å endre merkingen`);
     add({ ...base, field: 'decision', value: request.decision, rules: { relevant: said.relevant, automatic: said.automatic } });
     if (request.consultation !== undefined) {
       const chosen = knownConsultation(rules, request.consultation.trim().toLowerCase());
@@ -111,11 +117,16 @@ export function planChange(input: ChangeInput): ChangePlan {
   const updated: SubmissionRecord = { ...next, overrides: [...(record.overrides ?? []), ...overrides] };
   if (request.kind === 'decide') updated.receipt = decidedReceipt(updated, request.decision, input.receiptAllowed);
   if (releasesHeld) updated.inboxMove = { status: 'pending', at: null, error: null };
-  return { result: { id, outcome: 'ok', code: 'applied', text: describe(overrides, id, rules) }, record: updated, releasesHeld };
+  return { result: { id, outcome: 'ok', code: 'applied', text: describe(overrides, id, rules, record.receipt.status === 'held') }, record: updated, releasesHeld, receiptWasHeld: request.kind === 'decide' && record.receipt.status === 'held' };
 }
 
-/** The held receipt once a person decided: queued for input from a person, else not sent. */
+/**
+ * The held receipt once a person decided: queued for input from a person, else not sent. A
+ * receipt that was not held (it went while the consultation was being chosen) stays as it is:
+ * a receipt is sent once.
+ */
 function decidedReceipt(r: SubmissionRecord, decision: 'input' | 'not-input', allowed: (address: string) => boolean): SubmissionRecord['receipt'] {
+  if (r.receipt.status !== 'held') return r.receipt;
   const skip = (reason: string) => ({ ...r.receipt, send: false, status: 'skipped' as const, reason });
   if (decision === 'not-input') return skip('ingen kvittering: en saksbehandler har vurdert at meldingen ikke er innspill');
   const to = r.from?.address;
@@ -125,12 +136,13 @@ function decidedReceipt(r: SubmissionRecord, decision: 'input' | 'not-input', al
 }
 
 /** What changed, in one sentence for the caseworker. */
-export function describe(overrides: Override[], id: string, rules: Rules): string {
+export function describe(overrides: Override[], id: string, rules: Rules, receiptWasHeld = true): string {
   const titles = new Map([...rules.consultation.commitments, ...rules.consultation.topics].map((x) => [x.id, x.title]));
   const parts = overrides.map((o) => {
     switch (o.field) {
       case 'decision':
-        return o.value === 'input' ? 'vurdert som innspill (arkiveres, flyttes ut av innboksen, kvittering sendes)' : 'vurdert som ikke innspill (blir liggende i innboksen)';
+        if (o.value === 'not-input') return 'vurdert som ikke innspill (blir liggende i innboksen)';
+        return receiptWasHeld ? 'vurdert som innspill (arkiveres, flyttes ut av innboksen, kvittering sendes)' : 'vurdert som innspill (arkiveres, flyttes ut av innboksen; kvitteringen er alt sendt)';
       case 'relevant':
         return o.value ? 'merket som innspill' : 'merket som ikke innspill';
       case 'automatic':

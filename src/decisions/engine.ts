@@ -89,7 +89,7 @@ export class Decisions {
     faultPoint('decision-stored');
     if (done.releasesHeld) await this.moveOut(done.record!);
     // Either decision ends the hold: the receipt counts as what it became (pending, or not sent).
-    if (request.kind === 'decide') this.deps.receipts.released(done.record!);
+    if (done.receiptWasHeld === true) this.deps.receipts.released(done.record!);
     if (done.releasesHeld) this.deps.sendReceipts();
     return done.result;
   }

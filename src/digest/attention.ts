@@ -1,7 +1,7 @@
 // The digest's "needs attention" list: what a person should look at (review, unclassified,
 // unknown senders, unread attachments and messages, receipts not delivered, invitations that
 // bounced), each group for the period or for the whole consultation.
-import { reviewHoldsMessage } from '../intake/review.js';
+import { reviewHoldsMessage, reviewHoldsReceipt } from '../intake/review.js';
 import { isAwaitingDecision } from '../decisions/change.js';
 import { decidedFields } from '../decisions/marks.js';
 import type { Rules } from '../rules/types.js';
@@ -68,10 +68,10 @@ export function needsAttention(records: SubmissionRecord[], isNew: IsNew, rules:
   ];
 }
 
-/** Why a person should look at it, and whether it waits in the inbox with its receipt held. */
+/** Why a person should look at it, and whether it waits in the inbox (with its receipt held, or sent). */
 function reviewDetail(r: SubmissionRecord): string {
   const why = r.review!.notes.map((n) => n.text).join('; ');
-  const held = reviewHoldsMessage(r.review) ? ` – ${LABELS.heldForReview}` : '';
+  const held = reviewHoldsReceipt(r.review) ? ` – ${LABELS.heldForReview}` : reviewHoldsMessage(r.review) ? ` – ${LABELS.waitsForConsultation}` : '';
   return `«${subjectOf(r)}»: ${why}${held}`;
 }
 

@@ -15,7 +15,8 @@ export const HEADINGS = {
 } as const;
 
 export const LABELS = {
-  reviewIntro: 'Disse meldingene venter på en saksbehandlers beslutning: de ligger i innboksen, og kvitteringen er holdt tilbake. Lenkene lager en ferdig e-post til postmottaket; send den som den er.',
+  reviewIntro:
+    'Disse meldingene venter på en saksbehandlers beslutning og ligger i innboksen. Kvitteringen er holdt tilbake, bortsett fra for innspill der bare saken skal velges: der er kvitteringen sendt. Lenkene lager en ferdig e-post til postmottaket; send den som den er.',
   reviewTextHint: 'Beslutt med lenkene i HTML-versjonen av oversikten, eller på kommandolinjen: innspill decide ID input|not-input',
   reviewCommands: 'Beslutt ved å sende en av linjene til',
   reviewCommandsHint:
@@ -45,6 +46,7 @@ export const LABELS = {
   unclassifiedSection: 'Uklassifisert (ikke plassert)',
   noCommentsSection: 'Ingen merknader',
   heldForReview: 'ligger igjen i innboksen, og kvitteringen er holdt tilbake',
+  waitsForConsultation: 'ligger igjen i innboksen til saken er valgt; kvitteringen er sendt',
   nothingNew: 'Ingen nye innspill i perioden.',
   nothingNeedsAttention: 'Ingenting trenger oppfølging.',
   everyoneReplied: 'Alle inviterte har svart.',

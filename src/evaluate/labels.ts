@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Submission } from '../intake/types.js';
-import { reviewHoldsMessage } from '../intake/review.js';
+import { reviewHoldsMessage, reviewHoldsReceipt } from '../intake/review.js';
 import type { PairScores } from './campaigns.js';
 import type { RoutingScores } from './routing.js';
 
@@ -90,8 +90,10 @@ export interface Found {
   language: string;
   late: boolean;
   receipt: boolean;
-  /** Stored and left in the inbox for a person to decide (relevance or receipt uncertain). */
+  /** Stored and left in the inbox for a person to decide, its receipt held (relevance or receipt uncertain). */
   held: boolean;
+  /** Input whose receipt went, left in the inbox for a person to choose its consultation. */
+  waitsForConsultation?: boolean;
   /** Its receipt is held, neither sent nor dropped. */
   receiptHeld: boolean;
   noComments: boolean;
@@ -115,8 +117,9 @@ export function foundOf(s: Submission): Found {
     language: s.language,
     late: s.late,
     receipt: s.receipt.send,
-    held: reviewHoldsMessage(s.review),
-    receiptHeld: reviewHoldsMessage(s.review) && !s.receipt.send,
+    held: reviewHoldsReceipt(s.review),
+    waitsForConsultation: reviewHoldsMessage(s.review) && !reviewHoldsReceipt(s.review),
+    receiptHeld: reviewHoldsReceipt(s.review) && !s.receipt.send,
     noComments: s.noComments === true,
     suspicious: s.suspicious === true,
     bouncedRecipients: s.bouncedRecipients,
@@ -183,8 +186,10 @@ export interface Scores {
   suspiciousWrong: number;
   /** People's input (labelled for a receipt) that got neither a receipt nor a hold for review. */
   inputIgnored: Tally;
-  /** Messages held for review, of all. */
+  /** Messages held for review (relevance or receipt uncertain: the receipt held), of all. */
   held: Tally;
+  /** Input receipted and left in the inbox while a person chooses its consultation, of all. */
+  waitingForConsultation: Tally;
   attachments: { readable: number; textFound: number; unreadable: number; withProblem: number; containsOk: number; containsChecked: number };
   misses: Array<{ file: string; field: string; expected: unknown; found: unknown }>;
   /** Campaign grouping over pairs of messages (evaluate/campaigns.ts); absent where not scored. */
@@ -225,6 +230,7 @@ export function score(pairs: Array<{ label: Label; found: Found }>, classIds: st
   const exact: Tally = { ok: 0, n: 0 };
   const inputIgnored: Tally = { ok: 0, n: 0 };
   const held: Tally = { ok: 0, n: 0 };
+  const waiting: Tally = { ok: 0, n: 0 };
   let badReceipts = 0;
   let notInput = 0;
   let suspiciousWrong = 0;
@@ -257,6 +263,8 @@ export function score(pairs: Array<{ label: Label; found: Found }>, classIds: st
     if (found.receipt && (label.automatic || !label.relevant)) badReceipts++;
     held.n++;
     if (found.held) held.ok++;
+    waiting.n++;
+    if (found.waitsForConsultation === true) waiting.ok++;
     if (label.receipt || label.receiptHeld === true) {
       inputIgnored.n++;
       if (!found.receipt && !found.held && !found.receiptHeld) {
@@ -300,6 +308,7 @@ export function score(pairs: Array<{ label: Label; found: Found }>, classIds: st
     suspiciousWrong,
     inputIgnored,
     held,
+    waitingForConsultation: waiting,
     attachments: att,
     misses,
   };

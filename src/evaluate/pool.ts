@@ -66,6 +66,7 @@ export function poolScores(all: Scores[]): Scores {
     suspiciousWrong: sum(all, (s) => s.suspiciousWrong),
     inputIgnored: tally(all.map((s) => s.inputIgnored)),
     held: tally(all.map((s) => s.held)),
+    waitingForConsultation: tally(all.map((s) => s.waitingForConsultation)),
     attachments: {
       readable: sum(all, (s) => s.attachments.readable),
       textFound: sum(all, (s) => s.attachments.textFound),

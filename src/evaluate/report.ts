@@ -49,6 +49,10 @@ function rows(classIds: string[]): Row[] {
       cell: (s) => ({ text: `${s.inputIgnored.ok} (${pct(ratio(s.inputIgnored.ok, s.inputIgnored.n))})`, n: s.inputIgnored.n }),
     },
     { name: 'held for review', cell: (s) => ({ text: `${s.held.ok} (${pct(ratio(s.held.ok, s.held.n))})`, n: s.held.n }) },
+    {
+      name: '  receipt sent, consultation to choose',
+      cell: (s) => ({ text: `${s.waitingForConsultation.ok} (${pct(ratio(s.waitingForConsultation.ok, s.waitingForConsultation.n))})`, n: s.waitingForConsultation.n }),
+    },
     { name: 'receipt held where labelled', cell: (s) => share(s.tally.receiptHeld.ok, s.tally.receiptHeld.n) },
     {
       name: 'attachments with text',

@@ -3,7 +3,9 @@
 // uncertain band set in rules/relevance.yaml (`review`) is marked for review, with a stable code
 // and a sentence. A forged sender or a spam flag from the receiving server is marked too.
 // While relevance or the receipt is under review the message is held: stored, left in the
-// inbox, its receipt neither sent nor dropped.
+// inbox, its receipt neither sent nor dropped. Input that could belong to two consultations is
+// input whichever it is: its receipt goes (naming both), and it waits in the inbox for a person
+// to say where it is filed.
 import type { Rules } from '../rules/types.js';
 import type { IntakeContext } from './context.js';
 import { forgedSender, spamFlag } from './sender.js';
@@ -165,14 +167,23 @@ export function reviewOf(input: ReviewInput, rules: Rules): Review {
   return { needed: reasons.length > 0, reasons, notes: reasons.map((code) => notes.find((n) => n.code === code)!) };
 }
 
-/** The message is held: stored, left in the inbox, its receipt neither sent nor dropped. */
+/** The message is held: stored, left in the inbox until a person decides. */
 export function reviewHoldsMessage(review: Review | undefined): boolean {
   return review?.reasons.some((r) => HOLDING.has(r)) === true;
 }
 
+/**
+ * Its receipt is held, neither sent nor dropped: relevance or the receipt itself is under review.
+ * Which consultation input belongs to is not (a receipt is due either way): `consultation-uncertain`
+ * alone keeps the message in the inbox and lets the receipt go.
+ */
+export function reviewHoldsReceipt(review: Review | undefined): boolean {
+  return review?.reasons.some((r) => HOLDING.has(r) && r !== 'consultation-uncertain') === true;
+}
+
 /** The receipt decision while the message is held. */
 export function heldReceipt(review: Review, decided: ReceiptDecision): ReceiptDecision {
-  if (!reviewHoldsMessage(review)) return decided;
-  const why = review.notes.filter((n) => HOLDING.has(n.code)).map((n) => n.text).join('; ');
+  if (!reviewHoldsReceipt(review)) return decided;
+  const why = review.notes.filter((n) => HOLDING.has(n.code) && n.code !== 'consultation-uncertain').map((n) => n.text).join('; ');
   return { send: false, code: 'held-for-review', reason: `kvitteringen holdes tilbake til en saksbehandler har vurdert meldingen (${why})` };
 }

@@ -32,8 +32,26 @@ export function receiptView(record: SubmissionRecord, all: Rules): Record<string
   const received = record.receivedAt ? formatInZone(new Date(record.receivedAt), tz) : formatInZone(new Date(record.filedAt), tz);
   const [date, time] = [received.slice(0, 10), received.slice(11, 16)];
   const [y, m, d] = date.split('-');
-  const [dy, dm, dd] = rules.consultation.deadline.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const deadlineDate = lang === 'en' ? `${dd} ${MONTHS.en[dm - 1]} ${dy}` : `${dd}. ${MONTHS[lang][dm - 1]} ${dy}`;
+  const dateOf = (deadline: string) => {
+    const [dy, dm, dd] = deadline.slice(0, 10).split('-').map(Number) as [number, number, number];
+    return lang === 'en' ? `${dd} ${MONTHS.en[dm - 1]} ${dy}` : `${dd}. ${MONTHS[lang][dm - 1]} ${dy}`;
+  };
+  const deadlineDate = dateOf(rules.consultation.deadline);
+  // Input that could belong to two consultations gets one receipt, filed under the likelier one
+  // (its words, case number and deadline) and naming the other(s), each late or not by its own
+  // deadline, while a person chooses where it is filed.
+  const receivedMs = record.receivedAt ? Date.parse(record.receivedAt) : null;
+  const lateFor = (deadlineAt: Date) => receivedMs !== null && receivedMs > deadlineAt.getTime();
+  const waits = record.review?.reasons.includes('consultation-uncertain') === true;
+  const alsoFor = (waits ? (record.otherConsultations ?? []) : []).map((o) => {
+    const other = rulesFor(all, o.id);
+    return {
+      otherName: (other.templates[lang] ?? other.templates.nb).consultationName ?? other.consultation.shortTitle,
+      otherCaseNumber: other.consultation.caseNumber,
+      otherLate: lateFor(other.consultation.deadlineAt),
+      otherDeadlineDate: dateOf(other.consultation.deadline),
+    };
+  });
   // Why an attachment was not read, in the receipt's language, by its code; the record's own
   // (Norwegian) sentence where the template has no words for it.
   const words = (rules.templates[lang] ?? rules.templates.nb).reasons;
@@ -59,7 +77,9 @@ export function receiptView(record: SubmissionRecord, all: Rules): Record<string
     hasAttachments: attachments.length > 0,
     attachments,
     hasUnreadable: record.attachments.some((a) => a.problem !== null),
-    late: record.late,
+    // Held between consultations, the record is late when late for any; this receipt says so of each by its own deadline.
+    late: alsoFor.length > 0 ? lateFor(rules.consultation.deadlineAt) : record.late,
+    alsoFor,
   };
 }
 

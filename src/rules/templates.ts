@@ -31,6 +31,12 @@ export const RECEIPT_FIELDS = new Set([
   'reason',
   'hasUnreadable',
   'late',
+  // Input that could belong to two consultations: the other one(s), each by its consultationName.
+  'alsoFor',
+  'otherName',
+  'otherCaseNumber',
+  'otherLate',
+  'otherDeadlineDate',
 ]);
 const REQUIRED = ['id', 'caseNumber'];
 
@@ -40,6 +46,8 @@ const schema = z.strictObject({
   html: z.string().min(1),
   /** Words for why an attachment could not be read, by its code (all codes), for {{reason}}. */
   reasons: z.record(z.enum(ATTACHMENT_PROBLEM_CODES), z.string().min(1)).optional(),
+  /** The consultation's name in a sentence, in this language (another consultation's receipt uses it). */
+  consultationName: z.string().min(1).optional(),
 });
 
 /** Checks one template; returns the fields it uses, with their lines. */

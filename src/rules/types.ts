@@ -183,5 +183,7 @@ export interface ReceiptTemplate {
   html: string;
   /** Words for why an attachment could not be read, by its code (every code), for {{reason}}. */
   reasons?: Record<AttachmentProblemCode, string> | undefined;
+  /** The consultation's name in a sentence, in this language: how another consultation's receipt names it ({{otherName}}). */
+  consultationName?: string | undefined;
 }
 export type ReceiptTemplates = Record<Language, ReceiptTemplate>;

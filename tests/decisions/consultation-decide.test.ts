@@ -1,8 +1,9 @@
-// A message held because routing could not tell which consultation it belongs to
-// (consultation-uncertain) is decided with the consultation named: `innspill decide ID input
-// --consultation ID` or `/innspill ID #token ogp-4b` in a command mail. It is then that
-// consultation's: its filed folder, its receipt (its case number), its commitments; the choice is a
-// person's (with who), stands through reclassify, and a name that is no consultation changes nothing.
+// Input that routing could not place under one consultation (consultation-uncertain) gets its
+// receipt at once, under the likelier one and naming the other, and waits in the inbox until a
+// person names its consultation: `innspill decide ID input --consultation ID` or
+// `/innspill ID #token ogp-4b` in a command mail. It is then that consultation's: its filed folder,
+// its commitments, its deadline; no second receipt goes. The choice is a person's (with who),
+// stands through reclassify, and a name that is no consultation changes nothing.
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,9 +44,16 @@ describe('deciding which consultation a held message belongs to', () => {
     deliver(config.maildir, both());
     await onePass(config);
     const [held] = records(config);
-    expect(held!.receipt.status).toBe('held');
+    expect(held!.receipt.status).toBe('sent');
     expect(held!.review?.reasons).toContain('consultation-uncertain');
     expect(held!.consultation?.id).toBe('pbl-2021');
+    // One receipt, under the likelier consultation (the hearing's case number), naming the other.
+    expect(outboxFiles(config.outboxDir)).toHaveLength(1);
+    const first = (await simpleParser(readFileSync(join(config.outboxDir, outboxFiles(config.outboxDir)[0]!)))).text!;
+    expect(first).toContain('Vår referanse: 21/345');
+    expect(first).toContain('ser også ut til å gjelde Norges handlingsplan 4B for Open Government Partnership (OGP) (vår referanse 17/1886)');
+    // Left in the inbox until a person says where it is filed.
+    expect(files(config.maildir, '')).toHaveLength(1);
 
     const bad = capture();
     expect(await changeCommand(config, projectRules(), log, decideRequest(held!.id, 'input', { consultation: 'ogp-5' }), bad.out, bad.out)).toBe(2);
@@ -56,6 +64,7 @@ describe('deciding which consultation a held message belongs to', () => {
     const out = capture();
     expect(await changeCommand(config, projectRules(), log, decideRequest(held!.id, 'input', { consultation: 'ogp-4b', commitments: 'einnsyn' }), out.out, out.out)).toBe(0);
     expect(out.text()).toContain('innspill til OGP 4B');
+    expect(out.text()).toContain('kvitteringen er alt sendt');
     const check = () => {
       const [r] = records(config);
       expect(r!.consultation).toMatchObject({ id: 'ogp-4b', reason: { code: 'person' } });
@@ -64,12 +73,10 @@ describe('deciding which consultation a held message belongs to', () => {
       return r!;
     };
     expect(check().receipt.status).toBe('sent');
-    // OGP's filed folder (the default one's), and OGP's receipt with its case number.
+    // OGP's filed folder (the default one's); the receipt that went stays the only one.
     expect(files(config.maildir, '.filed')).toHaveLength(1);
     expect(files(config.maildir, '')).toEqual([]);
-    const receipts = outboxFiles(config.outboxDir);
-    expect(receipts).toHaveLength(1);
-    expect(readFileSync(join(config.outboxDir, receipts[0]!), 'utf8')).toContain('17/1886');
+    expect(outboxFiles(config.outboxDir)).toHaveLength(1);
 
     const re = capture();
     expect(await reclassifyCommand(config, projectRules(), log, re.out, re.out)).toBe(0);
@@ -82,7 +89,7 @@ describe('deciding which consultation a held message belongs to', () => {
     deliver(config.maildir, between(3));
     await onePass(config);
     const [held] = records(config);
-    expect(held!).toMatchObject({ late: true, receipt: { status: 'held' } });
+    expect(held!).toMatchObject({ late: true, receipt: { status: 'sent' } });
     const out = capture();
     expect(await changeCommand(config, projectRules(), log, decideRequest(held!.id, 'input', { consultation: 'pbl-2021' }), out.out, out.out)).toBe(0);
     const [r] = records(config);
@@ -94,8 +101,8 @@ describe('deciding which consultation a held message belongs to', () => {
     deliver(config.maildir, between(2));
     await onePass(config);
     const [held] = records(config);
-    expect(held!.receipt.status).toBe('held');
-    // Held between the two, it is late: after the deadline of one of them (OGP's), whichever is the likelier.
+    expect(held!.receipt.status).toBe('sent');
+    // Between the two, it is late: after the deadline of one of them (OGP's), whichever is the likelier.
     expect(held!).toMatchObject({ consultation: { id: 'pbl-2021' }, late: true });
     expect(held!.commitments.map((c) => c.id)).toContain('digital-planbehandling');
 
@@ -115,8 +122,11 @@ describe('deciding which consultation a held message belongs to', () => {
     const receipts = outboxFiles(config.outboxDir);
     expect(receipts).toHaveLength(1);
     const receipt = (await simpleParser(readFileSync(join(config.outboxDir, receipts[0]!)))).text!;
-    expect(receipt).toContain('17/1886');
-    expect(receipt).toContain('etter fristen 18. mai 2021');
+    // The receipt went when it was filed, under the hearing (on time by its deadline), and says
+    // it came after the deadline of the OGP plan it also concerns.
+    expect(receipt).toContain('Vår referanse: 21/345');
+    expect(receipt).not.toContain('Høringssvaret kom etter fristen');
+    expect(receipt).toContain('(vår referanse 17/1886), og kom etter fristen i den saken, 18. mai 2021.');
 
     const re = capture();
     expect(await reclassifyCommand(config, projectRules(), log, re.out, re.out)).toBe(0);
@@ -128,7 +138,7 @@ describe('deciding which consultation a held message belongs to', () => {
     deliver(config.maildir, variant(both(), 1));
     await onePass(config);
     const [held] = records(config);
-    expect(held!.receipt.status).toBe('held');
+    expect(held!.receipt.status).toBe('sent');
     const key = await CommandKey.forStore(config.dataDir);
     // The digest offers one decision per consultation, as a button and as a line to paste.
     const digest = buildDigest(records(config), rulesFor(projectRules(), 'pbl-2021'), { since: null, now: new Date('2021-05-20T08:00:00Z'), links: { address: 'postmottak@kmd.dep.no', key } });

@@ -4,6 +4,7 @@
 // that names two case numbers.
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
+import { reviewHoldsMessage } from '../../src/intake/review.js';
 import { mail } from '../helpers/mail.js';
 import { projectRules } from '../helpers/rules.js';
 
@@ -35,10 +36,11 @@ describe('hearing replies that name neither the law nor the case', () => {
 });
 
 describe('two case numbers in the subject', () => {
-  it('held between the two consultations, never decided by how many words each has', async () => {
+  it('left between the two consultations for a person, never decided by how many words each has; the receipt goes', async () => {
     const s = await run('Siv Dahl <siv.dahl@abelia.no>', 'Innspill i sak 17/1886 og 21/345', 'Abelia har ett innspill til begge sakene: plandata må være åpne og maskinlesbare, og byggesøknader bør kunne sendes digitalt i alle kommuner innen 2023.');
     expect(s.review?.reasons).toContain('consultation-uncertain');
-    expect(s.receipt.send).toBe(false);
+    expect(reviewHoldsMessage(s.review)).toBe(true);
+    expect(s.receipt.send).toBe(true);
   });
 });
 

@@ -2,6 +2,7 @@
 // certainty, with the project's two consultations (OGP 4B and the Planning and Building Act hearing).
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
+import { reviewHoldsMessage, reviewHoldsReceipt } from '../../src/intake/review.js';
 import { routeConsultation } from '../../src/intake/consultation.js';
 import { rulesFor } from '../../src/rules/views.js';
 import type { Rules } from '../../src/rules/types.js';
@@ -65,10 +66,13 @@ describe('routing to a consultation', () => {
     expect(o.consultation).toMatchObject({ id: 'ogp-4b', reason: { code: 'content' } });
   });
 
-  it('a message that could be either is held for review with consultation-uncertain, under one consultation only', async () => {
+  it('input that could be either is receipted and left in the inbox with consultation-uncertain, under one consultation only', async () => {
     const s = await intake(mail({ subject: 'Innspill til sakene 17/1886 og 21/345', body: 'Digitale plan- og byggesaksprosesser må bygge på åpne standarder for plandata.\n' }), rules);
     expect(s.review?.reasons).toContain('consultation-uncertain');
-    expect(s.receipt).toMatchObject({ send: false, code: 'held-for-review' });
+    // A receipt is due whichever consultation it is; only where it is filed waits for a person.
+    expect(s.receipt).toMatchObject({ send: true, code: 'send' });
+    expect(reviewHoldsMessage(s.review)).toBe(true);
+    expect(reviewHoldsReceipt(s.review)).toBe(false);
     expect(typeof s.consultation?.id).toBe('string');
     expect(s.consultation?.reason.code).toBe('uncertain');
   });

@@ -12,6 +12,7 @@ import { FilesMailbox } from '../../src/mailbox/files.js';
 import { composeReceipt } from '../../src/receipts/compose.js';
 import { fixturesDir, testConfig } from '../helpers/daemon.js';
 import { makeRecord } from '../helpers/records.js';
+import type { SubmissionRecord } from '../../src/store/record.js';
 import { projectRules } from '../helpers/rules.js';
 
 const rules = projectRules();
@@ -68,6 +69,47 @@ describe('receipt text', () => {
     expect(en.html).not.toMatch(/departementet|Avdeling/);
     const nb = await simpleParser((await composeReceipt(everything('nb'), rules, from, '<k@kmd.dep.no>', new Date())).raw);
     expect(nb.text).toContain(`Med vennlig hilsen\n${rules.consultation.ministry}`);
+  });
+});
+
+/**
+ * Input that could belong to both consultations, filed under the hearing until a person chooses:
+ * come on 25 May, after the OGP plan's deadline (18 May) and before the hearing's (4 June).
+ */
+function either(language: 'nb' | 'nn' | 'en'): SubmissionRecord {
+  const r = makeRecord({ seq: 8, language, receivedAt: '2021-05-25T09:00:00Z' });
+  return {
+    ...r,
+    consultation: { id: 'pbl-2021', reason: { code: 'uncertain', text: 'kan høre til begge' } },
+    otherConsultations: [{ id: 'ogp-4b', commitments: [] }],
+    late: true,
+    review: { needed: true, reasons: ['consultation-uncertain'], notes: [{ code: 'consultation-uncertain', text: 'kan høre til begge' }] },
+  };
+}
+
+describe('one receipt for input that could belong to two consultations', () => {
+  const OTHER = {
+    nb: 'Høringssvaret ser også ut til å gjelde Norges handlingsplan 4B for Open Government Partnership (OGP) (vår referanse 17/1886), og kom etter fristen i den saken, 18. mai 2021.',
+    nn: 'Høyringsfråsegna ser òg ut til å gjelde handlingsplan 4B for Noreg i Open Government Partnership (OGP) (referansen vår 17/1886), og kom etter fristen i den saka, 18. mai 2021.',
+    en: "Your response also appears to concern Norway's action plan 4B for the Open Government Partnership (OGP) (our reference 17/1886), and arrived after the deadline in that case, 18 May 2021.",
+  };
+  for (const language of ['nb', 'nn', 'en'] as const) {
+    it(`${language}: names the other consultation in the receipt's language, late by that one's deadline; on time by its own`, async () => {
+      const from = senderOf({ from: 'postmottak@kmd.dep.no', fromName: null }, rules);
+      const mail = await simpleParser((await composeReceipt(either(language), rules, from, '<k@kmd.dep.no>', new Date())).raw);
+      expect(mail.text).toContain(OTHER[language]);
+      const html = String(mail.html).replace(/&#x2F;/g, '/').replace(/&#39;/g, "'");
+      expect(html).toContain(`<p>${OTHER[language]} `);
+      expect(mail.text).toContain('21/345');
+      // The hearing's own deadline (4 June) had not passed: no late paragraph of its own.
+      expect(mail.text).not.toMatch(/4\. juni|4 June/);
+      expect(brokenSentences(mail.text ?? '')).toEqual([]);
+    });
+  }
+
+  it('a receipt for input to one consultation names no other', async () => {
+    const mail = await simpleParser((await composeReceipt(everything('nb'), rules, senderOf({ from: 'postmottak@kmd.dep.no', fromName: null }, rules), '<k@kmd.dep.no>', new Date())).raw);
+    expect(mail.text).not.toContain('ser også ut til å gjelde');
   });
 });
 
