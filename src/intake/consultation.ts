@@ -244,7 +244,10 @@ function byContent(c: Context, candidates: Rules[]): RouteFinding {
   // it, the closed ones are judged too (a late reply to a closed consultation is filed, as late).
   const received = findReceivedTime({ message: c.message, options: c.options, rules: candidates[0]! }).receivedAt;
   const open = received === null ? candidates : candidates.filter((v) => received.getTime() <= v.consultation.closesAt.getTime());
-  const judge = (views: Rules[]) => views.map((view) => judgeContent(c, view)).sort((a, b) => b.relevance.score - a.relevance.score);
+  // Compared by what the words say: points for who sent it (an invited organisation) would make
+  // an organisation invited to one consultation outweigh its words on another.
+  const content = (j: { relevance: RelevanceFinding }) => j.relevance.score - (j.relevance.senderPoints ?? 0);
+  const judge = (views: Rules[]) => views.map((view) => judgeContent(c, view)).sort((a, b) => content(b) - content(a));
   let judged = judge(open.length > 0 ? open : candidates);
   if (open.length > 0 && open.length < candidates.length && !judged.some((j) => j.relevance.relevant)) {
     const closed = judge(candidates.filter((v) => !open.includes(v)));
@@ -255,7 +258,7 @@ function byContent(c: Context, candidates: Rules[]): RouteFinding {
   const keep = best.bound ? null : { commitments: best.commitments, relevance: best.relevance };
   if (relevant.length === 0) return { rules: best.view, choice: null, uncertain: null, judged: keep, none: false };
   const [first, second] = relevant as [typeof best, typeof best | undefined];
-  if (second === undefined || first.relevance.score - second.relevance.score >= c.rules.routing.contentMargin) {
+  if (second === undefined || content(first) - content(second) >= c.rules.routing.contentMargin) {
     const runnerUp = second ? ` (${second.view.consultation.shortTitle}: ${second.relevance.score})` : '';
     return {
       rules: first.view,
@@ -265,7 +268,7 @@ function byContent(c: Context, candidates: Rules[]): RouteFinding {
       none: false,
     };
   }
-  const close = relevant.filter((j) => first.relevance.score - j.relevance.score < c.rules.routing.contentMargin);
+  const close = relevant.filter((j) => content(first) - content(j) < c.rules.routing.contentMargin);
   // Of consultations too close to tell apart by content, the one the subject names ("Høyring plan-
   // og bygningslova" over a text on children's say that OGP's youth panel also speaks of).
   const inSubject = close.filter((j) => namedIn([subjectText(c.message)], j.view));

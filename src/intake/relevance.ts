@@ -23,6 +23,8 @@ export interface RelevanceInput {
   /** Sent to an address of the consultation's own. */
   toOwnAddress?: boolean;
   invitedSender: boolean;
+  /** The sender's category (rules/senders.yaml); `ukjent` when unknown. */
+  senderCategory?: string;
   commitmentScore: number;
   automaticKind: AutomaticKind | null;
   /** Taken for machine mail by its words alone (an out-of-office phrase in the text), no header said so. */
@@ -49,6 +51,11 @@ export interface RelevanceFinding {
   suspicious: boolean;
   /** A person's mail about the consultation that is no input (the name of the signal that says so): held for a caseworker to answer. */
   correspondence?: string;
+  /**
+   * Of the score, the points given for who sent it rather than for what it says (an invited
+   * organisation's opinion on a commitment): routing between consultations compares without them.
+   */
+  senderPoints?: number;
 }
 
 /**
@@ -166,6 +173,7 @@ export function judgeRelevance(
       inThread: c.thread.inThread,
       toOwnAddress: sentToOwnAddress(msg.headers, rules),
       invitedSender: organisation !== null && rules.organisations.some((o) => o.name === organisation && o.invited),
+      senderCategory: c.sender.sender.category,
       commitmentScore: c.commitments[0]?.score ?? 0,
       automaticKind: c.automatic.kind,
       automaticByWordsOnly: c.automatic.byWordsOnly,
@@ -215,7 +223,7 @@ function mayImitate(c: Pick<IntakeContext, 'message' | 'texts'>, v: Rules): bool
   return bait.some((s) => s.matcher.first(texts[s.where]) !== null);
 }
 
-type AloneStep = { minScore: number; points: number; needs?: string[]; privateSender?: true };
+type AloneStep = { minScore: number; points: number; needs?: string[]; privateSender?: true; invitedSender?: true; exceptCategories?: string[] };
 
 /** Whether an address is at one of the private mail services, or a subdomain of one. */
 export function atPrivateService(address: string | undefined, domains: ReadonlySet<string>): boolean {
@@ -240,11 +248,15 @@ function needsMatcher(step: AloneStep, needs: string[]): TermMatcher {
 
 /**
  * A step counts from its score on; when it names `needs`, only if the sender's own words have one
- * of them; with `privateSender`, only for a sender at a private mail service.
+ * of them; with `privateSender`, only for a sender at a private mail service; with
+ * `invitedSender`, only for an organisation the consultation invited; never for a sender of one
+ * of `exceptCategories`.
  */
 const stepCounts = (step: AloneStep, input: RelevanceInput): boolean =>
   input.commitmentScore >= step.minScore &&
   (step.privateSender !== true || input.privateSender === true) &&
+  (step.invitedSender !== true || input.invitedSender) &&
+  !(step.exceptCategories?.includes(input.senderCategory ?? 'ukjent') ?? false) &&
   (step.needs === undefined || needsMatcher(step, step.needs).first(input.ownParts) !== null);
 
 function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
@@ -308,10 +320,12 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   const personDespiteWords = input.automaticKind !== null && input.automaticByWordsOnly === true && input.commitmentScore >= words.minScore;
   const aPerson = input.automaticKind === null || personDespiteWords;
   if ((positiveSoFar || (aPerson && !otherBusiness)) && input.commitmentScore >= words.minScore) add(words.points, 'commitment-words', 'teksten handler tydelig om en av forpliktelsene i planen');
-  const steps = aloneSteps(words);
-  const alonePoints = steps.filter((step) => stepCounts(step, input)).reduce((sum, step) => sum + step.points, 0);
+  const steps = aloneSteps(words).filter((step) => stepCounts(step, input));
+  const alonePoints = steps.reduce((sum, step) => sum + step.points, 0);
+  let senderPoints = 0;
   if (aPerson && !otherBusiness && alonePoints !== 0) {
     add(alonePoints, 'commitment-words-alone', 'teksten handler om en av forpliktelsene, uten tegn til en annen sak');
+    senderPoints = steps.filter((step) => step.invitedSender === true).reduce((sum, step) => sum + step.points, 0);
   }
 
   let relevant = score >= r.threshold;
@@ -348,5 +362,13 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   // Bait words alone (a credential phish about a mailbox) are ordinary spam, not ours to hold: only
   // with the consultation's words, or posing as the ministry, is it an imitation caseworkers must see.
   const suspicious = input.imitatesMinistry || input.forgesMinistry || (bait && (consultationWords > 0 || input.posesAsGovernment));
-  return { relevant: relevant && !suspicious, score, reasons, reasonCodes, suspicious, ...(correspondence !== null ? { correspondence } : {}) };
+  return {
+    relevant: relevant && !suspicious,
+    score,
+    reasons,
+    reasonCodes,
+    suspicious,
+    ...(correspondence !== null ? { correspondence } : {}),
+    ...(senderPoints !== 0 ? { senderPoints } : {}),
+  };
 }

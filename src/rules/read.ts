@@ -85,7 +85,21 @@ function readConsultation(dir: string, id: string, categoryIds: Set<string>, dom
       });
     }),
   );
-  const relevance = readYamlRules(file(CONSULTATION_FILES.relevance), file(CONSULTATION_FILES.relevance), relevanceSchema);
+  const relevance = readYamlRules(
+    file(CONSULTATION_FILES.relevance),
+    file(CONSULTATION_FILES.relevance),
+    relevanceSchema.superRefine((v, ctx) => {
+      const alone = v.commitmentWords.alone;
+      const steps = alone === undefined ? [] : Array.isArray(alone) ? alone : [alone];
+      steps.forEach((step, i) =>
+        step.exceptCategories?.forEach((id, k) => {
+          if (categoryIds.has(id)) return;
+          const at = Array.isArray(alone) ? ['commitmentWords', 'alone', i, 'exceptCategories', k] : ['commitmentWords', 'alone', 'exceptCategories', k];
+          ctx.addIssue({ code: 'custom', path: at, message: `unknown category "${id}"; the categories are: ${[...categoryIds].join(', ')}` });
+        }),
+      );
+    }),
+  );
 
   let senders: ConsultationData['senders'] = { invited: [], organisations: [] };
   const sendersFile = file(CONSULTATION_FILES.senders);

@@ -159,6 +159,10 @@ const aloneStep = z.strictObject({
   needs: terms.min(1).optional(),
   /** The step counts only for a sender at one of the private mail services (senders.yaml privateDomains). */
   privateSender: z.literal(true).optional(),
+  /** The step counts only for an organisation this consultation invited (its senders.yaml). */
+  invitedSender: z.literal(true).optional(),
+  /** Sender categories (rules/senders.yaml) the step does not count for. */
+  exceptCategories: z.array(z.string().min(1)).min(1).optional(),
 });
 
 /** One signal: words that tie a message to a consultation, or say it is other business. */
