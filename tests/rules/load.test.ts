@@ -69,6 +69,13 @@ describe('rules/ as data, validated at load', () => {
     expect(err.line).toBe(lineOf(dir, 'senders.yaml', 'category: business'));
   });
 
+  it('rejects an unknown sender category in a relevance step, at its line', () => {
+    const dir = rulesWith(`${OGP}/relevance.yaml`, (t) => t.replace('exceptCategories: [departement]', 'exceptCategories: [ministry]'));
+    const err = rulesLoadError(dir);
+    expect(err.message).toContain('unknown category "ministry"');
+    expect(err.line).toBe(lineOf(dir, `${OGP}/relevance.yaml`, 'exceptCategories: [ministry]'));
+  });
+
   it('rejects a domain listed for two organisations', () => {
     const dir = rulesWith('senders.yaml', (t) => t.replace('- nho.no', '- ks.no'));
     expect(rulesLoadError(dir).message).toContain('ks.no is already listed');
