@@ -85,15 +85,20 @@ function ownDomains(ownAddresses: readonly string[]): string[] {
 
 /**
  * A From domain that is not the ministry's own but spells it (kmd-dep.no, kmd-dep-no.example.net,
- * dep-no.com), or spells one of `governmentDomains` (regjeringen-no.example).
+ * dep-no.com), or spells one of `governmentDomains` (regjeringen-no.example). The ministry's own
+ * domain is spelt with another ending too (kmd-dep.example.com): its name without the top-level
+ * label, when that still has two labels ("kmd.dep"; "dep" alone is in too many names).
  */
 export function imitatesDomain(address: string | undefined, ownAddresses: readonly string[], governmentDomains: readonly string[] = []): boolean {
   const domain = address?.split('@')[1]?.toLowerCase();
   if (!domain) return false;
-  return [...ownDomains(ownAddresses), ...governmentDomains].some((own) => {
-    if (domain === own || domain.endsWith(`.${own}`)) return false;
-    return squeezed(domain).includes(squeezed(own));
-  });
+  const spelt = (own: string) => (domain === own || domain.endsWith(`.${own}`) ? false : squeezed(domain).includes(squeezed(own)));
+  const own = ownDomains(ownAddresses);
+  const ownWithoutEnding = own.map((d) => d.split('.').slice(0, -1)).filter((labels) => labels.length >= 2);
+  return (
+    [...own, ...governmentDomains].some(spelt) ||
+    ownWithoutEnding.some((labels) => !own.some((d) => domain === d || domain.endsWith(`.${d}`)) && squeezed(domain).includes(squeezed(labels.join('.'))))
+  );
 }
 
 /**
