@@ -1,7 +1,8 @@
 // Classes that spent-47 (was sealed-47, read on 2026-12-05) showed, written again in our own words:
 // a mail that makes the registration of the sender's input hang on something they must do at a
 // link is bait (the ministry registers every input and asks nobody to confirm it), and the
-// ministry's domain spelt with another ending (kmd-dep.example.net) is an imitation of it.
+// ministry's domain spelt with another ending (kmd-dep.example.net) is an imitation of it; what
+// something "må ha med" is a proposal, also when a question follows it.
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
 import { imitatesDomain } from '../../src/intake/relevance.js';
@@ -55,6 +56,29 @@ describe("the ministry's domain with another ending", () => {
       rules,
     );
     expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('a proposal that ends in a question', () => {
+  it('"… må ha med …" and then a question: input, receipted, not taken for a question to the ministry', async () => {
+    const s = await intake(
+      mail({
+        from: 'Arne Bø <arne.bo@hotmail.com>',
+        subject: 'Ungdomspanelet',
+        body: 'Hei\n\nUngdomspanelet må også ha med unge som bur i distrikta. Kan møta haldast digitalt, så dei slepp å reise?\n\nArne\n',
+      }),
+      rules,
+    );
+    expect(s.review?.reasons ?? []).not.toContain('not-input');
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('a question that starts with "Må vi ha med …" stays a question', async () => {
+    const s = await intake(
+      mail({ from: 'Arne Bø <arne.bo@hotmail.com>', subject: 'Ungdomspanelet', body: 'Hei\n\nMå vi ha med noko vedlegg når vi sender innspel om ungdomspanelet?\n\nArne\n' }),
+      rules,
+    );
     expect(s.receipt.send).toBe(false);
   });
 });
