@@ -82,3 +82,21 @@ describe('a proposal that ends in a question', () => {
     expect(s.receipt.send).toBe(false);
   });
 });
+
+describe('"må også …": a demand with a word between', () => {
+  it('a private person\'s "X må også høre …" on one commitment, with a document that cannot be read: input, receipted', async () => {
+    const s = await intake(
+      mail({
+        from: 'Siv Aune <siv.aune@gmail.com>',
+        subject: 'Mitt innspill',
+        body: 'Hei\n\nSe vedlegget. Kort fortalt: ungdomspanelet må også høre unge som bor i fosterhjem.\n\nSiv\n',
+        attachments: [{ filename: 'innspill.doc', contentType: 'application/msword', content: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]) }],
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(s.commitments.map((c) => c.id)).toContain('ungdomspanel');
+    expect(s.receipt.send).toBe(true);
+    expect(s.attachments[0]?.problem).not.toBeNull();
+  });
+});
