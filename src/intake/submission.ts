@@ -76,7 +76,7 @@ export function toSubmission(c: IntakeContext): Submission {
     // Late is said of input: received after the deadline of the consultation it belongs to. Mail
     // that is no consultation's input, or not yet known to be (held for a caseworker who decides
     // whether it is input at all), is late for nothing until that decision judges it again by its
-    // consultation's deadline (decisions/engine.ts); its received time is shown all the same. A
+    // consultation's deadline (decisions/overrides.ts); its received time is shown all the same. A
     // file that is not mail is filed all the same (nothing is lost), under the default
     // consultation, and keeps its lateness.
     late: (!msg.isMail || relevance.relevant) && received.late,
