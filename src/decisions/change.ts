@@ -117,7 +117,8 @@ export function planChange(input: ChangeInput): ChangePlan {
   const updated: SubmissionRecord = { ...next, overrides: [...(record.overrides ?? []), ...overrides] };
   if (request.kind === 'decide') updated.receipt = decidedReceipt(updated, request.decision, input.receiptAllowed);
   if (releasesHeld) updated.inboxMove = { status: 'pending', at: null, error: null };
-  return { result: { id, outcome: 'ok', code: 'applied', text: describe(overrides, id, rules, record.receipt.status === 'held') }, record: updated, releasesHeld, receiptWasHeld: request.kind === 'decide' && record.receipt.status === 'held' };
+  const receiptWasHeld = record.receipt.status === 'held';
+  return { result: { id, outcome: 'ok', code: 'applied', text: describe(overrides, id, rules, receiptWasHeld) }, record: updated, releasesHeld, receiptWasHeld: request.kind === 'decide' && receiptWasHeld };
 }
 
 /**

@@ -199,7 +199,14 @@ export interface Scores {
 }
 
 export const ratio = (a: number, b: number): number => (b === 0 ? Number.NaN : a / b);
-export const f1Of = (p: number, r: number): number => (Number.isNaN(p) || Number.isNaN(r) ? Number.NaN : p + r === 0 ? 0 : (2 * p * r) / (p + r));
+const f1Of = (p: number, r: number): number => (Number.isNaN(p) || Number.isNaN(r) ? Number.NaN : p + r === 0 ? 0 : (2 * p * r) / (p + r));
+
+/** Precision, recall and F1 from the counts (NaN where a ratio has nothing behind it), with the counts. */
+export function precisionRecall(tp: number, fp: number, fn: number): { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number } {
+  const precision = ratio(tp, tp + fp);
+  const recall = ratio(tp, tp + fn);
+  return { tp, fp, fn, precision, recall, f1: f1Of(precision, recall) };
+}
 
 function scoreAttachments(label: Label, found: Found, att: Scores['attachments'], misses: Scores['misses']): void {
   for (const la of label.attachments ?? []) {
@@ -287,18 +294,13 @@ export function score(pairs: Array<{ label: Label; found: Found }>, classIds: st
   }
   const perLabel = classIds.map((id) => {
     const c = counts.get(id)!;
-    const precision = ratio(c.tp, c.tp + c.fp);
-    const recall = ratio(c.tp, c.tp + c.fn);
-    return { id, ...c, precision, recall, f1: f1Of(precision, recall) };
+    return { id, ...precisionRecall(c.tp, c.fp, c.fn) };
   });
   const sum = (k: 'tp' | 'fp' | 'fn') => perLabel.reduce((s, c) => s + c[k], 0);
-  const [tp, fp, fn] = [sum('tp'), sum('fp'), sum('fn')];
-  const microP = ratio(tp, tp + fp);
-  const microR = ratio(tp, tp + fn);
   return {
     files: pairs.length,
     perLabel,
-    micro: { precision: microP, recall: microR, f1: f1Of(microP, microR), tp, fp, fn },
+    micro: precisionRecall(sum('tp'), sum('fp'), sum('fn')),
     exactCommitments: ratio(exact.ok, exact.n),
     exact,
     accuracy: Object.fromEntries(keys.map((k) => [k, ratio(tally[k].ok, tally[k].n)])) as Record<AccuracyKey, number>,

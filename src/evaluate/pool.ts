@@ -3,17 +3,11 @@
 // `npm run eval` shows the development sets pooled (everything the rules were tuned on) beside the
 // sealed sets pooled, so the gap between the two is one number with its counts.
 import type { PairScores } from './campaigns.js';
-import { f1Of, ratio, type AccuracyKey, type LabelScore, type Scores, type Tally } from './labels.js';
+import { precisionRecall as prf, ratio, type AccuracyKey, type LabelScore, type Scores, type Tally } from './labels.js';
 import type { RoutingScores } from './routing.js';
 
 const sum = <T>(items: T[], of: (x: T) => number): number => items.reduce((a, x) => a + of(x), 0);
 const tally = (items: Tally[]): Tally => ({ ok: sum(items, (t) => t.ok), n: sum(items, (t) => t.n) });
-
-function prf(tp: number, fp: number, fn: number) {
-  const precision = ratio(tp, tp + fp);
-  const recall = ratio(tp, tp + fn);
-  return { tp, fp, fn, precision, recall, f1: f1Of(precision, recall) };
-}
 
 function pooledLabels(all: Scores[]): LabelScore[] {
   const ids = [...new Set(all.flatMap((s) => s.perLabel.map((c) => c.id)))];

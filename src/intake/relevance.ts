@@ -92,13 +92,12 @@ function ownDomains(ownAddresses: readonly string[]): string[] {
 export function imitatesDomain(address: string | undefined, ownAddresses: readonly string[], governmentDomains: readonly string[] = []): boolean {
   const domain = address?.split('@')[1]?.toLowerCase();
   if (!domain) return false;
-  const spelt = (own: string) => (domain === own || domain.endsWith(`.${own}`) ? false : squeezed(domain).includes(squeezed(own)));
+  const under = (d: string) => domain === d || domain.endsWith(`.${d}`);
+  const spells = (name: string) => squeezed(domain).includes(squeezed(name));
   const own = ownDomains(ownAddresses);
-  const ownWithoutEnding = own.map((d) => d.split('.').slice(0, -1)).filter((labels) => labels.length >= 2);
-  return (
-    [...own, ...governmentDomains].some(spelt) ||
-    ownWithoutEnding.some((labels) => !own.some((d) => domain === d || domain.endsWith(`.${d}`)) && squeezed(domain).includes(squeezed(labels.join('.'))))
-  );
+  if ([...own, ...governmentDomains].some((d) => !under(d) && spells(d))) return true;
+  const withoutEnding = own.map((d) => d.split('.').slice(0, -1)).filter((labels) => labels.length >= 2);
+  return !own.some(under) && withoutEnding.some((labels) => spells(labels.join('.')));
 }
 
 /**
