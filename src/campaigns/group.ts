@@ -6,6 +6,7 @@
 // the register, whom organisations join only when their text is the campaign's (mayJoin).
 // Caseworkers' decisions: a member split out is never linked; two joined campaigns are linked
 // through their earliest members.
+import { BandIndex } from './bands.js';
 import { bandKeys, estimateContainment, estimateJaccard } from './minhash.js';
 import type { CampaignDecision, CampaignEntry, CampaignGroup, LinkCode } from './types.js';
 
@@ -110,7 +111,9 @@ export class CampaignGrouper {
   private readonly samples: number[][] = [];
   private readonly byId = new Map<string, number>();
   /** Per consultation, LSH bucket → entries (their positions). */
-  private readonly buckets = new Map<string, Map<number, number[]>>();
+  private readonly buckets = new Map<string, BandIndex>();
+  /** The most recent entries of one bucket, while an entry is compared (one array, used again). */
+  private readonly window: number[] = [];
   /** Per consultation and document: its holders, one per sender; `covered`: those whose mail was a cover note. */
   private readonly documents = new Map<string, { all: number[]; covered: number[] }>();
   /** Per consultation and campaign name: who said they write for it, and whose document is headed with it (one per sender each). */
@@ -203,16 +206,11 @@ export class CampaignGrouper {
       /** The groups its text is like: root → the member found like (a person's text when one is). */
       const found = new Map<number, number>();
       let buckets = this.buckets.get(scope);
-      if (!buckets) this.buckets.set(scope, (buckets = new Map()));
+      if (!buckets) this.buckets.set(scope, (buckets = new BandIndex()));
       for (const key of bandKeys(entry.signature)) {
-        const bucket = buckets.get(key);
-        if (!bucket) {
-          buckets.set(key, [i]);
-          continue;
-        }
+        const bucket = buckets.recent(key, BUCKET_WINDOW, this.window);
         const seen: number[] = [];
-        const stop = Math.max(0, bucket.length - BUCKET_WINDOW);
-        for (let k = bucket.length - 1; k >= stop && seen.length < PER_BUCKET && compared < PER_ENTRY; k--) {
+        for (let k = 0; k < bucket.length && seen.length < PER_BUCKET && compared < PER_ENTRY; k++) {
           const other = bucket[k]!;
           const r = this.root(other);
           // One sender's own earlier copy says nothing: look further back in the bucket for that group.
@@ -224,7 +222,7 @@ export class CampaignGrouper {
           compared++;
           if (textLinked(entry, this.entries[other]!) && (before === undefined || !registered(this.entries[other]!))) found.set(r, other);
         }
-        bucket.push(i);
+        buckets.add(key, i);
       }
       // A person like people's texts joins those; an organisation's alone only when no person's text is like theirs.
       const viaPerson = [...found.values()].some((other) => !registered(this.entries[other]!));
