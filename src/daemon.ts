@@ -15,6 +15,7 @@ import { batchMoves } from './batch-moves.js';
 import { MailboxLoginError } from './mailbox/imap.js';
 import { mailboxFor } from './mailbox/for-config.js';
 import type { Incoming, Mailbox } from './mailbox/types.js';
+import { growingBatches } from './mailbox/batches.js';
 import { limitsFrom } from './limits.js';
 import type { Logger } from './log.js';
 import { ReceiptOutbox } from './receipts/outbox.js';
@@ -36,9 +37,11 @@ export type { Heartbeat } from './status/report.js';
 
 /**
  * Messages fetched, read and filed together. Two batches are in hand at a time (see drain()); 20
- * keeps both cores busy as well as 50 did, with less in memory and less to collect.
+ * keeps both cores busy as well as 50 did, with less in memory and less to collect. Each pass
+ * over the mailbox starts with smaller ones (1, 2, 4, 8, 16): a message is filed when its whole
+ * batch is read, and the first of a burst should not wait for nineteen after it.
  */
-const BATCH = 20;
+const BATCHES = growingBatches(20);
 
 export class Daemon {
   private readonly abort = new AbortController();
@@ -164,7 +167,7 @@ export class Daemon {
   async drain(showProgress = false): Promise<number> {
     let count = 0;
     const progress = showProgress ? new Progress('Leser postmottak') : null;
-    const batches = this.mailbox.waiting(BATCH)[Symbol.asyncIterator]();
+    const batches = this.mailbox.waiting(BATCHES)[Symbol.asyncIterator]();
     let next: IteratorResult<Incoming[]> | null = await batches.next();
     let reading = next.done ? null : this.read(next.value);
     let readingFollowing: Promise<ReadResult[]> | null = null;

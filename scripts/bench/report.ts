@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { MachineInfo } from './machine.ts';
 import type { ThroughputResult } from './throughput.ts';
 import type { LatencyResult } from './latency.ts';
+import type { BurstResult } from './burst.ts';
 import type { CliStartResult, CoreResult } from './core.ts';
 import type { RoutingCostResult } from './consultations.ts';
 import type { StoreScaleResult } from './store-scale.ts';
@@ -19,14 +20,20 @@ export interface BenchResults {
   machine: MachineInfo;
   tools: Record<string, string>;
   mix?: Record<string, number>;
+  /** The text-heavy mailbox's mix (mailbox.ts TEXT_HEAVY). */
+  textMix?: Record<string, number>;
   append?: { messages: number; perSecond: number };
   core?: CoreResult;
   /** intake() with five consultations loaded against one (bench/consultations.ts) */
   routing?: RoutingCostResult;
   cliStart?: CliStartResult;
   throughput: ThroughputResult[];
+  /** The same measure on a mailbox of mostly text (few attachments). */
+  textHeavy?: ThroughputResult;
   largeAttachment?: { attachmentBytes: number; messageBytes: number; runs: MemoryPeak[]; peakTreeRssMb: number; peakTreeUniqueMb: number; mainHwmMb: number; wallMs: number };
   latency?: LatencyResult;
+  /** One per repetition: a backlog APPENDed at once while the daemon idles. */
+  burst?: BurstResult[];
   store?: StoreScaleResult;
   notes: string[];
 }
@@ -63,6 +70,30 @@ export function rows(r: BenchResults): Row[] {
     for (const [name, v] of Object.entries(t.variants ?? {})) {
       add(`Throughput ${size}: innspill with ${name} (÷ floor; peak RSS)`, `${f1(v.perSecond)} msg/s (${f2(v.toFloor)}; ${n0(v.peakTreeRssMb)} MB, daemon ${n0(v.mainHwmMb)} MB)`);
     }
+  }
+  if (r.textHeavy) {
+    const t = r.textHeavy;
+    const m = t.median;
+    const size = n0(t.messages);
+    const docs = r.textMix ? `, ${f1(100 - (r.textMix['withPdfPct'] ?? 0) - (r.textMix['withDocxPct'] ?? 0) - (r.textMix['withOdtPct'] ?? 0))} % without a document` : '';
+    add(
+      `Throughput ${size}, text-heavy mailbox${docs}: mbsync / floor / innspill`,
+      `${m.mbsyncPerSecond === null ? '–' : n0(m.mbsyncPerSecond)} / ${f1(m.floorPerSecond)} / ${f1(m.innspillPerSecond)} msg/s`,
+    );
+    add(`Throughput ${size}, text-heavy mailbox: innspill ÷ floor (÷ mbsync)`, `${f2(m.innspillToFloor)} (${m.innspillToMbsync === null ? '–' : m.innspillToMbsync.toFixed(4)})`, '≥ 0.5', m.innspillToFloor >= 0.5);
+    const floorCpu = median(t.runs.map((x) => (x.floor.ms * 2) / x.floor.messages));
+    add(`Throughput ${size}, text-heavy mailbox: CPU per message — daemon / extraction workers / the floor`, `${f1(m.mainCpuMs / t.messages)} / ${f1(m.workersCpuMs / t.messages)} / ${f1(floorCpu)} ms`);
+  }
+  if (r.burst && r.burst.length > 0) {
+    const b = r.burst;
+    const med = (pick: (x: BurstResult) => number | null) => median(b.map(pick).filter((x): x is number => x !== null));
+    const each = (pick: (x: BurstResult) => number | null) => b.map((x) => (pick(x) === null ? '–' : n0(pick(x)!))).join(' / ');
+    const n = n0(b[0]!.messages);
+    const missing = b.reduce((sum, x) => sum + x.missing, 0);
+    add(`Burst of ${n} messages APPENDed at once: APPEND done / last handled, after the first APPEND`, `${sec(med((x) => x.appendMs))} / ${sec(med((x) => x.drainMs))}${missing ? ` (${missing} never handled)` : ''}`);
+    add(`Burst of ${n}: the first message, APPEND → handled (each run)`, `${ms(med((x) => x.first))} (${each((x) => x.first)} ms)`, '< 1 s', med((x) => x.first) < 1000);
+    add(`Burst of ${n}: the first 20 messages, the longest wait`, `${ms(med((x) => x.first20Max))} (${each((x) => x.first20Max)} ms)`, '< 2 s', med((x) => x.first20Max) < 2000);
+    add(`Burst of ${n}: every message, APPEND → handled, p50 / p95 / max`, `${ms(med((x) => x.p50))} / ${ms(med((x) => x.p95))} / ${ms(med((x) => x.max))}`, '< 1 s / < 2 s', med((x) => x.p50) < 1000 && med((x) => x.p95) < 2000 && missing === 0);
   }
   if (r.latency) {
     const l = r.latency;

@@ -7,8 +7,9 @@
 //   npm run bench -- --part store     only the caseworkers' commands over 10,000 records, CLI start, inspect over the corpus
 //   npm run bench -- --part campaigns a campaign of 5,000 members + 1,000 others: grouping against filing, campaigns/digest (scripts/bench/campaigns.ts)
 //   npm run bench -- --consultations  only what routing costs: intake() with 5 consultations against 1 (~2 min)
-//   options: --sizes 2000,10000  --reps 3  --latency 200  --store 10000  --seed innspill  --keep  --corpus DIR
-//            (--latency 0 and --store 0 leave those parts out: throughput and memory alone)
+//   options: --sizes 2000,10000  --reps 3  --latency 200  --burst 2000  --text 2000  --store 10000
+//            --seed innspill  --keep  --corpus DIR
+//            (--latency 0, --burst 0, --text 0 and --store 0 leave those parts out)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,12 +19,13 @@ import { startDovecot, type DovecotServer } from '../../tests/helpers/dovecot.ts
 import { startSmtpSink, type SmtpSink } from '../../tests/helpers/smtp-sink.ts';
 import { machineInfo } from './machine.ts';
 import { cliStart, intakeCore } from './core.ts';
-import { describeMix, generateLargeMessage, generateMailbox, loadTemplates, REPLIES_ONLY, type GeneratedMessage } from './mailbox.ts';
+import { describeMix, generateLargeMessage, generateMailbox, loadTemplates, REPLIES_ONLY, TEXT_HEAVY, type GeneratedMessage } from './mailbox.ts';
 import { appendAll, Snapshots } from './imap-mailbox.ts';
 import { mbsyncAvailable, mbsyncVersion } from './mbsync.ts';
 import { throughput } from './throughput.ts';
 import { innspillEnv, projectRoot, runOnce } from './innspill-process.ts';
 import { latency } from './latency.ts';
+import { burst } from './burst.ts';
 import { buildStore, openAsDaemon, storeScale } from './store-scale.ts';
 import { header, rows, table, writeResults, type BenchResults } from './report.ts';
 import { median } from './stats.ts';
@@ -35,6 +37,8 @@ const { values: args } = parseArgs({
     sizes: { type: 'string' },
     reps: { type: 'string' },
     latency: { type: 'string' },
+    burst: { type: 'string' },
+    text: { type: 'string' },
     store: { type: 'string' },
     seed: { type: 'string', default: 'innspill-bench' },
     keep: { type: 'boolean', default: false },
@@ -49,6 +53,10 @@ const opts = {
   sizes: (args.sizes ?? (quick ? '300' : '2000,10000')).split(',').map(Number).sort((a, b) => a - b),
   repetitions: Number(args.reps ?? (quick ? 1 : 3)),
   latencyMessages: Number(args.latency ?? (quick ? 10 : 200)),
+  /** A backlog APPENDed at once while the daemon idles (burst.ts). */
+  burstMessages: Number(args.burst ?? (quick ? 50 : 2000)),
+  /** A mailbox of mostly text, few attachments (TEXT_HEAVY): the ratio to the floor where extraction is little. */
+  textMessages: Number(args.text ?? (quick ? 100 : 2000)),
   storeRecords: Number(args.store ?? (quick ? 500 : 10_000)),
   largeAttachmentBytes: 25_000_000,
   coreRounds: quick ? 1 : 5,
@@ -148,6 +156,9 @@ async function main(): Promise<void> {
   const messages = await generateMailbox(templates, { seed: opts.seed, count: largest, dir: join(work, 'mailbox'), onProgress: (n) => n % 2000 === 0 && log(`  ${n} generated`) });
   results.mix = describeMix(messages);
   const latencySet = await generateMailbox(templates, { seed: `${opts.seed}/latency`, count: opts.latencyMessages, dir: join(work, 'latency-mailbox'), weights: REPLIES_ONLY });
+  const burstWarmup = opts.burstMessages > 0 ? (await generateMailbox(templates, { seed: `${opts.seed}/burst`, count: 1, dir: join(work, 'burst-mailbox'), weights: REPLIES_ONLY }))[0]!.file : '';
+  const textSet = await generateMailbox(templates, { seed: `${opts.seed}/text`, count: opts.textMessages, dir: join(work, 'text-mailbox'), weights: TEXT_HEAVY });
+  if (textSet.length > 0) results.textMix = describeMix(textSet);
   const large = await generateLargeMessage(templates, opts.seed, opts.largeAttachmentBytes, join(work, 'large.eml'));
   log(`  mix: ${JSON.stringify(results.mix)}`);
 
@@ -168,6 +179,12 @@ async function main(): Promise<void> {
       await snapshots.take(`n${size}`);
     }
     results.append = { messages: appended, perSecond: appended / (appendMs / 1000) };
+    if (textSet.length > 0) {
+      log(`APPEND ${textSet.length} text-heavy messages`);
+      await snapshots.restore(null);
+      await appendAll(imap, textSet.map((m) => m.file));
+      await snapshots.take('text');
+    }
 
     // 3. Throughput, with memory.
     const warmup = messages.filter((m) => m.documents.length > 0).slice(0, 24).map((m) => m.file);
@@ -192,6 +209,23 @@ async function main(): Promise<void> {
       results.throughput.push(t);
       lastRunData = join(work, 'throughput', `innspill-${size}-${opts.repetitions}`, 'data');
     }
+
+    // 3b. Throughput on the text-heavy mailbox (`--text 0` leaves it out).
+    if (textSet.length > 0) {
+      log(`throughput, ${textSet.length} text-heavy messages, ${opts.repetitions} run(s)`);
+      results.textHeavy = await throughput({
+        imap,
+        sink,
+        snapshots,
+        snapshot: 'text',
+        files: textSet.map((m) => m.file),
+        warmup,
+        workDir: join(work, 'throughput-text'),
+        repetitions: opts.repetitions,
+        withMbsync: tools.mbsync,
+        log,
+      });
+    } else log('text-heavy mailbox: left out (--text 0)');
 
     // 4. Memory with one 25 MB attachment (among a few ordinary messages).
     log(`memory with one ${(large.bytes / 1e6).toFixed(1)} MB message`);
@@ -223,6 +257,16 @@ async function main(): Promise<void> {
       results.latency = await latency({ imap, sink, snapshots, files: latencySet.map((m) => m.file), workDir: join(work, 'latency'), log });
     } else log('latency: left out (--latency 0)');
 
+    // 5b. Latency under a backlog arriving at once (`--burst 0` leaves it out).
+    if (opts.burstMessages > 0) {
+      const files = messages.slice(0, opts.burstMessages).map((m) => m.file);
+      results.burst = [];
+      for (let rep = 1; rep <= opts.repetitions; rep++) {
+        log(`burst of ${files.length} messages, run ${rep}`);
+        results.burst.push(await burst({ imap, sink, snapshots, files, warmup: burstWarmup, workDir: join(work, `burst-${rep}`), log }));
+      }
+    } else log('burst: left out (--burst 0)');
+
     // 6. The store at scale (`--store 0` leaves it out).
     if (opts.storeRecords > 0) {
       log(`store of ${opts.storeRecords} records (cloned from the last ${largest} run)`);
@@ -232,8 +276,14 @@ async function main(): Promise<void> {
       results.store = await storeScale(storeDir, join(work, 'store'), quick ? 1 : opts.repetitions, log);
     } else log('store: left out (--store 0)');
   } finally {
-    await sink?.close();
+    log('stopping the SMTP sink and Dovecot');
+    // smtp-server calls back only once every connection has closed, and its wait does not keep
+    // Node alive: with a connection it had lost track of, the bench ended in silence, table unprinted.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([sink?.close(), new Promise<void>((r) => (timer = setTimeout(r, 5000)))]);
+    clearTimeout(timer);
     await imap?.stop();
+    log('stopped');
   }
 
   results.finishedAt = new Date().toISOString();

@@ -2,6 +2,7 @@
 // from the mailbox. Nothing is moved; the files stay where they are.
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { batchRanges, type BatchSizes } from './batches.js';
 import type { Incoming, Mailbox } from './types.js';
 
 export class FilesMailbox implements Mailbox {
@@ -15,10 +16,10 @@ export class FilesMailbox implements Mailbox {
 
   async open(): Promise<void> {}
 
-  async *waiting(batchSize: number): AsyncIterable<Incoming[]> {
-    for (let i = 0; i < this.paths.length; i += batchSize) {
+  async *waiting(sizes: BatchSizes): AsyncIterable<Incoming[]> {
+    for (const [start, end] of batchRanges(this.paths.length, sizes)) {
       const batch: Incoming[] = [];
-      for (const p of this.paths.slice(i, i + batchSize)) {
+      for (const p of this.paths.slice(start, end)) {
         const path = resolve(p);
         try {
           const [raw, info] = await Promise.all([readFile(path), stat(path)]);

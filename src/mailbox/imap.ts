@@ -13,6 +13,7 @@ import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { Config } from '../config.js';
 import type { Store } from '../store/json-store.js';
 import type { Logger } from '../log.js';
+import { batchRanges, type BatchSizes } from './batches.js';
 import type { Incoming, Mailbox } from './types.js';
 import type { FiledFolder } from './filed-folder.js';
 import { TokenCommandError } from '../oauth2/token-command.js';
@@ -165,13 +166,13 @@ export class ImapMailbox implements Mailbox {
     }
   }
 
-  async *waiting(batchSize: number): AsyncIterable<Incoming[]> {
+  async *waiting(sizes: BatchSizes): AsyncIterable<Incoming[]> {
     const client = await this.connect();
     this.newMail = false;
     const found = await client.search({ uid: `${this.state.lastUid + 1}:*` }, { uid: true });
     const uids = (Array.isArray(found) ? found : []).filter((u) => u > this.state.lastUid).sort((a, b) => a - b);
-    for (let i = 0; i < uids.length; i += batchSize) {
-      const chunk = uids.slice(i, i + batchSize);
+    for (const [start, end] of batchRanges(uids.length, sizes)) {
+      const chunk = uids.slice(start, end);
       // Fetch the whole chunk before doing anything else on this connection (imapflow deadlocks
       // on commands issued inside a running FETCH).
       const messages = await client.fetchAll(chunk.join(','), { uid: true, source: true, internalDate: true }, { uid: true });

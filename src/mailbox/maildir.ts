@@ -6,6 +6,7 @@ import { readdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Store } from '../store/json-store.js';
 import { ensureDirs, fsyncDir } from '../store/atomic.js';
+import { batchRanges, type BatchSizes } from './batches.js';
 import type { Incoming, Mailbox } from './types.js';
 import { Waker } from './wake.js';
 import { FILED_SUBFOLDER, type FiledFolder } from './filed-folder.js';
@@ -56,7 +57,7 @@ export class MaildirMailbox implements Mailbox {
     }
   }
 
-  async *waiting(batchSize: number): AsyncIterable<Incoming[]> {
+  async *waiting(sizes: BatchSizes): AsyncIterable<Incoming[]> {
     this.changed = false;
     const files: Array<{ dir: string; name: string }> = [];
     for (const dir of ['new', 'cur']) {
@@ -66,9 +67,9 @@ export class MaildirMailbox implements Mailbox {
     }
     // Maildir names begin with the delivery time: sorting gives arrival order.
     files.sort((a, b) => a.name.localeCompare(b.name));
-    for (let i = 0; i < files.length; i += batchSize) {
+    for (const [start, end] of batchRanges(files.length, sizes)) {
       const batch: Incoming[] = [];
-      for (const f of files.slice(i, i + batchSize)) {
+      for (const f of files.slice(start, end)) {
         const path = join(this.root, f.dir, f.name);
         try {
           const [raw, info] = await Promise.all([readFile(path), stat(path)]);

@@ -1,6 +1,7 @@
 // What a source of mail is to the daemon. The mailbox knows nothing of intake or the pipeline:
 // it hands out bytes with where they came from and takes back what was handled.
 import type { RecordSource } from '../store/record.js';
+import type { BatchSizes } from './batches.js';
 import type { FiledFolder } from './filed-folder.js';
 
 /** One message as a mailbox hands it out. */
@@ -18,8 +19,8 @@ export interface Mailbox {
   readonly connected: boolean;
   /** Connects (IMAP) or creates the folders (Maildir). */
   open(): Promise<void>;
-  /** The messages waiting that were not handled yet, in arrival order, in batches. */
-  waiting(batchSize: number): AsyncIterable<Incoming[]>;
+  /** The messages waiting that were not handled yet, in arrival order, in batches of the sizes given. */
+  waiting(sizes: BatchSizes): AsyncIterable<Incoming[]>;
   /** Moves filed messages out of the inbox (after their records are stored), to their consultation's folder (unset: the default one's). */
   moveFiled(items: Incoming[], to?: FiledFolder): Promise<void>;
   /** Remembers that these were handled (filed or left alone), so they are not read again. */

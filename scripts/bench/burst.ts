@@ -1,0 +1,129 @@
+// Latency under a backlog: `innspill run` idles on an empty INBOX (IDLE), then a burst of messages
+// is APPENDed at once, one after the other as fast as Dovecot takes them. Each message is timed
+// from the moment its APPEND was sent to the daemon's log line about it (filed, or left in place
+// as not consultation mail; the line is written once the record is). One message of another
+// mailbox is filed first, so the burst meets a daemon whose extraction workers are up (the start
+// of `innspill run` is not what is measured). The first messages of the
+// burst show whether the daemon starts on what has arrived or waits for the burst to end; the
+// later ones queue behind the ones before them, so their wait is the backlog divided by the rate.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ImapFlow } from 'imapflow';
+import type { DovecotServer } from '../../tests/helpers/dovecot.ts';
+import type { SmtpSink } from '../../tests/helpers/smtp-sink.ts';
+import type { Snapshots } from './imap-mailbox.ts';
+import { innspillEnv, readLog, startInnspill } from './innspill-process.ts';
+import { max, percentile } from './stats.ts';
+
+export interface BurstResult {
+  messages: number;
+  /** From the first APPEND sent to the last one done. */
+  appendMs: number;
+  /** From the first APPEND sent to the daemon's line about the last message. */
+  drainMs: number;
+  /** Per message in APPEND order: APPEND sent → the daemon's line about it (null: no line in time). */
+  handledMs: Array<number | null>;
+  first: number | null;
+  /** The first 20 messages of the burst: the most any of them waited. */
+  first20Max: number | null;
+  p50: number;
+  p95: number;
+  max: number;
+  missing: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** The UID of every message the daemon has logged a line about, with the line's time. */
+function handledLines(logFile: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const line of readLog(logFile)) {
+    const m = typeof line['source'] === 'string' ? /^uid (\d+)$/.exec(line['source']) : null;
+    if (m && !out.has(Number(m[1]))) out.set(Number(m[1]), line.time);
+  }
+  return out;
+}
+
+async function appendedUid(client: ImapFlow, raw: Buffer): Promise<number> {
+  const r = await client.append('INBOX', raw, []);
+  const uid = r && typeof r === 'object' && 'uid' in r ? r.uid : undefined;
+  if (typeof uid !== 'number') throw new Error('the IMAP server gave no UID for an APPEND (UIDPLUS is needed to time a burst)');
+  return uid;
+}
+
+export async function burst(o: {
+  imap: DovecotServer;
+  sink: SmtpSink;
+  snapshots: Snapshots;
+  files: string[];
+  /** A message outside the burst, filed first. */
+  warmup: string;
+  workDir: string;
+  log: (line: string) => void;
+}): Promise<BurstResult> {
+  await o.snapshots.restore(null);
+  o.sink.messages.splice(0);
+  const logFile = join(o.workDir, 'innspill.log');
+  const daemon = startInnspill(['run'], innspillEnv({ dataDir: join(o.workDir, 'data'), imap: o.imap, smtp: o.sink }), o.workDir, logFile);
+  const client = new ImapFlow({ ...o.imap.clientOptions(), disableAutoIdle: true });
+  const sentAt = new Map<number, number>();
+  const order: number[] = [];
+  let appendMs = 0;
+  let drainMs = 0;
+  const handledAt = new Map<number, number>();
+  try {
+    const connected = Date.now() + 60_000;
+    while (!readLog(logFile).some((l) => l.msg === 'connected to the IMAP server')) {
+      if (Date.now() > connected) throw new Error(`innspill run did not connect within 60 s (log ${logFile})`);
+      await sleep(50);
+    }
+    await client.connect();
+    const first = await appendedUid(client, readFileSync(o.warmup));
+    const ready = Date.now() + 120_000;
+    while (!handledLines(logFile).has(first)) {
+      if (Date.now() > ready) throw new Error(`innspill run did not handle the first message within 120 s (log ${logFile})`);
+      await sleep(50);
+    }
+    await sleep(1000); // its receipt sent, the daemon idles again
+    const raws = o.files.map((f) => readFileSync(f));
+    const t0 = Date.now();
+    for (const raw of raws) {
+      const sent = Date.now();
+      const uid = await appendedUid(client, raw);
+      sentAt.set(uid, sent);
+      order.push(uid);
+    }
+    appendMs = Date.now() - t0;
+    o.log(`  burst: ${raws.length} APPENDed in ${(appendMs / 1000).toFixed(1)} s`);
+    // Every message gets one line (filed, a duplicate, a command, or left in place), carrying its UID.
+    const deadline = Date.now() + 30 * 60_000;
+    while (handledAt.size < order.length && Date.now() < deadline) {
+      for (const [uid, time] of handledLines(logFile)) if (sentAt.has(uid)) handledAt.set(uid, time);
+      await sleep(250);
+    }
+    drainMs = Math.max(0, ...handledAt.values()) - t0;
+    o.log(`  burst: ${handledAt.size} of ${order.length} handled, the last ${(drainMs / 1000).toFixed(1)} s after the first APPEND`);
+  } finally {
+    await client.logout().catch(() => client.close());
+    daemon.child.kill('SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([daemon.exited, new Promise<void>((r) => (timer = setTimeout(r, 35_000)))]);
+    clearTimeout(timer);
+    if (daemon.child.exitCode === null && daemon.child.signalCode === null) daemon.child.kill('SIGKILL');
+  }
+  const handledMs = order.map((uid) => (handledAt.has(uid) ? handledAt.get(uid)! - sentAt.get(uid)! : null));
+  const seen = handledMs.filter((x): x is number => x !== null);
+  const head = handledMs.slice(0, 20).filter((x): x is number => x !== null);
+  return {
+    messages: order.length,
+    appendMs,
+    drainMs,
+    handledMs,
+    first: handledMs[0] ?? null,
+    first20Max: head.length > 0 ? max(head) : null,
+    p50: percentile(seen, 50),
+    p95: percentile(seen, 95),
+    max: max(seen),
+    missing: handledMs.length - seen.length,
+  };
+}
