@@ -277,8 +277,8 @@ async function main(): Promise<void> {
     } else log('store: left out (--store 0)');
   } finally {
     log('stopping the SMTP sink and Dovecot');
-    // smtp-server calls back only once every connection has closed, and its wait does not keep
-    // Node alive: with a connection it had lost track of, the bench ended in silence, table unprinted.
+    // Twice (2026-12-05) the bench ended here in silence, its table unprinted: the sink's close
+    // never called back and nothing else kept Node alive. It is given five seconds at most.
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([sink?.close(), new Promise<void>((r) => (timer = setTimeout(r, 5000)))]);
     clearTimeout(timer);
