@@ -80,7 +80,9 @@ describe('the receipt window, and the store-then-mailbox order, under kill -9', 
   it('killed with the records stored but the mailbox not yet changed: moved on restart, filed once', async () => {
     const crashed = await once({ INNSPILL_FAULT: 'record-stored-before-move' });
     expect(crashed.signal).toBe('SIGKILL');
-    expect(records()).toHaveLength(2);
+    // Killed after the first batch was stored: a pass starts with a batch of one message
+    // (src/mailbox/batches.ts). Its record is there, its message still in the inbox.
+    expect(records()).toHaveLength(1);
     expect(readdirSync(join(dir, 'mailbox', 'new'))).toHaveLength(2);
     expect((await once()).code).toBe(0);
     expect(records()).toHaveLength(2);
