@@ -12,7 +12,7 @@ import { ImapFlow } from 'imapflow';
 import type { DovecotServer } from '../../tests/helpers/dovecot.ts';
 import type { SmtpSink } from '../../tests/helpers/smtp-sink.ts';
 import type { Snapshots } from './imap-mailbox.ts';
-import { innspillEnv, readLog, startInnspill } from './innspill-process.ts';
+import { innspillEnv, readLog, startInnspill, stopInnspill } from './innspill-process.ts';
 import { max, percentile } from './stats.ts';
 
 export interface BurstResult {
@@ -105,11 +105,7 @@ export async function burst(o: {
     o.log(`  burst: ${handledAt.size} of ${order.length} handled, the last ${(drainMs / 1000).toFixed(1)} s after the first APPEND`);
   } finally {
     await client.logout().catch(() => client.close());
-    daemon.child.kill('SIGTERM');
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([daemon.exited, new Promise<void>((r) => (timer = setTimeout(r, 35_000)))]);
-    clearTimeout(timer);
-    if (daemon.child.exitCode === null && daemon.child.signalCode === null) daemon.child.kill('SIGKILL');
+    await stopInnspill(daemon);
   }
   const handledMs = order.map((uid) => (handledAt.has(uid) ? handledAt.get(uid)! - sentAt.get(uid)! : null));
   const seen = handledMs.filter((x): x is number => x !== null);

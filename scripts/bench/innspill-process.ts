@@ -80,6 +80,15 @@ export function startInnspill(args: string[], env: Record<string, string>, cwd: 
   return { child, logFile, exited };
 }
 
+/** SIGTERM, as a service manager stops it; SIGKILL if it has not exited within 35 s (its bound is 30 s). */
+export async function stopInnspill(daemon: Started): Promise<void> {
+  daemon.child.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([daemon.exited, new Promise<void>((r) => (timer = setTimeout(r, 35_000)))]);
+  clearTimeout(timer);
+  if (daemon.child.exitCode === null && daemon.child.signalCode === null) daemon.child.kill('SIGKILL');
+}
+
 export interface OnceResult {
   wallMs: number;
   memory: MemoryPeak;

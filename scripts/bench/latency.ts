@@ -7,7 +7,7 @@ import { ImapFlow } from 'imapflow';
 import type { DovecotServer } from '../../tests/helpers/dovecot.ts';
 import type { SmtpSink } from '../../tests/helpers/smtp-sink.ts';
 import type { Snapshots } from './imap-mailbox.ts';
-import { innspillEnv, readLog, startInnspill } from './innspill-process.ts';
+import { innspillEnv, readLog, startInnspill, stopInnspill } from './innspill-process.ts';
 import { headerValue } from './mime-edit.ts';
 import { sampleMemory, type MemoryPeak } from './rss.ts';
 import { max, percentile } from './stats.ts';
@@ -95,11 +95,7 @@ export async function latency(o: {
   } finally {
     watcher?.close();
     await client.logout().catch(() => client.close());
-    daemon.child.kill('SIGTERM');
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([daemon.exited, new Promise<void>((r) => (timer = setTimeout(r, 35_000)))]);
-    clearTimeout(timer);
-    if (daemon.child.exitCode === null && daemon.child.signalCode === null) daemon.child.kill('SIGKILL');
+    await stopInnspill(daemon);
   }
   const peak = memory.stop();
   const stat = (list: Array<number | null>) => {
