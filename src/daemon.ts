@@ -274,6 +274,8 @@ export class Daemon {
         try {
           await this.drain(first && process.stderr.isTTY === true);
           first = false;
+          // Said as soon as mail is filed again, not after the receipts that follow (a stop meanwhile left it unsaid).
+          this.troubles.passed();
           await this.receipts.all();
           await this.desk.handleRequests();
           this.heartbeat.connected = true;
@@ -281,7 +283,6 @@ export class Daemon {
           await this.trouble(err);
           continue;
         }
-        this.troubles.passed();
         const untilReceipt = this.outbox.msUntilNextDue();
         const wait = Math.min(this.config.imap ? this.config.imap.checkSeconds * 1000 : 10_000, untilReceipt ?? Infinity);
         await this.mailbox.waitForMail(Math.max(200, wait), this.desk.waitSignal(this.abort.signal));

@@ -11,7 +11,7 @@ export class LoopTrouble {
     private readonly dataDir: string,
   ) {}
 
-  /** A pass went well: when the disk had been full, says that filing has resumed. */
+  /** A pass over the mailbox filed what waited: when the disk had been full, says that filing has resumed. */
   passed(): void {
     if (!this.diskFull) return;
     this.diskFull = false;
