@@ -11,7 +11,7 @@ export type BatchSizes = (index: number) => number;
  * of `max` after the first 31 messages.
  */
 export function growingBatches(max: number): BatchSizes {
-  return (index) => Math.max(1, Math.min(max, 2 ** Math.min(index, 30)));
+  return (index) => Math.min(max, 2 ** index);
 }
 
 /** [start, end) of each batch over `length` items. */
