@@ -48,13 +48,18 @@ const delayed = (c: Context): boolean => {
   return /^\s*action:\s*delayed/im.test(report) || has(c.rules.delaySubjects, c.subject) || /^\s*status:\s*4\.\d+\.\d+/im.test(report);
 };
 
+const SERVER_ANSWER = /(?:^|[\s'"(#])[45][0-5]\d[ -]#?[45]\.\d{1,3}\.\d{1,3}\b/m;
+
 const bounce: Check = (c) => {
   const report = c.reportType === 'delivery-status';
   const fromDaemon = has(c.rules.bounceLocalParts, c.localPart);
   const nullSender = c.msg.returnPath !== null && /^<\s*>$/.test(c.msg.returnPath.trim());
   const bounceSubject = has(c.rules.bounceSubjects, c.subject) || has(c.rules.delaySubjects, c.subject);
   const failedHeader = c.msg.headers.has('x-failed-recipients');
-  if (report || failedHeader || (fromDaemon && (bounceSubject || nullSender)) || (nullSender && bounceSubject) || (fromDaemon && c.msg.forwarded.length > 0)) {
+  // A server's answer quoted in the text ("552 5.2.2 mailbox full", "#550 5.1.1 …"): a reply code and
+  // its enhanced status code (RFC 3463) together, which people do not write.
+  const serverAnswer = bounceSubject && SERVER_ANSWER.test(c.msg.text);
+  if (report || failedHeader || serverAnswer || (fromDaemon && (bounceSubject || nullSender)) || (nullSender && bounceSubject) || (fromDaemon && c.msg.forwarded.length > 0)) {
     return delayed(c)
       ? { kind: 'delay', reason: 'melding om forsinket levering' }
       : { kind: 'bounce', reason: 'melding om at e-post ikke kunne leveres (bounce)' };

@@ -4,7 +4,7 @@ import { cleanHeaderText } from './parse.js';
 import type { IntakeContext } from './context.js';
 import { problem } from './problems.js';
 import { reviewHoldsMessage } from './review.js';
-import type { Submission } from './types.js';
+import type { ReviewCode, Submission } from './types.js';
 import { RECEIPT_HEADER_KEY } from '../mail/receipt-header.js';
 
 /** Header names kept in the submission (lower-case). */
@@ -21,6 +21,14 @@ const KEPT_HEADERS = [
   'return-path',
   'authentication-results',
 ];
+
+/**
+ * Held as a person's mail about the consultation that is no input (a question, a request for more
+ * time): late for nothing unless a caseworker decides it is input (decisions/overrides.ts judges it
+ * then by its consultation's deadline). Mail held only because its relevance is close keeps the
+ * lateness its score gives: if it is input, the caseworker must see that it came late.
+ */
+const NOT_INPUT: ReviewCode = 'not-input';
 
 /** The consultation it is filed under: only mail that is filed (relevant, or held for a person) has one. */
 function consultationOf(c: IntakeContext): Submission['consultation'] {
@@ -79,7 +87,7 @@ export function toSubmission(c: IntakeContext): Submission {
     // consultation's deadline (decisions/overrides.ts); its received time is shown all the same. A
     // file that is not mail is filed all the same (nothing is lost), under the default
     // consultation, and keeps its lateness.
-    late: (!msg.isMail || relevance.relevant) && received.late,
+    late: (!msg.isMail || (relevance.relevant && !c.review.reasons.includes(NOT_INPUT))) && received.late,
     receipt: c.receipt,
     review: c.review,
     noComments: c.assigned.noComments,
