@@ -8,7 +8,7 @@ import type { IntakeContext } from './context.js';
 import { addressesOf, sentToOwnAddress } from './addresses.js';
 import { domainOf, forgedSender } from './sender.js';
 import { activeConsultations } from '../rules/views.js';
-import type { AutomaticKind, RelevanceCode } from './types.js';
+import type { Address, AutomaticKind, RelevanceCode } from './types.js';
 
 export interface RelevanceInput {
   /** The subject, folded. */
@@ -103,13 +103,18 @@ export function imitatesDomain(address: string | undefined, ownAddresses: readon
 /**
  * A From domain with a name of the government as a whole label (`dss-dep.example`,
  * `regjeringen-portal.example`: split at dots and hyphens) that is not under one of the
- * government's own domains. Alone it says nothing (a municipality's `dep-…` is no fraud); with
- * phishing bait it makes the bait an imitation of the ministry.
+ * government's own domains, or a display name that is an address under those domains while the
+ * address is not. Alone it says nothing (a municipality's `dep-…` is no fraud); with phishing bait
+ * it makes the bait an imitation of the ministry.
  */
-export function posesAsGovernment(address: string | undefined, names: Rules['governmentNames']): boolean {
-  const domain = address?.split('@')[1]?.toLowerCase();
-  if (!domain || !names || names.domains.some((own) => domain === own || domain.endsWith(`.${own}`))) return false;
-  return domain.split(/[.-]/).some((label) => names.labels.includes(label));
+export function posesAsGovernment(from: Address | null | undefined, names: Rules['governmentNames']): boolean {
+  const domain = from?.address.split('@')[1]?.toLowerCase();
+  if (!domain || !names) return false;
+  const governments = (d: string) => names.domains.some((own) => d === own || d.endsWith(`.${own}`));
+  if (governments(domain)) return false;
+  if (domain.split(/[.-]/).some((label) => names.labels.includes(label))) return true;
+  // "postmottak@kmd.dep.no" <noreply@other.example>: the name claims a sender the address is not
+  return [...(from?.name ?? '').matchAll(/[^\s<>"'@]+@([a-z0-9.-]+\.[a-z]{2,})/gi)].some((m) => governments(m[1]!.toLowerCase()));
 }
 
 /**
@@ -184,7 +189,7 @@ export function judgeRelevance(
       copyOnly: onlyCopied(msg.headers, [...ours, ...addressesOf(rules)]),
       imitatesMinistry: imitatesDomain(msg.from?.address, ours, rules.governmentNames?.domains),
       forgesMinistry: forgesOwnDomain(msg.from?.address, ours, msg.headers),
-      posesAsGovernment: posesAsGovernment(msg.from?.address, rules.governmentNames),
+      posesAsGovernment: posesAsGovernment(msg.from, rules.governmentNames),
       privateSender: atPrivateService(msg.from?.address, rules.privateDomains),
     },
     rules,

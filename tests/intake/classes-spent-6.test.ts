@@ -40,7 +40,7 @@ describe('phishing', () => {
     ['depot.example', false],
     ['ks.no', false],
   ])('a domain dressed as the government’s: %s → %s', (domain, expected) => {
-    expect(posesAsGovernment(`x@${domain}`, rules.governmentNames)).toBe(expected);
+    expect(posesAsGovernment({ address: `x@${domain}`, name: '' }, rules.governmentNames)).toBe(expected);
   });
 });
 
