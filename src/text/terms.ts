@@ -115,6 +115,15 @@ function looseRegExp(source: string): RegExp | null {
  *  several signals, or tiers) is one term, matched once per text. */
 const interned = new Map<string, CompiledTerm>();
 
+/**
+ * A `re:` term's letters folded as the text they are matched against is (fold.ts): "òg" in a rule
+ * is "og" in every folded text, so written with the accent it would never match. Only letters
+ * outside ASCII change (no escape, class or flag is touched); æ, ø and å stay.
+ */
+function foldedPattern(pattern: string): string {
+  return pattern.replace(/[\u0080-\uffff]/g, (c) => (/\p{L}/u.test(c) ? foldText(c) : c));
+}
+
 function compileTerm(source: string): CompiledTerm {
   let term = interned.get(source);
   if (term) return term;
@@ -122,7 +131,7 @@ function compileTerm(source: string): CompiledTerm {
   const id = interned.size;
   // `re:` terms are compiled when first used: each \b costs about a millisecond to compile (its
   // Unicode classes), and a start-up (a CLI command, a worker) needs few of them or none.
-  term = s.startsWith('re:') ? { source, words: null, pattern: s.slice(3), id } : { source, words: s.split(/\s+/).map(compileWord), pattern: null, id };
+  term = s.startsWith('re:') ? { source, words: null, pattern: foldedPattern(s.slice(3)), id } : { source, words: s.split(/\s+/).map(compileWord), pattern: null, id };
   interned.set(source, term);
   return term;
 }
