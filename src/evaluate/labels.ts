@@ -16,7 +16,8 @@ const readAs = (text: string) => text.replace(/\s+/g, ' ').toLowerCase();
 
 export const labelSchema = z.object({
   file: z.string(),
-  note: z.string().optional(),
+  /** A comment for people, never scored: whatever YAML value a writer gave it (a bare number, null) is kept as written. */
+  note: z.unknown().optional(),
   relevant: z.boolean(),
   automatic: z.boolean(),
   automaticKind: z.string().nullable().optional(),
