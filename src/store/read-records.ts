@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RECORD_ID, type SubmissionRecord } from './record.js';
 
-const isRecordFile = (name: string) => name.endsWith('.json') && RECORD_ID.test(name.slice(0, -5));
+/** A record's own file (`2021-0042.json`), not the temporary file of a write in progress or cut off by a crash (atomic.ts). */
+export const isRecordFile = (name: string) => name.endsWith('.json') && RECORD_ID.test(name.slice(0, -5));
 /** Files read before the event loop gets a turn (a daemon reading its store still answers IMAP). */
 const BATCH = 250;
 

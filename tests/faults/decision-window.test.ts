@@ -15,6 +15,7 @@ import { forgedReply } from '../helpers/decisions.js';
 import { CommandKey } from '../../src/decisions/tokens.js';
 import { commandLine } from '../../src/decisions/commands.js';
 import type { SubmissionRecord } from '../../src/store/record.js';
+import { isRecordFile } from '../../src/store/read-records.js';
 
 const CASEWORKER = 'saksbehandler@kmd.dep.no';
 const SENDER = 'kari@ks.no';
@@ -49,7 +50,7 @@ async function cli(args: string[], extra: Record<string, string> = {}) {
 
 const records = () =>
   readdirSync(join(dir, 'data', 'records'))
-    .filter((n) => n.endsWith('.json'))
+    .filter(isRecordFile)
     .map((n) => JSON.parse(readFileSync(join(dir, 'data', 'records', n), 'utf8')) as SubmissionRecord);
 /** Every message file in a Maildir folder (new/ and cur/). */
 const files = (folder: string) => ['new', 'cur'].flatMap((d) => (existsSync(join(dir, 'mailbox', folder, d)) ? readdirSync(join(dir, 'mailbox', folder, d)) : []));

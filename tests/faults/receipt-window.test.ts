@@ -11,6 +11,7 @@ import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 import { fixture } from '../helpers/daemon.js';
 import { runCli } from '../helpers/child.js';
 import type { SubmissionRecord } from '../../src/store/record.js';
+import { isRecordFile } from '../../src/store/read-records.js';
 import { receiptMessageId } from '../../src/receipts/outbox.js';
 
 let sink: SmtpSink;
@@ -42,8 +43,11 @@ async function once(extra: Record<string, string> = {}) {
   return { ...(await child.exited), output: child.output() };
 }
 
+// Every record file, read strictly (a damaged record fails the test); the temporary file of a write
+// a kill -9 cut off is no record (the store removes it on start).
 const records = () =>
   readdirSync(join(dir, 'data', 'records'))
+    .filter(isRecordFile)
     .map((n) => JSON.parse(readFileSync(join(dir, 'data', 'records', n), 'utf8')) as SubmissionRecord)
     .sort((a, b) => a.seq - b.seq);
 
