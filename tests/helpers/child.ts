@@ -70,3 +70,19 @@ export async function untilDaemonUp(child: Child, dataDir: string, timeoutMs = 1
     throw new Error(`${err.message}:\n${child.output().slice(-4000)}`);
   });
 }
+
+/**
+ * The child's exit, or an error with the end of its output when it has not exited within
+ * `timeoutMs`: a test that waits for a stop sees what the child said instead of only a timeout.
+ */
+export async function exitedWithin(child: Child, timeoutMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the child has not exited after ${timeoutMs} ms; its output:\n${child.output().slice(-4000)}`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([child.exited, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
