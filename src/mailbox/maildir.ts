@@ -36,6 +36,8 @@ export class MaildirMailbox implements Mailbox {
   private watchers: FSWatcher[] = [];
   private readonly waker = new Waker();
   private changed = false;
+  /** Closed: an open() still under way when close() came starts no folder watch (it would keep the process alive). */
+  private closed = false;
 
   constructor(
     private readonly root: string,
@@ -47,6 +49,8 @@ export class MaildirMailbox implements Mailbox {
     // What was left alone before need not be read again.
     const seen = await this.store.readState<{ names: string[] }>('maildir-handled', { names: [] });
     for (const n of seen.names) this.handledNames.add(n);
+    // A stop while starting closes the mailbox without waiting for this (daemon.ts, untilStopped).
+    if (this.closed) return;
     for (const d of ['new', 'cur']) {
       const w = watch(join(this.root, d), () => {
         this.changed = true;
@@ -121,6 +125,7 @@ export class MaildirMailbox implements Mailbox {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     for (const w of this.watchers) w.close();
     this.watchers = [];
     this.waker.wake();

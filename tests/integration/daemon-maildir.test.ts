@@ -8,6 +8,7 @@ import { fixture, newDaemon, records, testConfig, waitUntil, onePass } from '../
 import { Store } from '../../src/store/json-store.js';
 import { StoreLockedError } from '../../src/store/lock.js';
 import { FilesMailbox } from '../../src/mailbox/files.js';
+import { MaildirMailbox } from '../../src/mailbox/maildir.js';
 import { Daemon } from '../../src/daemon.js';
 import { createLogger } from '../../src/log.js';
 import { projectRules } from '../helpers/rules.js';
@@ -164,5 +165,29 @@ describe('the Maildir source and the store', () => {
     expect(r!.problems.join(' ')).toContain('ikke en e-postmelding');
     expect(r!.receipt.status).toBe('skipped');
     expect(readdirSync(join(config.maildir, 'new'))).toEqual(['1620000020.M1P1.host']);
+  });
+  it('a close that comes while the Maildir is still being opened leaves no folder watch behind', async () => {
+    // A stop while starting closes the mailbox without waiting for open() (daemon.ts); a folder
+    // watch started after that kept the stopped daemon from exiting (seen in the lifecycle test).
+    const config = testConfig();
+    const store = await Store.open(config.dataDir, { lock: true });
+    const watches = () => process.getActiveResourcesInfo().filter((r) => r === 'FSEventWrap').length;
+    try {
+      const before = watches();
+      const open = new MaildirMailbox(config.maildir, store);
+      await open.open();
+      expect(watches()).toBe(before + 2); // new/ and cur/: the count this test relies on
+      // A closed watch is let go a moment after close(): wait for that (a leaked one never goes).
+      await open.close();
+      await waitUntil('the watches of the closed mailbox gone', () => watches() === before, 10_000, 10);
+
+      const racing = new MaildirMailbox(config.maildir, store);
+      const opening = racing.open();
+      await racing.close();
+      await opening;
+      await waitUntil('no watch left by the mailbox closed while it opened', () => watches() === before, 10_000, 10);
+    } finally {
+      await store.close();
+    }
   });
 });
