@@ -2,6 +2,8 @@
 // starts: a stop asked for while the rules are read, the store is opened or the mailbox is
 // still being reached is remembered and honoured as soon as there is something to stop, and
 // the process exits 0 like any other clean stop (systemd sends SIGTERM whenever it likes).
+import type { Logger } from './log.js';
+
 export type StopSignal = 'SIGTERM' | 'SIGINT';
 
 export class StopSignals {
@@ -47,4 +49,17 @@ export function stopSignals(): StopSignals {
   const signals = early ?? new StopSignals();
   early = null;
   return signals;
+}
+
+/**
+ * Called once everything is closed: the process ends by itself when nothing is left open. Something
+ * a part failed to close (a folder watch, a timer) must not keep a stopped daemon running until
+ * systemd kills it: after `ms` it says what is still open, for the operator and the developers,
+ * and exits 0 (the stop itself was clean).
+ */
+export function exitIfStillRunning(log: Pick<Logger, 'warn'>, ms: number): void {
+  setTimeout(() => {
+    log.warn({ open: process.getActiveResourcesInfo() }, `still running ${ms / 1000} s after it stopped; exiting`);
+    process.exit(0);
+  }, ms).unref();
 }

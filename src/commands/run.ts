@@ -6,10 +6,13 @@ import { Daemon } from '../daemon.js';
 import type { Incoming } from '../mailbox/types.js';
 import type { Outcome } from '../pipeline.js';
 import { FilesMailbox } from '../mailbox/files.js';
-import { StopSignals } from '../stop-signals.js';
+import { exitIfStillRunning, StopSignals } from '../stop-signals.js';
 
 /** How long SIGTERM may take before the process gives up on a clean stop. */
 export const STOP_BOUND_MS = 30_000;
+
+/** How long a stopped daemon may still be kept alive by something left open before it exits anyway. */
+export const LINGER_MS = 10_000;
 
 export async function runCommand(
   config: Config,
@@ -59,6 +62,7 @@ export async function runCommand(
     process.off('SIGHUP', hup);
     if (forced) clearTimeout(forced);
   }
+  exitIfStillRunning(log, LINGER_MS);
   return 0;
 }
 

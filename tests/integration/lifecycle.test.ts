@@ -6,6 +6,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { simpleParser } from 'mailparser';
 import { exitedWithin, runCli, type Child } from '../helpers/child.js';
 import { fixture, fixturesDir, waitUntil } from '../helpers/daemon.js';
@@ -13,6 +15,8 @@ import { deliver, variant } from '../helpers/maildir.js';
 import { breakRules, copyOfRules } from '../helpers/broken-rules.js';
 import { OGP } from '../helpers/rules.js';
 import { STOP_BOUND_MS } from '../../src/commands/run.js';
+
+const tsxLoader = pathToFileURL(fileURLToPath(new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url))).href;
 
 let child: Child | null = null;
 afterEach(async () => {
@@ -91,7 +95,7 @@ describe('innspill run as a service', () => {
     const msgs = logLines(child).map((l) => String(l['msg']));
     expect(msgs.filter((m) => m.startsWith('did not stop within'))).toEqual([]);
     expect(msgs).toContain('stop requested');
-    expect(msgs.at(-1)).toBe('innspill stopped');
+    expect(msgs.at(-1), child.output()).toBe('innspill stopped');
     // Every record whole, every original beside it, the lock released, the heartbeat says stopped.
     for (const name of readdirSync(join(s.dataDir, 'records'))) {
       const r = JSON.parse(readFileSync(join(s.dataDir, 'records', name), 'utf8')) as { raw: string };
@@ -119,8 +123,35 @@ describe('innspill run as a service', () => {
     expect(await exitedWithin(child, 50_000), child.output()).toEqual({ code: 0, signal: null });
     const msgs = logLines(child).map((l) => l['msg']);
     expect(msgs).toContain('stop requested');
-    expect(msgs.at(-1)).toBe('innspill stopped');
+    expect(msgs.at(-1), child.output()).toBe('innspill stopped');
     expect(existsSync(join(s.dataDir, 'lock'))).toBe(false);
+  });
+
+  it('a stopped daemon that something left open still exits, and says what was left open', async () => {
+    // What runCommand does once the daemon is closed, in a process where a timer was left running.
+    const dir = mkdtempSync(join(tmpdir(), 'innspill-linger-'));
+    const script = join(dir, 'linger.mts');
+    const signals = pathToFileURL(fileURLToPath(new URL('../../src/stop-signals.ts', import.meta.url))).href;
+    const log = pathToFileURL(fileURLToPath(new URL('../../src/log.ts', import.meta.url))).href;
+    writeFileSync(
+      script,
+      [
+        `import { exitIfStillRunning } from '${signals}';`,
+        `import { createLogger } from '${log}';`,
+        `setInterval(() => undefined, 60_000); // left open by mistake`,
+        `exitIfStillRunning(createLogger({ level: 'info', secrets: [] }), 200);`,
+      ].join('\n'),
+    );
+    const proc = spawn(process.execPath, ['--import', tsxLoader, script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    proc.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
+    child = { proc, output: () => out, exited };
+    expect(await exitedWithin(child, 60_000), out).toEqual({ code: 0, signal: null });
+    const warned = out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string; open?: string[] });
+    expect(warned.map((l) => l.msg)).toEqual(['still running 0.2 s after it stopped; exiting']);
+    expect(warned[0]!.open).toContain('Timeout');
   });
 
   it('SIGTERM while it waits for the mailbox at start exits 0 without waiting for the mailbox', async () => {
@@ -139,7 +170,7 @@ describe('innspill run as a service', () => {
       expect(msgs).toContain('stopped while starting');
       // It did not sit out the server's silence (the greeting timeout) before stopping.
       expect(msgs.filter((m) => m.includes('cannot be reached'))).toEqual([]);
-      expect(msgs.at(-1)).toBe('innspill stopped');
+      expect(msgs.at(-1), child.output()).toBe('innspill stopped');
       expect(existsSync(join(s.dataDir, 'lock'))).toBe(false);
     } finally {
       for (const sock of held) sock.destroy();
