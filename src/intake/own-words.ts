@@ -200,6 +200,18 @@ function disclaimerScore(paragraph: string, terms: string[]): boolean {
   return hits >= 2;
 }
 
+/** A quotation inside a line («…», "…", “…”) long enough to be a sentence of a letter. */
+const INLINE_QUOTE = /[«"“„]([^«»"“”„\n]{30,})[»"”“]/g;
+
+/**
+ * A line with the letter quoted inside it ("I brevet står det: «Vi ber nå Interessentforumet …»"):
+ * the quotation is the letter's words, not the sender's, and is left out («…»); the rest stays.
+ */
+function withoutLetterQuotes(line: string, rules: Rules): string {
+  if (!line.includes('«') && !line.includes('"') && !line.includes('“') && !line.includes('„')) return line;
+  return line.replace(INLINE_QUOTE, (quote, inner: string) => (rules.letters.containsPiece(inner) ? '«…»' : quote));
+}
+
 /** Own lines of one contiguous run: closing and signature cut, footers and disclaimers dropped. */
 function cleanRun(lines: string[], rules: Rules, signatures: string[]): string[] {
   const ow = rules.ownWords;
@@ -213,7 +225,7 @@ function cleanRun(lines: string[], rules: Rules, signatures: string[]): string[]
     }
     if (ow.deviceLines.some((r) => r.test(p))) continue;
     if (rules.letters.contains(lines[i]!)) continue;
-    kept.push(lines[i]!);
+    kept.push(withoutLetterQuotes(lines[i]!, rules));
   }
   // Disclaimers: whole paragraphs.
   const paragraphs = kept.join('\n').split(/\n\s*\n/);
