@@ -99,7 +99,7 @@ describe('reclassify', () => {
 
 /** commitments.yaml with eInnsyn's strong and medium terms replaced by one that never matches. */
 function withoutEinnsynTerms(yaml: string): string {
-  return yaml.replace(/(  - id: einnsyn\n    strong:\n)(?:      - .*\n)+(    medium:\n)(?:      - .*\n)+/, '$1      - ingen-treff-xyzzy\n$2      - ingen-treff-xyzzy\n');
+  return yaml.replace(/(  - id: einnsyn\n    strong:\n)(?:      (?:- |# ?).*\n)+(    medium:\n)(?:      (?:- |# ?).*\n)+/, '$1      - ingen-treff-xyzzy\n$2      - ingen-treff-xyzzy\n');
 }
 
 /** The message with the named header fields (and their folded lines) taken out of its header. */

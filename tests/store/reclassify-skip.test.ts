@@ -43,7 +43,7 @@ function rulesWithoutEinnsynTerms(): Rules {
   const dir = mkdtempSync(join(tmpdir(), 'innspill-rules-'));
   cpSync(rulesDir, dir, { recursive: true });
   const file = join(dir, OGP, 'commitments.yaml');
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/(  - id: einnsyn\n    strong:\n)(?:      - .*\n)+(    medium:\n)(?:      - .*\n)+/, '$1      - ingen-treff-xyzzy\n$2      - ingen-treff-xyzzy\n'));
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/(  - id: einnsyn\n    strong:\n)(?:      (?:- |# ?).*\n)+(    medium:\n)(?:      (?:- |# ?).*\n)+/, '$1      - ingen-treff-xyzzy\n$2      - ingen-treff-xyzzy\n'));
   return loadRules(dir);
 }
 

@@ -166,8 +166,9 @@ describe('reclassify after a change to commitments’ terms', () => {
     const own = testConfig();
     await fileFixtures(own, ['case-b-private-gmail-antikorrupsjon-android.eml', 'case-b-private-gmail-ny-forpliktelse-tilskudd.eml', FILES[0]!]);
     const campaignIndex = statSync(join(own.dataDir, 'state', 'campaign-index.jsonl')).ino;
-    // Every commitment's terms taken away: those two are no input any more, their campaign entries change.
-    const noTerms = rulesWith((t) => t.replace(/^( {4}(strong|medium|weak):\n)(?: {6}- .*\n)+/gm, '$1      - ingen-treff-xyzzy\n'));
+    // Every commitment's terms taken away (with the comments among them): those two are no input any
+    // more, their campaign entries change.
+    const noTerms = rulesWith((t) => t.replace(/^( {4}(strong|medium|weak):\n)(?: {6}(?:- |# ?).*\n)+/gm, '$1      - ingen-treff-xyzzy\n'));
     const summary = await run(own.dataDir, noTerms);
     expect(summary.skipped + summary.untouched).toBeLessThan(3);
     expect(summary.relevanceChanged).toBeGreaterThan(0);
