@@ -208,7 +208,7 @@ const INLINE_QUOTE = /[«"“„]([^«»"“”„\n]{30,})[»"”“]/g;
  * the quotation is the letter's words, not the sender's, and is left out («…»); the rest stays.
  */
 function withoutLetterQuotes(line: string, rules: Rules): string {
-  if (!line.includes('«') && !line.includes('"') && !line.includes('“') && !line.includes('„')) return line;
+  if (!/[«"“„]/.test(line)) return line;
   return line.replace(INLINE_QUOTE, (quote, inner: string) => (rules.letters.containsPiece(inner) ? '«…»' : quote));
 }
 

@@ -27,5 +27,9 @@ export interface Mailbox {
   handled(items: Incoming[]): Promise<void>;
   /** Resolves when new mail may have arrived, or after `maxWaitMs`, or when `signal` aborts. */
   waitForMail(maxWaitMs: number, signal: AbortSignal): Promise<void>;
+  /**
+   * May come while open() still runs (a stop while starting: daemon.ts does not wait for open()).
+   * open() then leaves nothing open behind it: no connection (IMAP), no folder watch (Maildir).
+   */
   close(): Promise<void>;
 }

@@ -32,7 +32,12 @@ function hook(): void {
 }
 
 export function runCli(args: string[], env: Record<string, string>, cwd = root): Child {
-  const proc = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/main.ts'), ...args], {
+  return runTsFile(join(root, 'src/main.ts'), args, env, cwd);
+}
+
+/** A TypeScript file of the project (or a test's own script) run as a child process through tsx. */
+export function runTsFile(file: string, args: string[], env: Record<string, string>, cwd = root): Child {
+  const proc = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, file, ...args], {
     cwd,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
