@@ -8,6 +8,7 @@ import type { Address } from './types.js';
 import type { IntakeContext } from './context.js';
 import { problem, type Problem } from './problems.js';
 import { headerEnd } from '../mail/header-ids.js';
+import { utf8ReadAsLatin1 } from '../text/utf8-read-as-latin1.js';
 
 export interface RawPart {
   filename: string;
@@ -264,7 +265,7 @@ export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
     date: parseMailDate(headers.get('date')?.[0] ?? ''),
     receivedDates: receivedDates(headers),
     contentType: (headers.get('content-type')?.[0] ?? 'text/plain').split(';')[0]!.trim().toLowerCase(),
-    text: bodyText(parsed),
+    text: utf8ReadAsLatin1(bodyText(parsed)),
     forwarded,
     reportText: reports.join('\n'),
     parts,
