@@ -12,6 +12,11 @@ export interface OwnWords {
   letterLines: number;
   /** The same, for each consultation's letter (by its id). */
   letterLinesBy: Record<string, number>;
+  /**
+   * A letter's sentence quoted inside a line of the sender's own ("I brevet står det: «Det er viktig
+   * at så mange som mulig …»"), counted for each consultation's letter (by its id; absent: none).
+   */
+  letterQuotesBy: Record<string, number>;
   /** The first signature block cut off, as a hint for caseworkers. */
   signature: string | null;
   /** The original sender named in a forwarded block, if the message forwards someone's input. */
@@ -207,13 +212,17 @@ const INLINE_QUOTE = /[«"“„]([^«»"“”„\n]{30,})[»"”“]/g;
  * A line with the letter quoted inside it ("I brevet står det: «Vi ber nå Interessentforumet …»"):
  * the quotation is the letter's words, not the sender's, and is left out («…»); the rest stays.
  */
-function withoutLetterQuotes(line: string, rules: Rules): string {
+function withoutLetterQuotes(line: string, rules: Rules, quotesBy: Record<string, number>): string {
   if (!/[«"“„]/.test(line)) return line;
-  return line.replace(INLINE_QUOTE, (quote, inner: string) => (rules.letters.containsPiece(inner) ? '«…»' : quote));
+  return line.replace(INLINE_QUOTE, (quote, inner: string) => {
+    const ids = rules.letters.piecesOf(inner);
+    for (const id of ids) quotesBy[id] = (quotesBy[id] ?? 0) + 1;
+    return ids.length > 0 ? '«…»' : quote;
+  });
 }
 
 /** Own lines of one contiguous run: closing and signature cut, footers and disclaimers dropped. */
-function cleanRun(lines: string[], rules: Rules, signatures: string[]): string[] {
+function cleanRun(lines: string[], rules: Rules, signatures: string[], quotesBy: Record<string, number>): string[] {
   const ow = rules.ownWords;
   const kept: string[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -225,7 +234,7 @@ function cleanRun(lines: string[], rules: Rules, signatures: string[]): string[]
     }
     if (ow.deviceLines.some((r) => r.test(p))) continue;
     if (rules.letters.contains(lines[i]!)) continue;
-    kept.push(withoutLetterQuotes(lines[i]!, rules));
+    kept.push(withoutLetterQuotes(lines[i]!, rules, quotesBy));
   }
   // Disclaimers: whole paragraphs.
   const paragraphs = kept.join('\n').split(/\n\s*\n/);
@@ -236,6 +245,7 @@ interface BodyWords {
   text: string;
   letterLines: number;
   letterLinesBy: Record<string, number>;
+  letterQuotesBy: Record<string, number>;
   forwardedFrom: string | null;
 }
 
@@ -262,9 +272,10 @@ function ownWordsOfBody(text: string, subject: string, rules: Rules, signatures:
     }
   }
   if (current.length > 0) runs.push(current);
-  const own = runs.map((run) => cleanRun(run, rules, signatures).join('\n').trim()).filter((t) => t.length > 0);
+  const letterQuotesBy: Record<string, number> = {};
+  const own = runs.map((run) => cleanRun(run, rules, signatures, letterQuotesBy).join('\n').trim()).filter((t) => t.length > 0);
   const letterLines = lines.filter((l) => rules.letters.contains(l, true)).length;
-  return { text: own.join('\n\n'), letterLines, letterLinesBy: letterLines > 0 ? rules.letters.count(lines) : {}, forwardedFrom };
+  return { text: own.join('\n\n'), letterLines, letterLinesBy: letterLines > 0 ? rules.letters.count(lines) : {}, letterQuotesBy, forwardedFrom };
 }
 
 export function findOwnWords(c: Pick<IntakeContext, 'message' | 'rules'>): OwnWords {
@@ -283,12 +294,14 @@ export function ownWordsOf(
   const parts = [main.text];
   let letterLines = main.letterLines;
   const letterLinesBy = { ...main.letterLinesBy };
+  const letterQuotesBy = { ...main.letterQuotesBy };
   let forwardedFrom = main.forwardedFrom;
   for (const f of forwarded) {
     // An attached message is forwarded input: its own words count, its own quotes do not.
     const inner = ownWordsOfBody(f.text, '', rules, []);
     letterLines += inner.letterLines;
     for (const [id, n] of Object.entries(inner.letterLinesBy)) letterLinesBy[id] = (letterLinesBy[id] ?? 0) + n;
+    for (const [id, n] of Object.entries(inner.letterQuotesBy)) letterQuotesBy[id] = (letterQuotesBy[id] ?? 0) + n;
     if (inner.text.length > 0) {
       parts.push(inner.text);
       forwardedFrom ??= f.from?.address ?? null;
@@ -298,6 +311,7 @@ export function ownWordsOf(
     text: parts.filter((p) => p.length > 0).join('\n\n'),
     letterLines,
     letterLinesBy,
+    letterQuotesBy,
     signature: signatures[0] ?? null,
     forwardedFrom,
   };

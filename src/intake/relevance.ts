@@ -19,6 +19,8 @@ export interface RelevanceInput {
   /** The sender's own words and own attachments, part by part. */
   ownParts: readonly FoldedText[];
   letterLines: number;
+  /** Sentences of the consultation's letter quoted inside the sender's own lines (own-words.ts). */
+  letterQuotes: number;
   inThread: boolean;
   /** Sent to an address of the consultation's own. */
   toOwnAddress?: boolean;
@@ -179,6 +181,7 @@ export function judgeRelevance(
       allParts: texts.text,
       ownParts: texts.own,
       letterLines: c.own.letterLinesBy[rules.consultation.id] ?? 0,
+      letterQuotes: c.own.letterQuotesBy[rules.consultation.id] ?? 0,
       inThread: c.thread.inThread,
       toOwnAddress: sentToOwnAddress(msg.headers, rules),
       invitedSender: organisation !== null && rules.organisations.some((o) => o.name === organisation && o.invited),
@@ -284,6 +287,7 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   if (input.toOwnAddress && r.ownAddress.points !== 0) add(r.ownAddress.points, 'own-address', 'sendt til innspillsrundens egen adresse');
   const quotesLetter = input.letterLines >= r.quotedLetter.minLines;
   if (quotesLetter) add(r.quotedLetter.points, 'quoted-letter', `siterer invitasjonsbrevet (${input.letterLines} linjer)`);
+  else if (input.letterQuotes > 0 && r.quotedLetter.sentencePoints) add(r.quotedLetter.sentencePoints, 'quoted-letter-sentence', 'siterer en setning fra invitasjonsbrevet i egen tekst');
   let otherBusiness = false;
   let ties = false;
   let tiesNewsletter = false;

@@ -9,6 +9,7 @@ export type Language = 'nb' | 'nn' | 'en';
 export type RelevanceCode =
   | 'thread'
   | 'quoted-letter'
+  | 'quoted-letter-sentence'
   | 'signal'
   | 'invited-sender'
   | 'commitment-words'

@@ -28,6 +28,12 @@ export class LetterSet {
     return this.letters.some((l) => l.index.containsPiece(n));
   }
 
+  /** The consultations whose letter has this piece of text (LetterIndex.containsPiece), by id. */
+  piecesOf(line: string): string[] {
+    const n = normaliseLine(line);
+    return this.letters.filter((l) => l.index.containsPiece(n)).map((l) => l.id);
+  }
+
   /** Lines of each letter among these lines (strict), by consultation id; every id is present. */
   count(lines: readonly string[]): Record<string, number> {
     const out: Record<string, number> = {};

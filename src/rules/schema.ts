@@ -213,7 +213,7 @@ const signalSchema = z.strictObject({
 
 export const relevanceSchema = z.strictObject({
   threshold: z.number(),
-  quotedLetter: z.strictObject({ minLines: z.number().int().positive(), points: z.number() }),
+  quotedLetter: z.strictObject({ minLines: z.number().int().positive(), points: z.number(), sentencePoints: z.number().optional() }),
   thread: z.strictObject({ points: z.number() }),
   /** Sent to one of the consultation's own addresses (consultation.yaml `addresses`, plus addressing). */
   ownAddress: z.strictObject({ points: z.number() }).default({ points: 0 }),

@@ -134,7 +134,7 @@ describe('routing to a consultation', () => {
     expect(byCase).toMatchObject({ consultation: { id: 'ogp-4b' }, late: true, relevant: true });
     const view = routeConsultation({
       message: { isMail: true, headers: new Map(), inReplyTo: null, references: [], subject: 'Digitale plan- og byggesaksprosesser', text: '', reportText: '', forwarded: [], receivedDates: [new Date('2021-06-01T08:00:00Z')], date: null } as never,
-      own: { text: '', letterLines: 0, letterLinesBy: {}, signature: null, forwardedFrom: null },
+      own: { text: '', letterLines: 0, letterLinesBy: {}, letterQuotesBy: {}, signature: null, forwardedFrom: null },
       texts: { mail: null, segments: [], whole: [] } as never,
       automatic: { kind: null } as never,
       sender: { sender: { organisation: null }, problems: [] } as never,
