@@ -9,7 +9,7 @@
 // days when the message came) is still routed to by the certain steps, and by content alone when
 // no open one would have the message.
 import type { Rules } from '../rules/types.js';
-import type { FoldedText } from '../text/folded-text.js';
+import { FoldedText } from '../text/folded-text.js';
 import { activeConsultations, rulesFor } from '../rules/views.js';
 import type { IntakeContext } from './context.js';
 import { placesOf, scoreCommitments, type HitPlace } from './commitments.js';
@@ -136,16 +136,24 @@ export function routeConsultation(c: Context): RouteFinding {
   return byContent(c, candidates);
 }
 
-/**
- * The consultation named in the sender's own words by one of its `names` signals — not only
- * inside what the reply refers to (its commitments' `context` phrases: "KS har sendt eget
- * høringssvar om plan- og bygningsloven" names another submission, not input to this one).
- */
+/** The names of the message's own files (not those inside a forwarded message), each folded once. */
+const fileNameTexts = new WeakMap<Context['message'], FoldedText[]>();
+function fileNames(msg: Context['message']): FoldedText[] {
+  let names = fileNameTexts.get(msg);
+  if (!names) fileNameTexts.set(msg, (names = msg.parts.filter((p) => !p.nested && p.filename !== '').map((p) => new FoldedText(p.filename))));
+  return names;
+}
+
 /** Whether one of the texts names the consultation (its `names: true` signals: its case, law or plan by name). */
 function namedIn(texts: FoldedText[], view: Rules): boolean {
   return view.relevance.signals.some((s) => s.names && s.matcher.first(texts) !== null && !(s.unless.size > 0 && s.unless.first(texts)));
 }
 
+/**
+ * The consultation named in the sender's own words by one of its `names` signals — not only
+ * inside what the reply refers to (its commitments' `context` phrases: "KS har sendt eget
+ * høringssvar om plan- og bygningsloven" names another submission, not input to this one).
+ */
 function namedInOwnWords(c: Context, view: Rules): boolean {
   const own = c.texts.segments.map((s) => s.text);
   if (own.length === 0) return false;
@@ -203,8 +211,12 @@ const ANY_COMMITMENT = [{ id: '', score: Number.POSITIVE_INFINITY, evidence: [] 
 function judgeContent(c: Context, view: Rules): { view: Rules; commitments: CommitmentMatch[]; relevance: RelevanceFinding; bound: boolean } {
   const r = view.relevance;
   const most = judgeRelevance({ ...c, commitments: ANY_COMMITMENT, rules: view });
-  // `bound`: the relevance is only the most it could be (the stages judge it afresh if it is chosen).
-  if (most.score < r.threshold + Math.min(0, r.review.relevance.from)) return { view, commitments: [], relevance: { ...most, relevant: false }, bound: true };
+  // `bound`: the commitments were not scored (the stages judge it afresh if it is chosen). Its
+  // relevance is the score without them, what the rest of the message gives: compared with another
+  // consultation's real score, the most it could be would put it first for words it may not have.
+  if (most.score < r.threshold + Math.min(0, r.review.relevance.from)) {
+    return { view, commitments: [], relevance: { ...judgeRelevance({ ...c, commitments: [], rules: view }), relevant: false }, bound: true };
+  }
   const commitments = scoreCommitments({ texts: c.texts, rules: view });
   // Relevance counts the commitment score only against its thresholds (and whether one is found at
   // all): when the real score reaches every one the strongest did, the relevance is the one already judged.
@@ -247,7 +259,26 @@ function byContent(c: Context, candidates: Rules[]): RouteFinding {
   // Compared by what the words say: points for who sent it (an invited organisation) would make
   // an organisation invited to one consultation outweigh its words on another.
   const content = (j: { relevance: RelevanceFinding }) => j.relevance.score - (j.relevance.senderPoints ?? 0);
-  const judge = (views: Rules[]) => views.map((view) => judgeContent(c, view)).sort((a, b) => content(b) - content(a));
+  // Equal scores (most often 0: a short note whose document could not be read, held for a person)
+  // go to the consultation whose commitments the words touch at all, then to the one the subject
+  // or a file's name names ("Unio innspill OGP.doc"), then to the one still collecting input when
+  // it came, the sooner deadline first (input comes before a deadline): the caseworker who looks
+  // sees it under the consultation it is most likely for, not under whichever is listed first.
+  const named = new Map<Rules, boolean>();
+  const namesIt = (view: Rules) => {
+    if (!named.has(view)) named.set(view, namedIn([subjectText(c.message), ...fileNames(c.message)], view));
+    return named.get(view)! ? 1 : 0;
+  };
+  const top = (j: Judged) => j.commitments[0]?.score ?? 0;
+  // Before its deadline: the deadline's time (sooner first); after it: after every open one.
+  const collecting = (view: Rules) => {
+    const deadline = view.consultation.deadlineAt.getTime();
+    return received === null || received.getTime() <= deadline ? deadline : Number.MAX_SAFE_INTEGER;
+  };
+  const judge = (views: Rules[]) =>
+    views
+      .map((view) => judgeContent(c, view))
+      .sort((a, b) => content(b) - content(a) || top(b) - top(a) || namesIt(b.view) - namesIt(a.view) || collecting(a.view) - collecting(b.view));
   let judged = judge(open.length > 0 ? open : candidates);
   if (open.length > 0 && open.length < candidates.length && !judged.some((j) => j.relevance.relevant)) {
     const closed = judge(candidates.filter((v) => !open.includes(v)));

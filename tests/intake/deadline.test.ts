@@ -45,15 +45,15 @@ describe('received time and the deadline (18 May 2021, end of day in Oslo)', () 
 
   it('says late of input only: a message held while a caseworker decides whether it is input at all is late for nothing yet', async () => {
     // A new thread whose content is in a PDF that cannot be read, a week after the OGP deadline:
-    // held under the nearest consultation for a person to see whether it is input at all (a
-    // decision judges it again by its consultation's deadline); its received time is kept.
+    // held under the consultation its file's name names for a person to see whether it is input at
+    // all (a decision judges it again by its consultation's deadline); its received time is kept.
     const held = await intake(
       mail({
         received: ['from a by mx01.dep.no; Wed, 26 May 2021 10:00:00 +0200'],
         subject: 'Innspill fra oss',
         from: 'Per Olsen <per.olsen@gmail.com>',
         body: 'Hei\n\nVedlagt er vårt innspill.\n\nPer',
-        attachments: [{ filename: 'innspill.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4\n1 0 obj <<>> cut off') }],
+        attachments: [{ filename: 'innspill OGP 4B.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4\n1 0 obj <<>> cut off') }],
       }),
       rules,
     );
