@@ -75,3 +75,109 @@ describe('a short note whose document cannot be read, held for a person: under t
     expect(s.consultation?.id).toBe('pbl-2021');
   });
 });
+
+describe('mail that is no input, though it names a consultation or a proposal (spent-120, -128, -129)', () => {
+  it('a journalist asking the ministry for a comment on a proposal: no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Mona Berg <mona.berg@fjordavisa.example.no>',
+        subject: 'Strandsonen',
+        body: 'Hei, Fjordavisa her. Vi skriver om dispensasjoner i strandsonen og ønsker en kommentar fra departementet om forslaget om strengere dispensasjonsregler.\n\nMona Berg',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('… and one that says so in its subject is no close call', async () => {
+    const s = await intake(
+      mail({
+        from: 'Mona Berg <mona.berg@fjordavisa.example.no>',
+        subject: 'Spørsmål fra journalist: dispensasjoner',
+        body: 'Hei. Hvor mange høringssvar om dispensasjoner i strandsonen har dere fått så langt?\n\nMona Berg',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.review?.needed ?? false).toBe(false);
+    expect(s.relevance.reasons.some((r) => r.startsWith('en pressehenvendelse i emnefeltet'))).toBe(true);
+  });
+
+  it('a firm offering to carry out a survey of the OGP work: no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Stig Lunde <stig.lunde@analysehuset.example.no>',
+        subject: 'Tilbud om kartlegging av OGP-arbeidet',
+        body: 'Hei,\n\nAnalysehuset tilbyr å gjennomføre en kartlegging av hvordan OGP-arbeidet er kjent i kommunene. Se vårt tilbud i lenken.\n\nStig Lunde',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a researcher asking for an interview on open government: no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Anna Sweet <a.sweet@univ.example.ac.uk>',
+        subject: 'Interview request: open government in Norway',
+        body: 'Dear colleagues,\n\nI am researching open government reforms in small states and would welcome a brief interview with someone who works on the OGP action plan.\n\nAnna Sweet',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('thanks for the answer to a question about OGP: no receipt, not filed', async () => {
+    const s = await intake(
+      mail({ from: 'Ivar Lie <ivar.lie@gmail.com>', subject: 'Takk', body: 'Hei,\n\nTakk for svar på e-posten min om OGP!\n\nIvar' }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('input said briefly (spent-125, -131)', () => {
+  it('an English hearing reply recommending something on impact assessment and the EU directive is input to the hearing', async () => {
+    const s = await intake(
+      mail({
+        from: 'Tom Hale <tom.hale@gmail.com>',
+        subject: 'Hearing reply',
+        date: 'Tue, 25 May 2021 12:00:00 +0200',
+        received: ['from mail.gmail.com by mx01.dep.no; Tue, 25 May 2021 12:00:05 +0200'],
+        body: 'Following the EU directive on impact assessment is right; we recommend that effects on wetlands are always assessed.\n\nTom Hale',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.relevant).toBe(true);
+    expect(s.commitments.map((c) => c.id)).toContain('konsekvensutredning');
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('"Flott med X, men la dem …": an opinion on a commitment, input', async () => {
+    const s = await intake(
+      mail({ from: 'Kari Dahl <kari.dahl@icloud.com>', subject: 'Distriktspanelet', body: 'Flott med distriktspanel, men la dem styre møtene sjølv.\n\nSendt fra min iPhone' }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(s.relevant).toBe(true);
+  });
+
+  it('a question that says it would be an improvement is a proposal, not a question to the ministry', async () => {
+    const s = await intake(
+      mail({
+        from: 'Geir Moe <geir.moe@hotmail.com>',
+        subject: 'eInnsyn',
+        body: 'Kan eInnsyn vise når et dokument sist ble endret? Det hadde vært en stor forbedring for oss som følger saker.\n\nGeir Moe',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(s.relevant || s.review?.reasons.includes('relevance-uncertain')).toBe(true);
+    expect(s.relevance.reasonCodes).not.toContain('correspondence');
+  });
+});
