@@ -181,3 +181,45 @@ describe('input said briefly (spent-125, -131)', () => {
     expect(s.relevance.reasonCodes).not.toContain('correspondence');
   });
 });
+
+describe('late input (spent-135)', () => {
+  it('"Rakk det?" over an imperative is input, late by the hearing\'s deadline in Norwegian time', async () => {
+    const s = await intake(
+      mail({
+        from: 'Odd Rise <odd.rise@gmail.com>',
+        to: 'postmottak@kmd.dep.no',
+        subject: 'Høringssvar strandsonen',
+        date: 'Sat, 05 Jun 2021 00:02:00 +0200',
+        received: ['from mail.gmail.com by mx01.dep.no; Sat, 05 Jun 2021 00:02:10 +0200'],
+        body: 'Hei, kom dette fram i tide? Stopp nye hytter i strandsonen, dispensasjonene er alt for mange.\n\nOdd Rise',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.relevant).toBe(true);
+    expect(s.late).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('"X må inn i eInnsyn": a demand, input with a receipt', async () => {
+    const s = await intake(mail({ from: 'Siv Nes <siv.nes@gmail.com>', subject: 'Kommunen', body: 'Hei. Kommunen vår må inn i eInnsyn, vi finner aldri dokumentene.\n\nSiv' }), rules);
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('one point for each consultation, after the earlier deadline: held between both, and late', async () => {
+    const s = await intake(
+      mail({
+        from: 'Siv Nes <siv.nes@gmail.com>',
+        subject: 'To innspill',
+        date: 'Fri, 21 May 2021 09:00:00 +0200',
+        received: ['from mail.gmail.com by mx01.dep.no; Fri, 21 May 2021 09:00:05 +0200'],
+        body: 'Hei. 1) Fylkeskommunen må inn i eInnsyn snart. 2) Til høringen om plan- og bygningsloven: vi som bor her må få reell medvirkning i planene.\n\nSiv',
+      }),
+      rules,
+    );
+    expect(s.review?.reasons).toContain('consultation-uncertain');
+    expect(s.late).toBe(true);
+  });
+});
