@@ -9,7 +9,12 @@ interface Cell {
   n: number;
 }
 
-const pct = (x: number): string => (Number.isNaN(x) ? '–' : `${(x * 100).toFixed(1)} %`);
+/** A share to one decimal; one that is not all (2 of 8,315 late wrong) never reads as 100.0 %. */
+export const pct = (x: number): string => {
+  if (Number.isNaN(x)) return '–';
+  const text = (x * 100).toFixed(1);
+  return x < 1 && text === '100.0' ? '99.9 %' : `${text} %`;
+};
 const share = (ok: number, n: number): Cell => ({ text: pct(ratio(ok, n)), n });
 
 type Row = { name: string; cell: (s: Scores) => Cell };

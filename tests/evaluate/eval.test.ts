@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { score, readLabelFile, type Found, type Label } from '../../src/evaluate/labels.js';
-import { formatMisses, formatTable } from '../../src/evaluate/report.js';
+import { formatMisses, formatTable, pct } from '../../src/evaluate/report.js';
 import { evaluateSet } from '../../src/evaluate/run.js';
 import { poolScores } from '../../src/evaluate/pool.js';
 import { mail } from '../helpers/mail.js';
@@ -221,5 +221,14 @@ describe('sets pooled (the development sets as one, the sealed sets as one)', ()
     expect(pooled.perLabel.find((c) => c.id === 'kulturdata')).toMatchObject({ tp: 0, fp: 0, fn: 1, recall: 0 });
     expect(Number.isNaN(pooled.perLabel.find((c) => c.id === 'kulturdata')!.precision)).toBe(true);
     expect(formatTable([{ name: 'all development (2 sets)', scores: pooled }], CLASSES)).toMatch(/commitments micro-F1\s+90\.0 %\s+n=10/);
+  });
+});
+
+describe('a share as eval prints it', () => {
+  it('is rounded to one decimal, but one wrong in thousands is not 100.0 %', () => {
+    expect(pct(0.5)).toBe('50.0 %');
+    expect(pct(1)).toBe('100.0 %');
+    expect(pct(8313 / 8315)).toBe('99.9 %');
+    expect(pct(Number.NaN)).toBe('–');
   });
 });
