@@ -223,3 +223,91 @@ describe('late input (spent-135)', () => {
     expect(s.late).toBe(true);
   });
 });
+
+describe('spent-136 and -138, in our own words', () => {
+  it('an addition to the input "we sent last week", asking for measures against corruption: input on anti-corruption', async () => {
+    const s = await intake(
+      mail({
+        from: 'Eva Krog <eva.krog@transparency.no>',
+        subject: 'Tillegg',
+        body: 'Hei,\n\nEt lite tillegg til innspillet vi sendte forrige uke: vi etterlyser tiltak mot korrupsjon i kommunene.\n\nEva Krog',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+    expect(s.commitments.map((c) => c.id)).toContain('antikorrupsjon');
+  });
+
+  it('the quarantine rules for politicians are anti-corruption words; a pandemic quarantine is not', async () => {
+    const rulesFor = await intake(
+      mail({ from: 'Eva Krog <eva.krog@gmail.com>', subject: 'Innspill', body: 'Karantenereglene og saksforbudet for toppledere i staten bør skjerpes, og brudd må få følger.\n\nEva' }),
+      rules,
+    );
+    expect(rulesFor.commitments.map((c) => c.id)).toContain('antikorrupsjon');
+    const pandemic = await intake(
+      mail({ from: 'Eva Krog <eva.krog@gmail.com>', subject: 'Innspill', body: 'Jeg sitter i karantene og rakk ikke å lese planen. Kan jeg sende innspill neste uke?\n\nEva' }),
+      rules,
+    );
+    expect(pandemic.commitments.map((c) => c.id)).not.toContain('antikorrupsjon');
+  });
+
+  it('a reply in the invitation\'s thread from someone who got it forwarded and asks what it is: no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Tor Berg <tor.berg@online.no>',
+        subject: 'Re: OGP - Open Government Partnership - Interessentforumet - Invitasjon til innspill til Handlingsplan 4 B',
+        headers: { 'In-Reply-To': '<5d6b1f8e2a3c4e7f9b0a1c2d3e4f5a6b@EXCH-MBX01.dss.dep.no>' },
+        body: 'Hei, jeg fikk dette videresendt fra en kollega. Hva betyr handlingsplan 4B for oss i kommunen?\n\nTor',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+    expect(s.relevance.reasonCodes).toContain('correspondence');
+  });
+
+  it('a forwarded invitation answered with two requests, the second "og om at …": input, with a receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Tor Berg <tor.berg@transparency.no>',
+        subject: 'Re: OGP - Open Government Partnership - Interessentforumet - Invitasjon til innspill til Handlingsplan 4 B',
+        headers: { 'In-Reply-To': '<5d6b1f8e2a3c4e7f9b0a1c2d3e4f5a6b@EXCH-MBX01.dss.dep.no>' },
+        body: 'Vi fikk invitasjonen videresendt. Vi ber om å få delta i interessentforumet og om at møtereferatene legges ut på nett.\n\nTor Berg',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('a late reply that calls a proposal unfair is input, late', async () => {
+    const s = await intake(
+      mail({
+        from: 'Anne Vik <anne.vik@outlook.com>',
+        subject: 'Hytta',
+        date: 'Mon, 07 Jun 2021 18:00:00 +0200',
+        received: ['from outlook.com by mx01.dep.no; Mon, 07 Jun 2021 18:00:04 +0200'],
+        body: 'Fristen er nok ute. Strengere regler for dispensasjon er urettferdig mot dem som har hatt hytte ved sjøen i generasjoner.\n\nAnne Vik',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.relevant).toBe(true);
+    expect(s.late).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('a scanned letter "about the action plan" that cannot be read is held for a person, not left', async () => {
+    const s = await intake(
+      mail({
+        from: 'Per Dal <per.dal@online.no>',
+        subject: 'Brev',
+        body: 'Hei\n\nVedlagt et brev fra meg om handlingsplanen.\n\nPer Dal',
+        attachments: [{ filename: 'scan001.doc', contentType: 'application/msword', content: OLD_WORD }],
+      }),
+      rules,
+    );
+    expect(s.review?.reasons).toContain('relevance-uncertain');
+    expect(s.receipt.send).toBe(false);
+  });
+});
