@@ -11,7 +11,7 @@
 // A term written `re:<regular expression>` is matched against the folded text as it is.
 // Case and accents other than æ, ø, å do not matter ("Ungdomspanelet" = "ungdomspanelet").
 import { foldText, tokenize } from './fold.js';
-import { FoldedText, wordMatches, wordPattern, type WordPattern } from './folded-text.js';
+import { FoldedText, wordPattern, type WordPattern } from './folded-text.js';
 
 export interface TermHit {
   term: string;
@@ -316,7 +316,7 @@ function wordHits(term: CompiledTerm, text: FoldedText): readonly TermHit[] {
     let end = first.end;
     let ok = true;
     for (let k = 1; k < words.length; k++) {
-      const next = text.at(first.index + k).find((t) => wordMatches(words[k]!, t.word));
+      const next = text.firstAt(first.index + k, words[k]!);
       if (!next) {
         ok = false;
         break;
