@@ -147,6 +147,8 @@ export class FoldedText {
   private readonly cache = new Map<number, Token[]>();
   /** Other results computed over this text, by a key their maker chooses (see terms.ts). */
   private readonly memos = new Map<string, unknown>();
+  /** Strings looked for in the folded text (includes), and whether they are there. */
+  private readonly looked = new Map<string, boolean>();
   /** Distinct words of 5+ letters by Norwegian stem, in order of first occurrence (made on first use). */
   private byStem: Map<string, string[]> | null = null;
 
@@ -207,6 +209,16 @@ export class FoldedText {
     }
     if (found.length > 1) found.sort((a, b) => a.start - b.start);
     this.cache.set(p.id, found);
+    return found;
+  }
+
+  /**
+   * Whether the folded text has this string anywhere (memoised: the rules' expressions share their
+   * words, and terms.ts asks each expression's before searching with it).
+   */
+  includes(s: string): boolean {
+    let found = this.looked.get(s);
+    if (found === undefined) this.looked.set(s, (found = this.folded.includes(s)));
     return found;
   }
 

@@ -11,6 +11,7 @@
 // A term written `re:<regular expression>` is matched against the folded text as it is.
 // Case and accents other than æ, ø, å do not matter ("Ungdomspanelet" = "ungdomspanelet").
 import { foldText, tokenize } from './fold.js';
+import { requiredPieces } from './regex-pieces.js';
 import { FoldedText, wordPattern, type WordPattern } from './folded-text.js';
 
 export interface TermHit {
@@ -31,6 +32,8 @@ interface CompiledTerm {
   regex?: RegExp;
   loose?: RegExp | null;
   sticky?: RegExp;
+  /** Strings of which every match has one, per entry (see lookFirst); undefined: not read yet. */
+  pieces?: string[][];
 }
 
 // JavaScript's \b only knows ASCII letters, so "\bpå\b" would never match after "å". Rules are
@@ -141,6 +144,21 @@ export function withoutLeadingLookbehind(source: string): string {
   return source;
 }
 
+/**
+ * Of what every match of an expression must contain (requiredPieces), what is worth a look before
+ * the search: at most two pieces, single strings first and the longest of them, then a choice of few
+ * strings. Each look reads the whole text; a choice of many strings is as many looks, and would cost
+ * more than the search it might spare.
+ */
+function lookFirst(pattern: string): string[][] {
+  const pieces = requiredPieces(pattern).filter((p) => p.length <= MAX_CHOICES);
+  const rank = (p: string[]) => p.length * 1000 - Math.min(...p.map((s) => s.length));
+  return pieces.sort((a, b) => rank(a) - rank(b)).slice(0, 2);
+}
+
+/** A choice of more strings than this is not looked for before the search (lookFirst). */
+const MAX_CHOICES = 3;
+
 /** Every term compiled so far, by its source: the same term in several consultations' rules (or
  *  several signals, or tiers) is one term, matched once per text. */
 const interned = new Map<string, CompiledTerm>();
@@ -182,7 +200,10 @@ function nextIndex(text: string, i: number): number {
  * tried only there (anchored). A place where the exact expression matches is always a place where
  * the loose one does, so nothing is missed, and the matches come out in the same order.
  */
-function regexHits(term: CompiledTerm, text: string, hits: TermHit[]): void {
+function regexHits(term: CompiledTerm, folded: FoldedText, hits: TermHit[]): void {
+  // A text without one of the pieces every match has is not searched (regex-pieces.ts).
+  for (const choices of (term.pieces ??= lookFirst(term.pattern!))) if (!choices.some((s) => folded.includes(s))) return;
+  const text = folded.folded;
   if (term.loose === undefined) term.loose = looseRegExp(term.pattern!);
   const loose = term.loose;
   if (!loose) {
@@ -299,7 +320,7 @@ function hitsOf(term: CompiledTerm, text: FoldedText, table: Array<readonly Term
   if (hits === undefined) {
     if (term.pattern !== null) {
       const found: TermHit[] = [];
-      regexHits(term, text.folded, found);
+      regexHits(term, text, found);
       hits = found.length > 0 ? found : NO_HITS;
     } else {
       hits = wordHits(term, text);
