@@ -91,6 +91,7 @@ export function wordMatches(p: WordPattern, word: string): boolean {
   }
 }
 
+/** The one empty answer (never changed: readers only read what matching and at give). */
 const NO_TOKENS: Token[] = [];
 const NO_WORDS: string[] = [];
 
@@ -190,24 +191,28 @@ export class FoldedText {
     if (found) return found;
     found = [];
     const { unique, byFirst, firstSeen } = this.words();
+    // Most patterns match no word of a text: nothing is made for them but the one empty answer.
     if (p.kind === 'exact' && p.value.length < 5) {
       for (const v of p.forms) found.push(...(unique.get(v) ?? NO_TOKENS));
     } else if (p.kind === 'exact') {
       // The words wordMatches() accepts, found by lookup instead of trying every word with the same
       // first letter: the word itself, with -s or 's, and words of 5+ letters with the same first
       // letter and stem. Taken in order of first occurrence, as the scan would take them.
-      const words = new Set<string>();
-      for (const v of p.forms) if (unique.has(v)) words.add(v);
-      for (const w of this.stemIndex().get(p.stem!) ?? NO_WORDS) if (w[0] === p.value[0]) words.add(w);
-      if (p.typos) for (const w of byFirst.get(p.value[0]!) ?? NO_WORDS) if (w.length >= TYPO_LENGTH - 1 && !words.has(w) && typoMatches(p, w)) words.add(w);
-      const ordered = [...words].sort((a, b) => firstSeen.get(a)! - firstSeen.get(b)!);
-      for (const w of ordered) found.push(...unique.get(w)!);
+      let words: Set<string> | null = null;
+      for (const v of p.forms) if (unique.has(v)) (words ??= new Set()).add(v);
+      for (const w of this.stemIndex().get(p.stem!) ?? NO_WORDS) if (w[0] === p.value[0]) (words ??= new Set()).add(w);
+      if (p.typos) for (const w of byFirst.get(p.value[0]!) ?? NO_WORDS) if (w.length >= TYPO_LENGTH - 1 && !words?.has(w) && typoMatches(p, w)) (words ??= new Set()).add(w);
+      if (words) {
+        const ordered = [...words].sort((a, b) => firstSeen.get(a)! - firstSeen.get(b)!);
+        for (const w of ordered) found.push(...unique.get(w)!);
+      }
     } else if (p.kind === 'prefix') {
       for (const word of byFirst.get(p.value[0]!) ?? NO_WORDS) if (wordMatches(p, word)) found.push(...unique.get(word)!);
     } else {
       for (const word of unique.keys()) if (wordMatches(p, word)) found.push(...unique.get(word)!);
     }
-    if (found.length > 1) found.sort((a, b) => a.start - b.start);
+    if (found.length === 0) found = NO_TOKENS;
+    else if (found.length > 1) found.sort((a, b) => a.start - b.start);
     this.cache.set(p.id, found);
     return found;
   }
