@@ -10,6 +10,7 @@ import type { AutomaticKind } from './types.js';
 import { RECEIPT_HEADER_KEY } from '../mail/receipt-header.js';
 import { isMailAddress } from '../text/address.js';
 import { isHeaderFieldLine } from './own-words.js';
+import { subjectText } from './message-texts.js';
 
 export interface AutomaticFinding {
   kind: AutomaticKind | null;
@@ -195,7 +196,7 @@ export function detectAutomatic(stage: Pick<IntakeContext, 'message' | 'texts' |
     msg,
     rules: rules.automatic,
     ownAddresses: rules.ownAddresses.map((a) => a.toLowerCase()),
-    subject: new FoldedText(msg.subject),
+    subject: subjectText(msg),
     own,
     ownWordCount: own.wordCount,
     localPart: local === null ? null : new FoldedText(local),

@@ -95,13 +95,18 @@ function aloneInParagraph(h: Hit, id: string, all: ReadonlyArray<{ rule: Commitm
   return all.every(({ rule, hits }) => rule.id === id || !hits.some((o) => o.segment === h.segment && o.tier !== 'weak' && paragraphAt(breaks, o.start) === here));
 }
 
+/** Whether a hit overlaps one of the spans. */
+const overlapsAny = (spans: readonly Span[], h: Span): boolean => spans.some((x) => h.start < x.end && x.start < h.end);
+
 function hitsFor(rule: CommitmentRule, segments: TextSegment[], context: Span[][], weights: Record<Tier, number>): Hit[] {
   const all: Hit[] = [];
   segments.forEach((seg, segment) => {
-    const excluded: Span[] = [...(rule.exclude.size > 0 ? rule.exclude.find(seg.text) : []), ...context[segment]!];
+    // The rule's exclusions and the text's context spans, each looked at as it is (not copied into one list per rule and text).
+    const excluded: readonly Span[] = rule.exclude.size > 0 ? rule.exclude.find(seg.text) : [];
+    const spans = context[segment]!;
     for (const tier of ['strong', 'medium', 'weak'] as const) {
       for (const h of rule[tier].find(seg.text)) {
-        if (excluded.some((x) => h.start < x.end && x.start < h.end)) continue;
+        if (overlapsAny(excluded, h) || overlapsAny(spans, h)) continue;
         all.push({ ...h, tier, weight: weights[tier], segment });
       }
     }

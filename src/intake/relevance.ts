@@ -2,12 +2,13 @@
 // inbox; other business that shares the commitments' words (another hearing, an innsynskrav, an
 // invoice) must stay out. Points per signal, with the reasons kept for the caseworker.
 import type { Rules } from '../rules/types.js';
-import { FoldedText } from '../text/folded-text.js';
+import type { FoldedText } from '../text/folded-text.js';
 import { TermMatcher } from '../text/terms.js';
 import type { IntakeContext } from './context.js';
 import { addressesOf, sentToOwnAddress } from './addresses.js';
 import { domainOf, forgedSender } from './sender.js';
 import { activeConsultations } from '../rules/views.js';
+import { bodyTexts, subjectText } from './message-texts.js';
 import type { Address, AutomaticKind, RelevanceCode } from './types.js';
 
 export interface RelevanceInput {
@@ -140,30 +141,13 @@ function onlyCopied(headers: Map<string, string[]>, mailboxes: readonly string[]
   return mailboxes.some((m) => cc.includes(m.toLowerCase())) && !mailboxes.some((m) => to.includes(m.toLowerCase()));
 }
 
-/**
- * The message's texts folded once, whichever consultation's terms look in them (routing judges a
- * message against several): the folding, the word index and each term's matches are made once.
- */
-const folded = new WeakMap<IntakeContext['message'], { subject: FoldedText; parts: FoldedText[] }>();
-function foldedParts(msg: IntakeContext['message']): { subject: FoldedText; parts: FoldedText[] } {
-  let f = folded.get(msg);
-  if (!f) {
-    f = {
-      subject: new FoldedText(msg.subject),
-      parts: [new FoldedText(msg.text), new FoldedText(msg.reportText), ...msg.forwarded.map((x) => new FoldedText(`${x.subject}\n${x.text}`))],
-    };
-    folded.set(msg, f);
-  }
-  return f;
-}
-
-/** The subject, folded once (routing asks it whether it names consultations). */
-export const subjectText = (msg: IntakeContext['message']): FoldedText => foldedParts(msg).subject;
+/** The subject, folded once for every stage that asks (message-texts.ts; routing asks whether it names consultations). */
+export { subjectText };
 
 /** The texts a signal looks in, by its `where`: the subject, every text of the message, the sender's own words. */
 function signalTexts(c: Pick<IntakeContext, 'message' | 'texts'>): { subject: [FoldedText]; text: FoldedText[]; own: FoldedText[] } {
-  const { subject, parts } = foldedParts(c.message);
-  return { subject: [subject], text: [subject, ...parts, ...c.texts.whole], own: c.texts.segments.map((s) => s.text) };
+  const subject = subjectText(c.message);
+  return { subject: [subject], text: [subject, ...bodyTexts(c.message), ...c.texts.whole], own: c.texts.segments.map((s) => s.text) };
 }
 
 export function judgeRelevance(

@@ -12,6 +12,11 @@ export interface WordPattern {
   stem: string | null;
   /** Whether a text's word with one letter wrong also matches (see TYPO_LENGTH). */
   typos: boolean;
+  /**
+   * For an exact word: the word, with -s and with 's, the forms looked up as they are. Made once:
+   * a string put together for each look-up is a new string to hash every time (every text asks).
+   */
+  forms: readonly string[];
 }
 
 /**
@@ -62,7 +67,8 @@ export function wordPattern(kind: WordPattern['kind'], value: string): WordPatte
   if (!p) {
     const stem = kind === 'exact' && value.length >= 5 ? stemNo(value) : null;
     const typos = (kind === 'exact' || kind === 'prefix') && value.length >= TYPO_LENGTH;
-    patterns.set(key, (p = { kind, value, id: patterns.size, stem, typos }));
+    const forms = kind === 'exact' ? [value, `${value}s`, `${value}'s`] : [];
+    patterns.set(key, (p = { kind, value, id: patterns.size, stem, typos, forms }));
   }
   return p;
 }
@@ -85,6 +91,7 @@ export function wordMatches(p: WordPattern, word: string): boolean {
   }
 }
 
+/** The one empty answer (never changed: readers only read what matching and at give). */
 const NO_TOKENS: Token[] = [];
 const NO_WORDS: string[] = [];
 
@@ -138,9 +145,11 @@ export class FoldedText {
    *  never reached because a term was found earlier, is never split into words). */
   private index: WordIndex | null = null;
   /** The tokens matching each pattern asked about, by the pattern's id. */
-  private readonly cache: Array<Token[] | undefined> = [];
+  private readonly cache = new Map<number, Token[]>();
   /** Other results computed over this text, by a key their maker chooses (see terms.ts). */
   private readonly memos = new Map<string, unknown>();
+  /** Strings looked for in the folded text (includes), and whether they are there. */
+  private readonly looked = new Map<string, boolean>();
   /** Distinct words of 5+ letters by Norwegian stem, in order of first occurrence (made on first use). */
   private byStem: Map<string, string[]> | null = null;
 
@@ -164,31 +173,57 @@ export class FoldedText {
     return tokens.slice(starts[index], starts[index + 1]);
   }
 
+  /**
+   * The first token of the word at `index` (the whole word, then its hyphenated parts) that matches
+   * a pattern: `at(index).find(…)` without the copy of the tokens (a phrase's next word is looked
+   * at this way for every place its first word is found).
+   */
+  firstAt(index: number, p: WordPattern): Token | undefined {
+    const { tokens, starts } = this.words();
+    if (index < 0 || index >= starts.length - 1) return undefined;
+    for (let i = starts[index]!, end = starts[index + 1]!; i < end; i++) if (wordMatches(p, tokens[i]!.word)) return tokens[i];
+    return undefined;
+  }
+
   /** Every token matching one word pattern, in text order (memoised per pattern). */
   matching(p: WordPattern): Token[] {
-    let found = this.cache[p.id];
+    let found = this.cache.get(p.id);
     if (found) return found;
     found = [];
     const { unique, byFirst, firstSeen } = this.words();
+    // Most patterns match no word of a text: nothing is made for them but the one empty answer.
     if (p.kind === 'exact' && p.value.length < 5) {
-      for (const v of [p.value, p.value + 's', p.value + "'s"]) found.push(...(unique.get(v) ?? []));
+      for (const v of p.forms) found.push(...(unique.get(v) ?? NO_TOKENS));
     } else if (p.kind === 'exact') {
       // The words wordMatches() accepts, found by lookup instead of trying every word with the same
       // first letter: the word itself, with -s or 's, and words of 5+ letters with the same first
       // letter and stem. Taken in order of first occurrence, as the scan would take them.
-      const words = new Set<string>();
-      for (const v of [p.value, p.value + 's', p.value + "'s"]) if (unique.has(v)) words.add(v);
-      for (const w of this.stemIndex().get(p.stem!) ?? NO_WORDS) if (w[0] === p.value[0]) words.add(w);
-      if (p.typos) for (const w of byFirst.get(p.value[0]!) ?? NO_WORDS) if (w.length >= TYPO_LENGTH - 1 && !words.has(w) && typoMatches(p, w)) words.add(w);
-      const ordered = [...words].sort((a, b) => firstSeen.get(a)! - firstSeen.get(b)!);
-      for (const w of ordered) found.push(...unique.get(w)!);
+      let words: Set<string> | null = null;
+      for (const v of p.forms) if (unique.has(v)) (words ??= new Set()).add(v);
+      for (const w of this.stemIndex().get(p.stem!) ?? NO_WORDS) if (w[0] === p.value[0]) (words ??= new Set()).add(w);
+      if (p.typos) for (const w of byFirst.get(p.value[0]!) ?? NO_WORDS) if (w.length >= TYPO_LENGTH - 1 && !words?.has(w) && typoMatches(p, w)) (words ??= new Set()).add(w);
+      if (words) {
+        const ordered = [...words].sort((a, b) => firstSeen.get(a)! - firstSeen.get(b)!);
+        for (const w of ordered) found.push(...unique.get(w)!);
+      }
     } else if (p.kind === 'prefix') {
       for (const word of byFirst.get(p.value[0]!) ?? NO_WORDS) if (wordMatches(p, word)) found.push(...unique.get(word)!);
     } else {
       for (const word of unique.keys()) if (wordMatches(p, word)) found.push(...unique.get(word)!);
     }
-    found.sort((a, b) => a.start - b.start);
-    this.cache[p.id] = found;
+    if (found.length === 0) found = NO_TOKENS;
+    else if (found.length > 1) found.sort((a, b) => a.start - b.start);
+    this.cache.set(p.id, found);
+    return found;
+  }
+
+  /**
+   * Whether the folded text has this string anywhere (memoised: the rules' expressions share their
+   * words, and terms.ts asks each expression's before searching with it).
+   */
+  includes(s: string): boolean {
+    let found = this.looked.get(s);
+    if (found === undefined) this.looked.set(s, (found = this.folded.includes(s)));
     return found;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FoldedText, wordPattern } from '../../src/text/folded-text.js';
+import { FoldedText, wordMatches, wordPattern } from '../../src/text/folded-text.js';
 import { eachToken, foldText, tokenize } from '../../src/text/fold.js';
 
 describe('a folded text’s words (kept compact: issue 17)', () => {
@@ -30,5 +30,37 @@ describe('a folded text’s words (kept compact: issue 17)', () => {
     const seen: Array<[string, number, number, number]> = [];
     eachToken(folded, (word, index, start, end) => seen.push([word, index, start, end]));
     expect(seen).toEqual(tokenize(folded).map((t) => [t.word, t.index, t.start, t.end]));
+  });
+
+  it('firstAt gives the first token of a word that matches, as at(index).find does', () => {
+    const t = new FoldedText('Kort innspill om OGP-handlingsplan og kommunene, handlingsplaner.');
+    const patterns = [
+      wordPattern('exact', 'ogp'),
+      wordPattern('exact', 'handlingsplan'),
+      wordPattern('prefix', 'handlingsplan'),
+      wordPattern('prefix', 'ogp-h'),
+      wordPattern('exact', 'kommune'),
+      wordPattern('exact', 'kort'),
+      wordPattern('suffix', 'plan'),
+      wordPattern('contains', 'ndlings'),
+    ];
+    for (let index = -1; index <= t.wordCount; index++) {
+      for (const p of patterns) expect(t.firstAt(index, p), `${p.kind} ${p.value} at ${index}`).toBe(t.at(index).find((k) => wordMatches(p, k.word)));
+    }
+    expect(t.firstAt(3, wordPattern('exact', 'handlingsplan'))?.word).toBe('handlingsplan');
+    expect(t.firstAt(3, wordPattern('prefix', 'ogp'))?.word).toBe('ogp-handlingsplan');
+    expect(t.firstAt(5, wordPattern('exact', 'kommune'))?.word).toBe('kommunene');
+    expect(t.firstAt(9, wordPattern('exact', 'kort'))).toBeUndefined();
+  });
+
+  it('looks up an exact word as written, with -s and with \'s, once per pattern', () => {
+    const p = wordPattern('exact', 'ogp');
+    expect(p.forms).toEqual(['ogp', 'ogps', "ogp's"]);
+    expect(wordPattern('exact', 'ogp')).toBe(p);
+    expect(wordPattern('prefix', 'ogp').forms).toEqual([]);
+    const t = new FoldedText("OGP, ogps og OGP's; ogpx");
+    expect(t.matching(p).map((k) => k.word)).toEqual(['ogp', 'ogps', "ogp's"]);
+    const long = wordPattern('exact', 'kommune');
+    expect(new FoldedText("Kommunes og kommune's kommuner").matching(long).map((k) => k.word)).toEqual(['kommunes', "kommune's", 'kommuner']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TermMatcher, rulesRegExp } from '../../src/text/terms.js';
+import { TermMatcher, rulesRegExp, withoutLeadingLookbehind } from '../../src/text/terms.js';
 import { FoldedText } from '../../src/text/folded-text.js';
 import { foldText, tokenize } from '../../src/text/fold.js';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -48,6 +48,11 @@ describe('keyword terms', () => {
       're:\\b\\w*',
       're:x?\\b',
       're:\\bå\\b|\\bø\\b',
+      // A leading lookbehind is searched without (withoutLeadingLookbehind), then checked where the rest matches.
+      're:(?<=\\b(ingen|ikke) (\\S+ ){0,2}merknad\\w* (til|på) [^.]{0,40})\\b(men|likevel)\\b',
+      're:(?<!ikke )foreslår',
+      're:(?<=[(]\\)?)(plan|påske)',
+      're:(?<=å|ø)\\s',
     ];
     const texts = [
       'På påske var jeg på ferie – på! Påfallende.',
@@ -55,6 +60,8 @@ describe('keyword terms', () => {
       'Vi foreslår nye forpliktelser; ny forplikting, ikke foreslår, foreslår igjen.',
       'Plan 4b, plan 4 b, handlingsplan 4b og plan 4bx.',
       'å ø æ åø 😀å ø😀 ÅØ',
+      'Vi har ingen merknader til forslaget, men vil likevel nevne plan 4b. Ingen merknad på dette. Men likevel: ikke merknader til planen men ja.',
+      '(plan) ()påske )plan [påske]',
       '',
     ];
     for (const term of terms) {
@@ -65,6 +72,18 @@ describe('keyword terms', () => {
         expect(found, `${term} in "${text}"`).toEqual(expected);
       }
     }
+  });
+
+  it('takes away only a lookbehind an expression starts with, and only when nothing refers back to a group', () => {
+    expect(withoutLeadingLookbehind('(?<=(ingen|ikke) [^.)]{0,80})(men|but)')).toBe('(men|but)');
+    expect(withoutLeadingLookbehind('(?<!ikke )foreslår')).toBe('foreslår');
+    expect(withoutLeadingLookbehind('(?<=\\)[(]\\()(a)')).toBe('(a)');
+    expect(withoutLeadingLookbehind('(?<=[)(])x|y')).toBe('x|y');
+    expect(withoutLeadingLookbehind('foreslår(?<=(forslag) \\w+)')).toBe('foreslår(?<=(forslag) \\w+)');
+    expect(withoutLeadingLookbehind('(?<=(a))\\1')).toBe('(?<=(a))\\1');
+    expect(withoutLeadingLookbehind('(?<=(?<x>a))\\k<x>')).toBe('(?<=(?<x>a))\\k<x>');
+    expect(withoutLeadingLookbehind('(?<=a)')).toBe('(?<=a)');
+    expect(withoutLeadingLookbehind('(?:a)b')).toBe('(?:a)b');
   });
 
   it('finds the first hit of the first term over several texts, as find() would in each', () => {

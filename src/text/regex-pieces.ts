@@ -1,0 +1,166 @@
+// What every match of a rules expression must contain, read from the expression's top level, so
+// that a text without it is not searched at all: most of the rules' expressions are asked of every
+// text of every message, long attachments too, and most are in none of them ("departementets ",
+// "stakeholder forum"). A look for a plain string costs a fraction of a pass of the expression
+// (String.prototype.includes searches without trying a pattern at each position).
+//
+// Only what is certain is read: a run of plain characters between the top level's groups and
+// classes, and a group that is a choice between plain strings ("(høring|høyring|hearing)"), neither
+// with a quantifier after it. An expression with a choice at its top level ("a|b"), or anything not
+// understood, yields fewer pieces or none, never a wrong one: a piece is a promise that no match
+// is without it.
+//
+// An earlier prefilter (README, Performance: tried 2026-12-05, not kept) looked for every literal of
+// all 404 expressions in one Aho–Corasick pass per text, and the pass cost what it saved. Here a
+// look is asked only of the expressions a text is searched with, at most two looks each, and a
+// text's answer for a string is kept for the next expression that asks (FoldedText.includes).
+
+/** Pieces shorter than this are in almost every text: looking costs more than it could save. */
+const MIN_LENGTH = 4;
+
+/** The index just past the escape that starts at `i` (a backslash). */
+function escapeEnd(source: string, i: number): number {
+  const e = source[i + 1];
+  if (e === undefined) return i + 1;
+  if ((e === 'p' || e === 'P' || e === 'u') && source[i + 2] === '{') {
+    const close = source.indexOf('}', i + 3);
+    return close < 0 ? source.length : close + 1;
+  }
+  if (e === 'k' && source[i + 2] === '<') {
+    const close = source.indexOf('>', i + 3);
+    return close < 0 ? source.length : close + 1;
+  }
+  if (e === 'u') return i + 6;
+  if (e === 'x') return i + 4;
+  if (e === 'c') return i + 3;
+  return i + 2;
+}
+
+/** The index just past the class that starts at `i` ("["). */
+function classEnd(source: string, i: number): number {
+  for (let k = i + 1; k < source.length; k++) {
+    if (source[k] === '\\') k = escapeEnd(source, k) - 1;
+    else if (source[k] === ']') return k + 1;
+  }
+  return source.length;
+}
+
+/** The index of the ")" that closes the group opened at `i`, or -1. */
+function groupClose(source: string, i: number): number {
+  let depth = 0;
+  for (let k = i; k < source.length; k++) {
+    const c = source[k];
+    if (c === '\\') k = escapeEnd(source, k) - 1;
+    else if (c === '[') k = classEnd(source, k) - 1;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return k;
+  }
+  return -1;
+}
+
+/** An escaped character that stands for itself ("\.", "\-", "\/"); null for a class, an assertion or a reference (\w, \b, \1). */
+function escapedLiteral(source: string, i: number): string | null {
+  const e = source[i + 1];
+  return e !== undefined && !/[0-9A-Za-z]/.test(e) ? e : null;
+}
+
+/** The alternatives of a group's body when each is a plain string ("høring|høyring"); null otherwise. */
+function plainChoice(body: string): string[] | null {
+  const choices: string[] = [''];
+  for (let k = 0; k < body.length; k++) {
+    const c = body[k]!;
+    if (c === '|') choices.push('');
+    else if (c === '\\') {
+      const literal = escapedLiteral(body, k);
+      if (literal === null) return null;
+      choices[choices.length - 1] += literal;
+      k++;
+    } else if ('()[]{}*+?.^$'.includes(c)) return null;
+    else choices[choices.length - 1] += c;
+  }
+  return choices;
+}
+
+/** The length of a quantifier at `i` ("*", "+", "?", "{2,5}", each perhaps lazy), 0 when there is none. */
+function quantifierLength(source: string, i: number): number {
+  const c = source[i];
+  let end: number;
+  if (c === '*' || c === '+' || c === '?') end = i + 1;
+  else if (c === '{') {
+    const close = source.indexOf('}', i);
+    if (close < 0 || !/^\{\d+(,\d*)?\}$/.test(source.slice(i, close + 1))) return 0;
+    end = close + 1;
+  } else return 0;
+  return source[end] === '?' ? end + 1 - i : end - i;
+}
+
+/**
+ * What every match of the expression must contain: each entry is a list of strings, at least one of
+ * which is in every match (a plain run of one string, or a group's choices). Empty when nothing
+ * certain can be read. The expression is read as written, without flags (the rules' are 'u' only:
+ * no 'i', so a letter matches only itself).
+ */
+export function requiredPieces(source: string): string[][] {
+  const pieces: string[][] = [];
+  let run = '';
+  /** Whether the last atom read was a plain character at the end of `run` (a quantifier makes it optional). */
+  let lastPlain = false;
+  const endRun = () => {
+    if (run.length >= MIN_LENGTH) pieces.push([run]);
+    run = '';
+    lastPlain = false;
+  };
+  for (let i = 0; i < source.length; ) {
+    const quantifier = quantifierLength(source, i);
+    if (quantifier > 0) {
+      // The atom before it may be there any number of times, or not at all: it ends the run.
+      if (lastPlain) run = run.slice(0, -1);
+      endRun();
+      i += quantifier;
+      continue;
+    }
+    const c = source[i]!;
+    if (c === '|') return []; // a choice at the top level: no piece is in every match
+    if (c === '\\') {
+      const literal = escapedLiteral(source, i);
+      if (literal === null) {
+        endRun();
+        i = escapeEnd(source, i);
+      } else {
+        run += literal;
+        lastPlain = true;
+        i += 2;
+      }
+      continue;
+    }
+    if (c === '[') {
+      endRun();
+      i = classEnd(source, i);
+      continue;
+    }
+    if (c === '(') {
+      endRun();
+      const close = groupClose(source, i);
+      if (close < 0) return [];
+      const after = close + 1;
+      // A group with a quantifier may be absent or repeated; a lookaround matches nothing itself.
+      if (quantifierLength(source, after) === 0 && !/^\(\?(?:[=!]|<[=!])/.test(source.slice(i, i + 4))) {
+        const body = source.slice(i + 1, close).replace(/^\?(?::|<[A-Za-z_$][\w$]*>)/, '');
+        const choices = plainChoice(body);
+        if (choices !== null && choices.every((s) => s.length >= MIN_LENGTH)) pieces.push(choices);
+      }
+      i = after;
+      continue;
+    }
+    if (c === '.' || c === '^' || c === '$' || c === ')' || c === ']' || c === '{' || c === '}') {
+      endRun();
+      i++;
+      continue;
+    }
+    run += c;
+    lastPlain = true;
+    i++;
+  }
+  endRun();
+  return pieces;
+}
