@@ -311,3 +311,44 @@ describe('spent-136 and -138, in our own words', () => {
     expect(s.receipt.send).toBe(false);
   });
 });
+
+describe('spent-140 and -142, in our own words', () => {
+  it('a meeting asked for, the ministry asked to propose a time: no input, no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Ola Rye <ola.rye@transparency.no>',
+        subject: 'Møte om eierskapsregisteret',
+        body: 'Hei,\n\nVi ønsker et møte med departementet om registeret over reelle rettighetshavere. Kan dere foreslå et par datoer i juni?\n\nOla Rye',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('"må sikre dokumentasjonen" is a demand on records, not the bait of a phishing mail', async () => {
+    const s = await intake(
+      mail({
+        from: 'Kari Lie <kari.lie@arkivrad.no>',
+        subject: 'Innspill til handlingsplan 4B',
+        body: 'Vi mener kommunene må sikre dokumentasjonsforvaltningen i alle sine selskaper, og at journalføringen der må følges opp.\n\nKari Lie',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(false);
+    expect(s.relevant).toBe(true);
+  });
+
+  it('a correction to "our e-mail of a moment ago" is input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Siri Holm <siri.holm@ks.no>',
+        subject: 'Rettelse',
+        body: 'Rettelse til min e-post i formiddag: aldersgrensen vi foreslo for panelet skal være 15 år, ikke 16.\n\nSiri Holm',
+      }),
+      rules,
+    );
+    expect(s.relevant || s.review?.reasons.includes('relevance-uncertain')).toBe(true);
+    expect(s.relevance.reasons.some((r) => r.startsWith('en rettelse eller et tillegg til eget innspill'))).toBe(true);
+  });
+});
