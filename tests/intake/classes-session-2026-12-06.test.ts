@@ -352,3 +352,83 @@ describe('spent-140 and -142, in our own words', () => {
     expect(s.relevance.reasons.some((r) => r.startsWith('en rettelse eller et tillegg til eget innspill'))).toBe(true);
   });
 });
+
+describe('spent-149, -150 and -151, in our own words', () => {
+  it('a reply to another ministry\'s hearing, addressed to it, with a copy here for the OGP work: no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Per Vold <per.vold@finansnorge.no>',
+        to: 'Postmottak JD <postmottak@jd.dep.no>',
+        headers: { Cc: 'Postmottak KMD <postmottak@kmd.dep.no>' },
+        subject: 'Høring – endringer i hvitvaskingsforskriften',
+        body: 'Til Justis- og beredskapsdepartementet\n\nVi støtter at kravene til kundekontroll presiseres. Kopi til KMD, siden registeret over reelle rettighetshavere er en del av OGP-arbeidet.\n\nPer Vold',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('another ministry asking this one for input to its own measures: no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Eli Sand <eli.sand@nfd.dep.no>',
+        subject: 'Innspill til handlingsplan for offentlige anskaffelser',
+        body: 'Hei,\n\nNFD lager en handlingsplan for digitale innkjøp i offentlige anskaffelser. Vi ber KMD om innspill til tiltak for kommunene innen 15. juni.\n\nEli Sand',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('"Last ned med din BankID" behind a hearing\'s number is bait: marked suspicious', async () => {
+    const s = await intake(
+      mail({
+        from: 'Høringer <noreply@regjeringen-dokumenter.example.net>',
+        subject: 'Høring 21/345 – nye dokumenter',
+        body: 'Det er lagt ut nye dokumenter i høringen. Last ned dokumentene med din BankID her: http://regjeringen-dokumenter.example.net/logg',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('"Lag en forpliktelse om …" is a proposal of a new commitment, with a receipt', async () => {
+    const s = await intake(
+      mail({ from: 'Ida Moe <ida.moe@hotmail.com>', subject: 'idé', body: 'Hei. Lag en forpliktelse om at alle kommunale utvalg skal strømme møtene sine. Hilsen Ida' }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(s.commitments.map((c) => c.id)).toContain('ny-forpliktelse');
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('"Tillegg til NN sitt innspill" with a demand after a clause is input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Knut Lie <knut.lie@ys.no>',
+        subject: 'Tillegg til YS sitt innspill',
+        body: 'Hei,\n\nNår staten tar i bruk algoritmer i saksbehandlingen, må innbyggerne få vite hvilke data som brukes.\n\nKnut Lie',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('"… må ikke gjelde …" is a demand on a proposal of the hearing', async () => {
+    const s = await intake(
+      mail({
+        from: 'Rune Dahl <rune.dahl@gmail.com>',
+        subject: 'Byggesak',
+        body: 'De nye fristene for byggesaker må ikke gjelde saker som allerede er sendt inn.\n\nRune',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+});
