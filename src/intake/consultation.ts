@@ -9,13 +9,14 @@
 // days when the message came) is still routed to by the certain steps, and by content alone when
 // no open one would have the message.
 import type { Rules } from '../rules/types.js';
-import { FoldedText } from '../text/folded-text.js';
+import type { FoldedText } from '../text/folded-text.js';
 import { activeConsultations, rulesFor } from '../rules/views.js';
 import type { IntakeContext } from './context.js';
 import { placesOf, scoreCommitments, type HitPlace } from './commitments.js';
 import { findReceivedTime } from './deadline.js';
 import { RETURNING, returnedMessageIds } from './follow-up.js';
-import { judgeRelevance, subjectText, type RelevanceFinding, aloneSteps } from './relevance.js';
+import { judgeRelevance, type RelevanceFinding, aloneSteps } from './relevance.js';
+import { fileNameTexts, subjectText } from './message-texts.js';
 import { addressesOf, recipients } from './addresses.js';
 import type { CommitmentMatch, ConsultationChoice, OtherConsultation, RouteCode } from './types.js';
 
@@ -134,14 +135,6 @@ export function routeConsultation(c: Context): RouteFinding {
     return { rules: only, choice: choice(only.consultation.id, 'content', `den eneste åpne innspillsrunden: ${only.consultation.shortTitle}`), uncertain: null, judged: null, none: false };
   }
   return byContent(c, candidates);
-}
-
-/** The names of the message's own files (not those inside a forwarded message), each folded once. */
-const fileNameTexts = new WeakMap<Context['message'], FoldedText[]>();
-function fileNames(msg: Context['message']): FoldedText[] {
-  let names = fileNameTexts.get(msg);
-  if (!names) fileNameTexts.set(msg, (names = msg.parts.filter((p) => !p.nested && p.filename !== '').map((p) => new FoldedText(p.filename))));
-  return names;
 }
 
 /** Whether one of the texts names the consultation (its `names: true` signals: its case, law or plan by name). */
@@ -266,7 +259,7 @@ function byContent(c: Context, candidates: Rules[]): RouteFinding {
   // sees it under the consultation it is most likely for, not under whichever is listed first.
   const named = new Map<Rules, boolean>();
   const namesIt = (view: Rules) => {
-    if (!named.has(view)) named.set(view, namedIn([subjectText(c.message), ...fileNames(c.message)], view));
+    if (!named.has(view)) named.set(view, namedIn([subjectText(c.message), ...fileNameTexts(c.message)], view));
     return named.get(view)! ? 1 : 0;
   };
   const top = (j: Judged) => j.commitments[0]?.score ?? 0;
