@@ -141,9 +141,6 @@ function onlyCopied(headers: Map<string, string[]>, mailboxes: readonly string[]
   return mailboxes.some((m) => cc.includes(m.toLowerCase())) && !mailboxes.some((m) => to.includes(m.toLowerCase()));
 }
 
-/** The subject, folded once for every stage that asks (message-texts.ts; routing asks whether it names consultations). */
-export { subjectText };
-
 /** The texts a signal looks in, by its `where`: the subject, every text of the message, the sender's own words. */
 function signalTexts(c: Pick<IntakeContext, 'message' | 'texts'>): { subject: [FoldedText]; text: FoldedText[]; own: FoldedText[] } {
   const subject = subjectText(c.message);

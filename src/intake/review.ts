@@ -9,8 +9,7 @@
 import type { Rules } from '../rules/types.js';
 import type { IntakeContext } from './context.js';
 import { forgedSender, spamFlag } from './sender.js';
-import { FoldedText } from '../text/folded-text.js';
-import { subjectText } from './message-texts.js';
+import { fileNameTexts, subjectText } from './message-texts.js';
 import type { AutomaticKind, ReceiptDecision, RelevanceCode, Review, ReviewCode } from './types.js';
 
 /** Codes that hold the message and its receipt (the other codes only ask a person to check). */
@@ -99,7 +98,7 @@ function unreadableInput(c: Pick<IntakeContext, 'message' | 'attachments' | 'aut
   if (c.relevance.score < UNREADABLE_FLOOR && invitedTo.length === 0) return null;
   const own = c.attachments.filter((a) => !a.nested);
   if (own.length === 0 || own.some((a) => a.problem === null) || c.texts.mail.wordCount > rule.maxWords) return null;
-  const said = rule.matcher.first([subjectText(c.message), c.texts.mail, ...own.map((a) => new FoldedText(a.filename))]);
+  const said = rule.matcher.first([subjectText(c.message), c.texts.mail, ...fileNameTexts(c.message)]);
   if (!said && invitedTo.length === 0) return null;
   const file = own[0]!;
   const why = said ? `avsenderen skriver «${said.text.snippet(said.hit.start, said.hit.end, 60)}»` : `${organisation} er invitert til ${invitedTo.map((v) => v.consultation.title).join(' og ')}`;
