@@ -170,3 +170,134 @@ describe('a consultancy offering to evaluate the plan, in English, with its rate
     expect(s.relevant).toBe(false);
   });
 });
+
+// Round 28 (sealed-165, -166, -167), read 03:36–04:00 UTC.
+
+describe('imitations of the hearing or the forum that ask for a click, a log-in or a signature', () => {
+  const cases: Array<[string, string, string, string]> = [
+    [
+      'a new deadline and documents "i vår trygge portal" behind a link',
+      'Høringssekretariatet <post@hoering-regjeringen.example.com>',
+      'Endret frist i høringen 21/345',
+      'Fristen for høringen er flyttet. Hent det nye høringsnotatet i vår trygge portal: https://hoering-regjeringen.example.com/d',
+    ],
+    [
+      'a re-registration for the forum with "bruk din BankID"',
+      'Interessentforum OGP <forum@ogp-norge.example.org>',
+      'Påmelding til interessentforumet',
+      'Alle i interessentforumet må melde seg på igjen. Bruk din BankID på lenken under.',
+    ],
+    [
+      'a hearing reply "not valid until it is signed"',
+      'Høring <noreply@hoering-portal.example.net>',
+      'Høringssvaret ditt til sak 21/345',
+      'Høringssvaret ditt er ikke gyldig før det er signert. Signer her: https://hoering-portal.example.net/s',
+    ],
+  ];
+  for (const [what, from, subject, body] of cases) {
+    it(`${what}: suspicious, held, no receipt`, async () => {
+      const s = await intake(mail({ from, subject, body }), rules);
+      expect(s.suspicious).toBe(true);
+      expect(s.receipt.send).toBe(false);
+    });
+  }
+
+  it('a sender who says their own documents lie behind a secure portal, with no link, is not marked', async () => {
+    const s = await intake(
+      mail({
+        from: 'Kjersti Dahl <kjersti.dahl@gmail.com>',
+        subject: 'Innspill til OGP-handlingsplanen',
+        body: 'Hei. Kommunene bør publisere postjournalen på eInnsyn i stedet for i sin egen sikre portal som bare ansatte kan bruke.\n\nKjersti Dahl',
+      }),
+      rules,
+    );
+    expect(s.suspicious).not.toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('an addition to an organisation\'s own input, by its name in the genitive', () => {
+  it('"Tillegg til Naturvernforbundets innspill" is input, with a receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Eirik Bakke <eirik.bakke@naturvernforbundet.no>',
+        subject: 'Tillegg',
+        body: 'Tillegg til Naturvernforbundets innspill fra i går: vi foreslår også at miljødata fra statlige tilsyn publiseres fortløpende.\n\nEirik Bakke',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('a sister organisation abroad, in English, naming the plan as "Norway 4B"', () => {
+  it('asking to consider a commitment the plan lacks: input, a new commitment', async () => {
+    const s = await intake(
+      mail({
+        from: 'Lotta Berg <lotta.berg@transparency.fi.example>',
+        subject: 'Input on Norway 4B',
+        body: 'Dear all,\n\nWe would suggest a commitment on whistleblower protection in state-owned companies, as Finland has done.\n\nBest\nLotta Berg',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(ids(s)).toContain('ny-forpliktelse');
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('asking to include a commitment on a topic the plan has is that commitment, not a new one', async () => {
+    const s = await intake(
+      mail({
+        from: 'Lotta Berg <lotta.berg@transparency.fi.example>',
+        subject: 'Input on Norway 4B',
+        body: 'Dear all,\n\nWe would suggest a commitment on beneficial ownership that makes the register free and searchable for everyone.\n\nBest\nLotta Berg',
+      }),
+      rules,
+    );
+    expect(ids(s)).toContain('reelle-rettighetshavere');
+    expect(ids(s)).not.toContain('ny-forpliktelse');
+  });
+});
+
+describe('the hearing\'s proposals judged in nynorsk', () => {
+  it('"Åtte veker er ei god frist" from a private address is input to the hearing', async () => {
+    const s = await intake(
+      mail({
+        from: 'Torunn Hovland <torunn.hovland@gmail.com>',
+        subject: 'Høyring',
+        body: 'Hei\n\nHer tek byggjesaker over eit halvt år. Tolv veker er ei rimeleg frist, men då må kommunane få fleire folk.\n\nHelsing Torunn',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(ids(s)).toContain('byggesaksfrister');
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('a municipality\'s "Uttale frå …" that agrees with one proposal and not another is input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Arne Viken <arne.viken@kommune.example.no>',
+        subject: 'Uttale frå Nordvik kommune',
+        body: 'Nordvik kommune er samd i at planforslag skal sendast inn digitalt.\n\nKommunen er usamd i at det skal krevjast medverknadsplan i alle saker.\n\nHelsing\nArne Viken',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(expect.arrayContaining(['digital-planbehandling', 'medvirkning']));
+  });
+
+  it('a statement on something else is no hearing reply', async () => {
+    const s = await intake(
+      mail({
+        from: 'Arne Viken <arne.viken@kommune.example.no>',
+        subject: 'Uttale frå Nordvik kommune',
+        body: 'Nordvik kommune er samd i at fylkesvegen bør få gang- og sykkelveg.\n\nHelsing\nArne Viken',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+  });
+});
