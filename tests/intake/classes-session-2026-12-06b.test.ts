@@ -301,3 +301,60 @@ describe('the hearing\'s proposals judged in nynorsk', () => {
     expect(s.receipt.send).toBe(false);
   });
 });
+
+// Round 29 (sealed-168), read 03:45–03:55 UTC.
+
+describe('an imitation of the plan\'s secretariat asking for a log-in named after a service', () => {
+  it('"Sign in using your Google Workspace password" to submit input again: suspicious, no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'OGP Secretariat Norway <secretariat@ogp-norge.example.com>',
+        subject: 'Resubmission needed: OGP action plan 4B',
+        body: 'All input to action plan 4B must be sent again through our new page. Sign in using your Google Workspace password: https://ogp-norge.example.com/login',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a person writing about their own password in input on eInnsyn is not marked', async () => {
+    const s = await intake(
+      mail({
+        from: 'Geir Moe <geir.moe@gmail.com>',
+        subject: 'Innspill eInnsyn',
+        body: 'Hei. Innsynskrav i eInnsyn bør kunne sendes uten at jeg må opprette konto og huske enda et passord. Det stopper mange.\n\nGeir Moe',
+      }),
+      rules,
+    );
+    expect(s.suspicious).not.toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('a standing forum of government and civil society asked for', () => {
+  it('is the commitment on co-creation, beside the one the input is mainly about', async () => {
+    const s = await intake(
+      mail({
+        from: 'Marte Lie <marte.lie@frivillighetnorge.no>',
+        subject: 'Innspill til handlingsplan 4B',
+        body:
+          'Vi mener innsynsretten i eInnsyn må gjelde alle kommuner.\n\nVi foreslår også et permanent samarbeidsforum der forvaltningen og sivilsamfunnet møtes jevnlig gjennom hele planperioden.\n\nMarte Lie',
+      }),
+      rules,
+    );
+    expect(ids(s)).toEqual(expect.arrayContaining(['einnsyn', 'samskaping']));
+  });
+
+  it('a forum of the municipalities alone is not it', async () => {
+    const s = await intake(
+      mail({
+        from: 'Marte Lie <marte.lie@frivillighetnorge.no>',
+        subject: 'Innspill til handlingsplan 4B',
+        body: 'Vi mener innsynsretten i eInnsyn må gjelde alle kommuner, og at kommunene bør ha et fast forum for arkivlederne.\n\nMarte Lie',
+      }),
+      rules,
+    );
+    expect(ids(s)).not.toContain('samskaping');
+  });
+});
