@@ -358,3 +358,74 @@ describe('a standing forum of government and civil society asked for', () => {
     expect(ids(s)).not.toContain('samskaping');
   });
 });
+
+// Round 30 (sealed-173, -174), read 03:53–04:05 UTC.
+
+describe('a citizen\'s one-line proposal on one commitment, from a private address', () => {
+  it('announced as "Forslag:" with a demand to explain: input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Kristoffer Ness <kness88@icloud.com>',
+        subject: 'innsyn',
+        body: 'Forslag: Skatteetaten må forklare hvilke algoritmer som velger ut hvem som blir kontrollert.\n\nKristoffer',
+      }),
+      rules,
+    );
+    expect(ids(s)).toContain('kunstig-intelligens');
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('"Lag et ungdomspanel …" as a sentence of its own: input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Ida Berg <idaberg07@hotmail.com>',
+        subject: 'ungdom',
+        body: 'Lag et ungdomspanel i hvert fylke som møter politikerne to ganger i året. Jeg er 16.\n\nIda',
+      }),
+      rules,
+    );
+    expect(ids(s)).toContain('ungdomspanel');
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('the same words in a question about something else make no proposal', async () => {
+    const s = await intake(
+      mail({
+        from: 'Kristoffer Ness <kness88@icloud.com>',
+        subject: 'spørsmål',
+        body: 'Hei, hvor finner jeg skjemaet for å søke om parkeringstillatelse?\n\nKristoffer',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('"jeg har to innspill": one to each consultation in one short mail', () => {
+  it('is held for a person to file under both, with its receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Sunniva Dahl <sunniva.dahl@gmail.com>',
+        subject: 'Innspill',
+        body:
+          'Hei, jeg har to innspill: Ungdomspanelet bør få si sin mening om forslag som angår unge. Og i plan- og bygningsloven bør barn og unge høres i alle reguleringsplaner.\n\nSunniva',
+      }),
+      rules,
+    );
+    expect(s.review?.reasons).toContain('consultation-uncertain');
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('two points to the same consultation are filed under it', async () => {
+    const s = await intake(
+      mail({
+        from: 'Sunniva Dahl <sunniva.dahl@gmail.com>',
+        subject: 'Innspill',
+        body: 'Hei, jeg har to innspill: Ungdomspanelet bør møte statsråden. Og registeret over reelle rettighetshavere bør være gratis.\n\nSunniva',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(s.review?.reasons ?? []).not.toContain('consultation-uncertain');
+  });
+});
