@@ -429,3 +429,59 @@ describe('"jeg har to innspill": one to each consultation in one short mail', ()
     expect(s.review?.reasons ?? []).not.toContain('consultation-uncertain');
   });
 });
+
+// Round 31 (sealed-177, -178), read 04:00–04:08 UTC.
+
+describe('another ministry sending its own hearing on a commitment\'s topic to the ministries', () => {
+  it('"Nærings- og fiskeridepartementet sender … på høring" is that ministry\'s invitation: no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Postmottak NFD <postmottak@nfd.dep.no>',
+        subject: 'Høring – endringer i reglene om offentlige anskaffelser',
+        body: 'Nærings- og fiskeridepartementet sender med dette forslag til endringer i anskaffelsesforskriften om åpne kontraktsdata på høring. Høringsfrist 15. september 2021.',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+    expect(s.relevant).toBe(false);
+  });
+
+  it('a ministry\'s input that tells of its own hearing beside the plan is still input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Postmottak NFD <postmottak@nfd.dep.no>',
+        subject: 'Innspill til OGP handlingsplan 4B',
+        body: 'Nærings- og fiskeridepartementet foreslår at forpliktelsen om anskaffelser får en milepæl for åpne kontraktsdata i 2022. Vi sender samtidig forslag til endringer i anskaffelsesforskriften på høring.',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('open meetings before plans are adopted, asked for in nynorsk', () => {
+  it('is the hearing\'s proposal on participation', async () => {
+    const s = await intake(
+      mail({
+        from: 'Aslak Hovde <aslak.hovde@gmail.com>',
+        subject: 'Høyring plan og bygg',
+        body: 'Eg meiner kommunen skal halde opne møte om alle reguleringsplanar, ikkje berre kunngjere dei.\n\nAslak Hovde',
+      }),
+      rules,
+    );
+    expect(ids(s)).toContain('medvirkning');
+  });
+
+  it('an open meeting about something other than a plan is not', async () => {
+    const s = await intake(
+      mail({
+        from: 'Aslak Hovde <aslak.hovde@gmail.com>',
+        subject: 'Høyring plan og bygg',
+        body: 'Eg meiner byggjesaker tek for lang tid. Kommunen hadde eit ope møte om skulen i går.\n\nAslak Hovde',
+      }),
+      rules,
+    );
+    expect(ids(s)).not.toContain('medvirkning');
+  });
+});
