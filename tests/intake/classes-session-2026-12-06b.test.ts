@@ -485,3 +485,60 @@ describe('open meetings before plans are adopted, asked for in nynorsk', () => {
     expect(ids(s)).not.toContain('medvirkning');
   });
 });
+
+// Round 32 (sealed-180), read 04:09–04:16 UTC.
+
+describe('a person\'s request for documents about the plan\'s council', () => {
+  it('is a request for access, no input: no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Petter Hauge <petter.hauge@nj.no>',
+        subject: 'Innsynskrav – referater fra OGP-rådet',
+        body: 'Hei,\n\nVi ber om innsyn i referatene fra OGP-rådets møter i 2021, jf. offentleglova § 3.\n\nPetter Hauge',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+    expect(s.relevant).toBe(false);
+  });
+});
+
+describe('an invitation for the ministry to attend a meeting abroad', () => {
+  it('"would be glad if someone from the ministry could join" gets no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Mikkel Sørensen <mikkel.sorensen@opengov.dk.example>',
+        subject: 'Nordic OGP network meeting',
+        body: 'Hi all, the Nordic OGP civil society networks meet in Copenhagen in October, and we would be happy if a representative from KMD could join us for a panel. Best, Mikkel',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('input that also invites the ministry is input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Mikkel Sørensen <mikkel.sorensen@opengov.dk.example>',
+        subject: 'Input on Norway 4B',
+        body: 'Hi all, we recommend a new commitment on lobbying transparency. We would be happy if a representative from KMD could join our panel on it in October. Best, Mikkel',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('the time limit asked for the certificate of completion too', () => {
+  it('is the proposal on building-case time limits', async () => {
+    const s = await intake(
+      mail({
+        from: 'Liv Berg <liv.berg@gmail.com>',
+        subject: 'Høringssvar plan- og bygningsloven',
+        body: 'Fristen bør også gjelde søknader om ferdigattest, der venter mange i månedsvis.\n\nLiv Berg',
+      }),
+      rules,
+    );
+    expect(ids(s)).toContain('byggesaksfrister');
+  });
+});
