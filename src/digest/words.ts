@@ -72,6 +72,7 @@ export const AUTOMATIC_KIND_TITLES: Record<AutomaticKind, string> = {
   bounce: 'Kom i retur (ikke levert)',
   delay: 'Forsinket levering',
   'read-receipt': 'Lesekvittering',
+  recall: 'Tilbakekalling av en e-post',
   innsynskrav: 'Innsynskrav (fra eInnsyn o.l.)',
   ticket: 'Saksnummer fra mottakers system',
   list: 'E-postliste eller nyhetsbrev',

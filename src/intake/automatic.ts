@@ -94,6 +94,12 @@ const readReceipt: Check = (c) =>
       ? { kind: 'read-receipt', reason: 'lesekvittering (kjent på emnet)', byWords: !onlyNotice(c.msg.text) }
       : null;
 
+// Outlook's notice that a sender wants a message back ("Tilbakekall: SV: …", "Recall: …"): the mail
+// program's words about a message sent earlier, never new input. Known by its subject and a text that
+// is the notice and nothing more (words added after it are the sender's and may be input).
+const recall: Check = (c) =>
+  has(c.rules.recallSubjects, c.subject) && onlyNotice(c.msg.text) ? { kind: 'recall', reason: 'melding om at avsenderen vil tilbakekalle en e-post' } : null;
+
 const otherReport: Check = (c) =>
   c.reportType !== null || /^(report domain:|dmarc aggregate report)/.test(c.subject.folded)
     ? { kind: 'report', reason: `automatisk rapport (${c.reportType ?? 'DMARC'})` }
@@ -158,7 +164,7 @@ const outOfOfficeText: Check = (c) => {
 const ticketText: Check = (c) =>
   ticketWords(c) ? { kind: 'ticket', reason: 'automatisk kvittering fra et saks- eller kundesystem', byWords: true } : null;
 
-const CHECKS: Check[] = [ownReceipt, bounce, readReceipt, otherReport, innsynskrav, listHeaders, noreply, autoHeaders, bulkPrecedence, outOfOfficeText, ticketText];
+const CHECKS: Check[] = [ownReceipt, bounce, readReceipt, recall, otherReport, innsynskrav, listHeaders, noreply, autoHeaders, bulkPrecedence, outOfOfficeText, ticketText];
 
 /** Addresses a bounce says it could not reach. */
 export function bouncedRecipients(msg: ParsedMessage): string[] {

@@ -66,7 +66,7 @@ export interface RelevanceFinding {
  * tie (an out-of-office reply names the subject of whatever mail it answers: one to someone else's
  * mail about OGP is no one's).
  */
-const NEEDS_THREAD: ReadonlySet<AutomaticKind> = new Set(['list', 'noreply', 'report', 'innsynskrav', 'out-of-office', 'auto-reply']);
+const NEEDS_THREAD: ReadonlySet<AutomaticKind> = new Set(['list', 'noreply', 'report', 'innsynskrav', 'out-of-office', 'auto-reply', 'recall']);
 
 const notMail = (): RelevanceFinding => ({ relevant: false, score: 0, reasons: [], reasonCodes: [], suspicious: false });
 

@@ -85,6 +85,7 @@ export type AutomaticKind =
   | 'bounce'
   | 'delay'
   | 'read-receipt'
+  | 'recall'
   | 'innsynskrav'
   | 'ticket'
   | 'list'

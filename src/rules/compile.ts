@@ -121,6 +121,7 @@ export function compileRules(dir: string, data: RuleData): Rules {
       bounceSubjects: new TermMatcher(automatic.bounceSubjects),
       delaySubjects: new TermMatcher(automatic.delaySubjects),
       readReceiptSubjects: new TermMatcher(automatic.readReceiptSubjects),
+      recallSubjects: new TermMatcher(automatic.recallSubjects),
       autoReplySubjects: new TermMatcher(automatic.autoReplySubjects),
       outOfOfficeSubjects: new TermMatcher(automatic.outOfOfficeSubjects),
       innsynskravSubjects: new TermMatcher(automatic.innsynskravSubjects),

@@ -262,6 +262,8 @@ export const automaticSchema = z.strictObject({
   bounceSubjects: terms,
   delaySubjects: terms,
   readReceiptSubjects: terms,
+  /** Subjects of a mail program's notice that the sender wants a message back ("Tilbakekall: …"). */
+  recallSubjects: terms.default([]),
   autoReplySubjects: terms,
   outOfOfficeSubjects: terms,
   outOfOfficeBody: bodyRule,

@@ -127,6 +127,7 @@ export interface Rules {
     bounceSubjects: TermMatcher;
     delaySubjects: TermMatcher;
     readReceiptSubjects: TermMatcher;
+    recallSubjects: TermMatcher;
     autoReplySubjects: TermMatcher;
     outOfOfficeSubjects: TermMatcher;
     outOfOfficeBody: { maxWords: number; matcher: TermMatcher };

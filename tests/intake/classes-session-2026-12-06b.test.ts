@@ -542,3 +542,101 @@ describe('the time limit asked for the certificate of completion too', () => {
     expect(ids(s)).toContain('byggesaksfrister');
   });
 });
+
+// Round 33 (sealed-184, -186, -187), read 04:21–04:35 UTC.
+
+describe('a mail program\'s notice that the sender wants a message back ("Tilbakekall: …")', () => {
+  const OGP_LETTER = '<5d6b1f8e2a3c4e7f9b0a1c2d3e4f5a6b@EXCH-MBX01.dss.dep.no>';
+  it('in the invitation\'s thread: machine mail of the case, no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Per Olsen <per.olsen@ikt-norge.no>',
+        subject: 'Tilbakekall: SV: Invitasjon til innspill til Handlingsplan 4 B',
+        headers: { 'In-Reply-To': OGP_LETTER, References: OGP_LETTER },
+        body: 'Per Olsen ønsker å tilbakekalle meldingen «SV: Invitasjon til innspill til Handlingsplan 4 B».',
+      }),
+      rules,
+    );
+    expect(s.automaticKind).toBe('recall');
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('outside any thread, of a message about something else: nobody\'s, left untouched', async () => {
+    const s = await intake(
+      mail({
+        from: 'Per Olsen <per.olsen@ikt-norge.no>',
+        subject: 'Recall: Lunch meeting on Friday',
+        body: 'Per Olsen would like to recall the message, "Lunch meeting on Friday".',
+      }),
+      rules,
+    );
+    expect(s.automaticKind).toBe('recall');
+    expect(s.relevant).toBe(false);
+  });
+
+  it('a subject that starts so over a person\'s own words is a person\'s mail', async () => {
+    const s = await intake(
+      mail({
+        from: 'Per Olsen <per.olsen@ikt-norge.no>',
+        subject: 'Tilbakekall: forrige innspill',
+        body: 'Hei, se bort fra forrige e-post. Vårt innspill er dette: IKT-Norge mener algoritmer i offentlig forvaltning må registreres i et åpent register, og at innbyggerne skal få vite når en algoritme har vært med på et vedtak om dem.\n\nPer Olsen\nIKT-Norge',
+      }),
+      rules,
+    );
+    expect(s.automaticKind).toBeNull();
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('a citizen\'s own experience told beside a proposal on the plan', () => {
+  it('"et automatisk vedtak" is the commitment on algorithms in the state', async () => {
+    const s = await intake(
+      mail({
+        from: 'Randi Moen <randi.moen51@gmail.com>',
+        subject: 'Lånekassen',
+        body: 'Hei. Jeg fikk et automatisk vedtak fra Lånekassen som ingen kunne forklare. Jeg foreslår at alle automatiske avgjørelser i staten skal kunne forklares på vanlig norsk.\n\nRandi Moen',
+      }),
+      rules,
+    );
+    expect(ids(s)).toContain('kunstig-intelligens');
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('"som journalist trenger jeg …" and a neighbour\'s opinion are no building case of one\'s own', async () => {
+    const s = await intake(
+      mail({
+        from: 'Ola Fjeld <ola.fjeld@gmail.com>',
+        subject: 'Eierskap',
+        body: 'Registeret over reelle rettighetshavere må bli gratis og åpent. Som frilansjournalist trenger jeg å se hvem som eier selskapene. Naboen min forstår heller ikke hvorfor det koster penger.\n\nOla Fjeld',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('a neighbour\'s building permit in one\'s own case still is one', async () => {
+    const s = await intake(
+      mail({
+        from: 'Ola Fjeld <ola.fjeld@gmail.com>',
+        subject: 'Eierskap',
+        body: 'Hei. Naboen min har fått byggetillatelse til en garasje rett foran vinduet mitt. Kan departementet se på saken?\n\nOla Fjeld',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('"Jeg ber regjeringen om å …" with a commitment\'s words is input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Tone Vik <tone.vik@outlook.com>',
+        subject: 'Åpent eierskap',
+        body: 'Hei,\n\nJeg ber regjeringen om å gjøre registeret over reelle rettighetshavere gratis for alle.\n\nMvh\nTone Vik',
+      }),
+      rules,
+    );
+    expect(ids(s)).toContain('reelle-rettighetshavere');
+    expect(s.receipt.send).toBe(true);
+  });
+});
