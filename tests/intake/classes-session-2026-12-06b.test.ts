@@ -640,3 +640,48 @@ describe('a citizen\'s own experience told beside a proposal on the plan', () =>
     expect(s.receipt.send).toBe(true);
   });
 });
+
+// Round 34 (sealed-189, -190), read 04:28–04:40 UTC.
+
+describe('another ministry telling it will send input to a white paper that names a commitment\'s topic', () => {
+  it('"vi sender innspill til museumsmeldingen" is that document\'s business: no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Jon Rud <jon.rud@kud.dep.no>',
+        subject: 'SV: Arbeidet med kulturmeldingen',
+        body: 'Takk, vi sender innspill til kulturmeldingen før fristen. Åpne kulturdata omtales i kapittel 3.\n\nJon Rud',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('an improvement asked for as a question', () => {
+  it('"Kunne dere gjort eInnsyn enklere å bruke på mobil?" is input, with a receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Hanne Lie <hanne.lie@hotmail.com>',
+        subject: 'OGP',
+        body: 'Hei! Kunne dere gjort eInnsyn enklere å bruke på mobil? Søket fungerer nesten ikke der. Hilsen Hanne',
+      }),
+      rules,
+    );
+    expect(ids(s)).toContain('einnsyn');
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('a commitment against corruption asked for by name', () => {
+  it('"en egen forpliktelse mot korrupsjon" with rules on quarantine is the anti-corruption commitment', async () => {
+    const s = await intake(
+      mail({
+        from: 'Eva Lund <eva.lund@fagpressen.no>',
+        subject: 'Innspill til handlingsplan 4B',
+        body: 'Fagpressen mener planen trenger en tydeligere forpliktelse mot korrupsjon, med regler om karantene for statsråder som går over til næringslivet.\n\nEva Lund',
+      }),
+      rules,
+    );
+    expect(ids(s)).toContain('antikorrupsjon');
+  });
+});
