@@ -685,3 +685,63 @@ describe('a commitment against corruption asked for by name', () => {
     expect(ids(s)).toContain('antikorrupsjon');
   });
 });
+
+// Round 35 (sealed-192, -193, -194), read 04:43–04:52 UTC.
+
+describe('a researcher asking in English when a report will be published', () => {
+  it('"would like to know when …" is a question, no input: no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Tomas Berg <tomas.berg@uni.example.org>',
+        subject: 'Question on Norway OGP',
+        body: 'Dear colleagues, for my thesis I would like to know when the IRM results report on Norway will be out. Best regards, Tomas Berg',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('imitations saying the input could not be registered, with a link to put it right', () => {
+  it('in English, "please log in to verify": suspicious, no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'OGP Helpdesk <help@ogp-support.example.com>',
+        subject: 'Action plan 4B: submission failed',
+        body: 'Your comments on the OGP action plan 4B were not processed. Please sign in to confirm them: https://ogp-support.example.com/c',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('in Norwegian, "oppdater kontoen din her": suspicious, no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Høringsportalen <post@hoeringsportal.example.net>',
+        subject: 'Høring 21/345: uttalelsen din mangler',
+        body: 'Høringsuttalelsen din ble ikke registrert. Oppdater kontoen din: https://hoeringsportal.example.net/konto',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('what must be assessed before large land use', () => {
+  it('"… alltid utredes ved store arealinngrep" is the proposal on impact assessments', async () => {
+    const s = await intake(
+      mail({
+        from: 'Kjell Ruud <kjell.ruud@naturvernforbundet.no>',
+        subject: 'Høringssvar fra Naturvernforbundet',
+        body: 'Vi mener at tap av natur alltid må utredes før store utbygginger vedtas, og støtter at kravene skjerpes.\n\nKjell Ruud',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(ids(s)).toContain('konsekvensutredning');
+    expect(s.receipt.send).toBe(true);
+  });
+});
