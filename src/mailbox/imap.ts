@@ -9,7 +9,7 @@
 //   - OAuth2 (INNSPILL_IMAP_AUTH=oauth2): each login takes a token from the token source (cached
 //     until shortly before it expires); a refused token is fetched anew and tried once more.
 import { readFileSync } from 'node:fs';
-import { ImapFlow, type ImapFlowOptions } from 'imapflow';
+import type { ImapFlow, ImapFlowOptions } from 'imapflow';
 import type { Config } from '../config.js';
 import type { Store } from '../store/json-store.js';
 import type { Logger } from '../log.js';
@@ -129,6 +129,10 @@ export class ImapMailbox implements Mailbox {
   private async login(): Promise<ImapFlow> {
     this.log.info({ host: this.cfg.host, port: this.cfg.port, user: this.cfg.user, tls: this.cfg.tls, auth: this.cfg.auth }, 'connecting to the IMAP server');
     const token = this.tokens ? await this.tokens.get() : undefined;
+    // Loaded at the first login, not with this module: the daemon imports this file for its error
+    // class and its mailbox choice, and a daemon on a Maildir never needs imapflow (82 modules;
+    // 28 MB resident imported alone into a bare node; issue 17).
+    const { ImapFlow } = await import('imapflow');
     const client = new ImapFlow(imapOptions(this.cfg, token));
     client.on('error', (err: Error) => this.log.warn({ err: this.scrub(err.message) }, 'IMAP connection error'));
     client.on('close', () => {
