@@ -96,9 +96,13 @@ const readReceipt: Check = (c) =>
 
 // Outlook's notice that a sender wants a message back ("Tilbakekall: SV: …", "Recall: …"): the mail
 // program's words about a message sent earlier, never new input. Known by its subject and a text that
-// is the notice and nothing more (words added after it are the sender's and may be input).
+// is the notice and nothing more (words added after it are the sender's and may be input); the
+// subject it names in quotes is the recalled message's, however long, and is not counted.
+const QUOTED_SUBJECT = /[«"“][^»"”\n]*[»"”]/g;
 const recall: Check = (c) =>
-  has(c.rules.recallSubjects, c.subject) && onlyNotice(c.msg.text) ? { kind: 'recall', reason: 'melding om at avsenderen vil tilbakekalle en e-post' } : null;
+  has(c.rules.recallSubjects, c.subject) && onlyNotice(c.msg.text.replace(QUOTED_SUBJECT, ' '))
+    ? { kind: 'recall', reason: 'melding om at avsenderen vil tilbakekalle en e-post' }
+    : null;
 
 const otherReport: Check = (c) =>
   c.reportType !== null || /^(report domain:|dmarc aggregate report)/.test(c.subject.folded)

@@ -574,6 +574,21 @@ describe('a mail program\'s notice that the sender wants a message back ("Tilbak
     expect(s.relevant).toBe(false);
   });
 
+  it('however long the subject it names in quotes', async () => {
+    const subject = 'SV: OGP - Open Government Partnership - Interessentforumet - Invitasjon til innspill til Handlingsplan 4 B - våre kommentarer til forpliktelsene om åpenhet';
+    const s = await intake(
+      mail({
+        from: 'Per Olsen <per.olsen@ikt-norge.no>',
+        subject: `Tilbakekall: ${subject}`,
+        headers: { 'In-Reply-To': OGP_LETTER, References: OGP_LETTER },
+        body: `Per Olsen ønsker å tilbakekalle meldingen «${subject}».`,
+      }),
+      rules,
+    );
+    expect(s.automaticKind).toBe('recall');
+    expect(s.receipt.send).toBe(false);
+  });
+
   it('a subject that starts so over a person\'s own words is a person\'s mail', async () => {
     const s = await intake(
       mail({
