@@ -15,6 +15,7 @@ import type { AutomaticKind, ReceiptDecision, RelevanceCode, Review, ReviewCode 
 /** Codes that hold the message and its receipt (the other codes only ask a person to check). */
 const HOLDING: ReadonlySet<ReviewCode> = new Set<ReviewCode>([
   'relevance-uncertain',
+  'input-uncertain',
   'automatic-uncertain',
   'sender-forged',
   'spam-flagged',
@@ -27,6 +28,7 @@ const ORDER: readonly ReviewCode[] = [
   'consultation-uncertain',
   'not-input',
   'relevance-uncertain',
+  'input-uncertain',
   'automatic-uncertain',
   'sender-forged',
   'spam-flagged',
@@ -147,6 +149,24 @@ export function reviewOf(input: ReviewInput, rules: Rules): Review {
         ? 'tolket som automatisk svar bare ut fra ordene, men teksten handler tydelig om en av forpliktelsene'
         : `tolket som automatisk svar bare ut fra ordene, men teksten har ${input.ownWordCount} ord`,
     });
+  }
+  // Input on thin ground: a person's new message, neither in the invitation's thread nor quoting
+  // its letter, that the consultation's words made relevant but in which no commitment is found
+  // and which does not say "ingen merknader". Nothing in it says what it is input on, and mail
+  // that only names the consultation (a notice, a question, an offer, bait) looks the same: a
+  // caseworker reads it before the sender is thanked.
+  const anchored = input.relevance.reasonCodes?.some((code) => code === 'thread' || code === 'quoted-letter' || code === 'quoted-letter-sentence') === true;
+  if (
+    band.newWithoutCommitment &&
+    person &&
+    input.relevance.relevant &&
+    !input.relevance.correspondence &&
+    !anchored &&
+    !input.noComments &&
+    input.commitments.assigned.length === 0 &&
+    !notes.some((n) => HOLDING.has(n.code))
+  ) {
+    notes.push({ code: 'input-uncertain', text: 'usikkert om meldingen er et innspill: en ny henvendelse, ikke et svar i invitasjonens tråd, og ingen forpliktelse er funnet i den' });
   }
   const wouldBeInput = person && (input.relevance.relevant || notes.some((n) => n.code === 'relevance-uncertain'));
   if (wouldBeInput && input.forged) notes.push({ code: 'sender-forged', text: `avsenderen er ikke bekreftet: ${input.forged}` });

@@ -106,6 +106,7 @@ export interface ReceiptDecision {
 /** Why a person should look at a message before innspill acts on it. */
 export type ReviewCode =
   | 'relevance-uncertain'
+  | 'input-uncertain'
   | 'automatic-uncertain'
   | 'commitments-uncertain'
   | 'sender-forged'

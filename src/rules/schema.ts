@@ -233,8 +233,12 @@ export const relevanceSchema = z.strictObject({
       relevance: z.strictObject({ from: z.number(), to: z.number() }),
       automaticWords: z.number().int().min(0),
       commitmentPoints: z.number().min(0),
+      /** Hold a person's new message (outside the invitation's thread, no sentence of the letter
+       *  quoted) that is found relevant but in which no commitment is found and which does not say
+       *  "ingen merknader": nothing says what it is input on. */
+      newWithoutCommitment: z.boolean().default(false),
     })
-    .default({ relevance: { from: 0, to: -1 }, automaticWords: 1_000_000, commitmentPoints: -1 }),
+    .default({ relevance: { from: 0, to: -1 }, automaticWords: 1_000_000, commitmentPoints: -1, newWithoutCommitment: false }),
   signals: z.array(signalSchema),
 });
 

@@ -83,7 +83,10 @@ describe('naming and telling', () => {
       rules,
     );
     expect(s.consultation?.id).toBe('ogp-4b');
-    expect(s.receipt.send).toBe(true);
+    expect(s.relevant).toBe(true);
+    // a new message with no commitment found: input, held for a caseworker before any receipt
+    expect(s.review?.reasons).toContain('input-uncertain');
+    expect(s.receipt.code).toBe('held-for-review');
   });
 
   it('a newsletter that tells how the sender answered the hearing is the case\'s', async () => {
