@@ -52,6 +52,8 @@ export interface ReviewInput {
   consultations?: string | null;
   /** A person's short note whose document could not be read, that says it is input: what was not read and the word that says so. */
   unreadableInput?: string | null;
+  /** One of the sender's own attachments could not be read (its receipt asks for it again). */
+  unreadableAttachment?: boolean;
 }
 
 export const NO_REVIEW: Review = { needed: false, reasons: [], notes: [] };
@@ -72,6 +74,7 @@ export function decideReview(
       spam: spamFlag(c.message.headers),
       consultations: c.route.uncertain !== null && c.relevance.relevant ? (c.route.choice?.reason.text ?? null) : null,
       unreadableInput: unreadableInput(c),
+      unreadableAttachment: c.attachments.some((a) => !a.nested && a.problem !== null),
     },
     c.rules,
   );
@@ -154,7 +157,8 @@ export function reviewOf(input: ReviewInput, rules: Rules): Review {
   // its letter, that the consultation's words made relevant but in which no commitment is found
   // and which does not say "ingen merknader". Nothing in it says what it is input on, and mail
   // that only names the consultation (a notice, a question, an offer, bait) looks the same: a
-  // caseworker reads it before the sender is thanked.
+  // caseworker reads it before the sender is thanked. Not when a document of the sender's could
+  // not be read: no commitment could be found in it, and the receipt asks for it again at once.
   const anchored = input.relevance.reasonCodes?.some((code) => code === 'thread' || code === 'quoted-letter' || code === 'quoted-letter-sentence') === true;
   if (
     band.newWithoutCommitment &&
@@ -163,6 +167,7 @@ export function reviewOf(input: ReviewInput, rules: Rules): Review {
     !input.relevance.correspondence &&
     !anchored &&
     !input.noComments &&
+    input.unreadableAttachment !== true &&
     input.commitments.assigned.length === 0 &&
     !notes.some((n) => HOLDING.has(n.code))
   ) {

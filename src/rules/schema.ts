@@ -235,7 +235,8 @@ export const relevanceSchema = z.strictObject({
       commitmentPoints: z.number().min(0),
       /** Hold a person's new message (outside the invitation's thread, no sentence of the letter
        *  quoted) that is found relevant but in which no commitment is found and which does not say
-       *  "ingen merknader": nothing says what it is input on. */
+       *  "ingen merknader": nothing says what it is input on (not when an attachment of the
+       *  sender's could not be read: its receipt asks for it again). */
       newWithoutCommitment: z.boolean().default(false),
     })
     .default({ relevance: { from: 0, to: -1 }, automaticWords: 1_000_000, commitmentPoints: -1, newWithoutCommitment: false }),

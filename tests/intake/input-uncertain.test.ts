@@ -61,6 +61,22 @@ describe('what the hold leaves alone', () => {
     expect(s.receipt.send).toBe(true);
   });
 
+  it('a new message whose document could not be read gets its receipt at once, asking for the document again', async () => {
+    const s = await intake(
+      mail({
+        from: person,
+        subject: 'Innspill til handlingsplan 4B',
+        body: 'Hei,\n\nVedlagt er mitt innspill til handlingsplan 4B.\n\nHilsen Håkon Berntsen',
+        attachments: [{ filename: 'innspill-4b.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog') }],
+      }),
+      rules,
+    );
+    expect(s.attachments[0]?.problem).not.toBeNull();
+    expect(s.commitments).toEqual([]);
+    expect(s.review?.reasons ?? []).not.toContain('input-uncertain');
+    expect(s.receipt.send).toBe(true);
+  });
+
   it('a new message that only says it has no comments keeps its receipt', async () => {
     const s = await intake(
       mail({ from: 'Postmottak <postmottak@fd.dep.no>', subject: 'Handlingsplan 4B for OGP – svar fra Forsvarsdepartementet', body: 'Forsvarsdepartementet har ingen merknader til handlingsplan 4B.\n\nMed hilsen\nForsvarsdepartementet' }),
@@ -90,11 +106,12 @@ describe('the switch in the rules', () => {
     expect(reviewOf(base, off).needed).toBe(false);
   });
 
-  it('does not hold machine mail, unrelated mail, a thread reply or a quoted letter', () => {
+  it('does not hold machine mail, unrelated mail, a thread reply, a quoted letter, a commitment or an unreadable document', () => {
     expect(reviewOf({ ...base, automatic: { kind: 'noreply', byWordsOnly: false } }, rules).needed).toBe(false);
     expect(reviewOf({ ...base, relevance: { relevant: false, score: 0, reasonCodes: [] } }, rules).needed).toBe(false);
     expect(reviewOf({ ...base, relevance: { ...base.relevance, reasonCodes: ['thread'] } }, rules).needed).toBe(false);
     expect(reviewOf({ ...base, relevance: { ...base.relevance, reasonCodes: ['quoted-letter-sentence'] } }, rules).needed).toBe(false);
     expect(reviewOf({ ...base, commitments: { assigned: [9], bestLeftOut: null } }, rules).needed).toBe(false);
+    expect(reviewOf({ ...base, unreadableAttachment: true }, rules).needed).toBe(false);
   });
 });
