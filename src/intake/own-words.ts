@@ -105,6 +105,13 @@ function segment(text: string, subject: string, rules: Rules): { lines: string[]
     return k;
   };
 
+  // A header block from line i on is the ministry's own letter: our address in its fields, or
+  // two of the letter's lines in what follows.
+  const quotesOurLetter = (i: number): boolean => {
+    const block = lines.slice(i, i + rules.ownWords.headerWindow + 1).join(' ').toLowerCase();
+    return rules.ownAddresses.some((a) => block.includes(a.toLowerCase())) || lines.slice(i, i + 80).filter((l) => rules.letters.contains(l, true)).length >= 2;
+  };
+
   for (let i = 0; i < lines.length; i++) {
     if (state === 'quoted') {
       states[i] = 'quoted';
@@ -133,10 +140,7 @@ function segment(text: string, subject: string, rules: Rules): { lines: string[]
       while (i > 0 && FORWARD_FIELD.test(s.prepared[i - 1]!)) i--;
       // A block of Fra:/Til:/Emne: at the very top is a memo heading, not a quote — unless it is
       // the ministry's own letter (an empty reply with only attachments).
-      const block = lines.slice(i, i + rules.ownWords.headerWindow + 1).join(' ').toLowerCase();
-      const ours = rules.ownAddresses.some((a) => block.includes(a.toLowerCase()));
-      const quotesLetter = lines.slice(i, i + 80).filter((l) => rules.letters.contains(l, true)).length >= 2;
-      if (!ours && !quotesLetter) {
+      if (!quotesOurLetter(i)) {
         const after = skipHeaderFields(i);
         i = after - 1;
         continue;
@@ -152,6 +156,10 @@ function segment(text: string, subject: string, rules: Rules): { lines: string[]
       const after = skipHeaderFields(replyMark ? i + 1 : i);
       const next = nextNonEmpty(lines, after);
       const marked = next !== undefined && /^\s*>/.test(next);
+      // The ministry's letter under a separator at the very top ("-----Opprinnelig melding-----",
+      // then the letter, then "Hei, vi har følgende innspill"): the answer is written below it,
+      // read on as when the letter's header block stands at the top (letterOnTop).
+      if (replyMark && !sawOwnText && state === 'own' && !letterOnTop) letterOnTop = quotesOurLetter(i);
       // Without "> " marks, when the sender said the answers stand inline ("våre kommentarer står
       // inne i teksten"): the first quote's lines are read as the sender's, and the invitation
       // letter's lines among them are dropped as everywhere (cleanRun).

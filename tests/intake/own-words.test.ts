@@ -19,6 +19,18 @@ describe('the sender’s own words', () => {
     expect(own(`Kort innspill om KI.\n\n-----Opprinnelig melding-----\nFra: Postmottak\n${letter}`).text).toBe('Kort innspill om KI.');
   });
 
+  it('reads the answer written below the letter when the separator and the letter stand at the very top', () => {
+    const r = own(`-----Opprinnelig melding-----\nFra: Postmottak KMD <postmottak@kmd.dep.no>\nSendt: 12.04.2021 09:31\nEmne: Invitasjon\n\n${letter}\n\nHei igjen,\n\nVi mener ungdomspanelet må få egne midler til reiser.\n\nHilsen Siv`);
+    expect(r.text).toContain('Vi mener ungdomspanelet må få egne midler til reiser.');
+    expect(r.letterLines).toBeGreaterThan(20);
+    expect(r.text).not.toMatch(/Open Government Partnership/);
+  });
+
+  it('a separator at the top over someone else\'s mail is still a quote, not the sender\'s words', () => {
+    const r = own(`-----Opprinnelig melding-----\nFra: Nabo <nabo@example.org>\nSendt: 12.04.2021 09:31\nEmne: Hekken\n\nHekken din er for høy, klipp den.`);
+    expect(r.text).toBe('');
+  });
+
   it('drops Gmail attributions and ">" lines, but keeps answers written between them', () => {
     const quoted = letter.split('\n').slice(20, 30).map((l) => `> ${l}`).join('\n');
     const r = own(`Innledning.\n\nDen tir. 13. apr. 2021 kl. 09:12 skrev Postmottak KMD <postmottak@kmd.dep.no>:\n${quoted}\n\nSvar under sitatet om anskaffelser.\n\n> - *Nærings- og fiskeridepartementet* foreslår en omformulert forpliktelse`);
