@@ -142,6 +142,10 @@ const listHeaders: Check = (c) => {
   return found ? { kind: 'list', reason: `nyhetsbrev eller e-postliste (${found})` } : null;
 };
 
+/** A news service's sender ("nyhetsvarsel@…") without list headers: a newsletter all the same. */
+const listSender: Check = (c) =>
+  has(c.rules.listLocalParts, c.localPart) ? { kind: 'list', reason: `nyhetsbrev eller e-postliste (${c.msg.from!.address})` } : null;
+
 const bulkPrecedence: Check = (c) => {
   const precedence = (header(c, 'precedence') ?? header(c, 'x-precedence'))?.trim().toLowerCase();
   return precedence === 'bulk' || precedence === 'list' || precedence === 'junk' ? { kind: 'list', reason: `masseutsendelse (Precedence: ${precedence})` } : null;
@@ -168,7 +172,7 @@ const outOfOfficeText: Check = (c) => {
 const ticketText: Check = (c) =>
   ticketWords(c) ? { kind: 'ticket', reason: 'automatisk kvittering fra et saks- eller kundesystem', byWords: true } : null;
 
-const CHECKS: Check[] = [ownReceipt, bounce, readReceipt, recall, otherReport, innsynskrav, listHeaders, noreply, autoHeaders, bulkPrecedence, outOfOfficeText, ticketText];
+const CHECKS: Check[] = [ownReceipt, bounce, readReceipt, recall, otherReport, innsynskrav, listHeaders, listSender, noreply, autoHeaders, bulkPrecedence, outOfOfficeText, ticketText];
 
 /** Addresses a bounce says it could not reach. */
 export function bouncedRecipients(msg: ParsedMessage): string[] {

@@ -116,6 +116,7 @@ export function compileRules(dir: string, data: RuleData): Rules {
     letters: new LetterSet(own.map((x) => ({ id: x.consultation.id, index: x.letter }))),
     automatic: {
       noreplyLocalParts: new TermMatcher(automatic.noreplyLocalParts),
+      listLocalParts: new TermMatcher(automatic.listLocalParts),
       bounceLocalParts: new TermMatcher(automatic.bounceLocalParts),
       ownReceiptSubjects: new TermMatcher(automatic.ownReceiptSubjects),
       bounceSubjects: new TermMatcher(automatic.bounceSubjects),

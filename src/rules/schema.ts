@@ -262,6 +262,8 @@ export const sharedSignalsSchema = z.strictObject({
 const bodyRule = z.strictObject({ maxWords: z.number().int().positive(), terms });
 export const automaticSchema = z.strictObject({
   noreplyLocalParts: terms,
+  /** Local parts of a news service's sender ("nyhetsvarsel", "newsletter"): newsletters without list headers. */
+  listLocalParts: terms.default([]),
   bounceLocalParts: terms,
   ownReceiptSubjects: terms,
   bounceSubjects: terms,

@@ -122,6 +122,7 @@ export interface Rules {
   relevance: Omit<z.output<typeof relevanceSchema>, 'signals'> & { signals: RelevanceSignal[] };
   automatic: {
     noreplyLocalParts: TermMatcher;
+    listLocalParts: TermMatcher;
     bounceLocalParts: TermMatcher;
     ownReceiptSubjects: TermMatcher;
     bounceSubjects: TermMatcher;

@@ -250,3 +250,107 @@ describe('commitments named as "forpliktelsen om …"', () => {
     expect(ids(s)).toContain('ny-forpliktelse');
   });
 });
+
+// Classes from spent sets read on 2026-12-06 07:16–07:40 UTC (sealed-206, -208, -209); the first
+// test of each pair fails with the rules of 5f75ecd.
+
+describe('a call for papers', () => {
+  it('is an invitation to someone else\'s conference, no input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Mats Eng <mats.eng@hogskolen.example.no>',
+        subject: 'Call for papers: Conference on Digital Democracy',
+        body: 'We invite papers on co-creation between government and civil society and on open data for our conference in the autumn.\n\nMats Eng',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+    // not even a close call for a caseworker: it is plainly someone else's event
+    expect(s.review?.needed ?? false).toBe(false);
+  });
+});
+
+describe('a news service\'s sender without list headers', () => {
+  it('"nyhetsvarsel@" is a newsletter', async () => {
+    const s = await intake(
+      mail({ from: 'Nyheter <nyhetsvarsel@direktorat.example.no>', subject: 'Nyhetsvarsel: Nye veiledere', body: 'Denne uken: ny veileder om universell utforming og ny veileder om arkivplan.' }),
+      rules,
+    );
+    expect(s.automaticKind).toBe('list');
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('a colleague\'s mail for the records office', () => {
+  it('"Til arkiv." with minutes of the forum is no input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Eirik Sand <eirik.sand@kmd.dep.no>',
+        subject: 'VS: Referat interessentforumet',
+        body: 'Til arkiv. Referat fra møtet i interessentforumet om samskaping med sivilsamfunnet.\n\nEirik',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('word that an earlier mail was sent here by mistake', () => {
+  it('is no input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Liv Haugland <liv.haugland@online.no>',
+        subject: 'SV: Høringssvar 21/345',
+        body: 'Hei, jeg sendte i går et høringssvar til dere ved en feil. Det gjaldt en detaljregulering i kommunen min. Beklager bryet.',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a correction that sends the right version is input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Liv Haugland <liv.haugland@online.no>',
+        subject: 'Høringssvar 21/345 – riktig versjon',
+        body: 'Hei, i går sendte jeg feil versjon ved en feil. Riktig versjon: Jeg mener dispensasjoner i strandsonen bare skal gis når særlige grunner foreligger.',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('a "secure message" behind a link, from a domain dressed as the government\'s', () => {
+  it('is an imitation: suspicious, held, never receipted', async () => {
+    const s = await intake(
+      mail({
+        from: 'Høringssekretariatet <svar@regjeringen-post.example.net>',
+        subject: 'Ditt høringssvar 21/345 – ny sikker melding',
+        body: 'Du har mottatt en ny sikker melding om høringen. Klikk her for å lese: https://regjeringen-post.example.net/m/8812',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('new commitments as what others are heard on', () => {
+  it('"uttale seg om alle nye forpliktelser" proposes no new commitment', async () => {
+    const s = await intake(
+      mail({
+        from: 'Per Moe <per.moe@gmail.com>',
+        subject: 'Innspill til handlingsplan 4B',
+        body: 'Ungdomspanelet bør få uttale seg om alle nye forpliktelser før planen vedtas.\n\nPer Moe',
+      }),
+      rules,
+    );
+    expect(ids(s)).toContain('ungdomspanel');
+    expect(ids(s)).not.toContain('ny-forpliktelse');
+  });
+});
