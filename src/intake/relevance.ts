@@ -216,7 +216,7 @@ function mayImitate(c: Pick<IntakeContext, 'message' | 'texts'>, v: Rules): bool
   return bait.some((s) => s.matcher.first(texts[s.where]) !== null);
 }
 
-type AloneStep = { minScore: number; points: number; needs?: string[]; privateSender?: true; invitedSender?: true; exceptCategories?: string[] };
+type AloneStep = { minScore: number; points: number; needs?: string[]; privateSender?: true; invitedSender?: true; exceptCategories?: string[]; categories?: string[] };
 
 /** Whether an address is at one of the private mail services, or a subdomain of one. */
 export function atPrivateService(address: string | undefined, domains: ReadonlySet<string>): boolean {
@@ -243,13 +243,14 @@ function needsMatcher(step: AloneStep, needs: string[]): TermMatcher {
  * A step counts from its score on; when it names `needs`, only if the sender's own words have one
  * of them; with `privateSender`, only for a sender at a private mail service; with
  * `invitedSender`, only for an organisation the consultation invited; never for a sender of one
- * of `exceptCategories`.
+ * of `exceptCategories`; with `categories`, only for a sender of one of them.
  */
 const stepCounts = (step: AloneStep, input: RelevanceInput): boolean =>
   input.commitmentScore >= step.minScore &&
   (step.privateSender !== true || input.privateSender === true) &&
   (step.invitedSender !== true || input.invitedSender) &&
   !(step.exceptCategories?.includes(input.senderCategory ?? 'ukjent') ?? false) &&
+  (step.categories === undefined || step.categories.includes(input.senderCategory ?? 'ukjent')) &&
   (step.needs === undefined || needsMatcher(step, step.needs).first(input.ownParts) !== null);
 
 function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
@@ -319,7 +320,8 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   let senderPoints = 0;
   if (aPerson && !otherBusiness && alonePoints !== 0) {
     add(alonePoints, 'commitment-words-alone', 'teksten handler om en av forpliktelsene, uten tegn til en annen sak');
-    senderPoints = steps.filter((step) => step.invitedSender === true).reduce((sum, step) => sum + step.points, 0);
+    // who sent it, not what it says: an invited organisation, a sender of a named category
+    senderPoints = steps.filter((step) => step.invitedSender === true || step.categories !== undefined).reduce((sum, step) => sum + step.points, 0);
   }
 
   let relevant = score >= r.threshold;

@@ -92,11 +92,13 @@ function readConsultation(dir: string, id: string, categoryIds: Set<string>, dom
       const alone = v.commitmentWords.alone;
       const steps = alone === undefined ? [] : Array.isArray(alone) ? alone : [alone];
       steps.forEach((step, i) =>
-        step.exceptCategories?.forEach((id, k) => {
-          if (categoryIds.has(id)) return;
-          const at = Array.isArray(alone) ? ['commitmentWords', 'alone', i, 'exceptCategories', k] : ['commitmentWords', 'alone', 'exceptCategories', k];
-          ctx.addIssue({ code: 'custom', path: at, message: `unknown category "${id}"; the categories are: ${[...categoryIds].join(', ')}` });
-        }),
+        (['exceptCategories', 'categories'] as const).forEach((key) =>
+          step[key]?.forEach((id, k) => {
+            if (categoryIds.has(id)) return;
+            const at = Array.isArray(alone) ? ['commitmentWords', 'alone', i, key, k] : ['commitmentWords', 'alone', key, k];
+            ctx.addIssue({ code: 'custom', path: at, message: `unknown category "${id}"; the categories are: ${[...categoryIds].join(', ')}` });
+          }),
+        ),
       );
     }),
   );

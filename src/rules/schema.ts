@@ -163,6 +163,8 @@ const aloneStep = z.strictObject({
   invitedSender: z.literal(true).optional(),
   /** Sender categories (rules/senders.yaml) the step does not count for. */
   exceptCategories: z.array(z.string().min(1)).min(1).optional(),
+  /** Sender categories the step counts only for (`ukjent`: a sender innspill does not know). */
+  categories: z.array(z.string().min(1)).min(1).optional(),
 });
 
 /** One signal: words that tie a message to a consultation, or say it is other business. */

@@ -354,3 +354,133 @@ describe('new commitments as what others are heard on', () => {
     expect(ids(s)).not.toContain('ny-forpliktelse');
   });
 });
+
+// Classes from spent sets read on 2026-12-06 07:33–07:55 UTC (sealed-216, -217); the first test of
+// each pair fails with the rules of 202ddfa.
+
+describe('a hearing on other national guidelines named in the subject', () => {
+  it('"Høringsinnspill – statlige planretningslinjer for …" is that hearing\'s', async () => {
+    const s = await intake(
+      mail({
+        from: 'Eva Lund <eva.lund@naturvernforbundet.no>',
+        subject: 'Høringsinnspill – statlige planretningslinjer for samordnet areal og transport',
+        body: 'Vi ber om at retningslinjene krever gang- og sykkelveier i alle nye boligfelt. Medvirkning fra innbyggerne er viktig.\n\nEva Lund',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('an invitation in the subject with a dash', () => {
+  it('"Invitasjon – Plandagene" is someone else\'s event', async () => {
+    const s = await intake(
+      mail({
+        from: 'Arrangementer <kurs@arkitektforbund.example.no>',
+        subject: 'Invitasjon – Plandagene 2021',
+        body: 'Plandagene holdes digitalt 2.–3. juni med foredrag om digital planbehandling.\n\nVennlig hilsen\nArrangementsteamet',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('thanks for a receipt, looking forward to the forum\'s next meeting', () => {
+  it('is courtesy, no input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Jon Sæther <jon.saether@transparency.no>',
+        subject: 'Takk for kvitteringen',
+        body: 'Takk for kvitteringen. Vi ser frem til å delta på neste møte i interessentforumet.\n\nJon',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+    expect(ids(s)).toEqual([]);
+  });
+
+  it('looking forward to co-creation, with a wish for the forum, is still input on co-creation', async () => {
+    const s = await intake(
+      mail({
+        from: 'Jon Sæther <jon.saether@transparency.no>',
+        subject: 'Innspill til handlingsplan 4B',
+        body: 'Vi ser fram til å delta i samskapingen, men ber om at møtene i interessentforumet får skriftlige referater.\n\nJon',
+      }),
+      rules,
+    );
+    expect(ids(s)).toContain('samskaping');
+  });
+});
+
+describe('a meeting room booked, named by its number', () => {
+  it('"Møterom Fjorden er bestilt … for interessentforumet" is no input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Sentralbord <sentralbord@dss.example.no>',
+        subject: 'Bestilling bekreftet',
+        body: 'Møterom Fjorden er bestilt 9. juni kl. 13–15 for interessentforumet.',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('a judgement on the time limit for input', () => {
+  it('"fristen for innspill er kort" beside a recommendation is input, not someone\'s invitation', async () => {
+    const s = await intake(
+      mail({
+        from: 'Ruth Aas <ruth.aas@nordicconsult.example>',
+        subject: 'Om prosessen',
+        body: 'Fristen for innspill er kort. Vi anbefaler at KMD legger ut alle innspillene til handlingsplanen og svarer på hvordan de er fulgt opp.\n\nRuth Aas',
+      }),
+      rules,
+    );
+    expect(s.relevant || s.review?.reasons.includes('relevance-uncertain')).toBe(true);
+  });
+});
+
+describe('a person\'s proposal on one commitment from an address innspill does not know', () => {
+  it('is held for a caseworker rather than left unseen', async () => {
+    const s = await intake(
+      mail({
+        from: 'Astrid Vik <astrid.vik@posteo.example.org>',
+        subject: 'Gamle kart',
+        body: 'Hei. Eg føreslår at alle gamle kart som Kartverket har skanna, blir lagde ut fritt. Det er kulturdata som høyrer oss alle til.\n\nAstrid',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+    expect(s.review?.reasons).toContain('relevance-uncertain');
+  });
+
+  it('the same from a webmail address is receipted at once', async () => {
+    const s = await intake(
+      mail({
+        from: 'Astrid Vik <astrid.vik@gmail.com>',
+        subject: 'Gamle kart',
+        body: 'Hei. Eg føreslår at alle gamle kart som Kartverket har skanna, blir lagde ut fritt. Det er kulturdata som høyrer oss alle til.\n\nAstrid',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('one\'s own building case beside an opinion on the proposal', () => {
+  it('"Det er bra at dere vil korte ned fristen" is input on the hearing', async () => {
+    const s = await intake(
+      mail({
+        from: 'Knut Berg <knut.berg@gmail.com>',
+        subject: 'Byggesøknaden min',
+        body: 'Jeg har ventet i fire måneder på en byggesøknad for en garasje. Det er bra at dere vil korte ned fristen, men kommunen må få dagbøter når den ikke holdes.\n\nKnut Berg',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.receipt.send).toBe(true);
+  });
+});

@@ -3,7 +3,8 @@
 // thread, an opinion on one commitment named once ("Staten må ha et register over algoritmer"),
 // left unread because one strong term and an opinion are not enough for the consultation; the same
 // for the hearing. A private person writing so is input (or a close call for a caseworker); the same
-// lines from an organisation's own address may be its own business, and stay as they were. And
+// lines from an address innspill does not know may be that sender's own business: a close call,
+// never thanked. And
 // delivery reports returning the invitation under a Message-ID the rules do not know (another
 // send-out of the letter): known by the returned sender, the ministry, and the letter's subject.
 import { describe, expect, it } from 'vitest';
@@ -29,8 +30,10 @@ describe('a private person’s short opinion on one commitment, in a new thread'
   it('the same lines from a company’s own address: not taken for input on their own', async () => {
     const s = await run('Per Holm <per@holm-konsult.example>', 'Et forslag', ALGORITHMS);
     expect(s.relevant).toBe(false);
-    expect(s.review?.needed).toBe(false);
     expect(s.receipt.send).toBe(false);
+    // a sender innspill does not know, with a proposal on one commitment: a close call a
+    // caseworker sees (since 2026-12-06; before, it was left as it was)
+    expect(s.review?.reasons).toEqual(['relevance-uncertain']);
   });
 
   it('on one of the hearing’s proposals, from a webmail address: the hearing’s, held for a caseworker at least', async () => {
