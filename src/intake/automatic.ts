@@ -60,7 +60,9 @@ const bounce: Check = (c) => {
   // A server's answer quoted in the text ("552 5.2.2 mailbox full", "#550 5.1.1 …"): a reply code and
   // its enhanced status code (RFC 3463) together, which people do not write.
   const serverAnswer = bounceSubject && SERVER_ANSWER.test(c.msg.text);
-  if (report || failedHeader || serverAnswer || (fromDaemon && (bounceSubject || nullSender)) || (nullSender && bounceSubject) || (fromDaemon && c.msg.forwarded.length > 0)) {
+  // … or the delivery system's own words (rules/automatic.yaml `bounceBody`), from whatever address
+  const systemWords = bounceSubject && has(c.rules.bounceBody, c.own);
+  if (report || failedHeader || serverAnswer || systemWords || (fromDaemon && (bounceSubject || nullSender)) || (nullSender && bounceSubject) || (fromDaemon && c.msg.forwarded.length > 0)) {
     return delayed(c)
       ? { kind: 'delay', reason: 'melding om forsinket levering' }
       : { kind: 'bounce', reason: 'melding om at e-post ikke kunne leveres (bounce)' };

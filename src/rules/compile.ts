@@ -117,6 +117,7 @@ export function compileRules(dir: string, data: RuleData): Rules {
     automatic: {
       noreplyLocalParts: new TermMatcher(automatic.noreplyLocalParts),
       listLocalParts: new TermMatcher(automatic.listLocalParts),
+      bounceBody: new TermMatcher(automatic.bounceBody),
       bounceLocalParts: new TermMatcher(automatic.bounceLocalParts),
       ownReceiptSubjects: new TermMatcher(automatic.ownReceiptSubjects),
       bounceSubjects: new TermMatcher(automatic.bounceSubjects),

@@ -266,6 +266,8 @@ export const automaticSchema = z.strictObject({
   noreplyLocalParts: terms,
   /** Local parts of a news service's sender ("nyhetsvarsel", "newsletter"): newsletters without list headers. */
   listLocalParts: terms.default([]),
+  /** A delivery system's own words in a report's text: with a bounce or delay subject, a report from any address. */
+  bounceBody: terms.default([]),
   bounceLocalParts: terms,
   ownReceiptSubjects: terms,
   bounceSubjects: terms,

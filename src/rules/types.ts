@@ -123,6 +123,7 @@ export interface Rules {
   automatic: {
     noreplyLocalParts: TermMatcher;
     listLocalParts: TermMatcher;
+    bounceBody: TermMatcher;
     bounceLocalParts: TermMatcher;
     ownReceiptSubjects: TermMatcher;
     bounceSubjects: TermMatcher;

@@ -484,3 +484,81 @@ describe('one\'s own building case beside an opinion on the proposal', () => {
     expect(s.receipt.send).toBe(true);
   });
 });
+
+// Classes from spent sets read on 2026-12-06 08:06–08:15 UTC (sealed-220 … -223, -229); the first
+// test of each pair fails with the rules and code of e2b2288.
+
+describe('a delay notice that comes from a person\'s address', () => {
+  it('the delivery system\'s own words under "Delivery delayed:" make it a delay report, never receipted', async () => {
+    const s = await intake(
+      mail({
+        from: 'kari.moen@forbund.example.no',
+        subject: 'Delivery delayed: Invitasjon til innspill til handlingsplan 4B',
+        headers: { 'In-Reply-To': OGP_LETTER },
+        body: 'Delivery is delayed to these recipients: styret@forbund.example.no\nThe server will keep trying for 24 hours.',
+      }),
+      rules,
+    );
+    expect(s.automaticKind).toBe('delay');
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('another ministry asking for input to its own plan', () => {
+  it('"Helse- og omsorgsdepartementet ber om innspill til …" is that ministry\'s, not ours', async () => {
+    const s = await intake(
+      mail({
+        from: 'Ola Bø <ola.bo@hod.dep.no>',
+        subject: 'Innspill til handlingsplan for bedre folkehelse',
+        body: 'Helse- og omsorgsdepartementet ber om innspill til ny handlingsplan. Send gjerne videre til organisasjoner som kan ha synspunkter.\n\nOla Bø',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('one\'s own cabin beside a request for an exception in the rule', () => {
+  it('is input on the hearing, even late', async () => {
+    const s = await intake(
+      mail({
+        from: 'Per Lie <per.lie@gmail.com>',
+        subject: 'Hytta vår ved sjøen',
+        date: 'Mon, 14 Jun 2021 10:00:00 +0200',
+        received: ['from mx.example.org by mx01.dep.no; Mon, 14 Jun 2021 10:00:00 +0200'],
+        body: 'Jeg vet fristen er ute. Innstrammingen i § 19-2 vil ramme folk som vil bygge et lite bad på hytta. Vi ber om et unntak for små tiltak på tomter som alt er bebygd.\n\nPer Lie',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.receipt.send).toBe(true);
+    expect(s.late).toBe(true);
+  });
+});
+
+describe('ministers\' calendars made public', () => {
+  it('is a commitment the plan lacks: a new one', async () => {
+    const s = await intake(
+      mail({
+        from: 'Siv Hauge <siv.hauge@gmail.com>',
+        subject: 'Forslag',
+        body: 'Hei. Jeg mener møtekalenderne til statsrådene bør legges ut på nett hver fredag. Det gir åpenhet om hvem de møter.\n\nSiv',
+      }),
+      rules,
+    );
+    expect(ids(s)).toContain('ny-forpliktelse');
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('a calendar service\'s reminder', () => {
+  it('"kalender@" is machine mail', async () => {
+    const s = await intake(
+      mail({ from: 'Teams <kalender@moter.example.com>', subject: 'Påminnelse: OGP-rådet, intern planlegging', body: 'Møtet starter om 15 minutter.' }),
+      rules,
+    );
+    expect(s.automatic).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+});
