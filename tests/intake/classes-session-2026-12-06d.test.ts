@@ -1,7 +1,7 @@
 // Classes from spent sets read on 2026-12-06 (sealed-234, -236, -239, -240, -243 from 09:25 UTC;
-// sealed-244 and -246 from 09:41 UTC), written again in our own words. The first test of each pair
-// fails with the rules of 036ae5ff (the later ones: of 8987b4b7); the second, where there is one,
-// keeps the rule from reaching too far.
+// sealed-244 and -246 from 09:41 UTC; sealed-252 and -255 from 09:53 UTC), written again in our own
+// words. The first test of each pair fails with the rules of the commit before its own (036ae5ff,
+// 8987b4b7, 82ef1075); the second, where there is one, keeps the rule from reaching too far.
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
 import { mail } from '../helpers/mail.js';
@@ -356,6 +356,63 @@ describe('mail that says it is not about the consultation', () => {
       rules,
     );
     expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('a decision made by a machine, said in plain words', () => {
+  it('a person who saw the invitation and asks to be told when a decision was made automatically gives input on AI', async () => {
+    const s = await intake(
+      mail({
+        from: 'Kari Nilsen <kari.nilsen@gmail.com>',
+        subject: 'Skatteetaten',
+        body: 'Hei, jeg så invitasjonen på nettet. Jeg mener Skatteetaten må si fra i hvert vedtak om det er fattet delvis automatisk, og hvilke regler programmet bruker.\n\nKari',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(ids(s)).toEqual(['kunstig-intelligens']);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('a correction on training data and model descriptions is on AI', async () => {
+    const s = await intake(
+      mail({
+        from: 'Berit Ness <berit.ness@abelia.no>',
+        subject: 'SV: Abelias innspill til OGP 4B',
+        body: 'En presisering: vi ber også om at treningsdata og modellbeskrivelser publiseres.\n\nBerit Ness\nAbelia',
+      }),
+      rules,
+    );
+    expect(ids(s)).toEqual(['kunstig-intelligens']);
+  });
+});
+
+describe('a log-in to "our portal" to confirm the organisation', () => {
+  it('is bait: marked suspicious, never receipted', async () => {
+    const s = await intake(
+      mail({
+        from: 'OGP Forum <post@ogp-forum-norge.example.net>',
+        subject: 'OGP 4B: your input',
+        body: 'Dear participant,\n\nYour input to OGP action plan 4B is pending. Please log in to our portal and confirm your organization.\n\nOGP Forum',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('an organisation that confirms its own input is no bait', async () => {
+    const s = await intake(
+      mail({
+        from: 'Berit Ness <berit.ness@abelia.no>',
+        subject: 'Innspill til OGP 4B',
+        body: 'Hei,\n\nVi bekrefter at innspillet vårt gjelder hele organisasjonen. Vi foreslår at algoritmer i offentlig sektor registreres i et åpent register.\n\nBerit Ness',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(false);
     expect(s.receipt.send).toBe(true);
   });
 });
