@@ -1,7 +1,7 @@
 // Classes from spent sets read on 2026-12-06 (sealed-234, -236, -239, -240, -243 from 09:25 UTC;
-// sealed-244 and -246 from 09:41 UTC; sealed-252 and -255 from 09:53 UTC), written again in our own
-// words. The first test of each pair fails with the rules of the commit before its own (036ae5ff,
-// 8987b4b7, 82ef1075); the second, where there is one, keeps the rule from reaching too far.
+// sealed-244 and -246 from 09:41 UTC; sealed-252 and -255 from 09:53 UTC; sealed-256 from 10:08 UTC), written again in our
+// own words. The first test of each pair fails with the rules of the commit before its own
+// (036ae5ff, 8987b4b7, 82ef1075, 0406526f); the second, where there is one, keeps the rule from reaching too far.
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
 import { mail } from '../helpers/mail.js';
@@ -414,5 +414,35 @@ describe('a log-in to "our portal" to confirm the organisation', () => {
     );
     expect(s.suspicious).toBe(false);
     expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('another ministry asking for input to its white paper', () => {
+  it('"ber om innspill fra departementene til integreringsmeldingen" is no input, whatever commitment words it has', async () => {
+    const s = await intake(
+      mail({
+        from: 'Siv Berg <siv.berg@kd.dep.no>',
+        subject: 'Innspill til integreringsmelding',
+        body: 'KD ber om innspill fra departementene til integreringsmeldingen innen 1. juni, blant annet om ungdomsråd og medvirkning for unge.\n\nSiv Berg',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('a service desk\'s ticket with its number first', () => {
+  it('"Saken din HD-4471 er registrert" is a ticket, not a person', async () => {
+    const s = await intake(
+      mail({
+        from: 'Servicedesk <servicedesk@it-leverandor.example>',
+        subject: '[HD-4471] Passord til fagsystem',
+        body: 'Saken din HD-4471 er registrert. Svar på denne e-posten hvis du har mer informasjon.',
+      }),
+      rules,
+    );
+    expect(s.automaticKind).toBe('ticket');
+    expect(s.receipt.send).toBe(false);
   });
 });
