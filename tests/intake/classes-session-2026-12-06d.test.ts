@@ -1,7 +1,7 @@
 // Classes from spent sets read on 2026-12-06 (sealed-234, -236, -239, -240, -243 from 09:25 UTC;
-// sealed-244 and -246 from 09:41 UTC; sealed-252 and -255 from 09:53 UTC; sealed-256 from 10:08 UTC), written again in our
-// own words. The first test of each pair fails with the rules of the commit before its own
-// (036ae5ff, 8987b4b7, 82ef1075, 0406526f); the second, where there is one, keeps the rule from reaching too far.
+// sealed-244 and -246 from 09:41 UTC; sealed-252 and -255 from 09:53 UTC; sealed-256 from 10:08 UTC; sealed-262, -266 and -271 from
+// 10:28 UTC), written again in our own words. The first test of each pair fails with the rules of
+// the commit before its own (036ae5ff, 8987b4b7, 82ef1075, 0406526f, ca9231b9); the second, where there is one, keeps the rule from reaching too far.
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
 import { mail } from '../helpers/mail.js';
@@ -444,5 +444,63 @@ describe('a service desk\'s ticket with its number first', () => {
     );
     expect(s.automaticKind).toBe('ticket');
     expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('a confirmation of one\'s taking part behind a link', () => {
+  it('"Bekreft din påmelding … her: https://…" with "Passord kreves" is bait: suspicious, never receipted', async () => {
+    const s = await intake(
+      mail({
+        from: 'Forum for åpenhet <post@apenhet-forum-norge.example.org>',
+        subject: 'Handlingsplan 4B – bekreft påmelding til interessentforumet',
+        body: 'Hei,\n\nBekreft din påmelding til interessentforumet for handlingsplan 4B her: https://apenhet-forum-norge.example.org/bekreft\n\nPassord kreves for å åpne dokumentene.',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('a proposal put as a question to the ministry', () => {
+  it('"Mitt forslag: kan dere lage en forpliktelse om at …?" is input, not a question', async () => {
+    const s = await intake(
+      mail({
+        from: 'Ola Lie <ola.lie@gmail.com>',
+        subject: 'idé',
+        body: 'Hei! Mitt forslag: kan dere lage en forpliktelse om at møtene i alle bystyrer strømmes på nett?\n\nOla Lie',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('a question with nothing proposed is still a question', async () => {
+    const s = await intake(
+      mail({
+        from: 'Ola Lie <ola.lie@gmail.com>',
+        subject: 'spørsmål',
+        body: 'Hei! Når kommer den nye handlingsplanen for åpen forvaltning?\n\nOla Lie',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('what the ministry does, judged, beside a question', () => {
+  it('"Det er riktig at dere vil stramme inn … Men hvem skal følge med?" is input on the hearing', async () => {
+    const s = await intake(
+      mail({
+        from: 'Ragnhild Bø <ragnhild.bo@gmail.com>',
+        subject: 'Strandsonen',
+        body: 'Hei\n\nDet er riktig at dere vil stramme inn dispensasjonene i strandsonen. Men hvem skal følge med på at kommunene gjør det?\n\nRagnhild Bø',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(ids(s)).toEqual(['dispensasjon']);
+    expect(s.receipt.send).toBe(true);
   });
 });
