@@ -1,7 +1,8 @@
 // Classes from spent sets read on 2026-12-06 (sealed-234, -236, -239, -240, -243 from 09:25 UTC;
 // sealed-244 and -246 from 09:41 UTC; sealed-252 and -255 from 09:53 UTC; sealed-256 from 10:08 UTC; sealed-262, -266 and -271 from
-// 10:28 UTC), written again in our own words. The first test of each pair fails with the rules of
-// the commit before its own (036ae5ff, 8987b4b7, 82ef1075, 0406526f, ca9231b9); the second, where there is one, keeps the rule from reaching too far.
+// 10:28 UTC; sealed-171 from 10:43 UTC), written again in our own words. The first test of each pair fails with the rules of
+// the commit before its own (036ae5ff, 8987b4b7, 82ef1075, 0406526f, ca9231b9,
+// 56be8d6d); the second, where there is one, keeps the rule from reaching too far.
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
 import { mail } from '../helpers/mail.js';
@@ -474,6 +475,18 @@ describe('a proposal put as a question to the ministry', () => {
     );
     expect(s.relevant).toBe(true);
     expect(s.receipt.send).toBe(true);
+  });
+
+  it('a colleague asking postmottak to journal the inputs ("Kan dere sørge for at …") proposes nothing', async () => {
+    const s = await intake(
+      mail({
+        from: 'Tove Dahl <tove.dahl@kmd.dep.no>',
+        subject: 'VS: Innspill OGP',
+        body: 'Hei postmottak,\n\nKan dere sørge for at innspillene til OGP-planen blir journalført i sak 17/1886 før helgen?\n\nTove',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
   });
 
   it('a question with nothing proposed is still a question', async () => {
