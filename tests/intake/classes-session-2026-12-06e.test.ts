@@ -168,3 +168,108 @@ describe('phishing that names the plan', () => {
     expect(s.receipt.send).toBe(false);
   });
 });
+
+// From spent sealed-293, -295 and -296 (read from 12:52 UTC); the first test of each group fails
+// with the rules of 2b31b604.
+describe('a request straight to what is asked', () => {
+  it('"Jeg ber regjeringen sørge for at registeret over reelle rettighetshavere blir åpent" from a private address is input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Siri Moen <siri.moen@yahoo.no>',
+        subject: 'Eierskap',
+        body: 'Hei\n\nJeg ber regjeringen sørge for at registeret over reelle rettighetshavere blir gratis å søke i for alle.\n\nSiri Moen',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['reelle-rettighetshavere']);
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe("a reply to another ministry's action plan, named in the subject", () => {
+  it('"Svar: Innspill til handlingsplan mot arbeidslivskriminalitet" gets no receipt, whatever it proposes', async () => {
+    const s = await intake(
+      mail({
+        from: 'Per Lund <per.lund@transparency.no>',
+        subject: 'Svar: Innspill til handlingsplan mot arbeidslivskriminalitet',
+        body: 'Vi foreslår at planen får et tiltak mot korrupsjon i offentlige anskaffelser.\n\nPer Lund',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+    expect(s.consultation).toBeNull();
+  });
+
+  it('the plan named by its years in the subject is still this plan', async () => {
+    const s = await intake(
+      mail({
+        from: 'Per Lund <per.lund@transparency.no>',
+        subject: 'Innspill til handlingsplan for 2021–2023',
+        body: 'Vi foreslår at planen får et tiltak mot korrupsjon i offentlige anskaffelser.\n\nPer Lund',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.consultation?.id).toBe('ogp-4b');
+  });
+});
+
+describe("a journalist counting others' support", () => {
+  it('"hvor mange høringssvar som støtter …" does not make a press enquiry input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Lene Berg <lene.berg@avisa.example>',
+        subject: 'Pressehenvendelse: strandsonen',
+        body: 'Hei, jeg skriver en sak om byggeforbudet i strandsonen. Hvor mange høringssvar har dere fått som støtter forslaget?\n\nLene Berg, journalist',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a citizen who supports the proposal is still input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Lene Berg <lene.berg@gmail.com>',
+        subject: 'strandsonen',
+        body: 'Jeg støtter forslaget om strengere regler for dispensasjon i strandsonen.\n\nLene Berg',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('another hearing named by its case number in the subject', () => {
+  it('"SV: Høring – tomtefesteloven (20/77)" is left alone, though it opposes a proposal', async () => {
+    const s = await intake(
+      mail({
+        from: 'Kjell Aune <kjell.aune@huseierne.no>',
+        subject: 'SV: Høring – tomtefesteloven (20/77)',
+        body: 'Huseiernes Landsforbund går imot forslaget om å fjerne innløsningsretten.\n\nKjell Aune',
+      }),
+      rules,
+    );
+    expect(s.consultation).toBeNull();
+    expect(s.review?.needed).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('a shared document behind a link', () => {
+  it('"Please review the shared document …: http://…" in the invitation\'s words is suspicious', async () => {
+    const s = await intake(
+      mail({
+        from: 'OGP Forum <forum@opengov-norge.example>',
+        subject: 'Handlingsplan 4B – utkast til forpliktelser',
+        body: 'Please review the shared document with the draft commitments: http://docs.example.org/view?id=12',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+});
