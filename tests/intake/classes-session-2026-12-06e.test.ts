@@ -273,3 +273,49 @@ describe('a shared document behind a link', () => {
     expect(s.receipt.send).toBe(false);
   });
 });
+
+// From spent sealed-305 (read at 13:15 UTC); the first test of each group fails with the rules of
+// 80df5729 (round 56's).
+describe('a measure wished for in one line', () => {
+  it('"Jeg ønsker et offentlig register over alle KI-systemer i staten" from a private address is input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Eli Sand <eli.sand@hotmail.com>',
+        subject: 'Forslag',
+        body: 'Hei,\n\nJeg ønsker et åpent register over algoritmer som brukes i kommunene.\n\nEli',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['kunstig-intelligens']);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('a talk asked of the ministry ("Vi ønsker et innlegg om eInnsyn") is still no input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Kari Nes <kari.nes@arkivforeningen.example>',
+        subject: 'Seminar i høst',
+        body: 'Hei,\n\nVi ønsker et innlegg fra departementet om eInnsyn på seminaret vårt i november.\n\nKari Nes',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('a journalist who supports a campaign and demands a duty', () => {
+  it('"Alle kommuner må ha plikt til å publisere postjournalen … jeg er journalist i en lokalavis" is input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Geir Dahl <geir.dahl@yahoo.no>',
+        subject: 'Åpne kommuner',
+        body: 'hei\n\nAlle kommuner må ha plikt til å legge postjournalen ut i eInnsyn, og innsynskrav må besvares innen en uke. Jeg er journalist i en lokalavis og merker hvor tregt det går.\n\nGeir',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['einnsyn']);
+    expect(s.receipt.send).toBe(true);
+  });
+});
