@@ -319,3 +319,91 @@ describe('a journalist who supports a campaign and demands a duty', () => {
     expect(s.receipt.send).toBe(true);
   });
 });
+
+// From spent sealed-310 and -312 (read at 13:36 UTC); the first test of each group fails with the
+// rules of f27e1740 (round 57's).
+describe('a meeting proposed is no proposal for the plan', () => {
+  it('"vi foreslår et møte om kulturdata … Passer 15. juni?" from another ministry gets no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Trond Ask <trond.ask@kud.dep.no>',
+        subject: 'Møte om kulturdata',
+        body: 'Hei,\n\nVi foreslår et møte om kulturdata og åpne lisenser i august. Passer tirsdag 17.?\n\nTrond',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a proposal for the plan from the same ministry is still input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Trond Ask <trond.ask@kud.dep.no>',
+        subject: 'Innspill kulturdata',
+        body: 'Vi foreslår at kulturdata fra museene publiseres med åpne lisenser som en del av forpliktelsen.\n\nTrond',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['kulturdata']);
+  });
+});
+
+describe('"not OGP" said in the subject', () => {
+  it('"Innspill til digitaliseringsstrategien (ikke OGP)" is left alone', async () => {
+    const s = await intake(
+      mail({
+        from: 'Mia Lie <mia.lie@abelia.no>',
+        subject: 'Innspill til den nye strategien for data (ikke OGP)',
+        body: 'Hei,\n\nVi foreslår en felles plattform for åpne data i kommunene.\n\nMia',
+      }),
+      rules,
+    );
+    expect(s.consultation).toBeNull();
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe("a correction to one's own hearing reply", () => {
+  it('"Rettelse: i vårt svar skulle det stå at …" on open meetings in zoning is the hearing\'s input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Eirik Moe <eirik.moe@arkitektbedriftene.no>',
+        subject: 'Rettelse til høringssvar',
+        body: 'Rettelse: i vårt svar skulle det stå at åpent møte bør kreves i detaljreguleringer over 20 boliger.\n\nEirik',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(ids(s)).toEqual(['medvirkning']);
+  });
+});
+
+describe('more bait behind a link', () => {
+  it('"Verifiser identiteten din her: https://…" is suspicious', async () => {
+    const s = await intake(
+      mail({
+        from: 'Høringsportal <noreply@regjeringen-horing.example>',
+        subject: 'Høring 21/345: høringssvaret ditt er satt på vent',
+        body: 'Høringssvaret ditt til 21/345 er satt på vent. Verifiser identiteten din her: https://regjeringen-horing.example/v',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('"åpne dokumentet her: https://…" in the invitation\'s thread is suspicious', async () => {
+    const s = await intake(
+      mail({
+        from: 'Postmottak <postmottak@krnd-dep.example>',
+        subject: 'SV: Invitasjon til innspill til handlingsplan 4B',
+        body: 'Ny versjon av invitasjonen – åpne dokumentet her: https://krnd-dep.example/dok',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+});

@@ -5,8 +5,12 @@ import { loadRules } from '../../src/rules/load.js';
 import { rulesLoadError, rulesWith } from '../helpers/broken-rules.js';
 import { OGP, rulesDir } from '../helpers/rules.js';
 
-function lineOf(dir: string, file: string, needle: string): number {
-  return readFileSync(join(dir, file), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+/** The line (from 1) of the first line with `needle`; with `after`, the first such line below the first line with `after`. */
+function lineOf(dir: string, file: string, needle: string, after?: string): number {
+  const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+  const from = after === undefined ? 0 : lines.findIndex((l) => l.includes(after));
+  const at = lines.findIndex((l, i) => i >= from && l.includes(needle));
+  return at < 0 || from < 0 ? 0 : at + 1;
 }
 
 describe('rules/ as data, validated at load', () => {
@@ -134,7 +138,7 @@ describe('rules/ as data, validated at load', () => {
     const negative = rulesWith(pbl, (t) => t.replace(/(name: høringssvar om et av høringens forslag\n\s+points:) 2/, '$1 -2'));
     const err2 = rulesLoadError(negative);
     expect(err2.message).toContain('onlyWithCommitments is for a signal that adds points');
-    expect(err2.line).toBe(lineOf(negative, pbl, 'onlyWithCommitments: true'));
+    expect(err2.line).toBe(lineOf(negative, pbl, 'onlyWithCommitments: true', 'name: høringssvar om et av høringens forslag'));
   });
 
   it('names file and line of a mistake in the shared signals', () => {
