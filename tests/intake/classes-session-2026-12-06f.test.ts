@@ -195,3 +195,67 @@ describe('commitments in words the rules did not know', () => {
     expect(ids(s)).toEqual(['kulturdata']);
   });
 });
+
+// From spent sealed-327 (read from 15:01 UTC; round 59 written first). The first test of each
+// group fails with the rules of 0088cd9c.
+describe('hearing documents behind a log-in with the mailbox password', () => {
+  it('"Klikk her for å laste ned høringsdokumentene (krever innlogging med e-post og passord)" with the case number is suspicious, not late input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Høringsportal <dokumenter@hoering-portal.example.com>',
+        subject: 'Nye dokumenter i sak 21/345',
+        date: 'Mon, 07 Jun 2021 07:12:00 +0200',
+        received: ['from hoering-portal.example.com by mx01.dep.no; Mon, 07 Jun 2021 07:12:03 +0200'],
+        body: 'Klikk her for å laste ned dokumentene i høringen (krever innlogging med e-post og passord): http://dokumenter.example.com/login',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.relevant).toBe(false);
+    expect(s.late).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a hearing reply that links to its own document is still input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Eva Lund <eva.lund@ks.no>',
+        subject: 'Høringssvar 21/345',
+        body: 'KS støtter kortere byggesaksfrister. Hele høringssvaret kan lastes ned her: https://www.ks.no/hoeringssvar-pbl.pdf\n\nEva Lund',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(false);
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('a commitment given a paragraph of its own with a request', () => {
+  it('"Forpliktelsen om å forebygge korrupsjon er for vag. Vi ber om konkrete milepæler" counts beside a longer point', async () => {
+    const s = await intake(
+      mail({
+        from: 'Arne Lie <arne.lie@transparency.no>',
+        subject: 'Innspill til handlingsplan 4B',
+        body:
+          'Hei,\n\nForpliktelsen om å forebygge korrupsjon er for vag. Vi ber om konkrete milepæler.\n\n' +
+          'Heldigitaliseringen av offentlige anskaffelser bør kobles til åpne innkjøpsdata, slik at kontrakter, leverandører og endringer kan følges fra kunngjøring til faktura. Vi ber om at DFØ publiserer anskaffelsesdataene i et åpent format, og at alle offentlige innkjøp over terskelverdien kunngjøres i Doffin.\n\nArne Lie',
+      }),
+      rules,
+    );
+    expect(ids(s)).toEqual(expect.arrayContaining(['anskaffelser', 'antikorrupsjon']));
+  });
+
+  it('corruption named as what a longer point helps against adds nothing', async () => {
+    const s = await intake(
+      mail({
+        from: 'Arne Lie <arne.lie@transparency.no>',
+        subject: 'Innspill til handlingsplan 4B',
+        body:
+          'Hei,\n\nHeldigitaliseringen av offentlige anskaffelser bør kobles til åpne innkjøpsdata, slik at kontrakter, leverandører og endringer kan følges fra kunngjøring til faktura. Vi ber om at DFØ publiserer anskaffelsesdataene i et åpent format, og at alle offentlige innkjøp over terskelverdien kunngjøres i Doffin. Det gjør det også vanskeligere å skjule korrupsjon.\n\nArne Lie',
+      }),
+      rules,
+    );
+    expect(ids(s)).toEqual(['anskaffelser']);
+  });
+});
