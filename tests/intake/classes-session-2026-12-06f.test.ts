@@ -259,3 +259,107 @@ describe('a commitment given a paragraph of its own with a request', () => {
     expect(ids(s)).toEqual(['anskaffelser']);
   });
 });
+
+// From spent sealed-330 and -331 (read from 15:09 UTC; round 60 written first). The first test of
+// each group fails with the rules of acb86e8f.
+describe("a help desk's case opened, with no header that says it is a machine", () => {
+  it('"Sak HD-4471 opprettet: Høring – …" in the hearing\'s thread, "Din henvendelse er registrert som HD-4471", gets no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Kundeservice <kundeservice@byggenaeringen.example.no>',
+        subject: 'Sak HD-4471 opprettet: Høring – endringer i plan- og bygningsloven (byggesaksfrister)',
+        headers: { 'In-Reply-To': '<c4e1a9b07d2f4b3e8a6c5d4e3f2a1b0c@EXCH-MBX02.dss.dep.no>' },
+        body: 'Din henvendelse er registrert som HD-4471.',
+      }),
+      rules,
+    );
+    expect(s.automatic).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a person\'s subject that starts with the case number is still a person\'s', async () => {
+    const s = await intake(
+      mail({
+        from: 'Liv Vik <liv.vik@vik.kommune.no>',
+        subject: 'Sak 21/345 – høringssvar fra Vik kommune',
+        body: 'Vik kommune støtter forslaget om åtte ukers byggesaksfrist.\n\nLiv Vik',
+      }),
+      rules,
+    );
+    expect(s.automatic).toBe(false);
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('the way the invitation went out, judged', () => {
+  it('"invitasjonen burde vært publisert åpent på regjeringen.no" from an invited organisation is input on co-creation', async () => {
+    const s = await intake(
+      mail({
+        from: 'Ola Fjell <ola.fjell@kommunikasjon.no>',
+        subject: 'Kommentar',
+        body: 'Hei\n\nVi mener invitasjonen burde vært publisert åpent på regjeringen.no, ikke bare sendt til noen få organisasjoner. Bred medvirkning forutsetter at folk vet om den.\n\nOla Fjell',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['samskaping']);
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('proposals put in a way the rules did not know', () => {
+  it('"Forslag fra meg som tidligere saksbehandler: …" with one commitment, from a private address, is input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Kai Berg <kai.berg@online.no>',
+        subject: 'Forslag',
+        body: 'Hei\n\nForslag fra meg som tidligere saksbehandler: Når Skatteetaten bruker algoritmer til å plukke ut hvem som kontrolleres, skal den kontrollerte få vite det.\n\nKai Berg',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toContain('kunstig-intelligens');
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('"alle lønnstilskudd bør publiseres med navn og beløp" is a new commitment proposed', async () => {
+    const s = await intake(
+      mail({
+        from: 'Siri Dahl <siri.dahl@yahoo.no>',
+        subject: 'Forslag',
+        body: 'Innspill: alle næringstilskudd bør publiseres med mottaker og beløp.\n\nSiri',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['ny-forpliktelse']);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('"Kan dere ha en åpen søknadsrunde til ungdomspanelet og ikke bare plukke ut folk?" is input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Mia Haug <mia.haug@icloud.com>',
+        subject: 'ungdom',
+        body: 'Jeg er 16 og har lyst til å være med i ungdomspanelet. Kan dere ha en åpen søknadsrunde og ikke bare velge ut noen få?\n\nMia',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['ungdomspanel']);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('the same kind of question with nothing of the plan in it is no input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Mia Haug <mia.haug@icloud.com>',
+        subject: 'svar',
+        body: 'Kan dere sende svaret til meg på e-post og ikke bare legge det på nettsidene?\n\nMia',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+});
