@@ -363,3 +363,63 @@ describe('proposals put in a way the rules did not know', () => {
     expect(s.receipt.send).toBe(false);
   });
 });
+
+// From spent sealed-336 and -338 (read from 15:19 UTC; round 61 written first). The first test of
+// each group fails with the rules of fff325d2.
+describe('bait that asks for a hearing reply to be confirmed, or documents uploaded, behind a link', () => {
+  it('"Klikk på lenken for å bekrefte høringssvaret ditt (21/345): http://…" is suspicious, never answered', async () => {
+    const s = await intake(
+      mail({
+        from: 'Høring 21/345 <noreply@hoering-svar.example.net>',
+        subject: 'Høringssvaret ditt er mottatt',
+        body: 'Bekreft høringssvaret ditt i sak 21/345 her: http://hoering-svar.example.net/bekreft',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('"please upload your action plan documents to our secure portal" in the plan\'s words is suspicious', async () => {
+    const s = await intake(
+      mail({
+        from: 'OGP Support <support@ogp-partners.example>',
+        subject: 'Action plan 4B: documents due',
+        body: 'Dear colleague, please upload the documents for action plan 4B to our secure portal by Friday: https://ogp-partners.example/upload',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a person who asks to have their hearing reply confirmed, with no link, is not bait', async () => {
+    const s = await intake(
+      mail({
+        from: 'Eva Lund <eva.lund@ks.no>',
+        subject: 'Høringssvar 21/345',
+        body: 'KS støtter kortere byggesaksfrister. Kan dere bekrefte at høringssvaret er mottatt?\n\nEva Lund',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(false);
+    expect(s.relevant).toBe(true);
+  });
+});
+
+describe('corruption to be stopped, in everyday words', () => {
+  it('"Jeg foreslår at alle møter blir filmet. Det er den eneste måten å stoppe korrupsjon på" is input on anti-corruption', async () => {
+    const s = await intake(
+      mail({
+        from: 'Per Moen <per.moen@outlook.com>',
+        subject: 'forslag',
+        body: 'Jeg foreslår at alle møter med næringslivet blir filmet. Det er den eneste måten å stoppe korrupsjon på.\n\nPer',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toContain('antikorrupsjon');
+    expect(s.receipt.send).toBe(true);
+  });
+});
