@@ -423,3 +423,55 @@ describe('corruption to be stopped, in everyday words', () => {
     expect(s.receipt.send).toBe(true);
   });
 });
+
+// From spent sealed-340 (read from 15:31 UTC; round 62 written first). The first test of each
+// group fails with the rules of 54ad7ca9.
+describe('input called a hearing reply, its document on a milestone of the plan', () => {
+  it('"Høringssvar fra …" with a document that asks for a new milestone on open cultural data is the plan\'s input', async () => {
+    const doc = Buffer.from('Innspill\n\nArbeidet med åpne kulturdata er ikke ferdig. Strategien bør videreføres med en ny milepæl om fri lisens for digitaliserte fotografier.\n');
+    const s = await intake(
+      mail({
+        from: 'Ida Holm <ida.holm@wikimedia.no>',
+        subject: 'Høringssvar fra Wikimedia Norge',
+        body: 'Hei, vedlagt er innspillet vårt.\n\nIda Holm',
+        attachments: [{ filename: 'innspill.txt', contentType: 'text/plain; charset=utf-8', content: doc }],
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(ids(s)).toEqual(['kulturdata']);
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('a request to be taken off the mailing list', () => {
+  it('"Vi ønsker ikke lenger å motta brev om OGP-forumet. Fjern oss fra adresselisten" is no input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Siv Berg <siv.berg@redcross.no>',
+        subject: 'Adresseliste',
+        body: 'Vi ønsker ikke lenger å motta brev om OGP-forumet. Vennligst fjern oss fra adresselisten.\n\nSiv Berg',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.review?.needed).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('hearing replies to be uploaded to "our secure portal"', () => {
+  it('"Alle høringssvar må lastes opp via vår sikre portal innen 48 timer: https://…" is suspicious', async () => {
+    const s = await intake(
+      mail({
+        from: 'Kommunal- og moderniseringsdepartementet <post@hoering-portal.example.com>',
+        subject: 'Høring 21/345 – opplasting',
+        body: 'Alle høringssvar må lastes opp via vår sikre portal innen fredag. Adressen er https://hoering-portal.example.com/login',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+});
