@@ -475,3 +475,94 @@ describe('hearing replies to be uploaded to "our secure portal"', () => {
     expect(s.receipt.send).toBe(false);
   });
 });
+
+// From spent sealed-346, -349, -350 and -351 (read from 15:42 UTC; round 63 written first). The
+// first test of each group fails with the rules of 8adf9827.
+describe('another hearing named by its case number straight after the word', () => {
+  it('"NHO viser til høring 21/601 om selvkostforskriften …" gets no receipt, though it speaks of building cases', async () => {
+    const s = await intake(
+      mail({
+        from: 'Ola Dahl <ola.dahl@nho.no>',
+        subject: 'Høring – gebyrforskriften',
+        body: 'NHO viser til høring 21/601 om selvkostforskriften. Vi mener gebyrene for byggesaker bør bli mer transparente.\n\nOla Dahl',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('the hearing\'s own case number so is still its own', async () => {
+    const s = await intake(
+      mail({
+        from: 'Ola Dahl <ola.dahl@nho.no>',
+        subject: 'Høringssvar',
+        body: 'NHO viser til høring 21/345 og støtter kortere byggesaksfrister.\n\nOla Dahl',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('an opinion on a proposal from a sender innspill does not know', () => {
+  it('a residents\' association\'s "Høringssvar" with "barn og unge må høres også i byggesaker" is held, not left unseen', async () => {
+    const s = await intake(
+      mail({
+        from: 'Styret <styret@velforening-lia.example.no>',
+        subject: 'Høringssvar fra velforeningen',
+        body: 'Lia velforening mener barn og unge må høres også i byggesaker, ikke bare i plansaker.\n\nHilsen styret',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.review?.needed).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('a proposal put as a question', () => {
+  it('"eInnsyn er vanskelig å søke i. Kan dere lage en enklere søkeside?" from a private address is input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Ali Said <ali.said@gmail.com>',
+        subject: 'innspill',
+        body: 'Hei, eInnsyn er tungvint å søke i. Kan dere lage en bedre søkeside?\n\nAli',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['einnsyn']);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('"Kan dere ikke lage en forpliktelse om at alle kommunestyremøter skal strømmes?" is a new commitment proposed', async () => {
+    const s = await intake(
+      mail({
+        from: 'Randi Li <randi.li@online.no>',
+        subject: 'forslag',
+        body: 'Hei. Kan dere ikke lage en forpliktelse om at alle bystyremøter skal strømmes? Randi',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['ny-forpliktelse']);
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('a time limit asked for building cases, the cases named first', () => {
+  it('"byggesaker for mindre tiltak får en frist på tre uker" is the building time limits', async () => {
+    const s = await intake(
+      mail({
+        from: 'Ole Vik <ole.vik@huseierne.no>',
+        subject: 'Høringssvar',
+        body: 'Huseierne mener forslaget om dispensasjon i strandsonen er for strengt. Vi ber også om at byggesaker for garasjer får en frist på fire uker.\n\nOle Vik',
+      }),
+      rules,
+    );
+    expect(ids(s)).toEqual(expect.arrayContaining(['dispensasjon', 'byggesaksfrister']));
+  });
+});
