@@ -603,3 +603,36 @@ describe('every public contract put online', () => {
     expect(s.receipt.send).toBe(true);
   });
 });
+
+// From spent sealed-359, -362 and -363 (read from 16:03 UTC; round 65 written first). The first
+// test of each group fails with the rules of c7c499ca.
+describe("another ministry's status on its commitment for the current plan's report", () => {
+  it('"status for energistatistikk-forpliktelsen til sluttrapporten for plan 4" gets no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Are Li <are.li@oed.dep.no>',
+        subject: 'Status til OGP-rapport',
+        body: 'Hei, her er status for kraftdata-forpliktelsen til sluttrapporten for plan 4: dataene er publisert som planlagt. Ingen endringer foreslås.\n\nAre',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+    expect(s.relevant).toBe(false);
+  });
+});
+
+describe('a commitment asked for, whoever is asked and however it is spelt', () => {
+  it('"Vi ber regjeringa ta inn ei ny forplikting om opne kommunestyremøte" from a private address is input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Tor Kvam <tor.kvam@online.no>',
+        subject: 'Innspel',
+        body: 'Hei,\n\nVi ber regjeringa ta inn ei ny forplikting om opne bystyremøte: alle møte skal strøymast.\n\nHelsing Tor',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['ny-forpliktelse']);
+    expect(s.receipt.send).toBe(true);
+  });
+});
