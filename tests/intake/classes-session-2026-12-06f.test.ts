@@ -636,3 +636,22 @@ describe('a commitment asked for, whoever is asked and however it is spelt', () 
     expect(s.receipt.send).toBe(true);
   });
 });
+
+// From spent sealed-364 and -366 (read from 16:48 UTC; round 66 written first). The first test
+// fails with the rules of 468dd089.
+describe('those concerned called to a meeting early in the planning', () => {
+  it('"Jeg ber om at loven krever at kommunen inviterer berørte naboer til møte tidlig i planarbeidet" is input on participation', async () => {
+    const s = await intake(
+      mail({
+        from: 'Sol Heggem <sol.heggem@gmail.com>',
+        subject: 'Planer',
+        body: 'Hei\n\nVi naboer fikk vite om reguleringen gjennom avisen. Jeg ber om at loven krever at kommunen inviterer berørte naboer til møte tidlig i planarbeidet.\n\nSol',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(ids(s)).toEqual(['medvirkning']);
+    expect(s.receipt.send).toBe(true);
+  });
+});
