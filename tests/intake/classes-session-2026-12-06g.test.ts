@@ -92,3 +92,104 @@ describe('the risk of corruption as what the sender makes a claim about', () => 
     expect(ids(s)).toEqual(['reelle-rettighetshavere']);
   });
 });
+
+describe("another ministry's own call for input, sent here", () => {
+  it('"NFD ber om innspill til arbeidet med en strategi …" from a ministry, saying it is no part of OGP, gets no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Lene Aas <lene.aas@nfd.dep.no>',
+        subject: 'Innspill til strategi for digitale anskaffelser',
+        body: 'NFD ber om innspill til arbeidet med en ny strategi for digitale offentlige anskaffelser. Dette er ikke en del av OGP-arbeidet.\n\nHilsen\nLene Aas\nNFD',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('"Kulturdepartementet ber om innspill til …" with OGP named likewise', async () => {
+    const s = await intake(
+      mail({
+        from: 'Ivar Lunde <ivar.lunde@kud.dep.no>',
+        subject: 'Invitasjon til innspill',
+        body: 'Kulturdepartementet ber om innspill til en ny handlingsplan for frivilligheten. Den henger ikke sammen med OGP.\n\nIvar Lunde',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a person who tells of another ministry\'s call and then gives input to the OGP plan is receipted', async () => {
+    const s = await intake(
+      mail({
+        from: 'Ola Nordmann <ola.nordmann@gmail.com>',
+        subject: 'OGP',
+        body: 'Hei!\n\nJeg så at KD ber om innspill til en ny strategi for digital kompetanse. Jeg mener at åpne data om skoleresultater bør bli en egen forpliktelse i OGP-planen, med data som kan lastes ned gratis.\n\nOla',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('"your hearing reply could not be read", to be sent again behind a link', () => {
+  it('from a look-alike of the government\'s domain, after the deadline: an imitation, not late, not receipted', async () => {
+    const s = await intake(
+      mail({
+        from: 'Høringsportalen <svar@regjeringen-hoeringer.example.com>',
+        subject: 'Høringssvar 21/345 – feil ved mottak',
+        date: 'Thu, 10 Jun 2021 06:02:00 +0200',
+        received: ['from mail.example.com by mx01.dep.no; Thu, 10 Jun 2021 06:02:03 +0200'],
+        body: 'Ditt høringssvar kunne ikke åpnes. Send det på nytt her før fristen går ut: https://regjeringen-hoeringer.example.com/svar',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.relevant).toBe(false);
+    expect(s.late).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a reply to be sent again through "our secure portal within 24 hours: https://…" likewise', async () => {
+    const s = await intake(
+      mail({
+        from: 'Høring plan- og bygningsloven <post@dep-hoering.example.net>',
+        subject: 'Høringssvar 21/345',
+        body: 'Høringssvaret ditt må sendes på nytt. Bruk vår sikre portal innen 24 timer: https://dep-hoering.example.net/opplasting',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it("a citizen who could not open the letter's link and gives input anyway is receipted, not suspicious", async () => {
+    const s = await intake(
+      mail({
+        from: 'Siv Berg <siv.berg@online.no>',
+        subject: 'Høringssvar plan- og bygningsloven',
+        body: 'Hei\n\nLenken til høringsnotatet kunne ikke åpnes: https://www.regjeringen.no/id2845. Jeg mener likevel at dispensasjoner i strandsonen må begrenses kraftig.\n\nSiv Berg',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(false);
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('a group of citizens "who ask the government to …"', () => {
+  it('"Vi er en gruppe innbyggere som ber regjeringen gjøre registeret … åpent" from a private address is input, receipted', async () => {
+    const s = await intake(
+      mail({
+        from: 'Tone Vik <tone.vik77@outlook.com>',
+        subject: 'Åpent register',
+        body: 'Hei!\n\nVi er noen naboer som ber regjeringen gjøre registeret over reelle rettighetshavere gratis og åpent for alle.\n\nTone Vik',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+    expect(ids(s)).toContain('reelle-rettighetshavere');
+  });
+});
