@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TermMatcher, rulesRegExp, withoutLeadingLookbehind } from '../../src/text/terms.js';
+import { TermMatcher, beginsWithRepeatedClass, rulesRegExp, startsWithText, termSyntaxError, withoutLeadingLookbehind } from '../../src/text/terms.js';
 import { FoldedText } from '../../src/text/folded-text.js';
 import { foldText, tokenize } from '../../src/text/fold.js';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -84,6 +84,35 @@ describe('keyword terms', () => {
     expect(withoutLeadingLookbehind('(?<=(?<x>a))\\k<x>')).toBe('(?<=(?<x>a))\\k<x>');
     expect(withoutLeadingLookbehind('(?<=a)')).toBe('(?<=a)');
     expect(withoutLeadingLookbehind('(?:a)b')).toBe('(?:a)b');
+  });
+
+  it('searches without \\b only an expression that begins with written-out text', () => {
+    // Without its \b, "[a-zæøå]*(tilskudd|…)" is tried from every letter of a long word to its end.
+    for (const s of ['foreslår', '(men|likevel|but)', '(?:ab|cd)+e', '^x', '\\.no', 'a+b']) expect(startsWithText(s), s).toBe(true);
+    for (const s of ['[a-zæøå]*(tilskudd|x)', '(\\w*frist|forslaget)', '\\d+ ?%', '(?!kommunal)[a-z]+dep', 'a?b', '(ab)?c', 'x|[a-z]+', '.{0,3}x', '(a|b*c)', '(a']) {
+      expect(startsWithText(s), s).toBe(false);
+    }
+  });
+
+  it('finds a term that begins with a repeated class in a long word as the exact expression does', () => {
+    const word = 'x'.repeat(20_000);
+    const text = `${word} statstilskudd må publiseres, ${word}tilskudd bør legges ut`;
+    const term = 're:\\b[a-zæøå]*(tilskudd|tilskot)\\w* (\\S+ ){0,4}?(bør|må) (publiseres|legges ut)\\b';
+    const folded = new FoldedText(text);
+    const expected = [...folded.folded.matchAll(rulesRegExp(term.slice(3), 'gu'))].map((m) => [m.index, m.index + m[0].length]);
+    expect(expected).toHaveLength(2);
+    expect(new TermMatcher([term]).find(folded).map((h) => [h.start, h.end])).toEqual(expected);
+  });
+
+  it('refuses an expression that may begin with a repeated class and no \\b, and says how to write it', () => {
+    for (const s of ['[a-zæøå]*tilskudd', '(\\w*frist|forslaget) må', '\\d+ ?%', '(?<!ikke )[a-zæøå]+departementet', 'ja|[a-z]+nei']) {
+      expect(beginsWithRepeatedClass(withoutLeadingLookbehind(s)), s).toBe(true);
+      expect(termSyntaxError(`re:${s}`), s).toMatch(/begins with a repeated class and no \\b.*begin it with \\b/);
+    }
+    for (const s of ['\\b[a-zæøå]*tilskudd', '\\b(\\w*frist|forslaget) må', 'foreslår \\w+', '(?<!ikke )\\bforeslår', '[a-z] \\w+']) {
+      expect(beginsWithRepeatedClass(withoutLeadingLookbehind(s)), s).toBe(false);
+      expect(termSyntaxError(`re:${s}`), s).toBeNull();
+    }
   });
 
   it('finds the first hit of the first term over several texts, as find() would in each', () => {
