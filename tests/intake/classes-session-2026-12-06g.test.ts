@@ -193,3 +193,90 @@ describe('a group of citizens "who ask the government to …"', () => {
     expect(ids(s)).toContain('reelle-rettighetshavere');
   });
 });
+
+describe('a statement on a proposed regulation of another hearing, named in the subject', () => {
+  it('"Uttalelse – forslag til forskrift om kommunale gebyrer" is that hearing\'s, though its text names building cases: no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Kari Dahl <kari.dahl@oslo.kommune.no>',
+        subject: 'Uttalelse – forslag til forskrift om kommunale gebyrer',
+        body: 'Oslo kommune har disse merknadene til forskriften om gebyrer i byggesaker: Vi mener at selvkostprinsippet må videreføres.\n\nMed hilsen\nOslo kommune',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a statement on the hearing itself, naming building cases in the subject, is still the hearing\'s', async () => {
+    const s = await intake(
+      mail({
+        from: 'Liv Bakke <liv.bakke@bergen.kommune.no>',
+        subject: 'Uttalelse – forslag til forskrift om byggesak og endringer i plan- og bygningsloven',
+        body: 'Bergen kommune støtter at fristen i byggesaker kortes ned til åtte uker, men kommunene må få tid til å innføre den.\n\nMed hilsen\nBergen kommune',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.consultation?.id).toBe('pbl-2021');
+  });
+});
+
+describe('a sign-in or a verification demanded behind a link', () => {
+  it('"Your submission to action plan 4B needs verification. Sign in: https://…" is an imitation, not late input', async () => {
+    const s = await intake(
+      mail({
+        from: 'OGP Support <support@ogp-secretariat.example.org>',
+        subject: 'Confirm your OGP submission',
+        date: 'Fri, 21 May 2021 08:00:00 +0200',
+        received: ['from mail.example.org by mx01.dep.no; Fri, 21 May 2021 08:00:03 +0200'],
+        body: 'Your submission to the OGP action plan 4B requires verification before it is counted. Log in: https://ogp-check.example.org/login',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.relevant).toBe(false);
+    expect(s.late).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('input put as a question, a request or advice', () => {
+  const receipted = async (from: string, subject: string, body: string) => {
+    const s = await intake(mail({ from, subject, body }), rules);
+    expect(s.relevant, body).toBe(true);
+    expect(s.consultation?.id, body).toBe('ogp-4b');
+    expect(s.receipt.send, body).toBe(true);
+  };
+
+  it('"Kan dere legge inn en forpliktelse om …?" in the invitation\'s thread is a proposal', async () => {
+    const s = await intake(
+      mail({
+        from: 'Per Li <per.li@gmail.com>',
+        subject: 'SV: OGP - Open Government Partnership - Interessentforumet - Invitasjon til innspill til Handlingsplan 4 B',
+        headers: { 'In-Reply-To': '<5d6b1f8e2a3c4e7f9b0a1c2d3e4f5a6b@EXCH-MBX01.dss.dep.no>' },
+        body: 'Hei. Kan dere legge inn en forpliktelse om at alle møter i fylkestinget strømmes?\n\nPer',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('"Hvorfor er ikke … ennå? Det må skje før neste plan." is a demand', () =>
+    receipted('Guri Lie <guri.lie@online.no>', 'OGP handlingsplan 4B', 'Hvorfor er ikke registeret over reelle rettighetshavere åpent ennå? Det må skje før neste plan.\n\nGuri'));
+
+  it('"Please add a bulk download for the journal data" from a researcher is input', () =>
+    receipted('Tor Dahl <tor.dahl@outlook.com>', 'innspill', 'I use eInnsyn for my research. Please add an API for the journal data.\n\nTor'));
+
+  it('"Our advice is to give the youth panel a clear mandate" from a sister organisation is input', () =>
+    receipted('Mette Holm <mette@aabenhed.example.dk>', 'Youth panel', 'Dear KMD,\n\nWe ran a youth panel in Denmark. Our advice is to give the panel a clear mandate.\n\nMette Holm'));
+
+  it('"Det hadde vært en god forpliktelse" after a question about the state\'s algorithms is input', () =>
+    receipted('Sara Nilsen <sara.n@hotmail.com>', 'Idé', 'Kan ikke staten lage en liste over algoritmene Lånekassen bruker i vedtak? Det hadde vært en god forpliktelse.\nSara'));
+
+  it('a question that asks only when the plan is published stays a question', async () => {
+    const s = await intake(mail({ from: 'Guri Lie <guri.lie@online.no>', subject: 'OGP handlingsplan 4B', body: 'Når blir den nye handlingsplanen publisert? Det må jeg vite før møtet.\n\nGuri' }), rules);
+    expect(s.receipt.send).toBe(false);
+  });
+});
