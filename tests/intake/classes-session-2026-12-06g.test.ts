@@ -280,3 +280,35 @@ describe('input put as a question, a request or advice', () => {
     expect(s.receipt.send).toBe(false);
   });
 });
+
+describe('the other consultation named only as input that comes apart', () => {
+  it('a hearing reply after the OGP deadline that says "innspill til OGP sendes separat" is the hearing\'s alone, and not late', async () => {
+    const s = await intake(
+      mail({
+        from: 'Nils Vik <nils.vik@bnl.no>',
+        to: 'hoering-pbl@kmd.dep.no',
+        subject: 'Høringssvar 21/345 plan- og bygningsloven',
+        date: 'Mon, 24 May 2021 10:00:00 +0200',
+        received: ['from mail.bnl.no by mx01.dep.no; Mon, 24 May 2021 10:00:04 +0200'],
+        body: 'Dette er vårt høringssvar til endringene i plan- og bygningsloven (innspill til OGP sendes separat).\n\nÅtte uker er for kort frist for byggesaker i små kommuner. Vi foreslår ti uker.\n\nNils Vik\nByggenæringens Landsforening',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.review?.reasons).not.toContain('consultation-uncertain');
+    expect(s.late).toBe(false);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('one letter with input to both, OGP named as what it comments on, is still held between the two', async () => {
+    const s = await intake(
+      mail({
+        from: 'Nils Vik <nils.vik@bnl.no>',
+        subject: 'Innspill',
+        body: 'Til høringen om plan- og bygningsloven: åtte uker er for kort frist for byggesaker.\n\nTil OGP-handlingsplanen 4B: registeret over reelle rettighetshavere må bli åpent.\n\nNils Vik',
+      }),
+      rules,
+    );
+    expect(s.review?.reasons).toContain('consultation-uncertain');
+  });
+});
