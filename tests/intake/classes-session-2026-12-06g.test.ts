@@ -312,3 +312,26 @@ describe('the other consultation named only as input that comes apart', () => {
     expect(s.review?.reasons).toContain('consultation-uncertain');
   });
 });
+
+describe('an opinion with the verb first, after a question about the deadline', () => {
+  it('"Rekker det fortsatt? Når det gjelder eInnsyn, mener vi at …" minutes after the deadline is late input, receipted', async () => {
+    const s = await intake(
+      mail({
+        from: 'Kari Lund <kari.lund@nj.no>',
+        subject: 'Innspill i siste liten',
+        date: 'Wed, 19 May 2021 00:04:00 +0200',
+        received: ['from mail.nj.no by mx01.dep.no; Wed, 19 May 2021 00:04:03 +0200'],
+        body: 'Hei,\n\nRekker det fortsatt?\n\nNår det gjelder eInnsyn, mener vi at fulltekst av utgående brev må bli hovedregelen.\n\nKari Lund\nNorsk Journalistlag',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.late).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('"Rekker det fortsatt?" alone is still a question', async () => {
+    const s = await intake(mail({ from: 'Kari Lund <kari.lund@nj.no>', subject: 'Frist', body: 'Hei,\n\nRekker vi fortsatt å sende innspill til eInnsyn-forpliktelsen?\n\nKari Lund' }), rules);
+    expect(s.receipt.send).toBe(false);
+  });
+});
