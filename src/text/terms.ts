@@ -138,27 +138,40 @@ export function startsWithText(source: string): boolean {
   return choices !== null && choices.every(choiceStartsWithText);
 }
 
+/**
+ * The characters of an expression that give it its shape (not escaped, not inside a class), each
+ * with the depth of the groups around it ("(" and ")" with the depth outside their group), then
+ * one last entry at the end: its depth is the depth left open, or -1 when a class is left open.
+ */
+function* shape(source: string): Generator<{ i: number; c: string; depth: number }> {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') i++; // an escaped character is never a bracket
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else {
+      if (c === ')') depth--;
+      yield { i, c, depth };
+      if (c === '(') depth++;
+    }
+  }
+  yield { i: source.length, c: '', depth: inClass ? -1 : depth };
+}
+
 /** The expression split at its top-level "|" (null when its brackets do not close). */
 function topLevelChoices(source: string): string[] | null {
   const choices: string[] = [];
-  let depth = 0;
-  let inClass = false;
   let from = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
+  for (const { i, c, depth } of shape(source)) {
+    if (c === '') return depth === 0 ? [...choices, source.slice(from)] : null;
+    if (c === '|' && depth === 0) {
       choices.push(source.slice(from, i));
       from = i + 1;
     }
   }
-  if (depth !== 0 || inClass) return null;
-  choices.push(source.slice(from));
-  return choices;
+  return null;
 }
 
 /** The escapes that stand for one character written out ("\\.", "\\-", "\\n"), not for a class. */
@@ -166,16 +179,7 @@ const TEXT_ESCAPES = new Set([...'.-/\\()[]{}|?*+^$ntr\'"&#,:;<>=!@%~`_ ']);
 
 /** Where the group that `s` begins with ("(…") closes; -1 when it does not. */
 function groupEnd(s: string): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-  }
+  for (const { i, c, depth } of shape(s)) if (c === ')' && depth === 0) return i;
   return -1;
 }
 
@@ -224,21 +228,11 @@ export function beginsWithRepeatedClass(source: string): boolean {
 export function withoutLeadingLookbehind(source: string): string {
   if (!source.startsWith('(?<=') && !source.startsWith('(?<!')) return source;
   if (/\\[1-9]|\\k</.test(source)) return source;
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++; // an escaped character is never a bracket
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) {
-      const rest = source.slice(i + 1);
-      // Nothing left, or a quantifier on the lookbehind (not valid with the u flag): keep it as written.
-      return rest.length === 0 || /^[*+?{]/.test(rest) ? source : rest;
-    }
-  }
-  return source;
+  const end = groupEnd(source);
+  if (end < 0) return source;
+  const rest = source.slice(end + 1);
+  // Nothing left, or a quantifier on the lookbehind (not valid with the u flag): keep it as written.
+  return rest.length === 0 || /^[*+?{]/.test(rest) ? source : rest;
 }
 
 /**
