@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FoldedText, wordMatches, wordPattern } from '../../src/text/folded-text.js';
+import { FoldedText, GramSet, wordMatches, wordPattern } from '../../src/text/folded-text.js';
 import { eachToken, foldText, tokenize } from '../../src/text/fold.js';
 
 describe('a folded text’s words (kept compact: issue 17)', () => {
@@ -62,5 +62,41 @@ describe('a folded text’s words (kept compact: issue 17)', () => {
     expect(t.matching(p).map((k) => k.word)).toEqual(['ogp', 'ogps', "ogp's"]);
     const long = wordPattern('exact', 'kommune');
     expect(new FoldedText("Kommunes og kommune's kommuner").matching(long).map((k) => k.word)).toEqual(['kommunes', "kommune's", 'kommuner']);
+  });
+});
+
+describe('a long text’s four-letter pieces (GramSet: includes without reading the text, issue 17)', () => {
+  /** A seeded text of Norwegian-looking words, long enough for the gram look. */
+  function text(seed: number, words: number): string {
+    const syllables = ['inn', 'spill', 'hø', 'ring', 'plan', 'by', 'gg', 'e', 'sak', 'åp', 'en', 'het', 'da', 'ta', 'kom', 'mu', 'ne', 'lov', 'ø', 'ré'];
+    let x = seed;
+    const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) % syllables.length;
+    const out: string[] = [];
+    for (let i = 0; i < words; i++) out.push(syllables[next()]! + syllables[next()]! + (i % 9 === 0 ? '.\n' : ''));
+    return out.join(' ');
+  }
+
+  it('never says no to a string that is in the text', () => {
+    for (const seed of [1, 2, 3]) {
+      const t = text(seed, 3000);
+      const grams = new GramSet(t);
+      for (let i = 0; i + 12 < t.length; i += 7) for (const n of [4, 5, 9, 12]) expect(grams.mayHave(t.slice(i, i + n)), t.slice(i, i + n)).toBe(true);
+    }
+  });
+
+  it('says no to most strings that are not in the text, and includes answers as the text does', () => {
+    const t = text(4, 3000);
+    const grams = new GramSet(t);
+    const probes = Array.from({ length: 2000 }, (_, i) => text(100 + i, 2).slice(0, 4 + (i % 9)));
+    const absent = probes.filter((s) => !t.includes(s));
+    expect(absent.length).toBeGreaterThan(200);
+    // About one in nine grams of an absent string hits a set bit by chance: few absent strings of
+    // several grams get through.
+    expect(absent.filter((s) => grams.mayHave(s)).length).toBeLessThan(absent.length / 4);
+    const folded = new FoldedText(t);
+    for (const s of [...probes, 'inn', 'ø', '']) expect(folded.includes(s), s).toBe(folded.folded.includes(s));
+    // A short text is searched as it is, with the same answers.
+    const short = new FoldedText('Høring om plan- og bygningsloven');
+    for (const s of ['høring', 'plan- og', 'bygningslova', 'loven', 'xyzw']) expect(short.includes(s), s).toBe(short.folded.includes(s));
   });
 });
