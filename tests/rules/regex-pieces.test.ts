@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { requiredPieces } from '../../src/text/regex-pieces.js';
-import { rulesRegExp, TermMatcher } from '../../src/text/terms.js';
+import { lookFirst, rulesRegExp, TermMatcher } from '../../src/text/terms.js';
 import { FoldedText } from '../../src/text/folded-text.js';
 import { foldText } from '../../src/text/fold.js';
 
@@ -77,5 +77,14 @@ describe('what every match of an expression must contain', () => {
     }
     const t = new FoldedText('Høringen om Planen');
     expect([t.includes('høring'), t.includes('planen'), t.includes('Planen'), t.includes('høring')]).toEqual([true, true, false, true]);
+  });
+
+  it('looks first for the pieces worth a look: single strings first, a choice without the strings that contain another of it', () => {
+    // "foreslår" holds "foreslå": where it is, "foreslå" is too; a choice written twice is one look.
+    expect(lookFirst('\\b(vi |we )?(foreslår|foreslå|propose|proposes|suggest)( også)? at')).toEqual([['foreslå', 'propose', 'suggest']]);
+    expect(lookFirst('(innspill|innspill|innspel) om (tilgangen|tilgang|kontoen) til planen')).toEqual([[' til planen'], [' om '], ['innspill', 'innspel'], ['tilgang', 'kontoen']]);
+    // Up to four pieces, fewest choices first; a choice of more than twelve strings is not looked for.
+    const many = Array.from({ length: 13 }, (_, i) => `ord${String.fromCharCode(97 + i)}x`).join('|');
+    expect(lookFirst(`(${many}) (aaaa|bbbb) (cccc|dddd|eeee) ffff gggggg (hhhh|iiii) (llll|mmmm|nnnn|oooo)`)).toEqual([[' ffff gggggg '], ['aaaa', 'bbbb'], ['hhhh', 'iiii'], ['cccc', 'dddd', 'eeee']]);
   });
 });
