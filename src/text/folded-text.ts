@@ -32,15 +32,31 @@ export const TYPO_LENGTH = 10;
 /** Whether a can be made b by at most one edit: a letter changed, added or removed, or two
  *  neighbouring letters swapped (the optimal string alignment distance is 0 or 1). */
 export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  const d = a.length - b.length;
+  return prefixWithinOneEdit(a, a.length, b);
+}
+
+/**
+ * withinOneEdit(a.slice(0, n), b) without the slices: compared unit by unit in place. Typo-tolerant
+ * patterns are tried against every word with their first letter (matching), up to three prefixes
+ * of each for a prefix pattern, and each slice was a new string (issue 17).
+ */
+function prefixWithinOneEdit(a: string, n: number, b: string): boolean {
+  const m = b.length;
+  const d = n - m;
   if (d > 1 || d < -1) return false;
   let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (d === 1) return a.slice(i + 1) === b.slice(i);
-  if (d === -1) return a.slice(i) === b.slice(i + 1);
-  if (a.slice(i + 1) === b.slice(i + 1)) return true;
-  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  while (i < n && i < m && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n && i === m) return true;
+  if (d === 1) return sameUnits(a, i + 1, b, i, m - i);
+  if (d === -1) return sameUnits(a, i, b, i + 1, n - i);
+  if (sameUnits(a, i + 1, b, i + 1, n - i - 1)) return true;
+  return i + 1 < n && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameUnits(a, i + 2, b, i + 2, n - i - 2);
+}
+
+/** Whether the `count` units of a from `ai` are those of b from `bi`. */
+function sameUnits(a: string, ai: number, b: string, bi: number, count: number): boolean {
+  for (let k = 0; k < count; k++) if (a.charCodeAt(ai + k) !== b.charCodeAt(bi + k)) return false;
+  return true;
 }
 
 /** A text's word that matches a typo-tolerant pattern only through one slip (wordMatches has
@@ -49,7 +65,7 @@ function typoMatches(p: WordPattern, word: string): boolean {
   if (word[0] !== p.value[0]) return false;
   const n = p.value.length;
   if (p.kind === 'prefix') {
-    for (let k = n - 1; k <= n + 1 && k <= word.length; k++) if (withinOneEdit(word.slice(0, k), p.value)) return true;
+    for (let k = n - 1; k <= n + 1 && k <= word.length; k++) if (prefixWithinOneEdit(word, k, p.value)) return true;
     return false;
   }
   if (withinOneEdit(word, p.value)) return true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FoldedText, GramSet, wordMatches, wordPattern } from '../../src/text/folded-text.js';
+import { FoldedText, GramSet, withinOneEdit, wordMatches, wordPattern } from '../../src/text/folded-text.js';
 import { eachToken, foldText, tokenize } from '../../src/text/fold.js';
 
 describe('a folded text’s words (kept compact: issue 17)', () => {
@@ -98,5 +98,56 @@ describe('a long text’s four-letter pieces (GramSet: includes without reading 
     // A short text is searched as it is, with the same answers.
     const short = new FoldedText('Høring om plan- og bygningsloven');
     for (const s of ['høring', 'plan- og', 'bygningslova', 'loven', 'xyzw']) expect(short.includes(s), s).toBe(short.folded.includes(s));
+  });
+});
+
+describe('one slip of the keyboard, compared in place (issue 17)', () => {
+  /** The comparison as it was written with slices: the reference. */
+  function reference(a: string, b: string): boolean {
+    if (a === b) return true;
+    const d = a.length - b.length;
+    if (d > 1 || d < -1) return false;
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (d === 1) return a.slice(i + 1) === b.slice(i);
+    if (d === -1) return a.slice(i) === b.slice(i + 1);
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+
+  it('answers as the comparison with slices does, for words near and far', () => {
+    const base = ['rettighetshavere', 'byggesaksforskrift', 'ab', 'a', '', 'åpenhet', 'handlingsplan'];
+    const edits = (w: string): string[] => {
+      const out = new Set<string>([w, w + 'e', 'x' + w, w.slice(1), w.slice(0, -1)]);
+      for (let i = 0; i < w.length; i++) {
+        out.add(w.slice(0, i) + w.slice(i + 1));
+        out.add(w.slice(0, i) + 'q' + w.slice(i + 1));
+        out.add(w.slice(0, i) + 'ø' + w.slice(i));
+        if (i + 1 < w.length) out.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+        if (i + 2 < w.length) out.add(w.slice(0, i) + w[i + 2] + w[i + 1] + w[i] + w.slice(i + 3));
+      }
+      return [...out];
+    };
+    let yes = 0;
+    for (const w of base) {
+      for (const a of edits(w)) {
+        for (const b of [w, ...edits(w).slice(0, 12)]) {
+          expect(withinOneEdit(a, b), `${a} ~ ${b}`).toBe(reference(a, b));
+          if (reference(a, b)) yes++;
+        }
+      }
+    }
+    expect(yes).toBeGreaterThan(100);
+  });
+
+  it('matches a long prefix with one slip in the word’s first letters, as before', () => {
+    const p = wordPattern('prefix', 'rettighetshaver');
+    const prefixReference = (word: string) =>
+      word.startsWith(p.value) || (word[0] === p.value[0] && [p.value.length - 1, p.value.length, p.value.length + 1].some((k) => k <= word.length && reference(word.slice(0, k), p.value)));
+    for (const word of ['rettighetshavere', 'rettighethavere', 'rettighetshaverne', 'retighetshaver', 'rettihgetshaver', 'rettighetshav', 'rettighetsh', 'settighetshaver', 'rettighetshaverregister', 'rettighet']) {
+      expect(wordMatches(p, word), word).toBe(prefixReference(word));
+    }
+    expect(wordMatches(p, 'rettighethavere')).toBe(true);
+    expect(wordMatches(p, 'rettighetsh')).toBe(false);
   });
 });
