@@ -346,6 +346,16 @@ export class FoldedText {
     return found;
   }
 
+  /**
+   * False only when the folded text cannot have this string; true when it has it or, in a long
+   * text, may have it: the answer of the text's grams alone (GramSet), the text not read. For a
+   * reader that can skip work on a no and asks includes() before it acts on a yes (terms.ts).
+   */
+  mayInclude(s: string): boolean {
+    if (s.length >= 4 && this.folded.length >= GRAM_MIN_LENGTH) return (this.grams ??= new GramSet(this.folded)).mayHave(s);
+    return this.includes(s);
+  }
+
   /** A result computed once over this text, by key (e.g. an expression's matches). */
   memo<T>(key: string, make: () => T): T {
     if (this.memos.has(key)) return this.memos.get(key) as T;

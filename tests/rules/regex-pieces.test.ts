@@ -75,6 +75,15 @@ describe('what every match of an expression must contain', () => {
         expect(new TermMatcher([term]).find(folded).map((h) => [h.start, h.end]), `${term} in "${text}"`).toEqual(expected);
       }
     }
+    // The same in long texts, whose pieces are first asked of their grams (GramSet).
+    const filler = 'Departementet viser til brevet og takker for muligheten til å gi innspill. '.repeat(8);
+    for (const term of terms) {
+      for (const text of texts) {
+        const folded = new FoldedText(`${filler}${text} ${filler}`);
+        const expected = [...folded.folded.matchAll(rulesRegExp(term.slice(3), 'gu'))].map((m) => [m.index, m.index + m[0].length]);
+        expect(new TermMatcher([term]).find(folded).map((h) => [h.start, h.end]), `${term} in a long text with "${text}"`).toEqual(expected);
+      }
+    }
     const t = new FoldedText('Høringen om Planen');
     expect([t.includes('høring'), t.includes('planen'), t.includes('Planen'), t.includes('høring')]).toEqual([true, true, false, true]);
   });
