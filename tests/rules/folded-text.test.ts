@@ -207,3 +207,33 @@ describe('a text’s word index made in one pass (issue 17)', () => {
     }
   });
 });
+
+describe('a text’s answers by pattern (kept by the pattern’s number, issue 17)', () => {
+  it('keeps each pattern’s answer, for patterns made before and after the text was first asked', () => {
+    const t = new FoldedText('Innspill til handlingsplanen: åpne data og åpenhet, handlingsplan og mer åpenhet. Åpen-data, datadeling og planer.');
+    const before = wordPattern('exact', 'åpenhet');
+    const first = t.matching(before);
+    expect(first.map((k) => k.start)).toEqual([43, 73]);
+    expect(t.matching(before)).toBe(first);
+    // Every word's tokens, to check each answer against (wordMatches, in text order).
+    const all = Array.from({ length: t.wordCount }, (_, i) => t.at(i)).flat();
+    const expected = (p: ReturnType<typeof wordPattern>) => all.filter((k) => wordMatches(p, k.word)).sort((a, b) => a.start - b.start).map((k) => [k.word, k.start]);
+    // Patterns made after the text's table was made (numbers past its length) are answered and kept too.
+    const stamp = `${process.pid}`;
+    const later = [
+      ...Array.from({ length: 40 }, (_, i) => wordPattern('suffix', `${stamp}${i}q`)),
+      wordPattern('prefix', 'handlingspla'),
+      wordPattern('prefix', 'åpen'),
+      wordPattern('contains', 'data'),
+      wordPattern('suffix', 'er'),
+      wordPattern('exact', 'plan'),
+    ];
+    const answers = later.map((p) => t.matching(p));
+    later.forEach((p, i) => {
+      expect(t.matching(p)).toBe(answers[i]);
+      expect(answers[i]!.map((k) => [k.word, k.start]), `${p.kind} ${p.value}`).toEqual(expected(p));
+    });
+    expect(answers.slice(40).map((a) => a.length)).toEqual([2, 4, 4, 2, 0]);
+    expect(t.matching(before)).toBe(first);
+  });
+});
