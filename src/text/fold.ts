@@ -88,15 +88,6 @@ export function tokenize(folded: string): Token[] {
  * a million characters made 200,000 token objects at once).
  */
 export function eachToken(folded: string, visit: (word: string, index: number, start: number, end: number) => void): void {
-  eachTokenSpan(folded, (index, start, end) => visit(folded.slice(start, end), index, start, end));
-}
-
-/**
- * Where each token of tokenize() is, in its order (a word, then the parts of a hyphenated word), as
- * [start, end) in the folded text, without making its string: a reader that keeps one string per
- * distinct word (FoldedText's word index) makes it only for a word's first occurrence.
- */
-export function eachTokenSpan(folded: string, visit: (index: number, start: number, end: number) => void): void {
   let index = 0;
   let i = 0;
   const length = folded.length;
@@ -117,15 +108,13 @@ export function eachTokenSpan(folded: string, visit: (index: number, start: numb
       if (sep === 45) hyphen = true;
       end = next;
     }
-    visit(index, start, end);
+    const word = folded.slice(start, end);
+    visit(word, index, start, end);
     if (hyphen) {
-      // The parts between the hyphens (never empty: a hyphen joins two runs of letters).
-      let from = start;
-      for (let k = start; k <= end; k++) {
-        if (k === end || folded.charCodeAt(k) === 45) {
-          if (k > from) visit(index, from, k);
-          from = k + 1;
-        }
+      let offset = start;
+      for (const part of word.split('-')) {
+        if (part.length > 0) visit(part, index, offset, offset + part.length);
+        offset += part.length + 1;
       }
     }
     index++;

@@ -1,6 +1,6 @@
 // A text prepared once for matching against many rule terms: folded, split into words on first
 // use, with look-ups by word, first letter and Norwegian stem.
-import { eachTokenSpan, foldText, type Token } from './fold.js';
+import { foldText, tokenize, type Token } from './fold.js';
 import { stemNo } from './stem.js';
 
 export interface WordPattern {
@@ -128,77 +128,29 @@ interface WordIndex {
   firstSeen: Map<string, number>;
 }
 
-/**
- * The text's tokens (as tokenize() gives them) and their look-ups, made in one pass: each token's
- * word is found among the distinct words so far by its characters in the text (a hash table of
- * their spans), and a string is made only for a word's first occurrence; every token of a word holds
- * that one string. Splitting into strings first and looking each up in a Map made a string per token
- * and hashed it again: over the texts of 100 of the bench store's records (316 distinct, 1.8 M
- * characters, 252 K tokens) 56.5 ms against 44.7 ms for this (best of 15).
- */
-function indexText(folded: string): WordIndex {
-  const tokens: Token[] = [];
-  const unique = new Map<string, Token[]>();
-  const byFirst = new Map<string, string[]>();
-  const firstSeen = new Map<string, number>();
-  const firstTokens: number[] = [];
-  /** The distinct words, their hashes and token lists, by number (order of first occurrence). */
-  const words: string[] = [];
-  const hashes: number[] = [];
-  const lists: Token[][] = [];
-  /** Open addressing: a slot holds a distinct word's number + 1, 0 when free; at most half full. */
-  let slots = new Int32Array(256);
-  let mask = slots.length - 1;
-  eachTokenSpan(folded, (index, start, end) => {
-    if (index === firstTokens.length) firstTokens.push(tokens.length);
-    let h = 0x811c9dc5;
-    for (let k = start; k < end; k++) h = Math.imul(h ^ folded.charCodeAt(k), 0x01000193);
-    const n = end - start;
-    let slot = h & mask;
-    for (let id = slots[slot]! - 1; id >= 0; id = slots[slot]! - 1) {
-      const w = words[id]!;
-      if (hashes[id] === h && w.length === n && sameSpan(w, folded, start)) {
-        const t: Token = { word: w, index, start, end };
-        tokens.push(t);
-        lists[id]!.push(t);
-        return;
-      }
-      slot = (slot + 1) & mask;
+function indexWords(tokens: readonly Token[]): WordIndex {
+  const words = tokens.length === 0 ? 0 : tokens[tokens.length - 1]!.index + 1;
+  const index: WordIndex = { tokens, starts: new Int32Array(words + 1), unique: new Map(), byFirst: new Map(), firstSeen: new Map() };
+  let next = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (next <= t.index) index.starts[next++] = i;
+    let same = index.unique.get(t.word);
+    if (!same) {
+      index.unique.set(t.word, (same = []));
+      index.firstSeen.set(t.word, index.firstSeen.size);
+      const letter = t.word[0]!;
+      let words = index.byFirst.get(letter);
+      if (!words) index.byFirst.set(letter, (words = []));
+      words.push(t.word);
+    } else {
+      // One string per distinct word, not per occurrence (the same text, so nothing changes).
+      t.word = same[0]!.word;
     }
-    const word = folded.slice(start, end);
-    const t: Token = { word, index, start, end };
-    tokens.push(t);
-    const list = [t];
-    slots[slot] = words.length + 1;
-    words.push(word);
-    hashes.push(h);
-    lists.push(list);
-    unique.set(word, list);
-    firstSeen.set(word, firstSeen.size);
-    const letter = word[0]!;
-    let same = byFirst.get(letter);
-    if (!same) byFirst.set(letter, (same = []));
-    same.push(word);
-    if (words.length * 2 > slots.length) {
-      slots = new Int32Array(slots.length * 2);
-      mask = slots.length - 1;
-      for (let id = 0; id < words.length; id++) {
-        let free = hashes[id]! & mask;
-        while (slots[free] !== 0) free = (free + 1) & mask;
-        slots[free] = id + 1;
-      }
-    }
-  });
-  const starts = new Int32Array(firstTokens.length + 1);
-  starts.set(firstTokens);
-  starts[firstTokens.length] = tokens.length;
-  return { tokens, starts, unique, byFirst, firstSeen };
-}
-
-/** Whether the text has the word at `start`. */
-function sameSpan(word: string, text: string, start: number): boolean {
-  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  return true;
+    same.push(t);
+  }
+  while (next <= words) index.starts[next++] = tokens.length;
+  return index;
 }
 
 /**
@@ -276,7 +228,7 @@ export class FoldedText {
   }
 
   private words(): WordIndex {
-    return (this.index ??= indexText(this.folded));
+    return (this.index ??= indexWords(tokenize(this.folded)));
   }
 
   get wordCount(): number {

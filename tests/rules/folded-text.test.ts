@@ -158,56 +158,6 @@ describe('one slip of the keyboard, compared in place (issue 17)', () => {
   });
 });
 
-describe('a text’s word index made in one pass (issue 17)', () => {
-  /** The index as it was made from tokenize(): the reference. */
-  function reference(folded: string) {
-    const tokens = tokenize(folded);
-    const words = tokens.length === 0 ? 0 : tokens[tokens.length - 1]!.index + 1;
-    const starts = new Int32Array(words + 1);
-    const unique = new Map<string, typeof tokens>();
-    const byFirst = new Map<string, string[]>();
-    const firstSeen = new Map<string, number>();
-    let next = 0;
-    tokens.forEach((t, i) => {
-      while (next <= t.index) starts[next++] = i;
-      let same = unique.get(t.word);
-      if (!same) {
-        unique.set(t.word, (same = []));
-        firstSeen.set(t.word, firstSeen.size);
-        if (!byFirst.has(t.word[0]!)) byFirst.set(t.word[0]!, []);
-        byFirst.get(t.word[0]!)!.push(t.word);
-      }
-      same.push(t);
-    });
-    while (next <= words) starts[next++] = tokens.length;
-    return { tokens, starts, unique, byFirst, firstSeen };
-  }
-
-  it('gives the tokens, word starts and look-ups that tokenize() and a Map of its words give', () => {
-    const texts = [
-      '',
-      '  …  ',
-      'Kort innspill om OGP-handlingsplan, og – ja – åpenhet. OGP og ogp-handlingsplan igjen; handlingsplan.',
-      "Vi's innspill: plan-og-bygg-lov, ikke-digitale tjenester, KI-strategi's mål; 12 innspill 12-13.",
-      'a-b-a a b a-a b-b-b 𝒜𝒷c-d 𝒜𝒷c ÅÆØ-åæø',
-      // Enough distinct words that the table of spans grows several times, and each repeated.
-      Array.from({ length: 3000 }, (_, i) => `ord${i % 1100}-del${i % 7} ${String.fromCharCode(97 + (i % 26))}ord${i}`).join(' '),
-    ];
-    for (const text of texts) {
-      const t = new FoldedText(text);
-      const index = t['words']();
-      const expected = reference(t.folded);
-      expect(index.tokens, text.slice(0, 40)).toEqual(expected.tokens);
-      expect([...index.starts]).toEqual([...expected.starts]);
-      expect([...index.unique]).toEqual([...expected.unique]);
-      expect([...index.byFirst]).toEqual([...expected.byFirst]);
-      expect([...index.firstSeen]).toEqual([...expected.firstSeen]);
-      // One string per distinct word, held by each of its tokens.
-      for (const [word, tokens] of index.unique) for (const k of tokens) expect(k.word === word).toBe(true);
-    }
-  });
-});
-
 describe('a text’s answers by pattern (kept by the pattern’s number, issue 17)', () => {
   it('keeps each pattern’s answer, for patterns made before and after the text was first asked', () => {
     const t = new FoldedText('Innspill til handlingsplanen: åpne data og åpenhet, handlingsplan og mer åpenhet. Åpen-data, datadeling og planer.');
