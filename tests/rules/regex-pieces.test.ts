@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { requiredPieces } from '../../src/text/regex-pieces.js';
-import { rulesRegExp, TermMatcher } from '../../src/text/terms.js';
+import { lookFirst, rulesRegExp, TermMatcher } from '../../src/text/terms.js';
 import { FoldedText } from '../../src/text/folded-text.js';
 import { foldText } from '../../src/text/fold.js';
 
@@ -75,7 +75,25 @@ describe('what every match of an expression must contain', () => {
         expect(new TermMatcher([term]).find(folded).map((h) => [h.start, h.end]), `${term} in "${text}"`).toEqual(expected);
       }
     }
+    // The same in long texts, whose pieces are first asked of their grams (GramSet).
+    const filler = 'Departementet viser til brevet og takker for muligheten til å gi innspill. '.repeat(8);
+    for (const term of terms) {
+      for (const text of texts) {
+        const folded = new FoldedText(`${filler}${text} ${filler}`);
+        const expected = [...folded.folded.matchAll(rulesRegExp(term.slice(3), 'gu'))].map((m) => [m.index, m.index + m[0].length]);
+        expect(new TermMatcher([term]).find(folded).map((h) => [h.start, h.end]), `${term} in a long text with "${text}"`).toEqual(expected);
+      }
+    }
     const t = new FoldedText('Høringen om Planen');
     expect([t.includes('høring'), t.includes('planen'), t.includes('Planen'), t.includes('høring')]).toEqual([true, true, false, true]);
+  });
+
+  it('looks first for the pieces worth a look: single strings first, a choice without the strings that contain another of it', () => {
+    // "foreslår" holds "foreslå": where it is, "foreslå" is too; a choice written twice is one look.
+    expect(lookFirst('\\b(vi |we )?(foreslår|foreslå|propose|proposes|suggest)( også)? at')).toEqual([['foreslå', 'propose', 'suggest']]);
+    expect(lookFirst('(innspill|innspill|innspel) om (tilgangen|tilgang|kontoen) til planen')).toEqual([[' til planen'], [' om '], ['innspill', 'innspel'], ['tilgang', 'kontoen']]);
+    // Up to four pieces, fewest choices first; a choice of more than twelve strings is not looked for.
+    const many = Array.from({ length: 13 }, (_, i) => `ord${String.fromCharCode(97 + i)}x`).join('|');
+    expect(lookFirst(`(${many}) (aaaa|bbbb) (cccc|dddd|eeee) ffff gggggg (hhhh|iiii) (llll|mmmm|nnnn|oooo)`)).toEqual([[' ffff gggggg '], ['aaaa', 'bbbb'], ['hhhh', 'iiii'], ['cccc', 'dddd', 'eeee']]);
   });
 });
