@@ -94,6 +94,19 @@ function quantifierLength(source: string, i: number): number {
   return source[end] === '?' ? end + 1 - i : end - i;
 }
 
+/** A lookaround's opening ("(?=", "(?!", "(?<=", "(?<!"): it matches nothing itself. */
+const LOOKAROUND = /^\(\?(?:[=!]|<[=!])/;
+
+/** The body of the group from `open` ("(") to `close` (")"), without "?:" or "?<name>". */
+function groupBody(source: string, open: number, close: number): string {
+  return source.slice(open + 1, close).replace(/^\?(?::|<[A-Za-z_$][\w$]*>)/, '');
+}
+
+/** Whether a quantifier at `i` lets the atom before it be absent ("?", "*", "{0,…}"). */
+function mayBeAbsent(source: string, i: number): boolean {
+  return quantifierLength(source, i) > 0 && /^(?:[?*]|\{0[,}])/.test(source.slice(i));
+}
+
 /**
  * What every match of the expression must contain: each entry is a list of strings, at least one of
  * which is in every match (a plain run of one string, or a group's choices). Empty when nothing
@@ -144,9 +157,8 @@ export function requiredPieces(source: string): string[][] {
       if (close < 0) return [];
       const after = close + 1;
       // A group with a quantifier may be absent or repeated; a lookaround matches nothing itself.
-      if (quantifierLength(source, after) === 0 && !/^\(\?(?:[=!]|<[=!])/.test(source.slice(i, i + 4))) {
-        const body = source.slice(i + 1, close).replace(/^\?(?::|<[A-Za-z_$][\w$]*>)/, '');
-        const choices = plainChoice(body);
+      if (quantifierLength(source, after) === 0 && !LOOKAROUND.test(source.slice(i, i + 4))) {
+        const choices = plainChoice(groupBody(source, i, close));
         if (choices !== null && choices.every((s) => s.length >= MIN_LENGTH)) pieces.push(choices);
       }
       i = after;
@@ -163,4 +175,84 @@ export function requiredPieces(source: string): string[][] {
   }
   endRun();
   return pieces;
+}
+
+/** The expression split at its top-level "|" (null when a group does not close). */
+function topLevelChoices(source: string): string[] | null {
+  const choices: string[] = [];
+  let from = 0;
+  for (let i = 0; i < source.length; ) {
+    const c = source[i];
+    if (c === '\\') i = escapeEnd(source, i);
+    else if (c === '[') i = classEnd(source, i);
+    else if (c === '(') {
+      const close = groupClose(source, i);
+      if (close < 0) return null;
+      i = close + 1;
+    } else {
+      if (c === '|') {
+        choices.push(source.slice(from, i));
+        from = i + 1;
+      }
+      i++;
+    }
+  }
+  return [...choices, source.slice(from)];
+}
+
+/**
+ * Whether every match of an expression begins with a character written out as such: a letter, a
+ * digit, an escaped sign ("\\."), a "\\n", "\\t" or "\\r", or a group whose every choice does (not a
+ * class, "\\w", ".", a lookaround, or anything that may be left out: "a?", "(…)?", "(…)*"). An
+ * expression anchored at the start ("^") counts too: it is tried at one place only.
+ */
+export function startsWithText(source: string): boolean {
+  const choices = topLevelChoices(source);
+  return choices !== null && choices.every(choiceStartsWithText);
+}
+
+function choiceStartsWithText(choice: string): boolean {
+  if (choice.startsWith('^')) return true;
+  if (choice.startsWith('(')) {
+    const close = groupClose(choice, 0);
+    return close > 0 && !LOOKAROUND.test(choice) && !mayBeAbsent(choice, close + 1) && startsWithText(groupBody(choice, 0, close));
+  }
+  if (choice.startsWith('\\')) return (escapedLiteral(choice, 0) !== null || /^\\[ntr]/.test(choice)) && !mayBeAbsent(choice, 2);
+  if (choice.length === 0 || choice.startsWith('[') || choice.startsWith('.')) return false;
+  // One character written out (a surrogate pair is two code units, one letter).
+  return !mayBeAbsent(choice, choice.codePointAt(0)! > 0xffff ? 2 : 1);
+}
+
+/** A class, "\\w", "\\S", "\\d" or "." repeated without bound ("[a-zæøå]*", "\\w+", "\\d{2,}"). */
+const REPEATED_CLASS = /^(\[(?:\\.|[^\]\\])*\]|\\[wWsSdDpP](\{[^}]*\})?|\.)([*+]|\{\d*,)/;
+
+/**
+ * Whether a match of the expression may begin with a class repeated without bound (in any of its
+ * choices, or of the group it begins with). Without a \b before it, such an expression is tried
+ * from every letter of a long word to that word's end: time that grows with the square of the
+ * word's length (seconds for one document of a few hundred kilobytes).
+ */
+export function beginsWithRepeatedClass(source: string): boolean {
+  return (topLevelChoices(source) ?? []).some((choice) => {
+    if (choice.startsWith('(') && !LOOKAROUND.test(choice)) {
+      const close = groupClose(choice, 0);
+      return close > 0 && beginsWithRepeatedClass(groupBody(choice, 0, close));
+    }
+    return REPEATED_CLASS.test(choice);
+  });
+}
+
+/**
+ * The expression without the lookbehind ((?<=…) or (?<!…)) it starts with; as it is when it starts
+ * with none. Not taken away when the expression refers back to a group (\\1, \\k<name>): the
+ * lookbehind's groups would no longer be there, or be counted otherwise.
+ */
+export function withoutLeadingLookbehind(source: string): string {
+  if (!source.startsWith('(?<=') && !source.startsWith('(?<!')) return source;
+  if (/\\[1-9]|\\k</.test(source)) return source;
+  const close = groupClose(source, 0);
+  if (close < 0) return source;
+  const rest = source.slice(close + 1);
+  // Nothing left, or a quantifier on the lookbehind (not valid with the u flag): keep it as written.
+  return rest.length === 0 || /^[*+?{]/.test(rest) ? source : rest;
 }

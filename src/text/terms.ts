@@ -11,7 +11,7 @@
 // A term written `re:<regular expression>` is matched against the folded text as it is.
 // Case and accents other than æ, ø, å do not matter ("Ungdomspanelet" = "ungdomspanelet").
 import { foldText, tokenize } from './fold.js';
-import { requiredPieces } from './regex-pieces.js';
+import { beginsWithRepeatedClass, requiredPieces, startsWithText, withoutLeadingLookbehind } from './regex-pieces.js';
 import { FoldedText, wordPattern, type WordPattern } from './folded-text.js';
 
 export interface TermHit {
@@ -125,114 +125,6 @@ function looseRegExp(source: string): RegExp | null {
   } catch {
     return null;
   }
-}
-
-/**
- * Whether every match of an expression begins with a character written out as such: a letter, a
- * digit, an escaped sign ("\\."), or a group whose every choice does (not a class, "\\w", ".", a
- * lookaround, or anything that may be left out: "a?", "(…)?", "(…)*"). An expression anchored
- * at the start ("^") counts too: it is tried at one place only.
- */
-export function startsWithText(source: string): boolean {
-  const choices = topLevelChoices(source);
-  return choices !== null && choices.every(choiceStartsWithText);
-}
-
-/**
- * The characters of an expression that give it its shape (not escaped, not inside a class), each
- * with the depth of the groups around it ("(" and ")" with the depth outside their group), then
- * one last entry at the end: its depth is the depth left open, or -1 when a class is left open.
- */
-function* shape(source: string): Generator<{ i: number; c: string; depth: number }> {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (c === '\\') i++; // an escaped character is never a bracket
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else {
-      if (c === ')') depth--;
-      yield { i, c, depth };
-      if (c === '(') depth++;
-    }
-  }
-  yield { i: source.length, c: '', depth: inClass ? -1 : depth };
-}
-
-/** The expression split at its top-level "|" (null when its brackets do not close). */
-function topLevelChoices(source: string): string[] | null {
-  const choices: string[] = [];
-  let from = 0;
-  for (const { i, c, depth } of shape(source)) {
-    if (c === '') return depth === 0 ? [...choices, source.slice(from)] : null;
-    if (c === '|' && depth === 0) {
-      choices.push(source.slice(from, i));
-      from = i + 1;
-    }
-  }
-  return null;
-}
-
-/** The escapes that stand for one character written out ("\\.", "\\-", "\\n"), not for a class. */
-const TEXT_ESCAPES = new Set([...'.-/\\()[]{}|?*+^$ntr\'"&#,:;<>=!@%~`_ ']);
-
-/** Where the group that `s` begins with ("(…") closes; -1 when it does not. */
-function groupEnd(s: string): number {
-  for (const { i, c, depth } of shape(s)) if (c === ')' && depth === 0) return i;
-  return -1;
-}
-
-/** A group's content without "?:" or "?<name>". */
-const groupInside = (s: string, end: number) => s.slice(1, end).replace(/^\?(:|<[A-Za-z_$][\w$]*>)/, '');
-const LOOKAROUND = /^\(\?(=|!|<=|<!)/;
-
-function choiceStartsWithText(choice: string): boolean {
-  if (choice.startsWith('^')) return true;
-  const optional = (at: number) => /^[?*]|^\{0\b|^\{0,/.test(choice.slice(at));
-  if (choice.startsWith('(')) {
-    const end = groupEnd(choice);
-    return end > 0 && !LOOKAROUND.test(choice) && !optional(end + 1) && startsWithText(groupInside(choice, end));
-  }
-  if (choice.startsWith('\\')) return choice.length > 1 && TEXT_ESCAPES.has(choice[1]!) && !optional(2);
-  if (choice.length === 0 || choice.startsWith('[') || choice.startsWith('.')) return false;
-  // One character written out (a surrogate pair is two code units, one letter).
-  const first = choice.codePointAt(0)! > 0xffff ? 2 : 1;
-  return !optional(first);
-}
-
-/** A class, "\\w", "\\S", "\\d" or "." repeated without bound ("[a-zæøå]*", "\\w+", "\\d{2,}"). */
-const REPEATED_CLASS = /^(\[(?:\\.|[^\]\\])*\]|\\[wWsSdDpP](\{[^}]*\})?|\.)([*+]|\{\d*,)/;
-
-/**
- * Whether a match of the expression may begin with a class repeated without bound (in any of its
- * choices, or of the group it begins with). Without a \b before it, such an expression is tried
- * from every letter of a long word to that word's end: time that grows with the square of the
- * word's length (seconds for one document of a few hundred kilobytes).
- */
-export function beginsWithRepeatedClass(source: string): boolean {
-  return (topLevelChoices(source) ?? []).some((choice) => {
-    if (choice.startsWith('(') && !LOOKAROUND.test(choice)) {
-      const end = groupEnd(choice);
-      return end > 0 && beginsWithRepeatedClass(groupInside(choice, end));
-    }
-    return REPEATED_CLASS.test(choice);
-  });
-}
-
-/**
- * The expression without the lookbehind ((?<=…) or (?<!…)) it starts with; as it is when it starts
- * with none. Not taken away when the expression refers back to a group (\1, \k<name>): the
- * lookbehind's groups would no longer be there, or be counted otherwise.
- */
-export function withoutLeadingLookbehind(source: string): string {
-  if (!source.startsWith('(?<=') && !source.startsWith('(?<!')) return source;
-  if (/\\[1-9]|\\k</.test(source)) return source;
-  const end = groupEnd(source);
-  if (end < 0) return source;
-  const rest = source.slice(end + 1);
-  // Nothing left, or a quantifier on the lookbehind (not valid with the u flag): keep it as written.
-  return rest.length === 0 || /^[*+?{]/.test(rest) ? source : rest;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TermMatcher, beginsWithRepeatedClass, rulesRegExp, startsWithText, termSyntaxError, withoutLeadingLookbehind } from '../../src/text/terms.js';
+import { TermMatcher, rulesRegExp, termSyntaxError } from '../../src/text/terms.js';
+import { beginsWithRepeatedClass, startsWithText, withoutLeadingLookbehind } from '../../src/text/regex-pieces.js';
 import { FoldedText } from '../../src/text/folded-text.js';
 import { foldText, tokenize } from '../../src/text/fold.js';
 import { readdirSync, readFileSync } from 'node:fs';
