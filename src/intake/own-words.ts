@@ -72,7 +72,7 @@ function nextNonEmpty(lines: string[], i: number): string | undefined {
 }
 
 /** Marks every line of a body as own words, forwarded input, quoted mail or header lines. */
-function segment(text: string, subject: string, rules: Rules): { lines: string[]; states: LineState[]; forwardedFrom: string | null } {
+function segment(text: string, subject: string, rules: Rules): { lines: string[]; states: LineState[]; forwardedFrom: string | null; letterOnTop: boolean } {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const s: Segmenter = { rules: rules.ownWords, lines, prepared: lines.map(prepare) };
   const states: LineState[] = new Array<LineState>(lines.length).fill('own');
@@ -194,7 +194,7 @@ function segment(text: string, subject: string, rules: Rules): { lines: string[]
     if (p.length > 0 && !(state === 'own' && !sawOwnText && FORWARD_FIELD.test(p))) sawOwnText = true;
     if (state === 'own' && !interleaved && rules.ownWords.inlineAnswers.some((r) => r.test(p))) announced = true;
   }
-  return { lines, states, forwardedFrom };
+  return { lines, states, forwardedFrom, letterOnTop };
 }
 
 function isClosing(rules: Rules['ownWords'], p: string): boolean {
@@ -229,13 +229,55 @@ function withoutLetterQuotes(line: string, rules: Rules, quotesBy: Record<string
   });
 }
 
-/** Own lines of one contiguous run: closing and signature cut, footers and disclaimers dropped. */
-function cleanRun(lines: string[], rules: Rules, signatures: string[], quotesBy: Record<string, number>): string[] {
+const signOffNames = new WeakMap<Rules, Set<string>>();
+
+/**
+ * The names the ministry signs its letters with, folded: each consultation's `ministry` in its
+ * parts ("Kommunal- og moderniseringsdepartementet (KMD), Avdeling for IT- og forvaltningspolitikk"
+ * gives the ministry, KMD and the department).
+ */
+function ministryNames(rules: Rules): Set<string> {
+  let names = signOffNames.get(rules);
+  if (!names) {
+    const all = [rules, ...rules.consultations].map((r) => r.consultation.ministry);
+    names = new Set(all.flatMap((m) => m.split(/[(),]/).map((part) => foldText(part).trim()).filter((part) => part.length > 0)));
+    signOffNames.set(rules, names);
+  }
+  return names;
+}
+
+/**
+ * How many lines from a closing at `i` are the ministry's own sign-off: down to the last line, in
+ * the block before the next blank line, that names the ministry or one of its mailboxes (what
+ * follows it may be the sender's answer, written without a blank line); 0 when the block is
+ * somebody else's.
+ */
+function ministrySignOff(lines: string[], i: number, rules: Rules): number {
+  const names = ministryNames(rules);
+  let last = 0;
+  for (let k = i + 1; k < lines.length && k <= i + 6 && lines[k]!.trim().length > 0; k++) {
+    const line = lines[k]!.toLowerCase();
+    if (names.has(prepare(line)) || rules.ownAddresses.some((a) => line.includes(a.toLowerCase()))) last = k;
+  }
+  return last > 0 ? last - i + 1 : 0;
+}
+
+/**
+ * Own lines of one contiguous run: closing and signature cut, footers and disclaimers dropped.
+ * `letterAbove`: the run reads on under the ministry's letter quoted without marks at the top of
+ * the body; that letter's own closing and sign-off are skipped, and the sender's answer below them is kept.
+ */
+function cleanRun(lines: string[], rules: Rules, signatures: string[], quotesBy: Record<string, number>, letterAbove = false): string[] {
   const ow = rules.ownWords;
   const kept: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const p = prepare(lines[i]!);
     if (isClosing(ow, p)) {
+      const skip = letterAbove ? ministrySignOff(lines, i, rules) : 0;
+      if (skip > 0) {
+        i += skip - 1;
+        continue;
+      }
       // From the closing on, the rest of this run is the signature.
       signatures.push(lines.slice(i, i + 6).map((l) => l.trim()).filter(Boolean).join('\n'));
       break;
@@ -258,7 +300,7 @@ interface BodyWords {
 }
 
 function ownWordsOfBody(text: string, subject: string, rules: Rules, signatures: string[]): BodyWords {
-  const { lines, states, forwardedFrom } = segment(text, subject, rules);
+  const { lines, states, forwardedFrom, letterOnTop } = segment(text, subject, rules);
   const runs: string[][] = [];
   let current: string[] = [];
   let currentState: LineState | null = null;
@@ -281,7 +323,7 @@ function ownWordsOfBody(text: string, subject: string, rules: Rules, signatures:
   }
   if (current.length > 0) runs.push(current);
   const letterQuotesBy: Record<string, number> = {};
-  const own = runs.map((run) => cleanRun(run, rules, signatures, letterQuotesBy).join('\n').trim()).filter((t) => t.length > 0);
+  const own = runs.map((run) => cleanRun(run, rules, signatures, letterQuotesBy, letterOnTop).join('\n').trim()).filter((t) => t.length > 0);
   const letterLines = lines.filter((l) => rules.letters.contains(l, true)).length;
   return { text: own.join('\n\n'), letterLines, letterLinesBy: letterLines > 0 ? rules.letters.count(lines) : {}, letterQuotesBy, forwardedFrom };
 }
