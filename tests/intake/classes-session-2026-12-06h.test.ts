@@ -194,3 +194,119 @@ describe('a commitment the plan has, asked for as a commitment, is that commitme
     expect(ids(s)).toContain('ny-forpliktelse');
   });
 });
+
+// From sealed-420, spent at 22:07 UTC after round 75 was written.
+describe("a case system's acknowledgement behind the case's number in brackets", () => {
+  it('"[BNL-2104] Mottatt: Høring – …" with "we have received your inquiry" is a ticket: no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'BNL Kundesenter <kundesenter@bnl.no>',
+        subject: '[BNL-2104] Mottatt: Høring – forslag til endringer i plan- og bygningsloven',
+        headers: { 'In-Reply-To': '<c4e1a9b07d2f4b3e8a6c5d4e3f2a1b0c@EXCH-MBX02.dss.dep.no>' },
+        body: 'Vi har mottatt henvendelsen din og gitt den saksnummer BNL-2104. Automatisk melding.',
+      }),
+      rules,
+    );
+    expect(s.automatic).toBe(true);
+    expect(s.automaticKind).toBe('ticket');
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('"[#55321] Vi har mottatt henvendelsen din" from a help desk in another case is a ticket too', async () => {
+    const s = await intake(
+      mail({
+        from: 'Brukerstøtte <support@servicedesk.example.no>',
+        subject: '[#55321] Vi har mottatt henvendelsen din',
+        body: 'Saken din om nytt passord er registrert.',
+      }),
+      rules,
+    );
+    expect(s.automaticKind).toBe('ticket');
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a shared mailbox that says it has received "e-posten din" is an auto-reply, not a case system', async () => {
+    const s = await intake(
+      mail({
+        from: 'Fritt Ord <post@frittord.no>',
+        subject: 'Automatisk svar: Invitasjon til innspill til Handlingsplan 4 B',
+        headers: { 'Auto-Submitted': 'auto-replied' },
+        body: 'Vi har mottatt e-posten din og svarer så snart vi kan.',
+      }),
+      rules,
+    );
+    expect(s.automaticKind).toBe('auto-reply');
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('who is to be brought in, told in the imperative', () => {
+  it('"Få alle kommunene inn i eInnsyn, takk." in a short new mail from a private address is input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Liv Aasen <liv.aasen@icloud.com>',
+        subject: 'innspill',
+        body: 'Postlistene i min kommune er vanskelige å finne. Få alle kommunene inn i eInnsyn, takk.\n\nLiv',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toContain('einnsyn');
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('"Få kommuner er med i eInnsyn" says how few are: no receipt on those words alone', async () => {
+    const s = await intake(
+      mail({
+        from: 'Liv Aasen <liv.aasen@icloud.com>',
+        subject: 'innspill',
+        body: 'Få kommuner er med i eInnsyn ennå. Det er synd.\n\nLiv',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe("the state's ownership is not who really owns a company", () => {
+  it('a new commitment on openness in state ownership is not the beneficial ownership register', async () => {
+    const s = await intake(
+      mail({
+        from: 'Guro Nes <guro.nes@frittord.no>',
+        subject: 'Innspill til handlingsplan 4B',
+        body: 'Hei\n\nVi foreslår en ny forpliktelse om åpenhet i statlig eierskap: selskaper der staten eier mest, bør publisere styrehonorarer og lønn til ledelsen.\n\nGuro Nes',
+      }),
+      rules,
+    );
+    expect(ids(s)).toContain('ny-forpliktelse');
+    expect(ids(s)).not.toContain('reelle-rettighetshavere');
+  });
+
+  it('who has the ownership of the companies, asked to be open, is the register\'s', async () => {
+    const s = await intake(
+      mail({
+        from: 'Guro Nes <guro.nes@frittord.no>',
+        subject: 'Innspill til handlingsplan 4B',
+        body: 'Hei\n\nEierskapet bak selskapene som får offentlige kontrakter må fram i lyset: registeret må være åpent for alle.\n\nGuro Nes',
+      }),
+      rules,
+    );
+    expect(ids(s)).toContain('reelle-rettighetshavere');
+  });
+});
+
+describe('"inga merknader" in nynorsk', () => {
+  it('"ASD har inga merknader." is a reply without comments', async () => {
+    const s = await intake(
+      mail({
+        from: 'Solveig Vik <solveig.vik@asd.dep.no>',
+        subject: 'SV: OGP - Open Government Partnership - Interessentforumet - Invitasjon til innspill til Handlingsplan 4 B',
+        headers: { 'In-Reply-To': '<5d6b1f8e2a3c4e7f9b0a1c2d3e4f5a6b@EXCH-MBX01.dss.dep.no>' },
+        body: 'ASD har inga merknader.\n\nVenleg helsing\nSolveig Vik',
+      }),
+      rules,
+    );
+    expect(s.noComments).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+});
