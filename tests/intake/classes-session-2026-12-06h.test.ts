@@ -310,3 +310,77 @@ describe('"inga merknader" in nynorsk', () => {
     expect(s.receipt.send).toBe(true);
   });
 });
+
+// From sealed-429, spent at 22:01 UTC after round 76 was written.
+describe("a private person's short proposal in a new mail", () => {
+  it('"La ungdomspanelet møte elevrådene …" under the subject "ungdom" is input on the youth panel', async () => {
+    const s = await intake(
+      mail({
+        from: 'Eirik Holm <eirik.holm@yahoo.no>',
+        subject: 'ungdom',
+        body: 'La ungdomspanelet møte elevrådene i videregående skole, så flere unge vet at det finnes. Eirik Holm, rektor',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toContain('ungdomspanel');
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('"la meg få vite …" asks, it proposes nothing: no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'Eirik Holm <eirik.holm@yahoo.no>',
+        subject: 'ungdom',
+        body: 'Hei. La meg få vite når ungdomspanelet har sitt neste møte? Eirik Holm',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('"Et forslag til handlingsplanen: …" on what no commitment covers is held for a caseworker, not left untouched', async () => {
+    const s = await intake(
+      mail({
+        from: 'Berit Sand <berit.sand@gmail.com>',
+        subject: 'Forslag',
+        body: 'Hei,\n\nEt forslag til handlingsplanen: Skjemaene til det offentlige skal kunne fylles ut på samisk.\n\nBerit Sand',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(s.review?.needed).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a proposal for another ministry\'s plan named after "handlingsplanen" is no input to this one', async () => {
+    const s = await intake(
+      mail({
+        from: 'Berit Sand <berit.sand@gmail.com>',
+        subject: 'Forslag',
+        body: 'Hei,\n\nEt forslag til handlingsplanen mot vold i nære relasjoner: flere plasser på krisesentrene.\n\nBerit Sand',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+    expect(s.review?.needed).toBe(false);
+  });
+
+  it('"Det er bra at dere strammer inn på dispensasjoner", the neighbour as the example, is input on the hearing', async () => {
+    const s = await intake(
+      mail({
+        from: 'Sverre Moen <sverre.moen@gmail.com>',
+        to: 'hoering-pbl@kmd.dep.no',
+        subject: 'Naboen og strandsonen',
+        body: 'Hei.\n\nDet er bra at dere strammer inn på dispensasjoner. Naboen vår fikk bygge naust på et område regulert til friluftsliv. Slik bør det ikke være.\n\nSverre Moen',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toContain('dispensasjon');
+    expect(s.receipt.send).toBe(true);
+  });
+});
