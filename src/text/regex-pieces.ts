@@ -4,11 +4,11 @@
 // "stakeholder forum"). A look for a plain string costs a fraction of a pass of the expression
 // (String.prototype.includes searches without trying a pattern at each position).
 //
-// Only what is certain is read: a run of plain characters between the top level's groups and
-// classes, and a group that is a choice between plain strings ("(høring|høyring|hearing)"), neither
-// with a quantifier after it. An expression with a choice at its top level ("a|b"), or anything not
-// understood, yields fewer pieces or none, never a wrong one: a piece is a promise that no match
-// is without it.
+// Only what is certain is read: plain characters and groups that are a choice between plain strings
+// ("(høring|høyring|hearing)") at the top level, neither with a quantifier after it, joined where
+// nothing but an assertion (\b, a lookaround) stands between them ("(vi|me) ber "). An expression
+// with a choice at its top level ("a|b"), or anything not understood, yields fewer pieces or none,
+// never a wrong one: a piece is a promise that no match is without it.
 //
 // An earlier prefilter (README, Performance: tried 2026-12-05, not kept) looked for every literal of
 // all 404 expressions in one Aho–Corasick pass per text, and the pass cost what it saved. Here a
@@ -108,72 +108,113 @@ function mayBeAbsent(source: string, i: number): boolean {
 }
 
 /**
- * What every match of the expression must contain: each entry is a list of strings, at least one of
- * which is in every match (a plain run of one string, or a group's choices). Empty when nothing
- * certain can be read. The expression is read as written, without flags (the rules' are 'u' only:
- * no 'i', so a letter matches only itself).
+ * A choice of more strings than this is not worth its looks (terms.ts lookFirst): the choices of
+ * neighbouring groups are joined (piecesOfSequence) only while their combinations stay within it.
  */
-export function requiredPieces(source: string): string[][] {
-  const pieces: string[][] = [];
-  let run = '';
-  /** Whether the last atom read was a plain character at the end of `run` (a quantifier makes it optional). */
-  let lastPlain = false;
-  const endRun = () => {
-    if (run.length >= MIN_LENGTH) pieces.push([run]);
-    run = '';
-    lastPlain = false;
-  };
+export const MAX_CHOICES = 12;
+
+/**
+ * One atom of an expression's top level, as far as pieces go: the strings it matches exactly one of
+ * (a plain character, a group of plain choices), nothing at all (an assertion: \b, ^, a lookaround),
+ * or anything else, which ends what can be joined (a class, a quantified atom, a group not understood).
+ */
+type Atom = { strings: string[] } | 'empty' | 'gap';
+
+/**
+ * The expression's top level as atoms; null when it has a choice at the top level ("a|b": nothing
+ * is in every match) or a group that does not close.
+ */
+function topLevelAtoms(source: string): Atom[] | null {
+  const atoms: Atom[] = [];
   for (let i = 0; i < source.length; ) {
     const quantifier = quantifierLength(source, i);
     if (quantifier > 0) {
-      // The atom before it may be there any number of times, or not at all: it ends the run.
-      if (lastPlain) run = run.slice(0, -1);
-      endRun();
+      // The atom before it may be there any number of times, or not at all.
+      if (atoms.length > 0) atoms[atoms.length - 1] = 'gap';
       i += quantifier;
       continue;
     }
     const c = source[i]!;
-    if (c === '|') return []; // a choice at the top level: no piece is in every match
+    if (c === '|') return null;
     if (c === '\\') {
       const literal = escapedLiteral(source, i);
-      if (literal === null) {
-        endRun();
-        i = escapeEnd(source, i);
-      } else {
-        run += literal;
-        lastPlain = true;
-        i += 2;
-      }
+      const e = source[i + 1];
+      atoms.push(literal !== null ? { strings: [literal] } : e === 'b' || e === 'B' ? 'empty' : 'gap');
+      i = literal !== null ? i + 2 : escapeEnd(source, i);
       continue;
     }
     if (c === '[') {
-      endRun();
+      atoms.push('gap');
       i = classEnd(source, i);
       continue;
     }
     if (c === '(') {
-      endRun();
       const close = groupClose(source, i);
-      if (close < 0) return [];
-      const after = close + 1;
-      // A group with a quantifier may be absent or repeated; a lookaround matches nothing itself.
-      if (quantifierLength(source, after) === 0 && !LOOKAROUND.test(source.slice(i, i + 4))) {
+      if (close < 0) return null;
+      // A lookaround matches nothing itself; a group with a quantifier is followed by one (above).
+      if (LOOKAROUND.test(source.slice(i, i + 4))) atoms.push('empty');
+      else {
         const choices = plainChoice(groupBody(source, i, close));
-        if (choices !== null && choices.every((s) => s.length >= MIN_LENGTH)) pieces.push(choices);
+        atoms.push(choices !== null ? { strings: choices } : 'gap');
       }
-      i = after;
+      i = close + 1;
       continue;
     }
-    if (c === '.' || c === '^' || c === '$' || c === ')' || c === ']' || c === '{' || c === '}') {
-      endRun();
-      i++;
+    if (c === '^' || c === '$') atoms.push('empty');
+    else if (c === '.' || c === ')' || c === ']' || c === '{' || c === '}') atoms.push('gap');
+    else {
+      // One character written out (a surrogate pair is one letter: a quantifier after it takes both units).
+      const unit = String.fromCodePoint(source.codePointAt(i)!);
+      atoms.push({ strings: [unit] });
+      i += unit.length;
       continue;
     }
-    run += c;
-    lastPlain = true;
     i++;
   }
-  endRun();
+  return atoms;
+}
+
+/**
+ * What every match of the expression must contain: each entry is a list of strings, at least one of
+ * which is in every match. Neighbouring atoms (nothing but assertions between them) are joined into
+ * one piece of their combinations: "(vi|me) ber " gives "vi ber " or "me ber ", rarer than " ber "
+ * alone, so fewer texts without a match are searched. A piece with a string shorter than
+ * MIN_LENGTH is left out. Empty when nothing certain can be read. The expression is read as
+ * written, without flags (the rules' are 'u' only: no 'i', so a letter matches only itself).
+ */
+export function requiredPieces(source: string): string[][] {
+  const atoms = topLevelAtoms(source);
+  if (atoms === null) return [];
+  const pieces: string[][] = [];
+  let run: string[][] = [];
+  for (const atom of [...atoms, 'gap' as const]) {
+    if (atom === 'empty') continue;
+    if (atom !== 'gap') {
+      run.push(atom.strings);
+      continue;
+    }
+    for (const piece of piecesOfSequence(run)) if (piece.every((s) => s.length >= MIN_LENGTH)) pieces.push(piece);
+    run = [];
+  }
+  return pieces;
+}
+
+/**
+ * The pieces of neighbouring atoms (each a choice of strings, in order): their combinations, joined
+ * from the left while there are at most MAX_CHOICES of them; an atom of several strings that would
+ * make more begins the next piece. One string joined on never adds a combination.
+ */
+function piecesOfSequence(atoms: readonly string[][]): string[][] {
+  const pieces: string[][] = [];
+  let piece: string[] | null = null;
+  for (const strings of atoms) {
+    if (piece !== null && strings.length > 1 && piece.length * strings.length > MAX_CHOICES) {
+      pieces.push(piece);
+      piece = null;
+    }
+    piece = piece === null ? [...strings] : piece.flatMap((a) => strings.map((b) => a + b));
+  }
+  if (piece !== null) pieces.push(piece);
   return pieces;
 }
 

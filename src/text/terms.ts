@@ -11,7 +11,7 @@
 // A term written `re:<regular expression>` is matched against the folded text as it is.
 // Case and accents other than æ, ø, å do not matter ("Ungdomspanelet" = "ungdomspanelet").
 import { foldText, tokenize } from './fold.js';
-import { beginsWithRepeatedClass, requiredPieces, startsWithText, withoutLeadingLookbehind } from './regex-pieces.js';
+import { beginsWithRepeatedClass, MAX_CHOICES, requiredPieces, startsWithText, withoutLeadingLookbehind } from './regex-pieces.js';
 import { FoldedText, wordPattern, type WordPattern } from './folded-text.js';
 
 export interface TermHit {
@@ -147,8 +147,6 @@ export function lookFirst(pattern: string): string[][] {
   return pieces.sort((a, b) => rank(a) - rank(b)).slice(0, MAX_LOOKS);
 }
 
-/** A choice of more strings than this is not looked for before the search (lookFirst). */
-const MAX_CHOICES = 12;
 /** At most this many pieces are looked for before the search (lookFirst). */
 const MAX_LOOKS = 4;
 

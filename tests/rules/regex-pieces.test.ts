@@ -9,24 +9,32 @@ import { foldText } from '../../src/text/fold.js';
 
 describe('what every match of an expression must contain', () => {
   it('reads plain runs and groups of plain choices at the top level, and nothing uncertain', () => {
-    expect(requiredPieces('\\b(?!kommunal|modernisering)[a-zæøå]+departementets (forslag|høring|utkast)\\b')).toEqual([['departementets '], ['forslag', 'høring', 'utkast']]);
+    // Neighbours are joined, through an assertion (\b, a lookaround) too: the combinations are one piece.
+    expect(requiredPieces('\\b(?!kommunal|modernisering)[a-zæøå]+departementets (forslag|høring|utkast)\\b')).toEqual([['departementets forslag', 'departementets høring', 'departementets utkast']]);
     expect(requiredPieces('\\bstakeholder forum\\b')).toEqual([['stakeholder forum']]);
-    // A quantifier makes the character before it optional; a quantified group, a lookaround, a
-    // class, an escape for a class, an assertion or a reference give nothing.
+    expect(requiredPieces('\\b(vi|me) ber\\b')).toEqual([['vi ber', 'me ber']]);
+    expect(requiredPieces('(?<=ingen merknad )(men|likevel) (?=videre)')).toEqual([['men ', 'likevel ']]);
+    // A quantifier makes the character or group before it optional; a quantified group, a class, an
+    // escape for a class or a reference ends what is joined.
     expect(requiredPieces('høringss?var')).toEqual([['hørings']]);
-    expect(requiredPieces('plansak\\w* (er|blir)? (stengt|lukket)+ (kommunen)')).toEqual([['plansak'], ['kommunen']]);
-    expect(requiredPieces('(?<=ingen merknad )(men|likevel) (?=videre)')).toEqual([]);
-    expect(requiredPieces('(?:innspill|innspel)\\s(?<hva>svaret|svar)\\.no')).toEqual([['innspill', 'innspel'], ['svaret', 'svar']]);
-    expect(requiredPieces('(?:innspill|innspel)\\s(?<hva>svaret|sva)\\.no')).toEqual([['innspill', 'innspel']]);
+    expect(requiredPieces('plansak\\w* (er|blir)? (stengt|lukket)+ (kommunen)')).toEqual([['plansak'], [' kommunen']]);
+    expect(requiredPieces('(?:innspill|innspel)\\s(?<hva>svaret|svar)\\.no')).toEqual([['innspill', 'innspel'], ['svaret.no', 'svar.no']]);
     expect(requiredPieces('e\\-post\\.adresse')).toEqual([['e-post.adresse']]);
     expect(requiredPieces('gnr\\.? ?\\d+ ?bnr')).toEqual([]);
     expect(requiredPieces('\\p{L}{2,}lovforslaget\\u{e5}x')).toEqual([['lovforslaget']]);
     expect(requiredPieces('saken{1,3}? gjelder')).toEqual([['sake'], [' gjelder']]);
+    // A letter of two UTF-16 units made optional is left out whole.
+    expect(requiredPieces('a\u{1f600}?bcde')).toEqual([['bcde']]);
     // A choice at the top level: no piece is in every match.
     expect(requiredPieces('departementets forslag|utkast')).toEqual([]);
-    // A group with a choice that is not plain, or one too short to be worth a look, gives nothing.
-    expect(requiredPieces('(høring\\w*|høyring) (til|om) planen')).toEqual([[' planen']]);
+    // A group with a choice that is not plain gives nothing; short choices count once joined to their neighbours.
+    expect(requiredPieces('(høring\\w*|høyring) (til|om) planen')).toEqual([[' til planen', ' om planen']]);
     expect(requiredPieces('[(|)]klage(?:[|]x)')).toEqual([['klage']]);
+    // Joined while there are at most twelve combinations: a choice that would make more begins the next piece.
+    expect(requiredPieces('\\b(leverte|sendte|ga|gav|spilte|spelte) (vi|me) (inn )?x')).toEqual([
+      ['leverte vi ', 'leverte me ', 'sendte vi ', 'sendte me ', 'ga vi ', 'ga me ', 'gav vi ', 'gav me ', 'spilte vi ', 'spilte me ', 'spelte vi ', 'spelte me '],
+    ]);
+    expect(requiredPieces('(aaaa|bbbb|cccc) (dddd|eeee|ffff|gggg|hhhh) x')).toEqual([['aaaa ', 'bbbb ', 'cccc '], ['dddd x', 'eeee x', 'ffff x', 'gggg x', 'hhhh x']]);
   });
 
   it('finds every piece in every match of every expression of the rules, over every third development message', () => {
@@ -91,9 +99,14 @@ describe('what every match of an expression must contain', () => {
   it('looks first for the pieces worth a look: single strings first, a choice without the strings that contain another of it', () => {
     // "foreslår" holds "foreslå": where it is, "foreslå" is too; a choice written twice is one look.
     expect(lookFirst('\\b(vi |we )?(foreslår|foreslå|propose|proposes|suggest)( også)? at')).toEqual([['foreslå', 'propose', 'suggest']]);
-    expect(lookFirst('(innspill|innspill|innspel) om (tilgangen|tilgang|kontoen) til planen')).toEqual([[' til planen'], [' om '], ['innspill', 'innspel'], ['tilgang', 'kontoen']]);
+    expect(lookFirst('(innspill|innspill|innspel) om (tilgang|kontoen)\\w* til planen')).toEqual([[' til planen'], ['innspill om tilgang', 'innspill om kontoen', 'innspel om tilgang', 'innspel om kontoen']]);
     // Up to four pieces, fewest choices first; a choice of more than twelve strings is not looked for.
     const many = Array.from({ length: 13 }, (_, i) => `ord${String.fromCharCode(97 + i)}x`).join('|');
-    expect(lookFirst(`(${many}) (aaaa|bbbb) (cccc|dddd|eeee) ffff gggggg (hhhh|iiii) (llll|mmmm|nnnn|oooo)`)).toEqual([[' ffff gggggg '], ['aaaa', 'bbbb'], ['hhhh', 'iiii'], ['cccc', 'dddd', 'eeee']]);
+    expect(lookFirst(`(${many})\\s(aaaa|bbbb)\\s(cccc|dddd|eeee)\\sffff gggggg\\s(hhhh|iiii)\\s(llll|mmmm|nnnn|oooo)\\s(pppp)`)).toEqual([
+      ['ffff gggggg'],
+      ['pppp'],
+      ['aaaa', 'bbbb'],
+      ['hhhh', 'iiii'],
+    ]);
   });
 });
