@@ -229,6 +229,9 @@ function withoutLetterQuotes(line: string, rules: Rules, quotesBy: Record<string
   });
 }
 
+/** How many lines after a closing are taken for the signature ("Med vennlig hilsen", name, title, …). */
+const SIGNATURE_LINES = 6;
+
 const signOffNames = new WeakMap<Rules, Set<string>>();
 
 /**
@@ -255,7 +258,7 @@ function ministryNames(rules: Rules): Set<string> {
 function ministrySignOff(lines: string[], i: number, rules: Rules): number {
   const names = ministryNames(rules);
   let last = 0;
-  for (let k = i + 1; k < lines.length && k <= i + 6 && lines[k]!.trim().length > 0; k++) {
+  for (let k = i + 1; k < lines.length && k < i + SIGNATURE_LINES && lines[k]!.trim().length > 0; k++) {
     const line = lines[k]!.toLowerCase();
     if (names.has(prepare(line)) || rules.ownAddresses.some((a) => line.includes(a.toLowerCase()))) last = k;
   }
@@ -264,22 +267,25 @@ function ministrySignOff(lines: string[], i: number, rules: Rules): number {
 
 /**
  * Own lines of one contiguous run: closing and signature cut, footers and disclaimers dropped.
- * `letterAbove`: the run reads on under the ministry's letter quoted without marks at the top of
- * the body; that letter's own closing and sign-off are skipped, and the sender's answer below them is kept.
+ * `letterAbove`: the run begins with the ministry's letter quoted without marks at the top of the
+ * body; that letter's closing and sign-off (the first closing, when it names the ministry) are
+ * skipped, and the sender's answer below them is kept.
  */
 function cleanRun(lines: string[], rules: Rules, signatures: string[], quotesBy: Record<string, number>, letterAbove = false): string[] {
   const ow = rules.ownWords;
   const kept: string[] = [];
+  let letterClosing = letterAbove;
   for (let i = 0; i < lines.length; i++) {
     const p = prepare(lines[i]!);
     if (isClosing(ow, p)) {
-      const skip = letterAbove ? ministrySignOff(lines, i, rules) : 0;
+      const skip = letterClosing ? ministrySignOff(lines, i, rules) : 0;
+      letterClosing = false;
       if (skip > 0) {
         i += skip - 1;
         continue;
       }
       // From the closing on, the rest of this run is the signature.
-      signatures.push(lines.slice(i, i + 6).map((l) => l.trim()).filter(Boolean).join('\n'));
+      signatures.push(lines.slice(i, i + SIGNATURE_LINES).map((l) => l.trim()).filter(Boolean).join('\n'));
       break;
     }
     if (ow.deviceLines.some((r) => r.test(p))) continue;
@@ -323,7 +329,8 @@ function ownWordsOfBody(text: string, subject: string, rules: Rules, signatures:
   }
   if (current.length > 0) runs.push(current);
   const letterQuotesBy: Record<string, number> = {};
-  const own = runs.map((run) => cleanRun(run, rules, signatures, letterQuotesBy, letterOnTop).join('\n').trim()).filter((t) => t.length > 0);
+  // (only the first run can begin with the letter quoted at the top)
+  const own = runs.map((run, k) => cleanRun(run, rules, signatures, letterQuotesBy, letterOnTop && k === 0).join('\n').trim()).filter((t) => t.length > 0);
   const letterLines = lines.filter((l) => rules.letters.contains(l, true)).length;
   return { text: own.join('\n\n'), letterLines, letterLinesBy: letterLines > 0 ? rules.letters.count(lines) : {}, letterQuotesBy, forwardedFrom };
 }
