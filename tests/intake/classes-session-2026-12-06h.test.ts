@@ -1,7 +1,8 @@
 // Classes from spent sets read on 2026-12-06 from 21:12 UTC (sealed-406, -409 and -413, after
-// round 74 was written), written again in our own words. The first test of each group fails with
-// the rules and code of bbfa544b (checked with rules/ and src/intake/own-words.ts stashed); the
-// others keep the change from reaching too far.
+// round 74 was written; then sealed-420 and -429), written again in our own words. The first test
+// of each group fails with the rules of the commit before its batch (checked with rules/ stashed,
+// and for the first batch src/intake/own-words.ts too: bbfa544b); the others keep the change from
+// reaching too far.
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
 import { mail } from '../helpers/mail.js';
@@ -195,7 +196,7 @@ describe('a commitment the plan has, asked for as a commitment, is that commitme
   });
 });
 
-// From sealed-420, spent at 22:07 UTC after round 75 was written.
+// From sealed-420, spent at 21:45 UTC after round 75 was written.
 describe("a case system's acknowledgement behind the case's number in brackets", () => {
   it('"[BNL-2104] Mottatt: Høring – …" with "we have received your inquiry" is a ticket: no receipt', async () => {
     const s = await intake(
@@ -311,7 +312,7 @@ describe('"inga merknader" in nynorsk', () => {
   });
 });
 
-// From sealed-429, spent at 22:01 UTC after round 76 was written.
+// From sealed-429, spent at 22:00 UTC after round 76 was written.
 describe("a private person's short proposal in a new mail", () => {
   it('"La ungdomspanelet møte elevrådene …" under the subject "ungdom" is input on the youth panel', async () => {
     const s = await intake(
