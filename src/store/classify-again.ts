@@ -31,13 +31,11 @@ function arrivedAt(record: SubmissionRecord): Date | null {
   return at ? new Date(at) : null;
 }
 
-/**
- * A stored file, read at once. The files are small (an original of some kilobytes, an attachment's
- * text), and the promise chain of fs/promises' readFile (open, stat, read, close, each a trip to the
- * thread pool) cost more CPU than the read: 3 % of reclassify's, for two or three files a record.
- * A record is classified again in a worker (reclassify-pool.ts) or for one decision at a time.
- */
-const readStored = (path: string): Buffer => readFileSync(path);
+// The stored files are read at once (readFileSync): they are small (an original of some kilobytes,
+// an attachment's text), and the promise chain of fs/promises' readFile (open, stat, read, close,
+// each a trip to the thread pool) cost more CPU than the read: 3 % of reclassify's, for two or
+// three files a record. A record is classified again in a worker (reclassify-pool.ts) or for one
+// decision at a time.
 
 /** The stored text of an attachment; '' when it cannot be read. */
 function storedText(path: string): string {
@@ -61,7 +59,7 @@ function storedTextExtractor(store: StoredFiles, record: SubmissionRecord): Extr
 
 /** The fields the rules decide, judged again for a filed record. */
 export async function classifyAgain(store: StoredFiles, rules: Rules, record: SubmissionRecord, now: Date) {
-  const raw = readStored(store.path(record.raw));
+  const raw = readFileSync(store.path(record.raw));
   const chosen = latestOverride(record.overrides, 'consultation')?.value;
   const s = await intake(raw, rules, {
     extractor: storedTextExtractor(store, record),
