@@ -9,6 +9,7 @@ import { addressesOf, sentToOwnAddress } from './addresses.js';
 import { domainOf, forgedSender } from './sender.js';
 import { activeConsultations } from '../rules/views.js';
 import { bodyTexts, subjectText } from './message-texts.js';
+import { unreadableInput, unreadableInputIsThis, unreadableInputText } from './unreadable-input.js';
 import type { Address, AutomaticKind, RelevanceCode } from './types.js';
 
 export interface RelevanceInput {
@@ -59,6 +60,8 @@ export interface RelevanceFinding {
    * organisation's opinion on a commitment): routing between consultations compares without them.
    */
   senderPoints?: number;
+  /** Something in it says it is other business (a signal with points taken away, a copy only). */
+  otherBusiness?: boolean;
 }
 
 /**
@@ -182,7 +185,7 @@ export function judgeRelevance(
 
 /** Relevance under the consultation the message was routed to (computed while routing, or now). */
 export function judgeRouted(
-  c: Pick<IntakeContext, 'message' | 'own' | 'texts' | 'automatic' | 'sender' | 'thread' | 'commitments' | 'rules' | 'route'>,
+  c: Pick<IntakeContext, 'message' | 'attachments' | 'own' | 'texts' | 'automatic' | 'sender' | 'thread' | 'commitments' | 'rules' | 'route'>,
 ): RelevanceFinding {
   if (c.route.none) {
     return { relevant: false, score: 0, reasons: ['ingen innspillsrunde er slått på (alle er arkivert)'], reasonCodes: ['no-consultation'], suspicious: false };
@@ -194,13 +197,32 @@ export function judgeRouted(
   // Judging it under another consultation is only needed where that one's bait words or a
   // look-alike of its addresses are there at all (most mail has neither).
   const imitated = activeConsultations(c.rules).some((v) => v !== c.rules && mayImitate(c, v) && judgeRelevance({ ...c, rules: v }).suspicious);
-  if (!imitated) return found;
+  if (!imitated) return withUnreadableInput(c, found);
   return {
     ...found,
     relevant: false,
     suspicious: true,
     reasons: [...found.reasons, 'etterligner en av innspillsrundene (lokkeord og innspillsrundens egne ord)'],
     reasonCodes: [...found.reasonCodes, 'imitates-consultation'],
+  };
+}
+
+/**
+ * A short note from an invited organisation, over documents none of which could be read, that says
+ * it is input (unreadable-input.ts): input to the one consultation its organisation is invited to,
+ * filed and receipted — the receipt names the file it could not read and asks for it again. Where
+ * the consultation is not beyond doubt (routing could not tell, or the sender is unknown or invited
+ * to several), it stays as it was and review holds it for a caseworker.
+ */
+function withUnreadableInput(c: Omit<Parameters<typeof unreadableInput>[0], 'relevance'> & Pick<IntakeContext, 'route'>, found: RelevanceFinding): RelevanceFinding {
+  if (found.relevant || found.correspondence || found.otherBusiness || c.route.uncertain) return found;
+  const u = unreadableInput({ ...c, relevance: found });
+  if (!u || !unreadableInputIsThis(u, c.rules.consultation.id)) return found;
+  return {
+    ...found,
+    relevant: true,
+    reasons: [...found.reasons, `innholdet står i et vedlegg som ikke kunne leses (${unreadableInputText(u)}), og avsenderen er invitert bare til denne innspillsrunden`],
+    reasonCodes: [...found.reasonCodes, 'unreadable-input'],
   };
 }
 
@@ -366,5 +388,6 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
     suspicious,
     ...(correspondence !== null ? { correspondence } : {}),
     ...(senderPoints !== 0 ? { senderPoints } : {}),
+    ...(otherBusiness ? { otherBusiness } : {}),
   };
 }

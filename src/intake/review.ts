@@ -9,7 +9,7 @@
 import type { Rules } from '../rules/types.js';
 import type { IntakeContext } from './context.js';
 import { forgedSender, spamFlag } from './sender.js';
-import { fileNameTexts, subjectText } from './message-texts.js';
+import { unreadableInput, unreadableInputText } from './unreadable-input.js';
 import type { AutomaticKind, ReceiptDecision, RelevanceCode, Review, ReviewCode } from './types.js';
 
 /** Codes that hold the message and its receipt (the other codes only ask a person to check). */
@@ -73,41 +73,17 @@ export function decideReview(
       forged: forgedSender(c.message.headers),
       spam: spamFlag(c.message.headers),
       consultations: c.route.uncertain !== null && c.relevance.relevant ? (c.route.choice?.reason.text ?? null) : null,
-      unreadableInput: unreadableInput(c),
+      unreadableInput: unreadableNote(c),
       unreadableAttachment: c.attachments.some((a) => !a.nested && a.problem !== null),
     },
     c.rules,
   );
 }
 
-/** The lowest relevance score at which an unknown sender's unreadable document may still be input. */
-const UNREADABLE_FLOOR = -3;
-
-/**
- * A person's short note ("Datteren min har skannet brevet mitt om høringen") whose every document
- * could not be read (scanned, encrypted, damaged, an old format), and whose note, subject or file
- * name says it is input to a hearing or consultation (rules/signals.yaml `unreadableInput`), or
- * who writes for an organisation invited to one of the consultations ("Vedlagt skannet brev fra
- * styret"; "Høringssvar fra BNL" over a damaged PDF, whose subject alone cannot say which hearing):
- * nothing else can tell what it is, so it is not taken for no one's. In words: the file, why, and
- * the word or the invitation.
- */
-function unreadableInput(c: Pick<IntakeContext, 'message' | 'attachments' | 'automatic' | 'texts' | 'relevance' | 'rules' | 'sender'>): string | null {
-  const rule = c.rules.unreadableInput;
-  if (!rule || c.automatic.kind !== null || c.relevance.relevant || c.relevance.suspicious === true) return null;
-  const organisation = c.sender.sender.organisation;
-  const invitedTo = organisation === null ? [] : c.rules.consultations.filter((v) => v.organisations.some((o) => o.name === organisation && o.invited));
-  // Other business named (another hearing's law or case, a copy for information) takes more than a
-  // bare "Høringssvar" as the subject does (which cannot say which hearing, −3): that alone keeps
-  // an unknown sender's unreadable hearing reply in question, not out of it.
-  if (c.relevance.score < UNREADABLE_FLOOR && invitedTo.length === 0) return null;
-  const own = c.attachments.filter((a) => !a.nested);
-  if (own.length === 0 || own.some((a) => a.problem === null) || c.texts.mail.wordCount > rule.maxWords) return null;
-  const said = rule.matcher.first([subjectText(c.message), c.texts.mail, ...fileNameTexts(c.message)]);
-  if (!said && invitedTo.length === 0) return null;
-  const file = own[0]!;
-  const why = said ? `avsenderen skriver «${said.text.snippet(said.hit.start, said.hit.end, 60)}»` : `${organisation} er invitert til ${invitedTo.map((v) => v.consultation.title).join(' og ')}`;
-  return `«${file.filename || 'vedlegg uten navn'}»: ${file.problem ?? 'kunne ikke leses'}; ${why}`;
+/** A short note over documents that could not be read, that relevance did not take for input: in words. */
+function unreadableNote(c: Parameters<typeof unreadableInput>[0]): string | null {
+  const u = unreadableInput(c);
+  return u ? unreadableInputText(u) : null;
 }
 
 export function reviewOf(input: ReviewInput, rules: Rules): Review {

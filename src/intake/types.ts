@@ -22,7 +22,8 @@ export type RelevanceCode =
   | 'no-consultation'
   | 'own-address'
   | 'returned-other-letter'
-  | 'correspondence';
+  | 'correspondence'
+  | 'unreadable-input';
 
 /** How a message was routed to a consultation (intake/consultation.ts), in the order of certainty. */
 export type RouteCode = 'thread' | 'case-number' | 'quoted-letter' | 'address' | 'content' | 'uncertain' | 'person';

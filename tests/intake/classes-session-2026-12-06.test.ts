@@ -56,8 +56,10 @@ describe('a short note whose document cannot be read, held for a person: under t
   it('the one whose commitments its few words touch', async () => {
     // (the words are too few for either consultation: the other one was put first for the words it
     // might have had, before its commitments were scored)
-    const body = 'Et par ord om eInnsyn fra oss, resten står i vedlegget.\n\nPer Lie\nFagpressen';
-    const s = await intake(note(body, 'Innspill', 'innspill.doc', undefined, 'Per Lie <per.lie@fagpressen.no>'), rules);
+    // (from a private address: an invited organisation's note is filed as its input at once,
+    // classes-session-2026-12-07.test.ts)
+    const body = 'Et par ord om eInnsyn fra oss, resten står i vedlegget.\n\nPer Lie';
+    const s = await intake(note(body, 'Innspill', 'innspill.doc', undefined, 'Per Lie <per.lie@online.no>'), rules);
     expect(s.review?.reasons).toContain('relevance-uncertain');
     expect(s.receipt.send).toBe(false);
     expect(s.consultation?.id).toBe('ogp-4b');
