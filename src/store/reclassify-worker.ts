@@ -9,7 +9,7 @@ import { classifyAgain } from './classify-again.js';
 import { threadsFrom } from './classified-with.js';
 import { TermChanges } from './rule-change.js';
 import { readStateFile } from './state-file.js';
-import type { PoolJob, PoolStart, PoolAnswer } from './reclassify-pool.js';
+import type { PoolJob, PoolStart, PoolAnswer, PoolStop } from './reclassify-pool.js';
 
 const port = parentPort!;
 const start = workerData as PoolStart;
@@ -20,7 +20,9 @@ try {
   const path = (...parts: string[]) => join(start.dataDir, ...parts);
   const terms = new TermChanges({ path, readState: (name, fallback) => readStateFile(path('state', `${name}.json`), fallback) }, rules);
   send({ kind: 'ready', dataKey: rules.dataKey ?? null });
-  port.on('message', (job: PoolJob) => {
+  port.on('message', (job: PoolJob | PoolStop) => {
+    // Its work is done: with the port closed nothing is left to wait for, and the thread ends.
+    if ('stop' in job) return port.close();
     const files = { path, threadIds: threadsFrom(job.threads) };
     const work = async () => {
       if (job.check && (await terms.leaveAlone(job.record))) return send({ kind: 'untouched', n: job.n });

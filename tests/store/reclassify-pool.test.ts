@@ -89,7 +89,9 @@ describe('reclassify in worker threads', () => {
     const rules = changedRules();
     const pool = await ClassifyPool.start(config.dataDir, rules, 2);
     expect(pool?.size).toBe(2);
-    await pool?.close();
+    // Both end of themselves when asked to stop (none is terminated from outside).
+    expect(await pool?.close()).toEqual({ terminated: 0 });
+    expect(pool?.size).toBe(0);
     const stale = await ClassifyPool.start(config.dataDir, { ...rules, dataKey: 'other-data' }, 2);
     expect(stale).toBeNull();
   }, 60_000);
