@@ -121,3 +121,159 @@ describe('a private person asking the government to open the register, in their 
     expect(s.receipt.send).toBe(false);
   });
 });
+
+describe('a separate commitment asked for on what the plan already has a commitment on', () => {
+  it('"Norge bør ta inn en egen forpliktelse mot korrupsjon" is the commitment on corruption, not a new one', async () => {
+    const s = await intake(
+      mail({
+        from: 'Randi Holm <randi.holm@transparency.no>',
+        subject: 'Innspill til handlingsplan 4B',
+        body: 'Hei,\n\nRegisteret over reelle rettighetshavere må bli åpent for alle, og Norge bør ta inn en egen forpliktelse mot korrupsjon i handlingsplan 4B.\n\nRandi Holm',
+      }),
+      rules,
+    );
+    expect(ids(s)).toContain('antikorrupsjon');
+    expect(ids(s)).not.toContain('ny-forpliktelse');
+  });
+
+  it('a new commitment in the field of another ("om avskogingsfrie offentlige anskaffelser") is still a new one', async () => {
+    const s = await intake(
+      mail({
+        from: 'Vilde Eng <vilde.eng@regnskog.no>',
+        subject: 'Innspill til handlingsplan 4B',
+        body: 'Regnskogfondet foreslår en ny forpliktelse om avskogingsfrie offentlige anskaffelser: staten må stille krav om at produkter ikke bidrar til avskoging.\n\nVilde Eng',
+      }),
+      rules,
+    );
+    expect(ids(s)).toContain('ny-forpliktelse');
+  });
+});
+
+describe('short input from private addresses, in the words people use', () => {
+  it('"Når NAV bruker algoritmer må jeg få vite det" claims a right: input on algorithms', async () => {
+    const s = await intake(
+      mail({ from: 'Lise Dal <lise_dal@hotmail.com>', subject: 'Handlingsplan', body: 'Når NAV bruker algoritmer må jeg få vite det og få klage til et menneske.\n\nSendt fra min iPhone' }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['kunstig-intelligens']);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('"eInsyn" with one n is eInnsyn', async () => {
+    const s = await intake(
+      mail({ from: 'Ingvild Hove <ingvild.hove@hotmail.com>', subject: 'Åpenhet nå!', body: 'hei\n\nAlle komuner bør være med i eInsyn innen 2022.\n\nmvh Ingvild' }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['einnsyn']);
+  });
+
+  it('a correction of what stood in one\'s input ("i innspillet vårt sto det …") is the consultation\'s, held for a person', async () => {
+    const s = await intake(
+      mail({
+        from: 'Tonje Ref <tonje.ref@nj.no>',
+        subject: 'Rettelse',
+        body: 'Beklager, i innspillet vårt sto det "NJ og NR". Det skal bare stå Norsk Journalistlag. Innholdet er ellers uendret.\n\nTonje Ref',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(s.relevant).toBe(true);
+    expect(s.review?.needed).toBe(true);
+  });
+
+  it('a citizen who only asks for an answer about their own case is not input ("må jeg få svar")', async () => {
+    const s = await intake(
+      mail({ from: 'Odd Lie <odd.lie@online.no>', subject: 'Søknaden min', body: 'Hei\n\nNå må jeg få svar på byggesøknaden min, den har ligget hos kommunen i et halvt år.\n\nOdd Lie' }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('round 80\'s spent sets, in our own words', () => {
+  it('a reply to another hearing titled "Høring – <its matter>" stays out, though it names participation', async () => {
+    const s = await intake(
+      mail({
+        from: 'Eirik Hol <eirik.hol@ffo.no>',
+        subject: 'SV: Høring – universell utforming av IKT',
+        body: 'Hei,\n\nFFO støtter at kravene til universell utforming av IKT utvides til å omfatte apper. Medvirkning fra brukerorganisasjonene må sikres.\n\nEirik Hol',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a reply to the hearing under its own letter\'s title is still its input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Anne Berg <anne.berg@ks.no>',
+        subject: 'SV: Høring – forslag til endringer i plan- og bygningsloven (digital planbehandling, byggesaksfrister og dispensasjoner)',
+        body: 'Hei\n\nKS støtter forslaget om kortere byggesaksfrister, men kommunene trenger mer ressurser.\n\nAnne Berg',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('"Kan dere sørge for at eInnsyn blir enklere å søke i?" asks for something better: input, not a question', async () => {
+    const s = await intake(
+      mail({
+        from: 'Lars Ulv <lars.ulv61@hotmail.com>',
+        subject: 'innspill',
+        body: 'Hei! Kan dere sørge for at eInnsyn blir enklere å søke i? Jeg finner aldri dokumentene jeg leter etter.\n\nLars',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['einnsyn']);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('a colleague\'s "Kan dere sørge for at innspillene journalføres?" asks for nothing better, and is no input', async () => {
+    const s = await intake(mail({ from: 'Kari Li <kari.li@kmd.dep.no>', subject: 'Innspill OGP', body: 'Hei\n\nKan dere sørge for at innspillene journalføres?\n\nKari' }), rules);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('"Mitt innspill: … vil jeg ha rett til å få vite …" is input on algorithms', async () => {
+    const s = await intake(
+      mail({
+        from: 'Liv Grøn <liv.gron79@hotmail.com>',
+        subject: 'innspill',
+        body: 'Mitt innspill: når NAV eller Skatteetaten bruker algoritmer som påvirker meg, vil jeg ha rett til å få vite hvordan beslutningen ble tatt.\n\nLiv',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['kunstig-intelligens']);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('"registret over reele rettighetshavere", the double l slipped, is the register', async () => {
+    const s = await intake(
+      mail({
+        from: 'Solveig Hov <solveig.hov@gmail.com>',
+        subject: 'Åpenhet nå',
+        body: 'hei\n\nVi ber om at registret over reele rettighetshavere åpnes for alle, gratis og som åpne data.\n\nmvh Solveig',
+      }),
+      rules,
+    );
+    expect(ids(s)).toContain('reelle-rettighetshavere');
+  });
+
+  it('"en egen forpliktelse om å forebygge korrupsjon" is the commitment on corruption', async () => {
+    const s = await intake(
+      mail({
+        from: 'Per Dahl <per.dahl@jd.dep.no>',
+        subject: 'Innspill til handlingsplan 4B',
+        body: 'Hei,\n\nVi har en justering til egen forpliktelse om å forebygge korrupsjon: tiltakene bør følges opp årlig.\n\nPer Dahl',
+      }),
+      rules,
+    );
+    expect(ids(s)).toContain('antikorrupsjon');
+    expect(ids(s)).not.toContain('ny-forpliktelse');
+  });
+});
