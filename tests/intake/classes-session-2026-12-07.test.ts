@@ -277,3 +277,45 @@ describe('round 80\'s spent sets, in our own words', () => {
     expect(ids(s)).not.toContain('ny-forpliktelse');
   });
 });
+
+describe("round 81's spent sets, in our own words", () => {
+  it('"… Jeg vil vite når en maskin har vurdert saken min. Ta det med i planen." is a proposal, not a question', async () => {
+    const s = await intake(
+      mail({
+        from: 'Kjetil Tang <kjetil72@online.no>',
+        subject: 'forslag',
+        body: 'Hei\nNAV og Skatteetaten bruker algoritmer. Jeg vil vite når en maskin har vurdert saken min. Ta det med i planen.\nKjetil',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['kunstig-intelligens']);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('"Registeret over reelle rettighetshavere må åpnes for alle" is a demand, and input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Henning Foss <henning.foss3@gmail.com>',
+        subject: 'Åpent eierskap nå',
+        body: 'Hei!\n\nRegisteret over reelle rettighetshavere må åpnes for alle, gratis og som åpne data.\n\nVennlig hilsen Henning Foss',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['reelle-rettighetshavere']);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it("a ministry's notice of a new contact person for the register is no input, and not receipted", async () => {
+    const s = await intake(
+      mail({
+        from: 'Jon Høy <jon.hoy@fin.dep.no>',
+        subject: 'Oppdatert kontaktliste for reelle rettighetshavere',
+        body: 'Til orientering: ny kontaktperson for registeret over reelle rettighetshavere i FIN er undertegnede.\nJon Høy',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+  });
+});
