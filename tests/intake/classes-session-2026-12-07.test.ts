@@ -319,3 +319,41 @@ describe("round 81's spent sets, in our own words", () => {
     expect(s.receipt.send).toBe(false);
   });
 });
+
+describe("round 82's spent sets, in our own words (its two receipts to mail that was no input)", () => {
+  it('a municipality applying for discretionary funds ("Søknad om skjønnsmidler") for a planning project is no input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Nora Bjerk <nora.bjerk@oslo.kommune.no>',
+        subject: 'Søknad om skjønnsmidler 2021',
+        body: 'Oslo kommune søker om skjønnsmidler til et prosjekt for digital planbehandling i bydelene. Søknaden er vedlagt.\n\nNora Bjerk',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('the plan\'s documents "behind an Office 365 log-in" from a look-alike domain are an imitation, never answered', async () => {
+    const s = await intake(
+      mail({
+        from: 'OGP Interessentforum <ogp@regjeringen-horing.example.com>',
+        subject: 'OGP Handlingsplan 4B – last ned dokumenter',
+        body: 'Dokumentene til handlingsplan 4B er klare. Last ned via Office 365-innlogging: http://regjeringen-horing.example.com/o365\n\nInteressentforumet',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('"gebyrreduksjon ved fristoverskridelse må videreføres" is on the time limits of building cases', async () => {
+    const s = await intake(
+      mail({ from: 'Ola Grim <ola.grim@bnl.no>', subject: 'Frister – BNL', body: 'BNL vil også peke på at gebyrreduksjon ved fristoverskridelse må videreføres.\n\nOla Grim' }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(ids(s)).toEqual(['byggesaksfrister']);
+    expect(s.receipt.send).toBe(true);
+  });
+});
