@@ -357,3 +357,56 @@ describe("round 82's spent sets, in our own words (its two receipts to mail that
     expect(s.receipt.send).toBe(true);
   });
 });
+
+describe("round 83's spent sets, in our own words (its two receipts to mail that was no input)", () => {
+  it('"jeg så at dere foreslår en nasjonal plandialog. Når blir den tilgjengelig?" is a question: the proposal is the ministry\'s', async () => {
+    const s = await intake(
+      mail({
+        from: 'Lars Hauge <lars.hauge@gmail.com>',
+        subject: 'Kommer det en digital plandialog?',
+        body: 'Hei,\n\njeg så at dere foreslår en nasjonal plandialog. Når blir den tilgjengelig for innbyggere?\n\nVennlig hilsen\nLars Hauge',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('"… vi foreslår at planene blir tilgjengelige" is still the sender\'s proposal', async () => {
+    const s = await intake(
+      mail({
+        from: 'Lars Hauge <lars.hauge@gmail.com>',
+        subject: 'Digital plandialog',
+        body: 'Hei,\n\nJeg foreslår at plandialogen også viser alle dispensasjonssøknader i kommunen. Når kommer den?\n\nLars Hauge',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.relevant).toBe(true);
+  });
+
+  it('a reply to another hearing named by its own case number stays out, though its matter is the shore zone', async () => {
+    const s = await intake(
+      mail({
+        from: 'Tor Ulv <tor.ulv@naturvernforbundet.no>',
+        subject: 'Høring – statlige planretningslinjer for differensiert forvaltning av strandsonen (20/6120)',
+        body: 'Hei,\n\nNaturvernforbundet mener retningslinjene må strammes inn i sone 2 og 3, og at kommunene må rapportere på dispensasjoner i strandsonen.\n\nTor Ulv\nNaturvernforbundet',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a reply under the hearing\'s own case number is its input, whatever else the subject names', async () => {
+    const s = await intake(
+      mail({
+        from: 'Tor Ulv <tor.ulv@naturvernforbundet.no>',
+        subject: 'Høringssvar – dispensasjoner i strandsonen (21/345)',
+        body: 'Hei,\n\nNaturvernforbundet mener dispensasjonsadgangen i strandsonen ikke må utvides.\n\nTor Ulv',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.receipt.send).toBe(true);
+  });
+});
