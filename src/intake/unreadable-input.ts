@@ -64,7 +64,7 @@ export function unreadableInputText(u: UnreadableInput): string {
 
 /**
  * Whether such a note is input to this consultation beyond doubt: it says so in words, and its
- * organisation is invited to this consultation and to no other that runs — the one thing a
+ * organisation is invited to this consultation and to no other innspill knows — the one thing a
  * caseworker would have to find out is what the document says, and the receipt asks the sender
  * for it again at once. An unknown sender's, or one invited to several, is held (review.ts).
  */
