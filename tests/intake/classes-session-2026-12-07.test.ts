@@ -410,3 +410,48 @@ describe("round 83's spent sets, in our own words (its two receipts to mail that
     expect(s.receipt.send).toBe(true);
   });
 });
+
+describe("round 84's spent sets, in our own words (its receipt to mail that was no input)", () => {
+  it('a meeting asked for ("Kan vi få et møte …? Foreslår 8. eller 10. juni.") is no input: the dates proposed are no proposal', async () => {
+    const s = await intake(
+      mail({
+        from: 'Siri Lund <siri.lund@transparency.no>',
+        subject: 'Møte om lobbyregister?',
+        body: 'Hei,\n\nKan vi få et møte med avdelingen i juni for å snakke om Stortingets arbeid med lobbyregister? Foreslår 8. eller 10. juni.\n\nSiri Lund',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('"Kunne dere gjort kartene over reguleringsplaner tilgjengelige på mobil?" asks for the digital plans: input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Guro Berg <guro.berg@online.no>',
+        subject: 'Innspill',
+        body: 'Hei. Kunne dere gjort kartene over reguleringsplaner tilgjengelige på mobil? Det er helt umulig å finne ut hva som skal bygges i nabolaget mitt.\n\nGuro',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(ids(s)).toEqual(['plan-og-bygg']);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('"ALLE tilskudd fra staten blir lagt ut på nett, med mottaker og beløp" is a new commitment, held for the spam flag', async () => {
+    const s = await intake(
+      mail({
+        from: 'Bjørnar Lund <bjornar.lund@gmail.com>',
+        subject: 'GRATIS ÅPENHET!!! innspill',
+        headers: { 'X-Spam-Flag': 'YES' },
+        body: 'Hei!!! Jeg vil foreslå at ALLE tilskudd fra staten blir lagt ut på nett, med mottaker og beløp. Se min blogg.\n\nBjørnar',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['ny-forpliktelse']);
+    expect(s.review?.reasons).toContain('spam-flagged');
+    expect(s.receipt.send).toBe(false);
+  });
+});
