@@ -6,6 +6,7 @@ import type { FoldedText } from '../text/folded-text.js';
 import { TermMatcher } from '../text/terms.js';
 import type { IntakeContext } from './context.js';
 import { addressesOf, sentToOwnAddress } from './addresses.js';
+import { isLetterSubject } from './follow-up.js';
 import { domainOf, forgedSender } from './sender.js';
 import { activeConsultations } from '../rules/views.js';
 import { bodyTexts, subjectText } from './message-texts.js';
@@ -26,6 +27,9 @@ export interface RelevanceInput {
   inThread: boolean;
   /** Sent to an address of the consultation's own. */
   toOwnAddress?: boolean;
+  /** The subject is the consultation's letter's (its title, or another subject it was sent with),
+   *  words such as "Automatisk svar:" added: an automatic reply with it answers the letter. */
+  answersLetter?: boolean;
   invitedSender: boolean;
   /** The sender's category (rules/senders.yaml); `ukjent` when unknown. */
   senderCategory?: string;
@@ -168,6 +172,7 @@ export function judgeRelevance(
       letterQuotes: c.own.letterQuotesBy[rules.consultation.id] ?? 0,
       inThread: c.thread.inThread,
       toOwnAddress: sentToOwnAddress(msg.headers, rules),
+      answersLetter: [rules.consultation.title, ...rules.consultation.invitationSubjects].some((letter) => isLetterSubject(msg.subject, letter)),
       invitedSender: organisation !== null && rules.organisations.some((o) => o.name === organisation && o.invited),
       senderCategory: c.sender.sender.category,
       commitmentScore: c.commitments[0]?.score ?? 0,
@@ -351,9 +356,11 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   // own input reported (its lead item), the case number, the invitation's subject; one that tells of
   // the consultation as news, by its name, is not.
   // An automatic reply addressed to the consultation's own address answers mail sent from it (its
-  // letter): it is the case's, as a reply in the thread is. Sent lists and notices are not replies.
-  const repliesToOwnAddress = input.toOwnAddress === true && (input.automaticKind === 'out-of-office' || input.automaticKind === 'auto-reply');
-  const tied = input.automaticKind === 'list' ? tiesNewsletter : ties || repliesToOwnAddress;
+  // letter), and so does one whose subject is the letter's ("Automatisk svar: Høring – endringer i
+  // plan- og bygningsloven …" with no In-Reply-To): it is the case's, as a reply in the thread is.
+  // Sent lists and notices are not replies.
+  const answersUs = (input.toOwnAddress === true || input.answersLetter === true) && (input.automaticKind === 'out-of-office' || input.automaticKind === 'auto-reply');
+  const tied = input.automaticKind === 'list' ? tiesNewsletter : ties || answersUs;
   // Said too when the score is only close to the threshold: such mail is no close call (review.ts).
   const untied = input.automaticKind !== null && NEEDS_THREAD.has(input.automaticKind) && !input.inThread && !quotesLetter && !tied && !personDespiteWords;
   if (untied && (relevant || score >= r.threshold + r.review.relevance.from)) {
