@@ -143,3 +143,113 @@ describe("a person's short proposal for openness, with neither the plan nor a co
     expect(s.review?.needed ?? false).toBe(false);
   });
 });
+
+// From spent sealed-497 and -500 (read after round 88 was written).
+
+describe('what the sender has not made up their mind on is no opinion', () => {
+  it('a question about the deadline stays in the inbox, even with "hva jeg mener" in it', async () => {
+    const s = await intake(
+      mail({
+        from: 'Rune Dahl <rune.dahl@online.no>',
+        subject: 'Høringsfrist pbl?',
+        date: 'Wed, 09 Jun 2021 09:00:00 +0200',
+        received: ['from mx.example.org by mx01.dep.no; Wed, 09 Jun 2021 09:00:10 +0200'],
+        body: 'Hei. Kan jeg fortsatt sende noe etter fristen? Jeg vet ikke helt hva jeg mener om forslagene ennå.\n\nRune\n',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.review?.needed ?? false).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('an opinion said outright still counts', async () => {
+    const s = await intake(
+      mail({
+        from: 'Rune Dahl <rune.dahl@online.no>',
+        subject: 'Høringssvar pbl',
+        body: 'Jeg mener dispensasjoner i strandsonen bare bør gis i helt spesielle tilfeller. Hvorfor er fristen så kort?\n\nRune\n',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(ids(s)).toEqual(['dispensasjon']);
+  });
+});
+
+describe('a decision a computer took, in plain words', () => {
+  it('is the commitment on artificial intelligence and algorithms', async () => {
+    const s = await intake(
+      mail({ from: 'Eli Ruud <eli.ruud@hotmail.com>', subject: 'innspill', body: 'Lånekassen bør si fra når det er en maskin som har tatt vedtaket om studielånet. Det er mitt innspill.\n\nEli\n' }),
+      rules,
+    );
+    expect(ids(s)).toEqual(['kunstig-intelligens']);
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe("a hearing reply on another regulation, the ministry only in Cc", () => {
+  it("is not this hearing's for the topic words its subject shares with it", async () => {
+    const s = await intake(
+      mail({
+        from: 'Jon Lie <jon.lie@naturvernforbundet.no>',
+        to: 'postmottak@kld.dep.no',
+        headers: { Cc: 'postmottak@kmd.dep.no' },
+        subject: 'Høringssvar – forskrift om konsekvensutredninger for akvakultur',
+        body: 'Vedlagt er vårt høringssvar til Klima- og miljødepartementet om konsekvensutredninger for akvakultur. Kravene til konsekvensutredning av nye anlegg må skjerpes.\n\nJon Lie\n',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.review?.needed ?? false).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it("the hearing's own subject with the topic still counts", async () => {
+    const s = await intake(
+      mail({
+        from: 'Jon Lie <jon.lie@naturvernforbundet.no>',
+        subject: 'Høringssvar om konsekvensutredninger',
+        body: 'Naturvernforbundet mener kravet til konsekvensutredning ved dispensasjon må skjerpes.\n\nJon Lie\n',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.consultation?.id).toBe('pbl-2021');
+  });
+});
+
+describe('anti-corruption work named as what a proposal is part of', () => {
+  it('is that commitment, not a new one', async () => {
+    const s = await intake(
+      mail({
+        from: 'Åsmund Berg <asmund.berg@pwyp.no>',
+        subject: 'Innspill til handlingsplan 4B',
+        body: 'Vi foreslår at land-for-land-rapporteringen utvides til alle sektorer, som del av arbeidet mot korrupsjon.\n\nÅsmund Berg\n',
+      }),
+      rules,
+    );
+    expect(ids(s)).toEqual(['antikorrupsjon']);
+  });
+
+  it("what the plan's commitment is asked to take in is no new commitment", async () => {
+    const s = await intake(
+      mail({
+        from: 'Kari Moe <kari.moe@gmail.com>',
+        subject: 'Innspill',
+        body: 'Forpliktelsen om å forebygge korrupsjon må også omfatte et lobbyregister og åpne møtekalendere for statsrådene.\n\nKari\n',
+      }),
+      rules,
+    );
+    expect(ids(s)).toEqual(['antikorrupsjon']);
+  });
+
+  it('a lobbying register asked for on its own is still a new commitment', async () => {
+    const s = await intake(
+      mail({ from: 'Kari Moe <kari.moe@gmail.com>', subject: 'Innspill', body: 'Vi trenger et lobbyregister for Stortinget. Det bør inn i planen som en ny forpliktelse.\n\nKari\n' }),
+      rules,
+    );
+    expect(ids(s)).toEqual(['ny-forpliktelse']);
+  });
+});
