@@ -253,3 +253,124 @@ describe('anti-corruption work named as what a proposal is part of', () => {
     expect(ids(s)).toEqual(['ny-forpliktelse']);
   });
 });
+
+// From spent sealed-502, -503 and -505 (read after round 89 was written).
+
+describe('council meetings recorded for all to follow, said should be done', () => {
+  it('is a proposal for a new commitment, and input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Nils Bø <nils.bo@gmail.com>',
+        subject: 'Forslag',
+        body: 'Jeg synes fylkeskommunene burde legge ut alle kommunestyremøter som opptak, så de som jobber kveld kan se dem etterpå. Kanskje noe for planen?\n\nNils\n',
+      }),
+      rules,
+    );
+    expect(ids(s)).toEqual(['ny-forpliktelse']);
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('a link to a survey to answer', () => {
+  it('is other business, whatever open government it is about', async () => {
+    const s = await intake(
+      mail({
+        from: 'Anne Roy <anne.roy@research.example.org>',
+        subject: 'Survey on open government reforms',
+        body: 'Dear colleagues,\n\nHere is the link to our survey on open government reforms in the Nordic countries. We would be grateful for your answers by 1 July.\n\nAnne Roy\n',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.review?.needed ?? false).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('English input on the open government plan still counts', async () => {
+    const s = await intake(
+      mail({
+        from: 'Anne Roy <anne.roy@gmail.com>',
+        subject: 'Comments on the open government action plan',
+        body: 'We propose that Norway publishes all public contracts in full as open data, as part of its open government commitments.\n\nAnne Roy\n',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.consultation?.id).toBe('ogp-4b');
+  });
+});
+
+describe('the OGP unit named as whom a hearing reply is addressed to', () => {
+  it("does not name the plan: sent to the hearing's address with its case number, it is the hearing's", async () => {
+    const s = await intake(
+      mail({
+        from: 'Sara Voll <sara.voll@naturvernforbundet.no>',
+        to: 'postmottak+pbl@kmd.dep.no',
+        subject: 'Merknader til lovforslaget',
+        body: 'Til KMD v/ OGP-sekretariatet\n\nVi viser til høringsbrevet av 19. mars 2021, ref. 21/345.\n\nKravet om konsekvensutredning ved store dispensasjoner må ikke svekkes.\n\nSara Voll\nNaturvernforbundet\n',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.review?.reasons ?? []).not.toContain('consultation-uncertain');
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('OGP named as what the mail is about still names the plan', async () => {
+    const s = await intake(
+      mail({ from: 'Sara Voll <sara.voll@gmail.com>', subject: 'Innspill', body: 'Jeg mener OGP-planen bør ha et mål om at alle kommuner bruker eInnsyn.\n\nSara\n' }),
+      rules,
+    );
+    expect(s.relevance.reasons.some((r) => r.startsWith('OGP nevnt'))).toBe(true);
+  });
+});
+
+describe('contract data from the procurement system published as open data', () => {
+  it('is the commitment on public procurement (beside a new one, with nothing else of procurement named)', async () => {
+    const s = await intake(
+      mail({
+        from: 'Mona Lie <mona.lie@abelia.no>',
+        subject: 'Innspill til OGP-handlingsplanen',
+        body: 'Vi foreslår at data om tildelte kontrakter gjøres tilgjengelig som åpne data hver uke.\n\nMona Lie\nAbelia\n',
+      }),
+      rules,
+    );
+    expect(ids(s)).toContain('anskaffelser');
+  });
+
+  it('with the procurement system named, that commitment alone', async () => {
+    const s = await intake(
+      mail({
+        from: 'Mona Lie <mona.lie@abelia.no>',
+        subject: 'Innspill til OGP-handlingsplanen',
+        body: 'Vi foreslår at data om tildelte kontrakter hentes fra anskaffelsessystemet og gjøres tilgjengelig som åpne data hver uke.\n\nMona Lie\nAbelia\n',
+      }),
+      rules,
+    );
+    expect(ids(s)).toEqual(['anskaffelser']);
+  });
+});
+
+describe('a new commitment on open culture data asked for', () => {
+  it('is both culture data and a new commitment: the plan reports that work finished', async () => {
+    const s = await intake(
+      mail({
+        from: 'Ivar Sand <ivar.sand@gmail.com>',
+        subject: 'Kulturdata',
+        body: 'Vi som skriver under ber om at Norge tar inn en ny forpliktelse om åpne kulturdata: alle digitaliserte samlinger i offentlige museer og arkiver skal publiseres med åpen lisens. Strategien for åpne kulturdata må få konkrete mål.\n\nIvar\n',
+      }),
+      rules,
+    );
+    expect(ids(s)).toContain('kulturdata');
+    expect(ids(s)).toContain('ny-forpliktelse');
+  });
+
+  it('a separate commitment asked for on eInnsyn is still that one', async () => {
+    const s = await intake(
+      mail({ from: 'Ivar Sand <ivar.sand@gmail.com>', subject: 'eInnsyn', body: 'Jeg ber om at regjeringen lager en egen forpliktelse om eInnsyn, med fulltekst for alle kommuner.\n\nIvar\n' }),
+      rules,
+    );
+    expect(ids(s)).toEqual(['einnsyn']);
+  });
+});
