@@ -302,6 +302,7 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   let tiesNewsletter = false;
   let bait = false;
   let correspondence: string | null = null;
+  let asksAfterOwnInput = false;
   let consultationWords = 0;
   for (const signal of r.signals) {
     const found = signal.matcher.first(texts[signal.where]);
@@ -318,6 +319,7 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
     tiesNewsletter ||= signal.tiesNewsletters;
     bait ||= signal.suspicious;
     if (signal.correspondence) correspondence ??= signal.name;
+    asksAfterOwnInput ||= signal.ownSubmission;
   }
   if (input.copyOnly && !input.inThread && r.copyOnly) {
     add(r.copyOnly.points, 'copy-only', 'sendt til en annen mottaker; departementet har bare fått kopi');
@@ -378,8 +380,9 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
   // its score reached the threshold or fell just below it ("Blir innspillene publisert?"). Only
   // when its words are also clearly about a commitment (input may be put as questions) and nothing
   // says other business (a student's request, a journalist's) is it kept under the consultation,
-  // held (review.ts).
-  if (correspondence !== null && aPerson && (otherBusiness || input.commitmentScore < words.minScore)) {
+  // held (review.ts). Nor when the person asks after their own input ("vi sendte innspill 29. april,
+  // men har ikke fått kvittering"): it may mean input went missing, and a caseworker must see it.
+  if (correspondence !== null && !asksAfterOwnInput && aPerson && (otherBusiness || input.commitmentScore < words.minScore)) {
     relevant = false;
     reasons.push(`en henvendelse om innspillsrunden, ikke et innspill (${correspondence}): blir liggende i innboksen til vanlig behandling`);
     reasonCodes.push('correspondence');

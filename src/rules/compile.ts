@@ -32,6 +32,7 @@ function compileSignal(s: SignalData, shared: boolean): RelevanceSignal {
     names: s.names === true,
     suspicious: s.suspicious === true,
     correspondence: s.correspondence === true,
+    ownSubmission: s.ownSubmission === true,
     shared,
   };
 }

@@ -205,6 +205,10 @@ const signalSchema = z.strictObject({
    *  word that input will come): never receipted; left in the inbox, or held for a caseworker to answer
    *  when its words are clearly about a commitment. */
   correspondence: z.boolean().optional(),
+  /** It marks a person asking after their own input (was it received, the receipt that never came):
+   *  the consultation's to see, so never left in the inbox as correspondence; held for a caseworker
+   *  to answer, never receipted on this alone — it may mean input went missing. */
+  ownSubmission: z.boolean().optional(),
 }).superRefine((s, ctx) => {
   // Routing bounds a consultation's relevance by judging it as if every commitment were found: a
   // signal that counted only then and took points away would make that bound too low.

@@ -69,6 +69,8 @@ export interface RelevanceSignal {
   suspicious: boolean;
   /** Marks a person's mail about the consultation that is no input: left in the inbox, or held when clearly about a commitment. */
   correspondence: boolean;
+  /** Marks a person asking after their own input: held for a caseworker, never left in the inbox. */
+  ownSubmission: boolean;
   /** From rules/signals.yaml: the same signal in every consultation. */
   shared: boolean;
 }

@@ -374,3 +374,31 @@ describe('a new commitment on open culture data asked for', () => {
     expect(ids(s)).toEqual(['einnsyn']);
   });
 });
+
+// From spent sealed-509 and -511 (read after round 90 was written).
+
+describe('a person asking after their own input', () => {
+  it('is held under the consultation for a caseworker, not left in the inbox and not receipted', async () => {
+    const s = await intake(
+      mail({
+        from: 'Lise Dahl <lise.dahl@amnesty.no>',
+        subject: 'Mottatt?',
+        body: 'Hei! Vi sendte innspillet vårt 3. mai, men har ikke fått noen kvittering. Kan dere bekrefte at innspillet er mottatt?\n\nLise\n',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(s.review?.needed).toBe(true);
+    expect(s.receipt.send).toBe(false);
+    expect(s.relevance.reasonCodes).not.toContain('correspondence');
+  });
+
+  it('a question about the process with nothing of their own input stays in the inbox', async () => {
+    const s = await intake(
+      mail({ from: 'Lise Dahl <lise.dahl@amnesty.no>', subject: 'Spørsmål', body: 'Hei! Når blir innspillene publisert?\n\nLise\n' }),
+      rules,
+    );
+    expect(s.relevance.reasonCodes).toContain('correspondence');
+    expect(s.receipt.send).toBe(false);
+  });
+});
