@@ -402,3 +402,29 @@ describe('a person asking after their own input', () => {
     expect(s.receipt.send).toBe(false);
   });
 });
+
+// From spent sealed-514 and -516 (read after round 91 was written).
+
+describe('a call to a meeting of the stakeholder forum', () => {
+  it('names the forum, which is no comment on co-creation: no input, never receipted', async () => {
+    const s = await intake(
+      mail({ from: 'Eva Ruud <eva.ruud@kud.dep.no>', subject: 'Møteinnkalling interessentforumet 10. juni', body: 'Innkalling til møte i interessentforumet. Sakliste følger.\n\nEva Ruud\n' }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+    expect(ids(s)).toEqual([]);
+  });
+
+  it('a view on the forum beside the call is not left unseen', async () => {
+    const s = await intake(
+      mail({
+        from: 'Eva Ruud <eva.ruud@kud.dep.no>',
+        subject: 'Møteinnkalling interessentforumet 10. juni',
+        body: 'Innkalling til møte i interessentforumet. Vi mener forumet bør få se utkastene til forpliktelser i god tid før møtet.\n\nEva Ruud\n',
+      }),
+      rules,
+    );
+    expect(s.receipt.send || s.review?.needed).toBe(true);
+  });
+});
