@@ -428,3 +428,18 @@ describe('a call to a meeting of the stakeholder forum', () => {
     expect(s.receipt.send || s.review?.needed).toBe(true);
   });
 });
+
+describe('a proposal to publish, with the verb in the infinitive ("vil foreslå")', () => {
+  it('is a proposal for a new commitment, as "foreslår" is', async () => {
+    const s = await intake(
+      mail({
+        from: 'Siv Li <siv.li@online.no>',
+        subject: 'Framlegg',
+        body: 'Eg vil foreslå at alle saksdokument til formannskapet skal publiserast på nett ei veke før møtet.\n\nSiv\n',
+      }),
+      rules,
+    );
+    expect(ids(s)).toEqual(['ny-forpliktelse']);
+    expect(s.receipt.send).toBe(true);
+  });
+});
