@@ -443,3 +443,59 @@ describe('a proposal to publish, with the verb in the infinitive ("vil foreslå"
     expect(s.receipt.send).toBe(true);
   });
 });
+
+// From spent sealed-520 and -521 (read after round 92 was written).
+
+describe('an addition to or a late remark on the hearing reply, sent as a new message', () => {
+  it("is the hearing's input when it calls itself an addition to the sender's hearing reply", async () => {
+    const s = await intake(
+      mail({
+        from: 'Tor Aas <tor.aas@bnl.no>',
+        subject: 'Tillegg til BNLs høringssvar',
+        body: 'Et tillegg: KU-reglene bør følge EU-direktivet, uten særnorske krav.\n\nTor\n',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(ids(s)).toEqual(['konsekvensutredning']);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('"vi ettersender en merknad" says the same', async () => {
+    const s = await intake(
+      mail({
+        from: 'Kim Berg <kim.berg@boligprodusentene.no>',
+        subject: 'Ettersendt merknad',
+        body: 'Vi ettersender en merknad om fristene: tidsfristen bør gjelde fra den dagen søknaden er komplett.\n\nKim\n',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(ids(s)).toEqual(['byggesaksfrister']);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('an addition to the OGP input is still the plan\'s', async () => {
+    const s = await intake(
+      mail({ from: 'Åse Lid <ase.lid@amnesty.no>', subject: 'Tillegg til Amnestys innspill', body: 'Et tillegg: eInnsyn bør vise dokumentene i fulltekst også for kommunene.\n\nÅse\n' }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('children heard in zoning cases, said as what the sender wants', () => {
+  it('is the proposal on participation, not left unseen', async () => {
+    const s = await intake(
+      mail({
+        from: 'Eli Dal <eli.dal@gmail.com>',
+        subject: 'Innspill til lovendring',
+        body: 'Jeg ønsker at barn og unge får rett til å bli hørt i reguleringssaker der de bor.\n\nEli\n',
+      }),
+      rules,
+    );
+    expect(ids(s)).toEqual(['medvirkning']);
+    expect(s.receipt.send || s.review?.needed).toBe(true);
+  });
+});
