@@ -67,6 +67,11 @@ export function isLetterSubject(subject: string, letter: string): boolean {
   return false;
 }
 
+/** Whether a subject is one of a consultation's letter's: its title or another subject it was sent with (isLetterSubject). */
+export function isConsultationLetterSubject(subject: string, consultation: { title: string; invitationSubjects: readonly string[] }): boolean {
+  return [consultation.title, ...consultation.invitationSubjects].some((letter) => isLetterSubject(subject, letter));
+}
+
 /**
  * The consultation whose invitation a delivery report returns, known by the returned message's
  * sender (one of the ministry's own addresses) and subject (the invitation's title, or another
@@ -87,7 +92,7 @@ function returnedInvitation(message: IntakeContext['message'], rules: IntakeCont
     if (f.from && ours.has(f.from.address.toLowerCase())) fromUs = true;
   }
   if (!fromUs) return null;
-  const invited = rules.consultations.find((v) => [v.consultation.title, ...v.consultation.invitationSubjects].some((letter) => subjects.some((s) => isLetterSubject(s, letter))));
+  const invited = rules.consultations.find((v) => subjects.some((s) => isConsultationLetterSubject(s, v.consultation)));
   return invited?.consultation.id ?? null;
 }
 

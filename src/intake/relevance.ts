@@ -6,7 +6,7 @@ import type { FoldedText } from '../text/folded-text.js';
 import { TermMatcher } from '../text/terms.js';
 import type { IntakeContext } from './context.js';
 import { addressesOf, sentToOwnAddress } from './addresses.js';
-import { isLetterSubject } from './follow-up.js';
+import { isConsultationLetterSubject } from './follow-up.js';
 import { domainOf, forgedSender } from './sender.js';
 import { activeConsultations } from '../rules/views.js';
 import { bodyTexts, subjectText } from './message-texts.js';
@@ -172,7 +172,7 @@ export function judgeRelevance(
       letterQuotes: c.own.letterQuotesBy[rules.consultation.id] ?? 0,
       inThread: c.thread.inThread,
       toOwnAddress: sentToOwnAddress(msg.headers, rules),
-      answersLetter: [rules.consultation.title, ...rules.consultation.invitationSubjects].some((letter) => isLetterSubject(msg.subject, letter)),
+      answersLetter: isConsultationLetterSubject(msg.subject, rules.consultation),
       invitedSender: organisation !== null && rules.organisations.some((o) => o.name === organisation && o.invited),
       senderCategory: c.sender.sender.category,
       commitmentScore: c.commitments[0]?.score ?? 0,
