@@ -19,6 +19,8 @@ import { judgeRelevance, type RelevanceFinding, aloneSteps } from './relevance.j
 import { fileNameTexts, subjectText } from './message-texts.js';
 import { addressesOf, recipients } from './addresses.js';
 import type { CommitmentMatch, ConsultationChoice, OtherConsultation, RouteCode } from './types.js';
+import type { OwnTexts } from './attachment-own-words.js';
+import { textsByHeading } from './sections.js';
 
 export interface RouteFinding {
   /** The rules the message is judged by from here on: the chosen consultation's, else the likeliest one's. */
@@ -33,9 +35,17 @@ export interface RouteFinding {
   judged: { commitments: CommitmentMatch[]; relevance: RelevanceFinding } | null;
   /** No consultation is switched on: nothing belongs anywhere. */
   none: boolean;
+  /**
+   * Input in parts headed for each consultation: the sender's own texts with the other
+   * consultations' parts blanked, for the commitments under `rules` (sections.ts). Absent: all of them.
+   */
+  texts?: OwnTexts;
 }
 
-type Context = Pick<IntakeContext, 'message' | 'own' | 'texts' | 'automatic' | 'sender' | 'thread' | 'rules' | 'options'>;
+type Context = Pick<IntakeContext, 'message' | 'own' | 'texts' | 'automatic' | 'sender' | 'thread' | 'rules' | 'options'> & {
+  /** Input in parts headed for each consultation: each one's own texts, the others' parts blanked (sections.ts). */
+  parts?: Map<Rules, OwnTexts> | null;
+};
 
 const patterns = new WeakMap<Rules, RegExp>();
 
@@ -53,11 +63,18 @@ export function caseNumberPattern(view: Rules): RegExp {
 
 const choice = (id: string, code: RouteCode, text: string): ConsultationChoice => ({ id, reason: { code, text } });
 
-export function routeConsultation(c: Context): RouteFinding {
-  const active = activeConsultations(c.rules);
-  if (active.length === 0 || !c.message.isMail) {
-    return { rules: active[0] ?? rulesFor(c.rules, null), choice: null, uncertain: null, judged: null, none: active.length === 0 };
+export function routeConsultation(context: Context): RouteFinding {
+  const active = activeConsultations(context.rules);
+  if (active.length === 0 || !context.message.isMail) {
+    return { rules: active[0] ?? rulesFor(context.rules, null), choice: null, uncertain: null, judged: null, none: active.length === 0 };
   }
+  const parts = textsByHeading(context.texts, active, caseNumberPattern);
+  const found = routeAmong({ ...context, parts }, active);
+  const texts = parts?.get(found.rules);
+  return texts ? { ...found, texts } : found;
+}
+
+function routeAmong(c: Context, active: Rules[]): RouteFinding {
   const decided = (view: Rules, code: RouteCode, text: string): RouteFinding => ({ rules: view, choice: choice(view.consultation.id, code, text), uncertain: null, judged: null, none: false });
   // 0. A person's choice (a caseworker's decision): certain, whatever the message says.
   const person = c.options.consultation === undefined ? undefined : c.rules.consultations.find((v) => v.consultation.id === c.options.consultation);
@@ -210,7 +227,7 @@ function judgeContent(c: Context, view: Rules): { view: Rules; commitments: Comm
   if (most.score < r.threshold + Math.min(0, r.review.relevance.from)) {
     return { view, commitments: [], relevance: { ...judgeRelevance({ ...c, commitments: [], rules: view }), relevant: false }, bound: true };
   }
-  const commitments = scoreCommitments({ texts: c.texts, rules: view });
+  const commitments = scoreCommitments({ texts: c.parts?.get(view) ?? c.texts, rules: view });
   // Relevance counts the commitment score only against its thresholds (and whether one is found at
   // all): when the real score reaches every one the strongest did, the relevance is the one already judged.
   const top = commitments[0]?.score ?? 0;

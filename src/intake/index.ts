@@ -44,8 +44,8 @@ const receivedRouted = (c: Pick<IntakeContext, 'message' | 'options' | 'rules' |
   return { ...found, late };
 };
 
-/** Commitment scores under the routed consultation (computed while routing, or now). */
-const scoreRouted = (c: Pick<IntakeContext, 'texts' | 'rules' | 'route'>) => c.route.judged?.commitments ?? scoreCommitments(c);
+/** Commitment scores under the routed consultation (computed while routing, or now; on its own part of input in parts). */
+const scoreRouted = (c: Pick<IntakeContext, 'texts' | 'rules' | 'route'>) => c.route.judged?.commitments ?? scoreCommitments({ ...c, texts: c.route.texts ?? c.texts });
 
 export const STAGES = Stages.start()
   .then('message', readMessage) //            1  parse.ts                 the message, or that the file is not mail
