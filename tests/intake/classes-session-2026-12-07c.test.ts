@@ -272,3 +272,66 @@ describe('plans in other words', () => {
     expect(ids(s)).toEqual(['plan-og-bygg']);
   });
 });
+
+// From sealed-547 (spent at 08:03 UTC, after round 96 was written).
+describe('"tiltakene mot korrupsjon": the work this commitment is, named as the topic', () => {
+  const point = 'Tiltakene mot korrupsjon retter seg i dag mest mot staten selv. Vi ber om at forpliktelsen også omfatter kommunale selskaper.';
+
+  it('counts beside a longer point on co-creation', async () => {
+    const s = await intake(
+      mail({
+        from: 'Randi Brekke <randi.brekke@nored.no>',
+        subject: INVITATION,
+        body: `Hei,\n\n${point}\n\nVi vil også kommentere prosessen. Interessentforumet bør møtes oftere, referatene bør publiseres, og IRM-rapportens anbefalinger om samskaping må følges opp.\n\nRandi Brekke\n`,
+      }),
+      rules,
+    );
+    expect(ids(s)).toEqual(expect.arrayContaining(['samskaping', 'antikorrupsjon']));
+  });
+
+  it('alone, from an unknown address the spam filter flagged, it is input held for a caseworker, not dropped', async () => {
+    const s = await intake(mail({ from: 'Idun Dahl <idun.dahl@gmail.com>', subject: 'innspill åpenhet!!', headers: { 'X-Spam-Flag': 'YES' }, body: `HEI\n\n${point}\n\nhilsen Idun\n` }), rules);
+    expect(s.consultation?.id).toBe('ogp-4b');
+    expect(ids(s)).toEqual(['antikorrupsjon']);
+    expect(s.receipt.send).toBe(false);
+    expect(s.review.needed).toBe(true);
+  });
+
+  it('"tiltaket mot korrupsjon" said of another commitment still adds nothing', async () => {
+    const s = await intake(
+      mail({
+        from: 'Randi Brekke <randi.brekke@nored.no>',
+        subject: INVITATION,
+        body: 'Hei,\n\nRegisteret over reelle rettighetshavere må være åpent og gratis for alle, uten innlogging, og terskelen bør senkes til 10 prosent. Det er det viktigste tiltaket mot korrupsjon.\n\nRandi Brekke\n',
+      }),
+      rules,
+    );
+    expect(ids(s)).toEqual(['reelle-rettighetshavere']);
+  });
+});
+
+describe('named as a time or as where another body brings its matters', () => {
+  it('"fra et dokument er journalført til det er synlig i eInnsyn" is when, not registration', async () => {
+    const s = await intake(
+      mail({ from: 'Henrik Eide <henrik.eide@icloud.com>', subject: 'Innspill: innsyn for alle', body: 'Hei!\n\nAlle kommuner må kobles til eInnsyn. Det må gå maks tre dager fra et dokument er journalført til det er synlig i eInnsyn.\n\nHenrik Eide\n' }),
+      rules,
+    );
+    expect(ids(s)).toEqual(['einnsyn']);
+  });
+
+  it('the youth panel bringing its matters "inn i interessentforumet" is a comment on the panel', async () => {
+    const s = await intake(
+      mail({ from: 'Maren Lie <maren.lie@redcross.no>', subject: INVITATION, body: 'Hei,\n\nUngdomspanelet bør ha et tydelig mandat: det bør kunne løfte egne saker inn i interessentforumet og få skriftlig svar.\n\nMaren Lie\n' }),
+      rules,
+    );
+    expect(ids(s)).toEqual(['ungdomspanel']);
+  });
+
+  it('the forum asked to meet more often is still co-creation', async () => {
+    const s = await intake(
+      mail({ from: 'Maren Lie <maren.lie@redcross.no>', subject: INVITATION, body: 'Hei,\n\nInteressentforumet bør møtes oftere, og sivilsamfunnet bør få sende saker til forumet før møtene.\n\nMaren Lie\n' }),
+      rules,
+    );
+    expect(ids(s)).toEqual(['samskaping']);
+  });
+});
