@@ -294,7 +294,7 @@ describe('"tiltakene mot korrupsjon": the work this commitment is, named as the 
     expect(s.consultation?.id).toBe('ogp-4b');
     expect(ids(s)).toEqual(['antikorrupsjon']);
     expect(s.receipt.send).toBe(false);
-    expect(s.review.needed).toBe(true);
+    expect(s.review?.needed).toBe(true);
   });
 
   it('"tiltaket mot korrupsjon" said of another commitment still adds nothing', async () => {
