@@ -23,6 +23,8 @@ export interface BurstResult {
   drainMs: number;
   /** Per message in APPEND order: APPEND sent → the daemon's line about it (null: no line in time). */
   handledMs: Array<number | null>;
+  /** Per message in APPEND order: when its APPEND was sent, after the first one's. */
+  sentMs: number[];
   first: number | null;
   /** The first 20 messages of the burst: the most any of them waited. */
   first20Max: number | null;
@@ -140,6 +142,7 @@ export async function burst(o: {
     appendMs,
     drainMs,
     handledMs,
+    sentMs: order.map((uid) => sentAt.get(uid)! - (sentAt.get(order[0]!) ?? 0)),
     first: handledMs[0] ?? null,
     first20Max: head.length > 0 ? max(head) : null,
     p50: percentile(seen, 50),

@@ -6,12 +6,13 @@
 //   npm run bench -- --quick          a small check that everything works (300 messages, once; ~1.5 min)
 //   npm run bench -- --part store     only the caseworkers' commands over 10,000 records, CLI start, inspect over the corpus
 //   npm run bench -- --part campaigns a campaign of 5,000 members + 1,000 others: grouping against filing, campaigns/digest (scripts/bench/campaigns.ts)
+//   npm run bench -- --part burst     only the backlog APPENDed at once (--burst messages, --reps runs; ~1.5 min a run at 2,000)
 //   npm run bench -- --consultations  only what routing costs: intake() with 5 consultations against 1 (~2 min)
 //   options: --sizes 2000,10000  --reps 3  --latency 200  --burst 2000  --text 2000  --store 10000
 //            --seed innspill  --keep  --corpus DIR
 //            (--latency 0, --burst 0, --text 0 and --store 0 leave those parts out)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -113,10 +114,59 @@ function campaignsOnly(): void {
   if (r.status !== 0) throw new Error(`the campaign bench failed (exit ${r.status})`);
 }
 
+/**
+ * `--part burst`: only the backlog APPENDed at once (burst.ts), the same messages as the full
+ * bench's first `--burst`, `--reps` times; the load average before each run, and each run's waits
+ * of the first 31 messages (the first five batches of a pass: 1, 2, 4, 8, 16).
+ */
+async function burstOnly(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'innspill-bench-'));
+  process.on('exit', () => {
+    if (!args.keep) rmSync(work, { recursive: true, force: true });
+  });
+  const results: BenchResults = { startedAt: new Date(started).toISOString(), mode: quick ? 'quick' : 'full', options: { part: 'burst', ...opts }, machine: machineInfo(), tools: {}, throughput: [], notes: [] };
+  log(`work folder ${work}${args.keep ? ' (kept)' : ''}; burst of ${opts.burstMessages}, ${opts.repetitions} run(s)`);
+  ensureTools();
+  build(results.notes);
+  results.tools['node'] = process.version;
+  results.tools['dovecot'] = spawnSync('dovecot', ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const templates = await loadTemplates();
+  const messages = await generateMailbox(templates, { seed: opts.seed, count: opts.burstMessages, dir: join(work, 'mailbox') });
+  const warmup = (await generateMailbox(templates, { seed: `${opts.seed}/burst`, count: 1, dir: join(work, 'burst-mailbox'), weights: REPLIES_ONLY }))[0]!.file;
+  let imap: DovecotServer | null = null;
+  let sink: SmtpSink | null = null;
+  const loads: string[] = [];
+  try {
+    imap = await startDovecot();
+    sink = await startSmtpSink();
+    const snapshots = new Snapshots(imap, join(work, 'snapshots'));
+    results.burst = [];
+    for (let rep = 1; rep <= opts.repetitions; rep++) {
+      const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+      loads.push(load);
+      log(`burst of ${messages.length} messages, run ${rep} (load average ${load})`);
+      const b = await burst({ imap, sink, snapshots, files: messages.map((m) => m.file), warmup, workDir: join(work, `burst-${rep}`), log });
+      results.burst.push(b);
+      log(`  first ${b.first} ms, the first 20 at most ${b.first20Max} ms; p50 ${b.p50} / p95 ${b.p95} ms`);
+      log(`  the first 31, APPEND sent → handled (ms): ${b.handledMs.slice(0, 31).join(' ')}`);
+    }
+  } finally {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([sink?.close(), new Promise<void>((r) => (timer = setTimeout(r, 5000)))]);
+    clearTimeout(timer);
+    await imap?.stop();
+  }
+  results.notes.push(`load average before each run: ${loads.join('; ')}`);
+  results.finishedAt = new Date().toISOString();
+  const file = writeResults(join(projectRoot, 'bench', 'results'), results);
+  process.stdout.write(`\n${header(results)}\n\n${table(rows(results))}\n\nNotes:\n${results.notes.map((n) => `- ${n}`).join('\n')}\n\nResults: ${file}\nTotal time ${((Date.now() - started) / 60000).toFixed(1)} min\n`);
+}
+
 async function main(): Promise<void> {
   if (args.part === 'store') return storeOnly();
   if (args.part === 'campaigns') return campaignsOnly();
-  if (args.part !== undefined) throw new Error(`unknown --part ${args.part} (there are: store, campaigns)`);
+  if (args.part === 'burst') return burstOnly();
+  if (args.part !== undefined) throw new Error(`unknown --part ${args.part} (there are: store, campaigns, burst)`);
   if (args.consultations) return routingOnly();
   const work = mkdtempSync(join(tmpdir(), 'innspill-bench-'));
   process.on('exit', () => {
