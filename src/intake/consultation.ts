@@ -68,7 +68,7 @@ export function routeConsultation(context: Context): RouteFinding {
   if (active.length === 0 || !context.message.isMail) {
     return { rules: active[0] ?? rulesFor(context.rules, null), choice: null, uncertain: null, judged: null, none: active.length === 0 };
   }
-  const parts = textsByHeading(context.texts, active, caseNumberPattern);
+  const parts = textsByHeading(context.texts, active, namesInHeading);
   const found = routeAmong({ ...context, parts }, active);
   const texts = parts?.get(found.rules);
   return texts ? { ...found, texts } : found;
@@ -153,6 +153,9 @@ function routeAmong(c: Context, active: Rules[]): RouteFinding {
   }
   return byContent(c, candidates);
 }
+
+/** Whether a heading of input in parts names the consultation: its case number, or its case, law or plan by name (sections.ts). */
+export const namesInHeading = (heading: FoldedText, view: Rules): boolean => caseNumberPattern(view).test(heading.original) || namedIn([heading], view);
 
 /** Whether one of the texts names the consultation (its `names: true` signals: its case, law or plan by name). */
 function namedIn(texts: FoldedText[], view: Rules): boolean {

@@ -13,11 +13,8 @@ const HEADING_MAX_CHARS = 100;
 /** … and this many words. */
 const HEADING_MAX_WORDS = 12;
 
-/** Whether the line names this consultation: its case number or one of its `names` signals. */
-function names(line: FoldedText, view: Rules, caseNumber: RegExp): boolean {
-  if (caseNumber.test(line.original)) return true;
-  return view.relevance.signals.some((s) => s.names && s.matcher.first([line]) !== null && !(s.unless.size > 0 && s.unless.first([line])));
-}
+/** Whether a heading names this consultation (routing's test: its case number or one of its `names` signals). */
+export type NamesConsultation = (heading: FoldedText, view: Rules) => boolean;
 
 interface Heading {
   /** Where the part begins (the heading's first character) in the segment's original text. */
@@ -31,7 +28,7 @@ interface Heading {
  * ("Høring om plan- og bygningsloven (21/345):"), or a line's short lead-in before its first colon
  * ("Til OGP-planen: Forpliktelsen om … bør …").
  */
-function headingsIn(text: string, views: readonly Rules[], caseNumbers: readonly RegExp[]): Heading[] {
+function headingsIn(text: string, views: readonly Rules[], names: NamesConsultation): Heading[] {
   const found: Heading[] = [];
   let start = 0;
   for (const line of text.split('\n')) {
@@ -39,7 +36,7 @@ function headingsIn(text: string, views: readonly Rules[], caseNumbers: readonly
     const lead = colon < 0 ? '' : line.slice(0, colon + 1).trim();
     if (lead.length > 1 && lead.length <= HEADING_MAX_CHARS && lead.split(/\s+/).length <= HEADING_MAX_WORDS) {
       const folded = new FoldedText(lead);
-      const named = views.flatMap((v, i) => (names(folded, v, caseNumbers[i]!) ? [i] : []));
+      const named = views.flatMap((v, i) => (names(folded, v) ? [i] : []));
       if (named.length === 1) found.push({ start, view: named[0]! });
     }
     start += line.length + 1;
@@ -64,10 +61,9 @@ function keepOnly(text: string, headings: readonly Heading[], view: number): str
  * Each view's own texts, with the parts headed for other views blanked — or null when the sender's
  * words do not fall in parts for at least two of the views (then every view reads all of them).
  */
-export function textsByHeading(texts: OwnTexts, views: readonly Rules[], caseNumber: (view: Rules) => RegExp): Map<Rules, OwnTexts> | null {
+export function textsByHeading(texts: OwnTexts, views: readonly Rules[], names: NamesConsultation): Map<Rules, OwnTexts> | null {
   if (views.length < 2) return null;
-  const caseNumbers = views.map(caseNumber);
-  const headings = texts.segments.map((s) => headingsIn(s.text.original, views, caseNumbers));
+  const headings = texts.segments.map((s) => headingsIn(s.text.original, views, names));
   if (new Set(headings.flat().map((h) => h.view)).size < 2) return null;
   const byView = new Map<Rules, OwnTexts>();
   views.forEach((view, v) => {

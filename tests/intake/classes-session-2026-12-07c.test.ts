@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { intake } from '../../src/intake/index.js';
 import { findOwnTexts } from '../../src/intake/attachment-own-words.js';
 import { textsByHeading } from '../../src/intake/sections.js';
-import { caseNumberPattern } from '../../src/intake/consultation.js';
+import { namesInHeading } from '../../src/intake/consultation.js';
 import { activeConsultations } from '../../src/rules/views.js';
 import { mail } from '../helpers/mail.js';
 import { projectRules } from '../helpers/rules.js';
@@ -219,7 +219,7 @@ describe('input to both consultations in parts under a heading for each', () => 
 
   it('the parts are blanked in place: every word keeps its offset', () => {
     const text = 'Innledning.\n\nTil 17/1886:\nOm eInnsyn.\n\nTil 21/345:\nOm dispensasjon.\n';
-    const parts = textsByHeading(own(text), views, caseNumberPattern)!;
+    const parts = textsByHeading(own(text), views, namesInHeading)!;
     const ogp = parts.get(views.find((v) => v.consultation.id === 'ogp-4b')!)!.segments[0]!.text.original;
     const pbl = parts.get(views.find((v) => v.consultation.id === 'pbl-2021')!)!.segments[0]!.text.original;
     expect(ogp).toHaveLength(text.length);
@@ -232,8 +232,8 @@ describe('input to both consultations in parts under a heading for each', () => 
   });
 
   it('no parts when only one consultation has a heading, or a line names both', () => {
-    expect(textsByHeading(own('Til 17/1886:\nOm eInnsyn og dispensasjon.\n'), views, caseNumberPattern)).toBeNull();
-    expect(textsByHeading(own('Svar på 17/1886 og 21/345:\nOm eInnsyn og dispensasjon.\n'), views, caseNumberPattern)).toBeNull();
+    expect(textsByHeading(own('Til 17/1886:\nOm eInnsyn og dispensasjon.\n'), views, namesInHeading)).toBeNull();
+    expect(textsByHeading(own('Svar på 17/1886 og 21/345:\nOm eInnsyn og dispensasjon.\n'), views, namesInHeading)).toBeNull();
   });
 });
 
