@@ -216,6 +216,28 @@ function disclaimerScore(paragraph: string, terms: string[]): boolean {
 /** A quotation inside a line («…», "…", “…”) long enough to be a sentence of a letter. */
 const INLINE_QUOTE = /[«"“„]([^«»"“”„\n]{30,})[»"”“]/g;
 
+/** A quotation wrapped by the sender's mail program is followed over at most this many lines. */
+const QUOTE_WRAP_LINES = 3;
+
+/**
+ * How many of the lines after line `i` a quotation opened in it and closed later runs into
+ * (Invitasjonen sier at «Det overordnede målet med OGP er å bidra til økt⏎velstand for
+ * befolkningen.»): 0 when it opens no quotation, closes it on the same line, or is not closed
+ * within QUOTE_WRAP_LINES lines (or before a blank line).
+ */
+function quoteWrappedFrom(lines: string[], i: number): number {
+  const open = (l: string) => (l.match(/[«“„]/g)?.length ?? 0) - (l.match(/[»”]/g)?.length ?? 0);
+  let depth = open(lines[i]!);
+  if (depth <= 0) return 0;
+  for (let k = 1; k <= QUOTE_WRAP_LINES && i + k < lines.length; k++) {
+    const next = lines[i + k]!;
+    if (next.trim() === '') return 0;
+    depth += open(next);
+    if (depth <= 0) return k;
+  }
+  return 0;
+}
+
 /**
  * A line with the letter quoted inside it ("I brevet står det: «Vi ber nå Interessentforumet …»"):
  * the quotation is the letter's words, not the sender's, and is left out («…»); the rest stays.
@@ -290,7 +312,9 @@ function cleanRun(lines: string[], rules: Rules, signatures: string[], quotesBy:
     }
     if (ow.deviceLines.some((r) => r.test(p))) continue;
     if (rules.letters.contains(lines[i]!)) continue;
-    kept.push(withoutLetterQuotes(lines[i]!, rules, quotesBy));
+    const wrapped = quoteWrappedFrom(lines, i);
+    kept.push(withoutLetterQuotes(wrapped > 0 ? lines.slice(i, i + wrapped + 1).join(' ') : lines[i]!, rules, quotesBy));
+    i += wrapped;
   }
   // Disclaimers: whole paragraphs.
   const paragraphs = kept.join('\n').split(/\n\s*\n/);
