@@ -1,6 +1,6 @@
 // Classes from spent sets read on 2026-12-07 from 10:58 UTC (sealed-553 and -561, after round 98
-// was written; then sealed-563, -565, -566 and -567, after round 99; then sealed-571, after round
-// 100), written again in our own
+// was written; then sealed-563, -565, -566 and -567, after round 99; sealed-571 after round 100;
+// sealed-575 and -578 after round 101), written again in our own
 // words. The first test of each group fails with the rules (and code) of the commit before the
 // change (checked with rules/ and src/ stashed); the others keep the change from reaching too far.
 import { describe, expect, it } from 'vitest';
@@ -351,5 +351,66 @@ describe('plan proposals received by the national standards', () => {
       rules,
     );
     expect(ids(s)).toEqual([]);
+  });
+});
+
+describe('a complaint about a refused request for documents in another case', () => {
+  it('is no input to the plan, however much it says about access to documents', async () => {
+    const s = await intake(
+      mail({ from: 'Eva Dahl <eva.dahl@nored.no>', subject: 'Klage på avslag på innsyn', body: 'Redaktørforeningen klager på avslag på innsynskrav i sak 20/4412. Vi mener merinnsyn må vurderes.\n\nEva Dahl\n' }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+    expect(s.relevant).toBe(false);
+  });
+
+  it('a proposal on eInnsyn is still input', async () => {
+    const s = await intake(
+      mail({ from: 'Eva Dahl <eva.dahl@nored.no>', subject: 'Innspill om innsyn', body: 'Vi foreslår at eInnsyn viser hvor lang tid det tar å behandle innsynskrav i hvert departement.\n\nEva Dahl\n' }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('tacit approval named in a correction to a hearing reply', () => {
+  it('is the time limits proposal, and the correction is input to the hearing', async () => {
+    const s = await intake(
+      mail({ from: 'Tor Lie <tor.lie@nho.no>', subject: 'Rettelse til NHOs høringssvar', body: 'I vårt høringssvar sendt i dag sto det «stilltiende avslag». Det skal være «stilltiende godkjenning».\n\nTor Lie\nNHO\n' }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(ids(s)).toEqual(['byggesaksfrister']);
+  });
+});
+
+describe('what the municipality spends its money on, made visible', () => {
+  it('is a proposal for a new commitment', async () => {
+    const s = await intake(mail({ from: 'Jon Berg <jon.berg@gmail.com>', subject: 'Åpenhet', body: 'Forslag: lag en nettside der man kan se hva kommunen bruker penger på.\n\nHilsen Jon\n' }), rules);
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['ny-forpliktelse']);
+  });
+
+  it('a question about what the money went to is not', async () => {
+    const s = await intake(mail({ from: 'Jon Berg <jon.berg@gmail.com>', subject: 'Spørsmål', body: 'Hva bruker kommunen penger på i år?\n\nJon\n' }), rules);
+    expect(ids(s)).toEqual([]);
+  });
+});
+
+describe('a newsletter telling what its sender has sent the ministry', () => {
+  it('belongs to the hearing, never receipted', async () => {
+    const s = await intake(
+      mail({
+        from: 'Huseierne <nyhetsbrev@huseierne.no>',
+        subject: 'Nyhetsbrev: Vårt syn på dispensasjoner i plan- og bygningsloven',
+        headers: { Precedence: 'bulk', 'List-Unsubscribe': '<mailto:avmeld@huseierne.no>' },
+        body: 'Dispensasjoner i plan- og bygningsloven\n\nI dette nummeret forteller vi om hva vi har sendt departementet, og hvorfor.\n\nDu mottar dette nyhetsbrevet fordi du er abonnent. Avmeld her.\n',
+      }),
+      rules,
+    );
+    expect(s.automatic).toBe(true);
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.receipt.send).toBe(false);
   });
 });
