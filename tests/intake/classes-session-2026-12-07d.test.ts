@@ -1,6 +1,7 @@
 // Classes from spent sets read on 2026-12-07 from 10:58 UTC (sealed-553 and -561, after round 98
 // was written; then sealed-563, -565, -566 and -567, after round 99; sealed-571 after round 100;
-// sealed-575 and -578 after round 101), written again in our own
+// sealed-575 and -578 after round 101; sealed-580, -581 and -582 after round 102), written again
+// in our own
 // words. The first test of each group fails with the rules (and code) of the commit before the
 // change (checked with rules/ and src/ stashed); the others keep the change from reaching too far.
 import { describe, expect, it } from 'vitest';
@@ -412,5 +413,88 @@ describe('a newsletter telling what its sender has sent the ministry', () => {
     expect(s.automatic).toBe(true);
     expect(s.consultation?.id).toBe('pbl-2021');
     expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('a log-in with BankID the sender argues against', () => {
+  const reply = (text: string) =>
+    mail({
+      from: 'Gro Lid <gro.lid@ffo.no>',
+      to: 'hoering-pbl@kmd.dep.no',
+      subject: 'SV: Høring – endringer i plan- og bygningsloven – 21/345',
+      body: `Høringssvar fra FFO.\n\nEn felles nasjonal plandialog er positivt. ${text}\n\nGro Lid\nFFO\n`,
+    });
+
+  it('is input, not an imitation of the ministry', async () => {
+    const s = await intake(reply('Det må også være mulig å sende merknader uten å logge inn med BankID.'), rules);
+    expect(s.suspicious).toBe(false);
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('a lure that asks the reader to log in with BankID is still bait', async () => {
+    const s = await intake(
+      mail({
+        from: 'Høringer <post@regjeringen-horing.example.net>',
+        subject: 'Ditt høringssvar 21/345',
+        body: 'Ditt høringssvar er mottatt. Logg inn med BankID for å se saken: https://regjeringen-horing.example.net/\n',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('your identity to be confirmed behind a link', () => {
+  it('is bait: marked suspicious, never receipted', async () => {
+    const s = await intake(
+      mail({
+        from: 'Høringer <horinger@regjeringen-horinger.example.net>',
+        subject: 'Ditt høringssvar 21/345 – bekreft identitet',
+        body: 'Ditt høringssvar til sak 21/345 kan ikke publiseres før du har bekreftet identiteten din med BankID.\n\nBekreft her: https://regjeringen-horinger.example.net/id\n',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('input on how people prove who they are is not', async () => {
+    const s = await intake(
+      mail({
+        from: 'Ola Moen <ola.moen@ikt-norge.no>',
+        subject: 'SV: OGP - Invitasjon til innspill til Handlingsplan 4 B',
+        body: 'Vi mener innbyggere må kunne bekrefte identiteten sin med MinID når de sender innsynskrav i eInnsyn.\n\nOla Moen\n',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(false);
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe("a machine's answer, and a person to talk to", () => {
+  it('is the commitment on artificial intelligence, and input from a citizen', async () => {
+    const s = await intake(
+      mail({ from: 'Kai Lund <kai.lund@hotmail.com>', subject: 'forslag', body: 'Forslag: alle som får svar fra en datamaskin i Lånekassen må få vite det, og få snakke med et menneske.\n' }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['kunstig-intelligens']);
+  });
+});
+
+describe('"la … få" as a proposal', () => {
+  it('a citizen\'s line on the youth panel is input', async () => {
+    const s = await intake(mail({ from: 'Per Kleiv <per.kleiv@gmail.com>', subject: 'Ungdom', body: 'La ungdomspanelet få møte statsråden to ganger i året.\n\nSendt fra min iPhone\n' }), rules);
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['ungdomspanel']);
+  });
+
+  it('"la oss" about a meeting is not', async () => {
+    const s = await intake(mail({ from: 'Per Kleiv <per.kleiv@gmail.com>', subject: 'Kaffe', body: 'La oss få tatt en kaffe neste uke.\n\nPer\n' }), rules);
+    expect(s.relevant).toBe(false);
   });
 });
