@@ -223,7 +223,8 @@ const QUOTE_WRAP_LINES = 3;
  * How many of the lines after line `i` a quotation opened in it and closed later runs into
  * (Invitasjonen sier at «Det overordnede målet med OGP er å bidra til økt⏎velstand for
  * befolkningen.»): 0 when it opens no quotation, closes it on the same line, or is not closed
- * within QUOTE_WRAP_LINES lines (or before a blank line).
+ * within QUOTE_WRAP_LINES lines (or before a blank line). Straight quotes (") open and close
+ * alike and are not followed.
  */
 function quoteWrappedFrom(lines: string[], i: number): number {
   const open = (l: string) => (l.match(/[«“„]/g)?.length ?? 0) - (l.match(/[»”]/g)?.length ?? 0);
@@ -312,9 +313,19 @@ function cleanRun(lines: string[], rules: Rules, signatures: string[], quotesBy:
     }
     if (ow.deviceLines.some((r) => r.test(p))) continue;
     if (rules.letters.contains(lines[i]!)) continue;
+    // A quotation of the letter wrapped over lines is taken out as one; any other quotation keeps
+    // the sender's line breaks.
     const wrapped = quoteWrappedFrom(lines, i);
-    kept.push(withoutLetterQuotes(wrapped > 0 ? lines.slice(i, i + wrapped + 1).join(' ') : lines[i]!, rules, quotesBy));
-    i += wrapped;
+    if (wrapped > 0) {
+      const joined = lines.slice(i, i + wrapped + 1).join(' ');
+      const cleaned = withoutLetterQuotes(joined, rules, quotesBy);
+      if (cleaned !== joined) {
+        kept.push(cleaned);
+        i += wrapped;
+        continue;
+      }
+    }
+    kept.push(withoutLetterQuotes(lines[i]!, rules, quotesBy));
   }
   // Disclaimers: whole paragraphs.
   const paragraphs = kept.join('\n').split(/\n\s*\n/);
