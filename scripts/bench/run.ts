@@ -88,6 +88,41 @@ function build(notes: string[]): void {
   }
 }
 
+/** A throwaway folder for the run's mailboxes and daemons, removed at exit unless --keep. */
+function workFolder(): string {
+  const work = mkdtempSync(join(tmpdir(), 'innspill-bench-'));
+  process.on('exit', () => {
+    if (!args.keep) rmSync(work, { recursive: true, force: true });
+  });
+  return work;
+}
+
+/** Node's and Dovecot's versions in the results. */
+function serverTools(results: BenchResults): void {
+  results.tools['node'] = process.version;
+  results.tools['dovecot'] = spawnSync('dovecot', ['--version'], { encoding: 'utf8' }).stdout.trim();
+}
+
+/**
+ * Stops the SMTP sink and Dovecot. Twice (2026-12-05) the bench ended here in silence, its table
+ * unprinted: the sink's close never called back and nothing else kept Node alive. It is given five
+ * seconds at most.
+ */
+async function stopServers(sink: SmtpSink | null, imap: DovecotServer | null): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([sink?.close(), new Promise<void>((r) => (timer = setTimeout(r, 5000)))]);
+  clearTimeout(timer);
+  await imap?.stop();
+}
+
+/** Writes the results file and prints the table, the notes and the total time. */
+function report(results: BenchResults): void {
+  results.finishedAt = new Date().toISOString();
+  const file = writeResults(join(projectRoot, 'bench', 'results'), results);
+  const text = `${header(results)}\n\n${table(rows(results))}\n${results.notes.length ? `\nNotes:\n${results.notes.map((n) => `- ${n}`).join('\n')}\n` : ''}`;
+  process.stdout.write(`\n${text}\nResults: ${file}\nTotal time ${((Date.now() - started) / 60000).toFixed(1)} min\n`);
+}
+
 /** `--consultations`: only what routing costs, five consultations against one (in-process, a minute or two). */
 async function routingOnly(): Promise<void> {
   log('routing: intake() over the fixtures with 5 consultations and with 1');
@@ -120,16 +155,12 @@ function campaignsOnly(): void {
  * of the first 31 messages (the first five batches of a pass: 1, 2, 4, 8, 16).
  */
 async function burstOnly(): Promise<void> {
-  const work = mkdtempSync(join(tmpdir(), 'innspill-bench-'));
-  process.on('exit', () => {
-    if (!args.keep) rmSync(work, { recursive: true, force: true });
-  });
+  const work = workFolder();
   const results: BenchResults = { startedAt: new Date(started).toISOString(), mode: quick ? 'quick' : 'full', options: { part: 'burst', ...opts }, machine: machineInfo(), tools: {}, throughput: [], notes: [] };
   log(`work folder ${work}${args.keep ? ' (kept)' : ''}; burst of ${opts.burstMessages}, ${opts.repetitions} run(s)`);
   ensureTools();
   build(results.notes);
-  results.tools['node'] = process.version;
-  results.tools['dovecot'] = spawnSync('dovecot', ['--version'], { encoding: 'utf8' }).stdout.trim();
+  serverTools(results);
   const templates = await loadTemplates();
   const messages = await generateMailbox(templates, { seed: opts.seed, count: opts.burstMessages, dir: join(work, 'mailbox') });
   const warmup = (await generateMailbox(templates, { seed: `${opts.seed}/burst`, count: 1, dir: join(work, 'burst-mailbox'), weights: REPLIES_ONLY }))[0]!.file;
@@ -151,15 +182,10 @@ async function burstOnly(): Promise<void> {
       log(`  the first 31, APPEND sent → handled (ms): ${b.handledMs.slice(0, 31).join(' ')}`);
     }
   } finally {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([sink?.close(), new Promise<void>((r) => (timer = setTimeout(r, 5000)))]);
-    clearTimeout(timer);
-    await imap?.stop();
+    await stopServers(sink, imap);
   }
   results.notes.push(`load average before each run: ${loads.join('; ')}`);
-  results.finishedAt = new Date().toISOString();
-  const file = writeResults(join(projectRoot, 'bench', 'results'), results);
-  process.stdout.write(`\n${header(results)}\n\n${table(rows(results))}\n\nNotes:\n${results.notes.map((n) => `- ${n}`).join('\n')}\n\nResults: ${file}\nTotal time ${((Date.now() - started) / 60000).toFixed(1)} min\n`);
+  report(results);
 }
 
 async function main(): Promise<void> {
@@ -168,10 +194,7 @@ async function main(): Promise<void> {
   if (args.part === 'burst') return burstOnly();
   if (args.part !== undefined) throw new Error(`unknown --part ${args.part} (there are: store, campaigns, burst)`);
   if (args.consultations) return routingOnly();
-  const work = mkdtempSync(join(tmpdir(), 'innspill-bench-'));
-  process.on('exit', () => {
-    if (!args.keep) rmSync(work, { recursive: true, force: true });
-  });
+  const work = workFolder();
   const results: BenchResults = {
     startedAt: new Date(started).toISOString(),
     mode: quick ? 'quick' : 'full',
@@ -184,8 +207,7 @@ async function main(): Promise<void> {
   log(`work folder ${work}${args.keep ? ' (kept)' : ''}; ${JSON.stringify(opts)}`);
   const tools = ensureTools();
   build(results.notes);
-  results.tools['node'] = process.version;
-  results.tools['dovecot'] = spawnSync('dovecot', ['--version'], { encoding: 'utf8' }).stdout.trim();
+  serverTools(results);
   if (tools.mbsync) results.tools['mbsync'] = mbsyncVersion();
   else results.notes.push('mbsync (isync) is not installed: the raw-fetch reference was skipped');
 
@@ -327,19 +349,10 @@ async function main(): Promise<void> {
     } else log('store: left out (--store 0)');
   } finally {
     log('stopping the SMTP sink and Dovecot');
-    // Twice (2026-12-05) the bench ended here in silence, its table unprinted: the sink's close
-    // never called back and nothing else kept Node alive. It is given five seconds at most.
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([sink?.close(), new Promise<void>((r) => (timer = setTimeout(r, 5000)))]);
-    clearTimeout(timer);
-    await imap?.stop();
+    await stopServers(sink, imap);
     log('stopped');
   }
-
-  results.finishedAt = new Date().toISOString();
-  const file = writeResults(join(projectRoot, 'bench', 'results'), results);
-  const text = `${header(results)}\n\n${table(rows(results))}\n${results.notes.length ? `\nNotes:\n${results.notes.map((n) => `- ${n}`).join('\n')}\n` : ''}`;
-  process.stdout.write(`\n${text}\nResults: ${file}\nTotal time ${((Date.now() - started) / 60000).toFixed(1)} min\n`);
+  report(results);
 }
 
 main().catch((err: unknown) => {

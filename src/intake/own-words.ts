@@ -218,6 +218,8 @@ const INLINE_QUOTE = /[«"“„]([^«»"“”„\n]{30,})[»"”“]/g;
 
 /** A quotation wrapped by the sender's mail program is followed over at most this many lines. */
 const QUOTE_WRAP_LINES = 3;
+const OPENING_QUOTES = /[«“„]/g;
+const CLOSING_QUOTES = /[»”]/g;
 
 /**
  * How many of the lines after line `i` a quotation opened in it and closed later runs into
@@ -227,7 +229,7 @@ const QUOTE_WRAP_LINES = 3;
  * alike and are not followed.
  */
 function quoteWrappedFrom(lines: string[], i: number): number {
-  const open = (l: string) => (l.match(/[«“„]/g)?.length ?? 0) - (l.match(/[»”]/g)?.length ?? 0);
+  const open = (l: string) => (l.match(OPENING_QUOTES)?.length ?? 0) - (l.match(CLOSING_QUOTES)?.length ?? 0);
   let depth = open(lines[i]!);
   if (depth <= 0) return 0;
   for (let k = 1; k <= QUOTE_WRAP_LINES && i + k < lines.length; k++) {
