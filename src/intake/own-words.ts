@@ -290,6 +290,20 @@ function ministrySignOff(lines: string[], i: number, rules: Rules): number {
   return last > 0 ? last - i + 1 : 0;
 }
 
+/** A numbered heading of the letter ("3. Dispensasjoner"), short enough to be one. */
+const NUMBERED_HEADING = /^\s*\d{1,2}[.)]\s+\S.{0,58}$/;
+
+/**
+ * A letter's numbered heading the sender writes their own text under, on the very next line ("3.
+ * Dispensasjoner", then "Vi er bekymret for at skjerpede vilkår …"): their heading, which says what
+ * the point is about, not a quotation. Under it the letter's own paragraph (the letter pasted in),
+ * or an empty line (the end of a letter quoted above the answer), leaves it the letter's.
+ */
+function ownHeading(lines: string[], i: number, rules: Rules): boolean {
+  const next = lines[i + 1];
+  return NUMBERED_HEADING.test(lines[i]!) && next !== undefined && next.trim().length > 0 && !NUMBERED_HEADING.test(next) && !rules.letters.contains(next);
+}
+
 /**
  * Own lines of one contiguous run: closing and signature cut, footers and disclaimers dropped.
  * `letterAbove`: the run begins with the ministry's letter quoted without marks at the top of the
@@ -314,7 +328,7 @@ function cleanRun(lines: string[], rules: Rules, signatures: string[], quotesBy:
       break;
     }
     if (ow.deviceLines.some((r) => r.test(p))) continue;
-    if (rules.letters.contains(lines[i]!)) continue;
+    if (rules.letters.contains(lines[i]!) && !ownHeading(lines, i, rules)) continue;
     // A quotation of the letter wrapped over lines is taken out as one; any other quotation keeps
     // the sender's line breaks.
     const wrapped = quoteWrappedFrom(lines, i);
