@@ -1,5 +1,5 @@
 // Classes from spent sets read on 2026-12-07 from 14:08 UTC (sealed-586, -589 and -590, after
-// round 103 was written; sealed-603 after round 105; sealed-604 after round 106), written again in our own words. The first test of each group fails with
+// round 103 was written; sealed-603 after round 105; sealed-604 after round 106; sealed-611 and -614 after round 107), written again in our own words. The first test of each group fails with
 // the rules (and code) of the commit before the change (checked with rules/ and src/ stashed); the
 // others keep the change from reaching too far.
 import { describe, expect, it } from 'vitest';
@@ -448,5 +448,73 @@ describe('the weeks the consultation gave, judged, and the forum asked to meet o
   it('weeks named on the time a building case takes are not the plan’s', async () => {
     const s = await intake(mail({ to: 'postmottak+pbl@kmd.dep.no', subject: HEARING, body: 'Hei,\n\nVi støtter at byggesaker får en frist på åtte uker.\n\nHilsen Mona\n' }), rules);
     expect(ids(s)).toEqual(['byggesaksfrister']);
+  });
+});
+
+describe('a letter from another body passed on, the ministry asked to send it further', () => {
+  it('is an errand, not input, and gets no receipt', async () => {
+    const s = await intake(
+      mail({ from: 'Kari Lund <kl@arkivforeningen.no>', subject: 'Kurs om digital bevaring', body: 'Norsk arkivforening viser til brevet fra Arkivverket: «Arkivverket vil i år gi veiledning om journalføring av e-post.» Vi ber om at departementet sender informasjonen videre til departementenes arkiver.\n\nKari Lund\n' }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('the invitation asked to reach more people is still co-creation', async () => {
+    const s = await intake(mail({ body: 'Hei,\n\nVi ber om at departementet sender invitasjonen videre til alle frivilligsentraler. Fristen burde også vært lengre.\n\nHilsen Kari\n' }), rules);
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['samskaping']);
+  });
+});
+
+describe('a look-alike of the hearing asking to confirm one’s e-mail address', () => {
+  it('is marked suspicious', async () => {
+    const s = await intake(
+      mail({ from: 'Høring <post@horing-regjeringen.example.net>', subject: 'Høring 21/345: dokumenter', body: 'Last ned høringsdokumentene og bekreft e-postadressen din her: http://horing-regjeringen.example.net/inn\n' }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe("one's own cabin, and a proposal that will make building impossible", () => {
+  it('is input to the hearing', async () => {
+    const s = await intake(
+      mail({ from: 'Pål Lie <pal.lie@online.no>', subject: 'Dispensasjon og hytta vår', body: 'Hei\n\nForslaget om strengere vilkår for dispensasjon i LNF-områder vil gjøre det umulig for oss å bygge anneks til hytta vår. Jeg mener kommunene må få bestemme selv.\n' }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.receipt.send).toBe(true);
+    expect(ids(s)).toEqual(['dispensasjon']);
+  });
+
+  it('a question about one’s own cabin alone is not', async () => {
+    const s = await intake(mail({ from: 'Pål Lie <pal.lie@online.no>', subject: 'Dispensasjon og hytta vår', body: 'Hei\n\nTrenger vi dispensasjon for å bygge anneks til hytta vår?\n' }), rules);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('"Merk: ikke …" said of the consultation', () => {
+  it('is another matter’s mail', async () => {
+    const s = await intake(
+      mail({ from: 'Arne Berg <ab@bnl.no>', subject: 'Høringssvar – byggteknisk forskrift', body: 'Hei\n\nVedlagt vårt høringssvar om byggteknisk forskrift. Merk: ikke plan- og bygningsloven 21/345.\n\nArne Berg\n' }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('a point made as one ("vil understreke at")', () => {
+  it('is input on the plan', async () => {
+    const s = await intake(
+      mail({ from: 'Leif Dahl <ld@nj.no>', subject: 'NJ – et tillegg', body: 'Norsk Journalistlag vil understreke at journalføringsplikten gjelder meldinger i sosiale medier også.\n\nLeif Dahl\n' }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+    expect(ids(s)).toEqual(['journalforing']);
   });
 });
