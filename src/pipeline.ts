@@ -19,6 +19,7 @@ import type { Logger } from './log.js';
 import type { Incoming } from './mailbox/types.js';
 import { readCommandMail, type CommandMail } from './decisions/command-mail.js';
 import type { ExtractorPool } from './extract-pool/pool.js';
+import { mainThreadCpuMs } from './extract-pool/thread-cpu.js';
 import { headerMessageIds } from './mail/header-ids.js';
 import { ToldThreads, type ClassifiedBy } from './store/classified-with.js';
 import { keepRuleData } from './store/rule-change.js';
@@ -141,12 +142,6 @@ export async function readAgainIfStale(batch: Incoming[], results: ReadResult[],
   );
 }
 
-/** This process's CPU time so far (ms). */
-function ownCpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
-
 /**
  * A message read by an extraction worker; null when this process has done less (it is read here),
  * and when the worker could not read it as the daemon would (other rules loaded there, intake asked about a thread the daemon knows
@@ -159,7 +154,9 @@ async function readInWorker(item: Incoming, rules: Rules, deps: PipelineDeps): P
   // Measured with one worker: reading here whenever two were waiting left the daemon reading more
   // than half itself, its CPU on 1,000 text messages as before; sending nearly all to the worker
   // made the worker the slower one on mixed mail (46 s against the daemon's 18 s for 600 messages).
-  if (!w || !rules.dataKey || ownCpuMs() < w.pool.cpuMsPerWorker) return null;
+  // The daemon's share is its main thread's CPU: the workers are threads of this process, and
+  // process.cpuUsage() would count their time as the daemon's (thread-cpu.ts).
+  if (!w || !rules.dataKey || mainThreadCpuMs() < w.pool.cpuMsPerWorker) return null;
   const threads = deps.store.threadIds;
   const asked = headerMessageIds(item.raw);
   const told = asked.filter((id) => threads.has(id)).map((id): [string, string | null] => [id, threads.consultationOf(id)]);

@@ -3,17 +3,18 @@ import type { Sniffed } from '../intake/extract/sniff.js';
 import type { AttachmentProblemCode } from '../intake/problems.js';
 import type { IntakeResult } from '../intake/index.js';
 
-/** Bytes as they go to a worker: over the channel, or (large ones) the path of a private temporary file. */
-export type Handover = Uint8Array | { file: string };
+/**
+ * Bytes as they go to a worker: a copy in an ArrayBuffer of their own, transferred with the
+ * message (postMessage moves it to the worker's thread without a second copy). Never a view over a
+ * pooled Buffer: that would clone the pool's whole backing store.
+ */
+export type Handover = Uint8Array;
 
 /** One document to read (the daemon parses and classifies the message itself). */
 export interface WorkerRequest {
   kind?: 'document';
   id: number;
-  /**
-   * The document, or (for a large one) the path of a private temporary file holding it: sending
-   * 25 MB over the channel made a copy in each process on top of the bytes themselves.
-   */
+  /** The document's bytes, transferred (see Handover). */
   bytes: Handover;
   declaredType: string;
   filename: string;
@@ -49,14 +50,17 @@ export interface WorkerResponse {
   text: string;
   problem: string | null;
   problemCode?: AttachmentProblemCode;
+  /** The worker's heap after the document (see WorkerReady.heapBytes). */
+  heapBytes: number;
 }
 
 /** Why a message came back unread: the daemon then reads it itself, as before. */
 export type MessageFallback = 'rules' | 'program' | 'error' | 'stopped';
 
-export type MessageResponse =
+export type MessageResponse = (
   | { kind: 'message'; id: number; result: IntakeResult; /** Message-IDs intake asked about that were not in `asked`. */ unasked: string[] }
-  | { kind: 'message'; id: number; fallback: MessageFallback; detail?: string };
+  | { kind: 'message'; id: number; fallback: MessageFallback; detail?: string }
+) & { /** The worker's heap after the message (see WorkerReady.heapBytes). */ heapBytes: number };
 
 /** While a message's document is read its time limit runs (start), and stops with the last one (end). */
 export interface DocumentProgress {
@@ -68,4 +72,22 @@ export interface DocumentProgress {
 /** Sent once by a worker when its parsers are loaded. */
 export interface WorkerReady {
   ready: true;
+  /**
+   * The worker thread's id in the kernel (from /proc/thread-self), so the pool can read its CPU
+   * time in /proc/<pid>/task/<tid>/stat; null where /proc is missing.
+   */
+  tid: number | null;
+  /**
+   * Its isolate's size: V8's heap as committed (total_heap_size) plus the memory V8 is told lives
+   * outside it (external_memory: Buffers and ArrayBuffers). A thread's resident memory cannot be
+   * read apart from its process's, so a document that left a worker large is judged by this.
+   */
+  heapBytes: number;
+  /** V8's heap_size_limit in the worker: what its resource limits came to (for the tests). */
+  heapLimitBytes: number;
+}
+
+/** Tells a worker to end (it is retired); it exits once the message arrives. */
+export interface WorkerStop {
+  kind: 'stop';
 }

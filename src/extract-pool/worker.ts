@@ -1,43 +1,61 @@
-// The extraction worker: a child process that reads one document at a time for the pool, or a
-// whole message (parsing, its documents, classification: the pure core) so that both cores do the
-// per-message work. It runs in its own process so that a document that makes a parser spin or eat
-// memory can be killed without touching the daemon.
-import { readFileSync, rmSync } from 'node:fs';
+// The extraction worker: a worker thread of the daemon (node:worker_threads) that reads one
+// document at a time for the pool, or a whole message (parsing, its documents, classification: the
+// pure core) so that both cores do the per-message work. It has its own V8 isolate, heap and event
+// loop: a document that makes a parser spin is stopped by terminating the thread (the pool's time
+// limit), and one that fills the heap meets the thread's own heap limit (resourceLimits), both
+// without stopping the daemon. What a thread does not isolate is native code: a crash in C++ (a
+// segfault, an abort in a native module) would take the whole process down, where a child process
+// took only itself. The parsers here (pdf.js, mammoth, jszip, mailparser) are JavaScript, so that
+// is a crash in Node or V8 themselves; and the daemon's store is written to survive kill -9 at any
+// moment, a restart finding it as it was (tests/faults), which holds whatever stops the process.
+// A thread instead of a process because each Node process carries its own binary, ICU and
+// libraries: with the daemon's modules loaded and one ready worker, 126 MB in one process against
+// 86 + 84 MB in two (issue 17).
+import { readlinkSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
+import { parentPort } from 'node:worker_threads';
 import { readDocument, type Extractor } from '../intake/extract/index.js';
-import { intakeMessage } from '../intake/index.js';
+import { intakeMessage, type IntakeResult } from '../intake/index.js';
 import { rulesFromCache } from '../rules/cached.js';
 import { programKey } from '../store/classified-with.js';
 import { warmUp } from './warm-up.js';
 import { loadPdfParse } from '../intake/extract/pdf.js';
 import type { Rules } from '../rules/types.js';
-import type { Handover, MessageRequest, MessageResponse, WorkerRequest, WorkerResponse, DocumentProgress } from './protocol.js';
+import type { Handover, MessageRequest, MessageResponse, WorkerReady, WorkerRequest, WorkerResponse, WorkerStop, DocumentProgress } from './protocol.js';
 
-function bytesOf(handover: Handover): Buffer {
-  // A large one waits in a temporary file the pool wrote (and removes when the answer comes).
-  if ('file' in handover) {
-    const bytes = readFileSync(handover.file);
-    rmSync(handover.file, { force: true }); // not left on disk a moment longer than needed
-    return bytes;
+if (!parentPort) throw new Error('the extraction worker runs as a worker thread of the extraction pool (src/extract-pool/pool.ts)');
+const port = parentPort;
+
+/** This isolate's size (see WorkerReady.heapBytes). */
+function heapBytes(): number {
+  const h = getHeapStatistics();
+  return h.total_heap_size + h.external_memory;
+}
+
+/** This thread's id in the kernel ("<pid>/task/<tid>"), or null where /proc is missing. */
+function threadId(): number | null {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    return Number.isInteger(tid) && tid > 0 ? tid : null;
+  } catch {
+    return null;
   }
-  // A Buffer over the received bytes, not a copy of them (a 25 MB attachment would be held twice).
+}
+
+/** A Buffer over the transferred bytes, not a copy of them (a 25 MB attachment would be held twice). */
+function bytesOf(handover: Handover): Buffer {
   return Buffer.from(handover.buffer, handover.byteOffset, handover.byteLength);
 }
 
 function readOne(req: WorkerRequest): void {
-  let bytes: Buffer;
-  try {
-    bytes = bytesOf(req.bytes);
-  } catch {
-    process.send!({ id: req.id, text: '', problem: 'vedlegget kunne ikke overleveres til leseprosessen og er ikke lest', problemCode: 'not-read' } satisfies WorkerResponse);
-    return;
-  }
+  const answer = (r: Omit<WorkerResponse, 'id' | 'heapBytes'>) => port.postMessage({ id: req.id, ...r, heapBytes: heapBytes() } satisfies WorkerResponse);
   void readDocument(
-    { bytes, declaredType: req.declaredType, filename: req.filename, charset: req.charset },
+    { bytes: bytesOf(req.bytes), declaredType: req.declaredType, filename: req.filename, charset: req.charset },
     req.sniffed,
     req.limits,
   ).then(
-    (result) => process.send!({ id: req.id, ...result } satisfies WorkerResponse),
-    (err: unknown) => process.send!({ id: req.id, text: '', problem: `vedlegget kan ikke leses (${String(err).slice(0, 160)})`, problemCode: 'unreadable' } satisfies WorkerResponse),
+    (result) => answer(result),
+    (err: unknown) => answer({ text: '', problem: `vedlegget kan ikke leses (${String(err).slice(0, 160)})`, problemCode: 'unreadable' }),
   );
 }
 
@@ -70,7 +88,9 @@ async function rulesFor(req: MessageRequest): Promise<Rules | null> {
 }
 
 /** Messages one after another: the pool gives a worker one task at a time. */
-async function readMessage(req: MessageRequest): Promise<MessageResponse> {
+type MessageAnswer = MessageResponse extends infer R ? (R extends unknown ? Omit<R, 'heapBytes'> : never) : never;
+
+async function readMessage(req: MessageRequest): Promise<MessageAnswer> {
   if (req.programKey !== program) return { kind: 'message', id: req.id, fallback: 'program' };
   const r = await rulesFor(req);
   if (!r) return { kind: 'message', id: req.id, fallback: 'rules' };
@@ -84,7 +104,7 @@ async function readMessage(req: MessageRequest): Promise<MessageResponse> {
   let reading = 0;
   const progress = (delta: number) => {
     reading += delta;
-    process.send!({ kind: 'progress', id: req.id, reading } satisfies DocumentProgress);
+    port.postMessage({ kind: 'progress', id: req.id, reading } satisfies DocumentProgress);
   };
   // Documents are read here, each under the pool's time limit while it is read (see pool.ts).
   const extractor: Extractor = async (input, sniffed, limits) => {
@@ -107,17 +127,33 @@ async function readMessage(req: MessageRequest): Promise<MessageResponse> {
   return { kind: 'message', id: req.id, result, unasked: [...unasked] };
 }
 
-process.on('message', (req: WorkerRequest | MessageRequest) => {
+/**
+ * The message's parts, each copied into an ArrayBuffer of its own and transferred. A part is often
+ * a view into a larger buffer (the message's, or Buffer's shared 8 KB pool), and structured clone
+ * copies a view's whole backing store: each part would carry the whole message back with it.
+ */
+function post(answer: MessageAnswer): void {
+  if (!('result' in answer)) return port.postMessage({ ...answer, heapBytes: heapBytes() } satisfies MessageResponse);
+  const parts = answer.result.parts.map((p) => {
+    const own = new Uint8Array(p.byteLength);
+    own.set(p);
+    return own;
+  });
+  const result = { ...answer.result, parts: parts as unknown as Buffer[] } satisfies IntakeResult;
+  port.postMessage({ ...answer, result, heapBytes: heapBytes() } satisfies MessageResponse, parts.map((p) => p.buffer));
+}
+
+port.on('message', (req: WorkerRequest | MessageRequest | WorkerStop) => {
+  if (req.kind === 'stop') process.exit(0); // in a worker thread this ends the thread, not the daemon
   if (req.kind !== 'message') return readOne(req);
   void readMessage(req).then(
-    (res) => process.send!(res),
-    (err: unknown) => process.send!({ kind: 'message', id: req.id, fallback: 'error', detail: String(err).slice(0, 300) } satisfies MessageResponse),
+    (res) => post(res),
+    (err: unknown) => post({ kind: 'message', id: req.id, fallback: 'error', detail: String(err).slice(0, 300) }),
   );
 });
-process.on('disconnect', () => process.exit(0));
 
 // Load the parsers before saying ready, so a document's time limit measures reading, not start-up,
 // and read one small PDF (warm-up.ts): pdf.js loads the rest of its code on the first one.
 await Promise.all([loadPdfParse(), import('mammoth'), import('jszip')]);
 await warmUp();
-process.send!({ ready: true });
+port.postMessage({ ready: true, tid: threadId(), heapBytes: heapBytes(), heapLimitBytes: getHeapStatistics().heap_size_limit } satisfies WorkerReady);
