@@ -1,10 +1,11 @@
 // The daemon's memory alone, without IMAP (tsx scripts/bench/daemon-memory.ts [--messages 2000]
 // [--text] [--large] [--cpu-prof DIR]): generated messages in a Maildir, `innspill run --once` (the built CLI) with
-// receipts to a local SMTP sink, and the peak RSS of it and its extraction workers summed
-// (rss.ts), the daemon's own high-water mark, and CPU. A quicker look than the full bench (which
+// receipts to a local SMTP sink, and the peak RSS of its process tree summed (rss.ts: one process
+// now, the extraction workers being threads in it), the daemon's own high-water mark, and CPU
+// (mainCpuMs the whole process, mainThreadCpuMs its main thread alone). A quicker look than the full bench (which
 // measures the same over IMAP at 2,000 and 10,000): run it at two sizes to see whether memory
-// grows with the mailbox. BENCH_NODE_OPTIONS, when set, is the daemon's NODE_OPTIONS (and so its
-// workers'): e.g. "--heapsnapshot-signal=SIGUSR2" to look inside while it runs.
+// grows with the mailbox. BENCH_NODE_OPTIONS, when set, is the daemon's NODE_OPTIONS (its worker
+// threads run in the same process): e.g. "--heapsnapshot-signal=SIGUSR2" to look inside while it runs.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

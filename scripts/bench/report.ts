@@ -64,7 +64,7 @@ export function rows(r: BenchResults): Row[] {
     if (m.innspillToMbsync !== null) add(`Throughput ${size}: innspill ÷ mbsync`, m.innspillToMbsync < 0.01 ? m.innspillToMbsync.toFixed(4) : f2(m.innspillToMbsync), '(distance to the limit)');
     const floorCpu = median(t.runs.map((r) => (r.floor.ms * 2) / r.floor.messages));
     add(
-      `Throughput ${size}: CPU per message — innspill daemon / its extraction workers / the floor (2 processes)`,
+      `Throughput ${size}: CPU per message — innspill daemon's main thread / the rest of its process (the extraction workers are its threads) / the floor (2 processes)`,
       `${f1(m.mainCpuMs / t.messages)} / ${f1(m.workersCpuMs / t.messages)} / ${f1(floorCpu)} ms`,
     );
     for (const [name, v] of Object.entries(t.variants ?? {})) {
@@ -82,7 +82,7 @@ export function rows(r: BenchResults): Row[] {
     );
     add(`Throughput ${size}, text-heavy mailbox: innspill ÷ floor (÷ mbsync)`, `${f2(m.innspillToFloor)} (${m.innspillToMbsync === null ? '–' : m.innspillToMbsync.toFixed(4)})`, '≥ 0.5', m.innspillToFloor >= 0.5);
     const floorCpu = median(t.runs.map((x) => (x.floor.ms * 2) / x.floor.messages));
-    add(`Throughput ${size}, text-heavy mailbox: CPU per message — daemon / extraction workers / the floor`, `${f1(m.mainCpuMs / t.messages)} / ${f1(m.workersCpuMs / t.messages)} / ${f1(floorCpu)} ms`);
+    add(`Throughput ${size}, text-heavy mailbox: CPU per message — daemon's main thread / the rest of its process (extraction worker threads) / the floor`, `${f1(m.mainCpuMs / t.messages)} / ${f1(m.workersCpuMs / t.messages)} / ${f1(floorCpu)} ms`);
   }
   if (r.burst && r.burst.length > 0) {
     const b = r.burst;
@@ -106,8 +106,8 @@ export function rows(r: BenchResults): Row[] {
   const peaks = r.throughput.map((t) => t.median.peakTreeRssMb);
   for (const t of r.throughput) {
     add(
-      `Peak RSS, ${n0(t.messages)} messages (daemon + extraction workers, summed)`,
-      `${n0(t.median.peakTreeRssMb)} MB (daemon alone ${n0(t.median.mainHwmMb)} MB; shared pages once: ${n0(t.median.peakTreeUniqueMb)} MB)`,
+      `Peak RSS, ${n0(t.messages)} messages (the daemon's process, its extraction worker threads in it, and any child processes, summed)`,
+      `${n0(t.median.peakTreeRssMb)} MB (the daemon process's own high-water mark ${n0(t.median.mainHwmMb)} MB, its worker threads included; shared pages once: ${n0(t.median.peakTreeUniqueMb)} MB)`,
       '< 300 MB',
       t.median.peakTreeRssMb < 300,
     );
@@ -116,13 +116,13 @@ export function rows(r: BenchResults): Row[] {
     const growth = peaks[peaks.length - 1]! / peaks[0]!;
     const daemons = r.throughput.map((t) => t.median.mainHwmMb);
     const daemonGrowth = daemons[daemons.length - 1]! / daemons[0]!;
-    add('Peak RSS, largest ÷ smallest mailbox (daemon alone)', `${f2(growth)} (${f2(daemonGrowth)})`, '≈ 1, independent of size (< 1.10)', growth < 1.1);
+    add('Peak RSS, largest ÷ smallest mailbox (the daemon process\'s own high-water mark)', `${f2(growth)} (${f2(daemonGrowth)})`, '≈ 1, independent of size (< 1.10)', growth < 1.1);
   }
   if (r.largeAttachment) {
     const a = r.largeAttachment;
     add(
       `Peak RSS, one ${f1(a.attachmentBytes / 1e6)} MB attachment (summed)`,
-      `${n0(a.peakTreeRssMb)} MB (daemon alone ${n0(a.mainHwmMb)} MB; shared pages once: ${n0(a.peakTreeUniqueMb)} MB)`,
+      `${n0(a.peakTreeRssMb)} MB (the daemon process's own high-water mark ${n0(a.mainHwmMb)} MB, its worker threads included; shared pages once: ${n0(a.peakTreeUniqueMb)} MB)`,
       '< 300 MB',
       a.peakTreeRssMb < 300,
     );

@@ -1,6 +1,10 @@
-// Memory of a process and everything it started (extraction workers): VmRSS summed over the tree,
-// sampled, plus each process's own high-water mark (VmHWM) as last seen; and the CPU time each
-// used (to tell whether the daemon or its workers were the busy ones).
+// Memory of a process and everything it started: VmRSS summed over the tree, sampled, plus each
+// process's own high-water mark (VmHWM) as last seen; and the CPU time each used. The daemon's
+// extraction workers are threads of its process (src/extract-pool/pool.ts; they were child
+// processes until issue 17's perf17e): its VmRSS, VmHWM and CPU time include them, and the tree is
+// one process. To tell whether the daemon or its workers were the busy ones, the CPU time of its
+// main thread is read apart (/proc/<pid>/task/<pid>/stat); the rest of the process is the worker
+// threads with V8's and libuv's helper threads.
 import { readFileSync, readdirSync } from 'node:fs';
 
 function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
@@ -25,10 +29,10 @@ function smapsKb(pid: number): { private: number; shared: number } | null {
   }
 }
 
-/** utime + stime of a process in ms, or null when it is gone. */
-function cpuMs(pid: number): number | null {
+/** utime + stime of a process (or, with `tid`, of one of its threads) in ms, or null when it is gone. */
+function cpuMs(pid: number, tid?: number): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`, 'utf8');
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(f[11]) + Number(f[12])) * 1000) / TICK;
   } catch {
@@ -80,9 +84,14 @@ export interface MemoryPeak {
   /** most processes seen at once */
   processes: number;
   samples: number;
-  /** CPU time of the main process, and of all its descendants together (ms), as last seen */
+  /**
+   * CPU time of the main process, its worker threads included, and of all its descendant processes
+   * together (ms), as last seen
+   */
   mainCpuMs: number;
   childrenCpuMs: number;
+  /** CPU time of the main process's main thread alone (ms): the daemon without its extraction worker threads */
+  mainThreadCpuMs: number;
 }
 
 /** Samples until stop() is called; cheap enough for every 50 ms. */
@@ -94,7 +103,9 @@ export function sampleMemory(pid: number, intervalMs = 50): { stop(): MemoryPeak
   let samples = 0;
   const hwm = new Map<number, number>();
   const cpu = new Map<number, number>();
+  let mainThreadCpu = 0;
   const sample = () => {
+    mainThreadCpu = Math.max(mainThreadCpu, cpuMs(pid, pid) ?? 0);
     const tree = processTree(pid);
     let sum = 0;
     let live = 0;
@@ -139,6 +150,7 @@ export function sampleMemory(pid: number, intervalMs = 50): { stop(): MemoryPeak
         samples,
         mainCpuMs: cpu.get(pid) ?? 0,
         childrenCpuMs: [...cpu].filter(([p]) => p !== pid).reduce((sum, [, c]) => sum + c, 0),
+        mainThreadCpuMs: mainThreadCpu,
       };
     },
   };

@@ -310,7 +310,7 @@ async function main(): Promise<void> {
       const dir = join(work, `large-${rep}`);
       const once = await runOnce(innspillEnv({ dataDir: join(dir, 'data'), imap, smtp: sink }), dir, join(dir, 'innspill.log'));
       largeRuns.push(once);
-      log(`  run ${rep}: peak RSS ${once.memory.peakTreeRssMb} MB (daemon ${once.memory.mainHwmMb} MB), ${once.wallMs} ms`);
+      log(`  run ${rep}: peak RSS ${once.memory.peakTreeRssMb} MB (the daemon process ${once.memory.mainHwmMb} MB), ${once.wallMs} ms`);
       rmSync(dir, { recursive: true, force: true });
     }
     results.largeAttachment = {

@@ -36,7 +36,9 @@ export interface ThroughputResult {
     peakTreeRssMb: number;
     peakTreeUniqueMb: number;
     mainHwmMb: number;
+    /** The daemon's main thread */
     mainCpuMs: number;
+    /** The rest of its process (the extraction worker threads, V8's and libuv's helpers) and any child processes */
     workersCpuMs: number;
   };
   variants: Record<string, { perSecond: number; toFloor: number; peakTreeRssMb: number; mainHwmMb: number }>;
@@ -81,7 +83,7 @@ export async function throughput(s: ThroughputSetup): Promise<ThroughputResult> 
     const innspill = { ...once, perSecond: n / (once.wallMs / 1000), receiptsAccepted: s.sink.messages.length };
     s.log(
       `  ${n} run ${rep}: innspill ${(once.wallMs / 1000).toFixed(2)} s = ${innspill.perSecond.toFixed(1)} msg/s ` +
-        `(filed ${once.filed}, receipts ${innspill.receiptsAccepted}; CPU daemon ${(once.memory.mainCpuMs / 1000).toFixed(1)} s, workers ${(once.memory.childrenCpuMs / 1000).toFixed(1)} s; start ${once.phases.startMs} ms, filing ${once.phases.filingMs} ms, receipts ${once.phases.receiptsMs} ms; ` +
+        `(filed ${once.filed}, receipts ${innspill.receiptsAccepted}; CPU daemon process ${((once.memory.mainCpuMs + once.memory.childrenCpuMs) / 1000).toFixed(1)} s, of which its main thread ${(once.memory.mainThreadCpuMs / 1000).toFixed(1)} s and its extraction worker threads with helpers ${((once.memory.mainCpuMs + once.memory.childrenCpuMs - once.memory.mainThreadCpuMs) / 1000).toFixed(1)} s; start ${once.phases.startMs} ms, filing ${once.phases.filingMs} ms, receipts ${once.phases.receiptsMs} ms; ` +
         `peak RSS ${once.memory.peakTreeRssMb} MB, unique ${once.memory.peakTreeUniqueMb} MB)`,
     );
     const variants: ThroughputRun['variants'] = {};
@@ -114,8 +116,8 @@ export async function throughput(s: ThroughputSetup): Promise<ThroughputResult> 
       peakTreeRssMb: med((r) => r.innspill.memory.peakTreeRssMb),
       peakTreeUniqueMb: med((r) => r.innspill.memory.peakTreeUniqueMb),
       mainHwmMb: med((r) => r.innspill.memory.mainHwmMb),
-      mainCpuMs: med((r) => r.innspill.memory.mainCpuMs),
-      workersCpuMs: med((r) => r.innspill.memory.childrenCpuMs),
+      mainCpuMs: med((r) => r.innspill.memory.mainThreadCpuMs),
+      workersCpuMs: med((r) => r.innspill.memory.mainCpuMs + r.innspill.memory.childrenCpuMs - r.innspill.memory.mainThreadCpuMs),
     },
     variants: Object.fromEntries(
       (s.variants ?? []).map((v) => [

@@ -1,5 +1,5 @@
 // One attachment's bytes → its text, or a plain-words problem. Never throws.
-// This is what runs inside the extraction worker process (see src/extract-pool/).
+// This is what runs inside an extraction worker, a worker thread of the daemon (see src/extract-pool/).
 import { claimedFormat, notWhatItClaims, sniffDocument, type ClaimedFormat, type DocumentKind, type Sniffed } from './sniff.js';
 import { extractPdf, shortReason } from './pdf.js';
 import { extractDocx } from './docx.js';
