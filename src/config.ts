@@ -78,10 +78,10 @@ export const VARIABLES = {
   INNSPILL_DIGEST_SEND_EMPTY: v(bool, 'Send a digest also when nothing new was filed.', 'false'),
   INNSPILL_MAX_ATTACHMENT_MB: v(positiveInt, 'Attachments larger than this are kept but not read.', '25'),
   INNSPILL_EXTRACT_TIMEOUT_SECONDS: v(positiveInt, 'Time limit for reading one attachment.', '30'),
-  INNSPILL_EXTRACT_MEMORY_MB: v(positiveInt, 'Memory limit for the process reading one attachment.', '768'),
+  INNSPILL_EXTRACT_MEMORY_MB: v(positiveInt, 'Memory limit (MB) of the worker thread reading one attachment: its heap, and how far the process may grow while it reads.', '768'),
   INNSPILL_WORKERS: v(
     z.union([z.literal('auto'), positiveInt], { message: 'must be auto or a positive whole number' }),
-    'Processes that read attachments in parallel. auto = one less than the cores (at least one): the daemon itself needs a core.',
+    'Worker threads of the daemon that read attachments and whole messages in parallel. auto = one less than the cores (at least one): the daemon itself needs a core.',
     'auto',
   ),
   INNSPILL_LOG_LEVEL: v(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'Log level.', 'info'),
