@@ -15,7 +15,7 @@ import type { ExtractLimits, ExtractResult } from '../intake/extract/types.js';
 import type { Sniffed } from '../intake/extract/sniff.js';
 import type { IntakeResult } from '../intake/index.js';
 import { threadCpuMs } from './thread-cpu.js';
-import type { DocumentProgress, Handover, MessageFallback, MessageRequest, MessageResponse, WorkerReady, WorkerRequest, WorkerResponse, WorkerStop } from './protocol.js';
+import { ownCopy, type DocumentProgress, type Handover, type MessageFallback, type MessageRequest, type MessageResponse, type WorkerReady, type WorkerRequest, type WorkerResponse, type WorkerStop } from './protocol.js';
 
 interface Task {
   id: number;
@@ -290,17 +290,9 @@ export class ExtractorPool {
     setTimeout(() => worker.exited || void worker.thread.terminate(), 5000).unref();
   }
 
-  /**
-   * The bytes as they go to the worker: copied once into an ArrayBuffer of their own, which
-   * postMessage transfers (the caller keeps its Buffer). Transferring the Buffer's own backing
-   * store would take it from the caller, and cloning it would copy all of it: a small Buffer is a
-   * view into Node's shared 8 KB pool, a part into its whole message.
-   */
+  /** The bytes as they go to the worker: a copy of their own, transferred (protocol.ts ownCopy). */
   private handover(task: Task): Handover {
-    const bytes = task.message?.raw ?? task.input!.bytes;
-    const own = new Uint8Array(bytes.byteLength);
-    own.set(bytes);
-    return own;
+    return ownCopy(task.message?.raw ?? task.input!.bytes);
   }
 
   /**

@@ -3,12 +3,21 @@ import type { Sniffed } from '../intake/extract/sniff.js';
 import type { AttachmentProblemCode } from '../intake/problems.js';
 import type { IntakeResult } from '../intake/index.js';
 
-/**
- * Bytes as they go to a worker: a copy in an ArrayBuffer of their own, transferred with the
- * message (postMessage moves it to the worker's thread without a second copy). Never a view over a
- * pooled Buffer: that would clone the pool's whole backing store.
- */
+/** Bytes as they go to a worker: a copy of their own (ownCopy), transferred with the message. */
 export type Handover = Uint8Array;
+
+/**
+ * The bytes copied into an ArrayBuffer of their own, to be transferred with a message (postMessage
+ * moves it to the other thread without a second copy, and the sender keeps its Buffer). Never
+ * transfer or clone a Buffer as it is: transferring takes its backing store from its owner, and
+ * structured clone copies the whole store of a view (Node's shared 8 KB pool for a small Buffer,
+ * the whole message for a part).
+ */
+export function ownCopy(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const own = new Uint8Array(bytes.byteLength);
+  own.set(bytes);
+  return own;
+}
 
 /** One document to read (the daemon parses and classifies the message itself). */
 export interface WorkerRequest {
@@ -57,10 +66,12 @@ export interface WorkerResponse {
 /** Why a message came back unread: the daemon then reads it itself, as before. */
 export type MessageFallback = 'rules' | 'program' | 'error' | 'stopped';
 
-export type MessageResponse = (
+/** What reading a message in the worker came to: intake's result, or why the daemon must read it. */
+export type MessageOutcome =
   | { kind: 'message'; id: number; result: IntakeResult; /** Message-IDs intake asked about that were not in `asked`. */ unasked: string[] }
-  | { kind: 'message'; id: number; fallback: MessageFallback; detail?: string }
-) & { /** The worker's heap after the message (see WorkerReady.heapBytes). */ heapBytes: number };
+  | { kind: 'message'; id: number; fallback: MessageFallback; detail?: string };
+
+export type MessageResponse = MessageOutcome & { /** The worker's heap after the message (see WorkerReady.heapBytes). */ heapBytes: number };
 
 /** While a message's document is read its time limit runs (start), and stops with the last one (end). */
 export interface DocumentProgress {

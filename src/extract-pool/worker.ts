@@ -21,7 +21,7 @@ import { programKey } from '../store/classified-with.js';
 import { warmUp } from './warm-up.js';
 import { loadPdfParse } from '../intake/extract/pdf.js';
 import type { Rules } from '../rules/types.js';
-import type { Handover, MessageRequest, MessageResponse, WorkerReady, WorkerRequest, WorkerResponse, WorkerStop, DocumentProgress } from './protocol.js';
+import { ownCopy, type Handover, type MessageOutcome, type MessageRequest, type MessageResponse, type WorkerReady, type WorkerRequest, type WorkerResponse, type WorkerStop, type DocumentProgress } from './protocol.js';
 
 if (!parentPort) throw new Error('the extraction worker runs as a worker thread of the extraction pool (src/extract-pool/pool.ts)');
 const port = parentPort;
@@ -88,9 +88,7 @@ async function rulesFor(req: MessageRequest): Promise<Rules | null> {
 }
 
 /** Messages one after another: the pool gives a worker one task at a time. */
-type MessageAnswer = MessageResponse extends infer R ? (R extends unknown ? Omit<R, 'heapBytes'> : never) : never;
-
-async function readMessage(req: MessageRequest): Promise<MessageAnswer> {
+async function readMessage(req: MessageRequest): Promise<MessageOutcome> {
   if (req.programKey !== program) return { kind: 'message', id: req.id, fallback: 'program' };
   const r = await rulesFor(req);
   if (!r) return { kind: 'message', id: req.id, fallback: 'rules' };
@@ -128,17 +126,12 @@ async function readMessage(req: MessageRequest): Promise<MessageAnswer> {
 }
 
 /**
- * The message's parts, each copied into an ArrayBuffer of its own and transferred. A part is often
- * a view into a larger buffer (the message's, or Buffer's shared 8 KB pool), and structured clone
- * copies a view's whole backing store: each part would carry the whole message back with it.
+ * The message's parts, each copied into an ArrayBuffer of its own and transferred (ownCopy): a part
+ * is a view into the whole message, and cloned as it is each would carry the message back with it.
  */
-function post(answer: MessageAnswer): void {
+function post(answer: MessageOutcome): void {
   if (!('result' in answer)) return port.postMessage({ ...answer, heapBytes: heapBytes() } satisfies MessageResponse);
-  const parts = answer.result.parts.map((p) => {
-    const own = new Uint8Array(p.byteLength);
-    own.set(p);
-    return own;
-  });
+  const parts = answer.result.parts.map(ownCopy);
   const result = { ...answer.result, parts: parts as unknown as Buffer[] } satisfies IntakeResult;
   port.postMessage({ ...answer, result, heapBytes: heapBytes() } satisfies MessageResponse, parts.map((p) => p.buffer));
 }
