@@ -165,14 +165,17 @@ function namedIn(texts: FoldedText[], view: Rules): boolean {
 /**
  * The consultation named in the sender's own words by one of its `names` signals — not only
  * inside what the reply refers to (its commitments' `context` phrases: "KS har sendt eget
- * høringssvar om plan- og bygningsloven" names another submission, not input to this one).
+ * høringssvar om plan- og bygningsloven" names another submission, not input to this one). A
+ * signal for the subject names a consultation in a subject (a heading, a file's name), not in the
+ * words: "Innspill til lovendring" names the law hearing, "en lovendring" in a text on the plan's
+ * register does not.
  */
 function namedInOwnWords(c: Context, view: Rules): boolean {
   const own = c.texts.segments.map((s) => s.text);
   if (own.length === 0) return false;
   const context = view.commitments.context;
   return view.relevance.signals.some((s) => {
-    if (!s.names || s.matcher.first(own) === null || (s.unless.size > 0 && s.unless.first(own))) return false;
+    if (!s.names || s.where === 'subject' || s.matcher.first(own) === null || (s.unless.size > 0 && s.unless.first(own))) return false;
     if (context.size === 0) return true;
     return own.some((text) => {
       const refers = context.find(text);

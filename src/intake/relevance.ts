@@ -19,7 +19,7 @@ export interface RelevanceInput {
   /** Everything the message says, part by part: subject, body with quotes, report, forwarded
    *  messages, attachments. A term is looked for in each part; it never spans two. */
   allParts: readonly FoldedText[];
-  /** The sender's own words and own attachments, part by part. */
+  /** The sender's own words and own attachments, part by part: the e-mail's first. */
   ownParts: readonly FoldedText[];
   letterLines: number;
   /** Sentences of the consultation's letter quoted inside the sender's own lines (own-words.ts). */
@@ -291,7 +291,8 @@ function scoreRelevance(input: RelevanceInput, rules: Rules): RelevanceFinding {
     reasonCodes.push(code);
   };
 
-  const texts = { subject: [input.subject], text: input.allParts, own: input.ownParts };
+  // The e-mail's own words are the first of the sender's own (findOwnTexts: the mail, then each attachment's).
+  const texts = { subject: [input.subject], text: input.allParts, own: input.ownParts, mail: input.ownParts.slice(0, 1) };
   if (input.inThread) add(r.thread.points, 'thread', 'svar i tråden til invitasjonen eller et tidligere innspill');
   if (input.toOwnAddress && r.ownAddress.points !== 0) add(r.ownAddress.points, 'own-address', 'sendt til innspillsrundens egen adresse');
   const quotesLetter = input.letterLines >= r.quotedLetter.minLines;

@@ -175,8 +175,12 @@ const signalSchema = z.strictObject({
   terms: terms.min(1),
   /** The signal does not count when one of these is found anywhere in the message's text. */
   unless: terms.optional(),
-  /** Where `unless` is looked for (default: the whole text): `subject` for a signal about what the subject names. */
-  unlessWhere: z.enum(['subject', 'text', 'own'], { message: 'unlessWhere is one of: subject, text, own' }).optional(),
+  /**
+   * Where `unless` is looked for (default: the whole text): `subject` for a signal about what the
+   * subject names; `mail` for the sender's own words in the e-mail alone, not in the attachments
+   * (a report sent for information: what it recommends is the report's, not a proposal to us).
+   */
+  unlessWhere: z.enum(['subject', 'text', 'own', 'mail'], { message: 'unlessWhere is one of: subject, text, own, mail' }).optional(),
   /**
    * The signal does not count when the sender's own words are about one of the consultation's
    * commitments: `true` when clearly about one (commitmentWords.minScore), `any` when one is found

@@ -50,9 +50,9 @@ export interface RelevanceSignal {
   points: number;
   where: 'subject' | 'text' | 'own';
   matcher: TermMatcher;
-  /** Not counted when one of these is in the text (`unlessWhere`: the subject, the whole text or the sender's own words). */
+  /** Not counted when one of these is in the text (`unlessWhere`: the subject, the whole text, the sender's own words, or those in the e-mail alone). */
   unless: TermMatcher;
-  unlessWhere: 'subject' | 'text' | 'own';
+  unlessWhere: 'subject' | 'text' | 'own' | 'mail';
   /** Not counted when the sender's own words are clearly about one of the consultation's commitments (`clearly`), or address one at all (`any`). */
   unlessCommitments: 'clearly' | 'any' | null;
   /** Counted only when one of the consultation's commitments is found in the sender's own words. */
