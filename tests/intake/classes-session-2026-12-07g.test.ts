@@ -191,3 +191,45 @@ describe('an automatic reply from someone "på permisjon"', () => {
     expect(s.receipt.send).toBe(true);
   });
 });
+
+// From sealed-653 and -655 (round 113), read after round 114 was written.
+describe('a question from someone who wants to propose something', () => {
+  it('asks, proposes nothing: no input, and not late after the deadline', async () => {
+    const s = await intake(
+      mail({ ...AFTER_BOTH, from: 'Arve Holm <arve.holm@online.no>', subject: 'Fristen', body: 'Hei, er fristen ute også for folk som vil foreslå noe til OGP-planen? Mvh Arve\n' }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.late).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('"Vi vil foreslå at …" is a proposal', async () => {
+    const s = await intake(mail({ from: 'Arve Holm <arve.holm@online.no>', subject: 'OGP-planen', body: 'Vi vil foreslå at alle kommuner publiserer postjournalen i eInnsyn.\n\nArve\n' }), rules);
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['einnsyn']);
+  });
+});
+
+describe('something asked to be made possible, as a question', () => {
+  it('"Kan dere gjøre det mulig å søke i eInnsyn på fritekst?" is input on eInnsyn', async () => {
+    const s = await intake(
+      mail({ from: 'Sara Lunde <sara.lunde@gmail.com>', subject: 'Innspill handlingsplan', body: 'Kan dere gjøre det mulig å laste ned alle dokumentene i en sak i eInnsyn på en gang? Det hadde spart meg mye tid.\n\nSara\n' }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+    expect(ids(s)).toEqual(['einnsyn']);
+  });
+});
+
+describe('how the next round should be made known', () => {
+  it('"Neste gang bør dere annonsere bredere" is on the process (samskaping): input', async () => {
+    const s = await intake(
+      mail({ from: 'Elin Moe <elin.moe@gmail.com>', subject: 'OGP', body: 'Jeg ville bare si at jeg fant invitasjonen helt tilfeldig. Neste gang bør dere annonsere innspillsrunden bredere.\n\nElin\n' }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(true);
+    expect(ids(s)).toEqual(['samskaping']);
+  });
+});
