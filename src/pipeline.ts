@@ -171,9 +171,10 @@ async function readInWorker(item: Incoming, rules: Rules, deps: PipelineDeps): P
   });
   if ('fallback' in answer) return null;
   if (answer.unasked.some((id) => threads.has(id))) return null;
-  const { submission, parts } = answer.result;
+  const { submission, parts, known } = answer.result;
   return {
     submission,
+    ...(known ? { known } : {}),
     parts: parts.map((p: Uint8Array) => (Buffer.isBuffer(p) ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength))),
     classifiedBy: { dataKey: rules.dataKey, threads: told },
     view: { asked: [...new Set([...asked, ...answer.unasked])], known: told },
@@ -209,7 +210,7 @@ function fileBatchNow(batch: Incoming[], results: ReadResult[], deps: PipelineDe
       outcomes[i] = { kind: 'command', mail: res.command };
       return;
     }
-    const { submission, parts, classifiedBy } = res;
+    const { submission, parts, classifiedBy, known } = res;
     const item = batch[i]!;
     const readable = readAsMail(submission);
     // Held for review: stored (nothing lost), left in the inbox, its receipt neither sent nor
@@ -232,7 +233,7 @@ function fileBatchNow(batch: Incoming[], results: ReadResult[], deps: PipelineDe
     else if (!deps.receiptAllowed(submission.from!.address)) {
       receipt = { status: 'skipped', reason: `ingen kvittering: grensen for kvitteringer til ${submission.from!.address} i løpet av et døgn er nådd` };
     } else receipt = { status: 'pending', reason: submission.receipt.reason };
-    requests.push({ submission, raw: item.raw, source: item.source, arrivedAt: item.mailboxDate, readable, receipt, parts, idStyle: idStyleFor(rules, submission), ...(classifiedBy ? { classifiedBy } : {}) });
+    requests.push({ submission, raw: item.raw, source: item.source, arrivedAt: item.mailboxDate, readable, receipt, parts, idStyle: idStyleFor(rules, submission), ...(classifiedBy ? { classifiedBy } : {}), ...(known ? { known } : {}) });
     requestIndex.push(i);
   });
 

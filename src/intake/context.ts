@@ -94,9 +94,10 @@ export class Stages<C extends IntakeStart> {
     return this.list as ReadonlyArray<{ name: StageName; run: (c: Record<string, unknown>) => unknown }>;
   }
 
-  async run(start: IntakeStart): Promise<C> {
-    const c: Record<string, unknown> = { ...start };
-    for (const stage of this.list) c[stage.name] = await (stage.run as (c: unknown) => unknown)(c);
+  /** Runs every stage in order; a finding already `given` is taken as it is and its stage not run. */
+  async run(start: IntakeStart, given: Partial<IntakeFindings> = {}): Promise<C> {
+    const c: Record<string, unknown> = { ...start, ...given };
+    for (const stage of this.list) if (!(stage.name in given)) c[stage.name] = await (stage.run as (c: unknown) => unknown)(c);
     return c as unknown as C;
   }
 }

@@ -20,6 +20,8 @@ import { decideReview } from './review.js';
 import { decideReceipt } from './receipt-decision.js';
 import { toSubmission } from './submission.js';
 import type { Submission } from './types.js';
+import type { Extractor } from './extract/index.js';
+import { knownMessageOf, parsedMessageOf, type KnownMessage } from './known-message.js';
 import type { Rules } from '../rules/types.js';
 
 /**
@@ -71,6 +73,8 @@ export type { IntakeOptions } from './context.js';
 export interface IntakeResult {
   submission: Submission;
   parts: Buffer[];
+  /** Stage 1's result without the parts' bytes, for the store to keep beside the original (known-message.ts). */
+  known?: KnownMessage;
 }
 
 export async function intake(raw: Buffer, rules: Rules, options: IntakeOptions = {}): Promise<Submission> {
@@ -79,7 +83,17 @@ export async function intake(raw: Buffer, rules: Rules, options: IntakeOptions =
 
 export async function intakeMessage(raw: Buffer, rules: Rules, options: IntakeOptions = {}): Promise<IntakeResult> {
   const c = await STAGES.run({ raw, rules, options });
-  return { submission: toSubmission(c), parts: c.message.isMail ? c.message.parts.map((p) => p.content) : [] };
+  return { submission: toSubmission(c), parts: c.message.isMail ? c.message.parts.map((p) => p.content) : [], known: knownMessageOf(c.message, c.attachments) };
+}
+
+/**
+ * Intake from a message parsed before (a stored parse, known-message.ts) instead of its bytes: every
+ * stage after the parse runs as it does for the bytes, so the submission is the same. Its parts have
+ * no bytes, so the extractor must answer by hash from texts stored before (classify-again.ts).
+ */
+export async function intakeKnown(known: KnownMessage, rules: Rules, options: IntakeOptions & { extractor: Extractor }): Promise<Submission> {
+  const c = await STAGES.run({ raw: Buffer.alloc(0), rules, options }, { message: parsedMessageOf(known) });
+  return toSubmission(c);
 }
 
 export type { Submission } from './types.js';

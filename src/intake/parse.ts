@@ -7,6 +7,7 @@ import { htmlToText, libmime, simpleParser, type AddressObject, type Attachment,
 import type { Address } from './types.js';
 import type { IntakeContext } from './context.js';
 import { problem, type Problem } from './problems.js';
+import type { SniffSummary } from './extract/index.js';
 import { headerEnd } from '../mail/header-ids.js';
 import { utf8ReadAsLatin1 } from '../text/utf8-read-as-latin1.js';
 
@@ -18,6 +19,18 @@ export interface RawPart {
   charset: string | undefined;
   /** Inside a forwarded message (message/rfc822) rather than the message itself. */
   nested: boolean;
+  /**
+   * A part of a stored parse (known-message.ts): its bytes are not at hand (`content` is empty), and
+   * what the attachment stage needs of them was kept when they were.
+   */
+  known?: KnownPartFacts;
+}
+
+/** What the attachment stage needs of a part's bytes: their hash, their size and what they are. */
+export interface KnownPartFacts {
+  sha256: string;
+  size: number;
+  sniff: SniffSummary;
 }
 
 export interface ParsedMessage {

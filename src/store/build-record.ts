@@ -2,6 +2,7 @@
 // (never under the sender's file name), the receipt's starting state, where the message came from.
 // No files are touched here: the store decides the number and writes what this returns.
 import type { Submission } from '../intake/types.js';
+import type { KnownMessage } from '../intake/known-message.js';
 import type { IdStyle, RecordSource, StoredAttachment, SubmissionRecord } from './record.js';
 import { classificationKeyFor, threadsFrom, type ClassifiedBy } from './classified-with.js';
 
@@ -17,6 +18,8 @@ export interface FileRequest {
   receipt: { status: 'pending' | 'skipped' | 'held'; reason: string };
   /** The attachments' bytes, in the order of submission.attachments. */
   parts: Buffer[];
+  /** Intake's parse of `raw` without the parts' bytes (intakeMessage's `known`), kept for reclassify. */
+  known?: KnownMessage;
   /** Extra problems found by the shell. */
   problems?: string[];
   /** How its id is made (its consultation's prefix and year); unset: no prefix, the year given to fileMany. */
@@ -49,6 +52,8 @@ export interface BuiltRecord {
   /** Attachment bytes: [path, bytes]. */
   blobs: Array<[string, Buffer]>;
   raw: Buffer;
+  /** Intake's parse of the original, kept beside it (parsed-cache.ts), when intake made one. */
+  known?: KnownMessage;
 }
 
 export function buildRecord(req: FileRequest, filing: Filing): BuiltRecord {
@@ -105,5 +110,5 @@ export function buildRecord(req: FileRequest, filing: Filing): BuiltRecord {
     record.classifiedWith = classificationKeyFor(req.classifiedBy.dataKey, record, threadsFrom(req.classifiedBy.threads));
     record.classifiedRules = req.classifiedBy.dataKey;
   }
-  return { record, texts, blobs, raw };
+  return { record, texts, blobs, raw, ...(req.known ? { known: req.known } : {}) };
 }

@@ -6,11 +6,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { latestOverride } from '../decisions/types.js';
-import { intake } from '../intake/index.js';
+import { intakeKnown, intakeMessage, type Submission } from '../intake/index.js';
 import { DEFAULT_LIMITS, type Extractor } from '../intake/extract/index.js';
 import type { IntakeOptions } from '../intake/context.js';
 import type { Rules } from '../rules/types.js';
 import type { SubmissionRecord } from './record.js';
+import { keepParsedSync, readParsed } from './parsed-cache.js';
 
 /**
  * What classifying a record again reads of the store: its files (the original, the attachment
@@ -50,7 +51,7 @@ function storedText(path: string): string {
 function storedTextExtractor(store: StoredFiles, record: SubmissionRecord): Extractor {
   const known = new Map(record.attachments.map((a) => [a.sha256, a]));
   return async (input) => {
-    const sha = createHash('sha256').update(input.bytes).digest('hex');
+    const sha = input.sha256 ?? createHash('sha256').update(input.bytes).digest('hex');
     const a = known.get(sha);
     if (!a) return { text: '', problem: 'vedlegget ble ikke funnet blant de lagrede vedleggene' };
     return { text: a.textFile ? storedText(store.path(a.textFile)) : '', problem: a.problem };
@@ -59,15 +60,26 @@ function storedTextExtractor(store: StoredFiles, record: SubmissionRecord): Extr
 
 /** The fields the rules decide, judged again for a filed record. */
 export async function classifyAgain(store: StoredFiles, rules: Rules, record: SubmissionRecord, now: Date) {
-  const raw = readFileSync(store.path(record.raw));
   const chosen = latestOverride(record.overrides, 'consultation')?.value;
-  const s = await intake(raw, rules, {
+  const options = {
     extractor: storedTextExtractor(store, record),
     limits: { ...DEFAULT_LIMITS, maxBytes: Number.MAX_SAFE_INTEGER },
     mailboxDate: arrivedAt(record),
     knownThreadIds: store.threadIds,
     ...(chosen !== undefined ? { consultation: chosen } : {}),
-  });
+  };
+  // From the parse kept beside the original when there is one this version trusts (parsed-cache.ts);
+  // else from the original, whose parse is then kept for the next time (a record filed before parses
+  // were kept, or one whose parse was lost).
+  const path = (...parts: string[]) => store.path(...parts);
+  const known = readParsed(path, record);
+  let s: Submission;
+  if (known) s = await intakeKnown(known, rules, options);
+  else {
+    const result = await intakeMessage(readFileSync(store.path(record.raw)), rules, options);
+    if (result.known) keepParsedSync(path, record, result.known);
+    s = result.submission;
+  }
   return {
     relevant: s.relevant,
     relevance: s.relevance,

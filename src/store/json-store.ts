@@ -13,6 +13,7 @@ import { open, readdir, readFile, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Submission } from '../intake/types.js';
+import { keepParsed, PARSED_DIR } from './parsed-cache.js';
 import { ensureDirs, fsyncDir, removeTempFiles, writeFileAtomic, writeOnce, type FileIdentity } from './atomic.js';
 import { StoreLock } from './lock.js';
 import { fingerprintOf, RECORD_ID, type SubmissionRecord } from './record.js';
@@ -74,7 +75,7 @@ export class Store {
    * `index: false` (readers only) skips loading the index: for a command that reads one record.
    */
   static async open(dir: string, options: { lock: boolean; index?: boolean }): Promise<Store> {
-    const dirs = ['records', 'raw', 'attachments', 'state'].map((d) => join(dir, d));
+    const dirs = ['records', 'raw', 'attachments', 'state', PARSED_DIR].map((d) => join(dir, d));
     await ensureDirs([dir, ...dirs]);
     const lock = options.lock ? await StoreLock.acquire(join(dir, 'lock'), dir) : null;
     const store = new Store(dir, lock);
@@ -278,6 +279,8 @@ export class Store {
       }
       for (const [file, text] of p.texts) await writeOnce(this.path(file), text, { syncDir: false });
       await writeFileAtomic(this.path(p.record.raw), p.raw, { syncDir: false });
+      // The parse intake made of it, kept for reclassify (parsed-cache.ts): derived, so not synced.
+      if (p.known) await keepParsed((...parts) => this.path(...parts), p.record, p.known);
     }
     for (const d of [...touched, this.path('raw')]) await fsyncDir(d);
     const rows: RecordRow[] = [];

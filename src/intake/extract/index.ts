@@ -18,6 +18,39 @@ export interface ExtractInput {
   declaredType: string;
   filename: string;
   charset?: string | undefined;
+  /**
+   * The bytes' sha256, given when the bytes are not at hand (a message read from its stored parse,
+   * src/intake/known-message.ts: `bytes` is then empty). Only an extractor that answers from texts
+   * stored by hash is ever given such an input.
+   */
+  sha256?: string;
+}
+
+/**
+ * What the checks before reading need of a sniffed document: its kind and, for a zip, whether an
+ * entry is encrypted and what it unpacks to. Kept with a stored parse in place of the bytes.
+ */
+export interface SniffSummary {
+  kind: DocumentKind;
+  odfType?: string;
+  zip?: { encrypted: boolean; unpacked: number };
+}
+
+export function summariseSniff(sniffed: Sniffed): SniffSummary {
+  const entries = sniffed.zipEntries;
+  return {
+    kind: sniffed.kind,
+    ...(sniffed.odfType !== undefined ? { odfType: sniffed.odfType } : {}),
+    ...(entries ? { zip: { encrypted: entries.some((e) => e.encrypted), unpacked: entries.reduce((sum, e) => sum + e.uncompressedSize, 0) } } : {}),
+  };
+}
+
+/** A document as the checks before reading see it: what it claims to be, its size, what its bytes are. */
+export interface DocumentFacts {
+  declaredType: string;
+  filename: string;
+  size: number;
+  sniff: SniffSummary;
 }
 
 export interface Extracted extends ExtractResult {
@@ -42,14 +75,15 @@ interface Early {
 const early = (code: AttachmentProblemCode, text: string): Early => ({ code, text });
 
 /** Problems known from the sniffing alone: no need to start a parser for these. */
-export function problemBeforeReading(input: ExtractInput, sniffed: Sniffed, limits: ExtractLimits): Early | null {
+export function problemBeforeReading(input: DocumentFacts, limits: ExtractLimits): Early | null {
   const ext = /\.([a-z0-9]{1,8})$/i.exec(input.filename)?.[1]?.toLowerCase();
-  if (input.bytes.length > limits.maxBytes) {
-    return early('too-large', `vedlegget er for stort (${megabytes(input.bytes.length)}; grensen er ${megabytes(limits.maxBytes)}) og er ikke lest`);
+  const sniffed = input.sniff;
+  if (input.size > limits.maxBytes) {
+    return early('too-large', `vedlegget er for stort (${megabytes(input.size)}; grensen er ${megabytes(limits.maxBytes)}) og er ikke lest`);
   }
-  if (sniffed.zipEntries) {
-    if (sniffed.zipEntries.some((e) => e.encrypted)) return early('encrypted', 'passordbeskyttet fil (kryptert zip) – kan ikke åpnes');
-    const unpacked = sniffed.zipEntries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (sniffed.zip) {
+    if (sniffed.zip.encrypted) return early('encrypted', 'passordbeskyttet fil (kryptert zip) – kan ikke åpnes');
+    const unpacked = sniffed.zip.unpacked;
     if (unpacked > limits.maxUnpackedBytes) {
       return early('zip-bomb', `vedlegget pakker seg ut til ${megabytes(unpacked)} (grensen er ${megabytes(limits.maxUnpackedBytes)}) og er ikke lest – mulig zip-bombe`);
     }
@@ -118,7 +152,22 @@ export const readDocument: Extractor = async (input, sniffed) => {
 /** Sniff, check the limits, then read with the given extractor (in-process by default). */
 export async function extractDocument(input: ExtractInput, limits: ExtractLimits, extractor: Extractor = readDocument): Promise<Extracted> {
   const sniffed = sniffDocument(input.bytes, input.declaredType, input.filename);
-  const before = problemBeforeReading(input, sniffed, limits);
+  const facts = { declaredType: input.declaredType, filename: input.filename, size: input.bytes.length, sniff: summariseSniff(sniffed) };
+  return readChecked(input, facts, sniffed, limits, extractor);
+}
+
+/**
+ * A document known by its facts and hash, its bytes not at hand (a part of a stored parse): the same
+ * checks before reading as for the bytes, then the extractor, which answers by the hash.
+ */
+export async function extractKnown(input: DocumentFacts & { charset?: string | undefined; sha256: string }, limits: ExtractLimits, extractor: Extractor): Promise<Extracted> {
+  const byHash: ExtractInput = { bytes: Buffer.alloc(0), declaredType: input.declaredType, filename: input.filename, charset: input.charset, sha256: input.sha256 };
+  const sniffed: Sniffed = { kind: input.sniff.kind, ...(input.sniff.odfType !== undefined ? { odfType: input.sniff.odfType } : {}) };
+  return readChecked(byHash, input, sniffed, limits, extractor);
+}
+
+async function readChecked(input: ExtractInput, facts: DocumentFacts, sniffed: Sniffed, limits: ExtractLimits, extractor: Extractor): Promise<Extracted> {
+  const before = problemBeforeReading(facts, limits);
   if (before) return { detectedType: sniffed.kind, text: '', problem: before.text, problemCode: before.code };
   const result = await extractor(input, sniffed, limits);
   const text = result.text.length > limits.maxTextChars ? result.text.slice(0, limits.maxTextChars) : result.text;
