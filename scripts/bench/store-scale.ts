@@ -14,6 +14,12 @@ export function buildStore(from: string, dir: string, count: number): number {
   for (const d of ['records', 'raw', 'state']) mkdirSync(join(dir, d), { recursive: true });
   const r = spawnSync('cp', ['-al', join(from, 'attachments'), join(dir, 'attachments')]);
   if (r.status !== 0) throw new Error(`cp -al attachments failed: ${r.stderr}`);
+  // The parses the daemon kept beside the originals (src/store/parsed-cache.ts), named by the
+  // original's hash: the clones' originals are the same bytes, so they share them as they would.
+  if (existsSync(join(from, 'parsed'))) {
+    const p = spawnSync('cp', ['-al', join(from, 'parsed'), join(dir, 'parsed')]);
+    if (p.status !== 0) throw new Error(`cp -al parsed failed: ${p.stderr}`);
+  }
   const names = readdirSync(join(from, 'records')).filter((n) => /^\d{4}-\d{4,}\.json$/.test(n));
   const base = names.map((n) => JSON.parse(readFileSync(join(from, 'records', n), 'utf8')) as SubmissionRecord).sort((a, b) => a.seq - b.seq);
   if (base.length === 0) throw new Error(`no records in ${from}`);
