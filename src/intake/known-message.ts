@@ -8,8 +8,6 @@ import { createHash } from 'node:crypto';
 import { sniffDocument } from './extract/sniff.js';
 import { summariseSniff, type SniffSummary } from './extract/index.js';
 import type { ParsedMessage, RawPart } from './parse.js';
-import type { Address } from './types.js';
-import type { Problem } from './problems.js';
 
 /**
  * The form's version. Raise it whenever what parse.ts (or mailparser, or sniff.ts) makes of a
@@ -28,27 +26,17 @@ export interface KnownPart {
   sniff: SniffSummary;
 }
 
-/** A ParsedMessage as JSON data: headers as entries, dates as ISO text, parts without bytes. */
-export interface KnownMessage {
-  isMail: boolean;
+/**
+ * A ParsedMessage as JSON data: headers as entries, dates as ISO text, parts without bytes. Made
+ * from ParsedMessage's own fields, so a field added there is kept here too (or the build says
+ * which conversion misses it).
+ */
+export type KnownMessage = Omit<ParsedMessage, 'headers' | 'date' | 'receivedDates' | 'parts'> & {
   headers: Array<[string, string[]]>;
-  messageId: string | null;
-  inReplyTo: string | null;
-  references: string[];
-  subject: string;
-  from: Address | null;
-  replyTo: Address | null;
-  to: Address[];
-  returnPath: string | null;
   date: string | null;
   receivedDates: Array<string | null>;
-  contentType: string;
-  text: string;
-  forwarded: Array<{ from: Address | null; subject: string; text: string }>;
-  reportText: string;
   parts: KnownPart[];
-  problems: Problem[];
-}
+};
 
 function knownPart(p: RawPart, hashed: { sha256: string; size: number } | undefined): KnownPart {
   return {
@@ -67,25 +55,13 @@ function knownPart(p: RawPart, hashed: { sha256: string; size: number } | undefi
  * order, whose hashes and sizes are taken rather than made again (a large part takes its time).
  */
 export function knownMessageOf(m: ParsedMessage, hashed: ReadonlyArray<{ sha256: string; size: number }> = []): KnownMessage {
+  const { headers, date, receivedDates, parts, ...rest } = m;
   return {
-    isMail: m.isMail,
-    headers: [...m.headers],
-    messageId: m.messageId,
-    inReplyTo: m.inReplyTo,
-    references: m.references,
-    subject: m.subject,
-    from: m.from,
-    replyTo: m.replyTo,
-    to: m.to,
-    returnPath: m.returnPath,
-    date: m.date?.toISOString() ?? null,
-    receivedDates: m.receivedDates.map((d) => d?.toISOString() ?? null),
-    contentType: m.contentType,
-    text: m.text,
-    forwarded: m.forwarded,
-    reportText: m.reportText,
-    parts: m.parts.map((p, i) => knownPart(p, hashed.length === m.parts.length ? hashed[i] : undefined)),
-    problems: m.problems,
+    ...rest,
+    headers: [...headers],
+    date: date?.toISOString() ?? null,
+    receivedDates: receivedDates.map((d) => d?.toISOString() ?? null),
+    parts: parts.map((p, i) => knownPart(p, hashed.length === parts.length ? hashed[i] : undefined)),
   };
 }
 
@@ -93,24 +69,13 @@ const EMPTY = Buffer.alloc(0);
 
 /** The parsed message again, its parts without bytes (each with what was kept of them). */
 export function parsedMessageOf(k: KnownMessage): ParsedMessage {
+  const { headers, date, receivedDates, parts, ...rest } = k;
   return {
-    isMail: k.isMail,
-    headers: new Map(k.headers),
-    messageId: k.messageId,
-    inReplyTo: k.inReplyTo,
-    references: k.references,
-    subject: k.subject,
-    from: k.from,
-    replyTo: k.replyTo,
-    to: k.to,
-    returnPath: k.returnPath,
-    date: k.date === null ? null : new Date(k.date),
-    receivedDates: k.receivedDates.map((d) => (d === null ? null : new Date(d))),
-    contentType: k.contentType,
-    text: k.text,
-    forwarded: k.forwarded,
-    reportText: k.reportText,
-    parts: k.parts.map((p) => ({
+    ...rest,
+    headers: new Map(headers),
+    date: date === null ? null : new Date(date),
+    receivedDates: receivedDates.map((d) => (d === null ? null : new Date(d))),
+    parts: parts.map((p) => ({
       filename: p.filename,
       contentType: p.contentType,
       content: EMPTY,
@@ -118,6 +83,5 @@ export function parsedMessageOf(k: KnownMessage): ParsedMessage {
       nested: p.nested,
       known: { sha256: p.sha256, size: p.size, sniff: p.sniff },
     })),
-    problems: k.problems,
   };
 }
