@@ -78,7 +78,8 @@ export interface IntakeResult {
 }
 
 export async function intake(raw: Buffer, rules: Rules, options: IntakeOptions = {}): Promise<Submission> {
-  return (await intakeMessage(raw, rules, options)).submission;
+  // The submission alone (eval, inspect): no parts and no kept parse for a store to write.
+  return toSubmission(await STAGES.run({ raw, rules, options }));
 }
 
 export async function intakeMessage(raw: Buffer, rules: Rules, options: IntakeOptions = {}): Promise<IntakeResult> {

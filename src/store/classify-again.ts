@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS, type Extractor } from '../intake/extract/index.js';
 import type { IntakeOptions } from '../intake/context.js';
 import type { Rules } from '../rules/types.js';
 import type { SubmissionRecord } from './record.js';
-import { keepParsedSync, readParsed } from './parsed-cache.js';
+import { keepParsed, readParsed } from './parsed-cache.js';
 
 /**
  * What classifying a record again reads of the store: its files (the original, the attachment
@@ -77,7 +77,7 @@ export async function classifyAgain(store: StoredFiles, rules: Rules, record: Su
   if (known) s = await intakeKnown(known, rules, options);
   else {
     const result = await intakeMessage(readFileSync(store.path(record.raw)), rules, options);
-    if (result.known) keepParsedSync(path, record, result.known);
+    if (result.known) keepParsed(path, record, result.known);
     s = result.submission;
   }
   return {

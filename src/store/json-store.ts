@@ -280,7 +280,7 @@ export class Store {
       for (const [file, text] of p.texts) await writeOnce(this.path(file), text, { syncDir: false });
       await writeFileAtomic(this.path(p.record.raw), p.raw, { syncDir: false });
       // The parse intake made of it, kept for reclassify (parsed-cache.ts): derived, so not synced.
-      if (p.known) await keepParsed((...parts) => this.path(...parts), p.record, p.known);
+      if (p.known) keepParsed((...parts) => this.path(...parts), p.record, p.known);
     }
     for (const d of [...touched, this.path('raw')]) await fsyncDir(d);
     const rows: RecordRow[] = [];

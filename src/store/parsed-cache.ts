@@ -6,7 +6,6 @@
 // version, another original) and the original is parsed as before. Named by the original's hash, a
 // file is the same for every record of the same bytes and never needs to change.
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { writeFile, rename, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { KNOWN_MESSAGE_VERSION, type KnownMessage } from '../intake/known-message.js';
 import { TEMP_MARK } from './atomic.js';
@@ -27,11 +26,11 @@ export interface RawIdentity {
 }
 
 /** The kept parse's name, relative to the data folder. */
-export function parsedFileOf(raw: Pick<RawIdentity, 'rawSha256'>): string[] {
+function parsedFileOf(raw: Pick<RawIdentity, 'rawSha256'>): string[] {
   return [PARSED_DIR, `${raw.rawSha256}.json`];
 }
 
-export function parsedFileText(known: KnownMessage, raw: RawIdentity): string {
+function parsedFileText(known: KnownMessage, raw: RawIdentity): string {
   return JSON.stringify({ version: KNOWN_MESSAGE_VERSION, rawSha256: raw.rawSha256, rawSize: raw.size, message: known } satisfies ParsedFile);
 }
 
@@ -56,8 +55,12 @@ export function readParsed(path: (...parts: string[]) => string, raw: RawIdentit
 // when the store is next opened by a writer (the parsed folder is among the store's folders).
 const tempOf = (target: string) => `${target.replace(/[^/]+$/, (name) => `.${name}`)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
 
-/** Keeps a parse (from a thread that may block: reclassify's workers). Never throws: the parse is only a shortcut. */
-export function keepParsedSync(path: (...parts: string[]) => string, raw: RawIdentity, known: KnownMessage): void {
+/**
+ * Keeps a parse: from the daemon as it files and from reclassify's workers. Written at once (a few
+ * kilobytes to the page cache, no fsync: nothing here waits on the disk). Never throws: the parse is
+ * only a shortcut.
+ */
+export function keepParsed(path: (...parts: string[]) => string, raw: RawIdentity, known: KnownMessage): void {
   const target = path(...parsedFileOf(raw));
   const temp = tempOf(target);
   try {
@@ -69,17 +72,5 @@ export function keepParsedSync(path: (...parts: string[]) => string, raw: RawIde
     } catch {
       // nothing was written
     }
-  }
-}
-
-/** Keeps a parse (the daemon, as it files). Never throws: the parse is only a shortcut. */
-export async function keepParsed(path: (...parts: string[]) => string, raw: RawIdentity, known: KnownMessage): Promise<void> {
-  const target = path(...parsedFileOf(raw));
-  const temp = tempOf(target);
-  try {
-    await writeFile(temp, parsedFileText(known, raw), { mode: 0o640 });
-    await rename(temp, target);
-  } catch {
-    await unlink(temp).catch(() => undefined);
   }
 }
