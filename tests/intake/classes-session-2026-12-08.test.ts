@@ -231,3 +231,131 @@ describe('the hearing\'s time limits in a builder\'s words', () => {
     expect(ids(s)).not.toContain('byggesaksfrister');
   });
 });
+
+// From sealed-673 (after round 117) and sealed-678, -679 and -680 (after round 118 was written).
+describe('a short proposal from a private address, naming no plan', () => {
+  it('a place to see every public contract is the procurement commitment: input', async () => {
+    const s = await intake(
+      mail({ from: 'Eli Fjeld <eli.fjeld@online.no>', subject: 'Et forslag', body: 'Lag en app der en kan se alle offentlige kontrakter i fylket mitt. Det ville vært ekte åpenhet.\n\nEli Fjeld\n' }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['anskaffelser']);
+  });
+
+  it('the owners of the companies that win public contracts are the register\'s matter', async () => {
+    const s = await intake(
+      mail({
+        from: 'Eli Fjeld <eli.fjeld@online.no>',
+        subject: 'Innspill OGP 4B',
+        body: 'Registeret over reelle rettighetshavere må bli åpent, så vi kan se hvem som eier selskapene som vinner offentlige kontrakter.\n\nEli Fjeld\n',
+      }),
+      rules,
+    );
+    expect(ids(s)).toEqual(['reelle-rettighetshavere']);
+  });
+
+  it('politicians\' gifts and trips in an open register is the anti-corruption commitment: input', async () => {
+    const s = await intake(
+      mail({ from: 'Eli Fjeld <eli.fjeld@hotmail.com>', subject: 'forslag', body: 'Alle folkevalgte bør måtte registrere gaver og reiser de får, i et åpent register.\n\nEli\n' }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+    expect(ids(s)).toEqual(['antikorrupsjon']);
+  });
+
+  it('decisions "som er laget av datamaskin", some words apart, are the AI commitment: input', async () => {
+    const s = await intake(
+      mail({ from: 'Eli Fjeld <eli.fjeld@online.no>', subject: 'Forslag', body: 'Jeg foreslår at alle vedtak fra Nav som er laget av datamaskin skal merkes tydelig.\n\nEli Fjeld\n' }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['kunstig-intelligens']);
+  });
+});
+
+describe('mail that says it is no input', () => {
+  it('"Dette er ikke et høringssvar" beside a request for interpretation: no receipt, not late', async () => {
+    const s = await intake(
+      mail({
+        ...HEARING_LATE,
+        from: 'Tone Lie <tone.lie@statsforvalteren.example.no>',
+        subject: 'Tolkning av § 19-2',
+        body: 'Vi har en klagesak om dispensasjon for en brygge i strandsonen, og ber om departementets tolkning av gjeldende § 19-2. Dette er ikke et høringssvar.\n\nTone Lie\n',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+    expect(s.late).toBe(false);
+  });
+
+  it('in English', async () => {
+    const s = await intake(
+      mail({
+        from: 'Tom Hale <tom.hale@example.org>',
+        subject: 'Question on the OGP action plan',
+        body: 'This is not a submission. When will the new commitments on beneficial ownership be published?\n\nTom Hale\n',
+      }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a hearing reply that asks for an interpretation as well is still input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Tone Lie <tone.lie@ks.no>',
+        subject: 'Høringssvar plan- og bygningsloven',
+        body: 'Vedlagt følger vårt høringssvar. Vi støtter en strengere praksis for dispensasjon i strandsonen, og ber om departementets tolkning av forslaget i veilederen.\n\nTone Lie\n',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('a reply to be confirmed or signed through a link', () => {
+  it('"Bekreft via lenken" without the address is phishing: suspicious, not late', async () => {
+    const s = await intake(
+      mail({
+        ...HEARING_LATE,
+        from: 'Høringsportalen <post@horing-kmd.example.com>',
+        subject: 'Høring 21/345 – høringssvaret må bekreftes',
+        body: 'Vi har registrert et høringssvar fra deg. Bekreft det via lenken innen fristen.\n',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.suspicious).toBe(true);
+    expect(s.late).toBe(false);
+  });
+
+  it('"må signeres. Klikk: https://…" is phishing', async () => {
+    const s = await intake(
+      mail({
+        from: 'Høringsportalen <no-reply@horing-kmd.example.com>',
+        subject: 'Høringssvaret ditt 21/345',
+        body: 'Høringssvaret ditt om plan- og bygningsloven er registrert, men må signeres. Klikk: https://horing-kmd.example.com/signer\n',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('input that links to its own report is still input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Tone Lie <tone.lie@transparency.no>',
+        subject: 'Innspill til OGP handlingsplan 4B',
+        body: 'Vi foreslår at registeret over reelle rettighetshavere blir åpent. Les rapporten vår her: https://transparency.no/rapport\n\nTone Lie\n',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(false);
+    expect(s.receipt.send).toBe(true);
+  });
+});
