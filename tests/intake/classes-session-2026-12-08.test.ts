@@ -359,3 +359,112 @@ describe('a reply to be confirmed or signed through a link', () => {
     expect(s.receipt.send).toBe(true);
   });
 });
+
+// From sealed-683, -684 and -687 (after round 119 was written).
+describe('a meeting called or proposed', () => {
+  it('"Innkalling: koordineringsmøte …" from another ministry is no input: no receipt', async () => {
+    const s = await intake(
+      mail({ from: 'Siv Dale <siv.dale@kud.dep.no>', subject: 'Innkalling: koordineringsmøte kulturdata', body: 'Vi foreslår møte om oppfølgingen av kulturdatastrategien onsdag kl. 13.\n\nSiv Dale\n' }),
+      rules,
+    );
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('a proposal about the strategy beside a meeting is still input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Siv Dale <siv.dale@kulturradet.no>',
+        subject: 'Innspill til OGP handlingsplan 4B: kulturdata',
+        body: 'Vi foreslår at arbeidet med åpne kulturdata fortsetter, og at museene får midler til å publisere samlingene med åpne lisenser. Vi tar gjerne et møte om dette.\n\nSiv Dale\n',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('an account to be closed unless one logs in', () => {
+  it('is phishing, whatever forum it names: no receipt', async () => {
+    const s = await intake(
+      mail({
+        from: 'OGP Secretariat <secretariat@opengov-partnership.example>',
+        subject: 'Action required: OGP stakeholder forum password reset',
+        body: 'Dear stakeholder,\n\nYour account for the OGP stakeholder forum will be deactivated. Secure\nlog-in here to keep your access: https://ogp-forum.example/login\n',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('in Norwegian', async () => {
+    const s = await intake(
+      mail({
+        from: 'Interessentforumet <post@ogp-forum.example>',
+        subject: 'Interessentforumet for OGP',
+        body: 'Kontoen din i interessentforumet vil bli deaktivert. Logg inn her for å beholde tilgangen.\n',
+      }),
+      rules,
+    );
+    expect(s.suspicious).toBe(true);
+    expect(s.receipt.send).toBe(false);
+  });
+});
+
+describe('another body asking the ministry into its own working group', () => {
+  it('is no input to the hearing, whatever proposal\'s words it uses', async () => {
+    const s = await intake(
+      mail({
+        from: 'Eva Rud <eva.rud@oed.dep.no>',
+        subject: 'Konsekvensutredninger for havvind',
+        body: 'OED viser til arbeidet med konsekvensutredninger for havvind og ber om at KMD deltar i arbeidsgruppen.\n\nEva Rud\n',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(false);
+    expect(s.receipt.send).toBe(false);
+  });
+
+  it('asking the plan for a working group with civil society is input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Eva Rud <eva.rud@frivillighetnorge.no>',
+        subject: 'Innspill til handlingsplan 4B',
+        body: 'Vi ber om at departementet deltar i en arbeidsgruppe med sivilsamfunnet om samskaping av neste handlingsplan.\n\nEva Rud\n',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('a hearing reply that says what must be done in the passive, or fears a change', () => {
+  it('is input, and late after the deadline', async () => {
+    const s = await intake(
+      mail({
+        ...HEARING_LATE,
+        from: 'Per Moe <per.moe@boligprodusentene.no>',
+        subject: 'Høringssvar – for sent',
+        body: 'Beklager at svaret kommer etter fristen.\n\nForeningen er bekymret for at strengere dispensasjonsregler vil stoppe boligprosjekter. Fristene i byggesaker må kortes ned.\n\nPer Moe\n',
+      }),
+      rules,
+    );
+    expect(s.consultation?.id).toBe('pbl-2021');
+    expect(s.relevant).toBe(true);
+    expect(s.late).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+});
+
+describe('the case documents searchable in one place', () => {
+  it('is eInnsyn, from a private address naming no plan: input', async () => {
+    const s = await intake(
+      mail({ from: 'Lars Lie <lars.lie@outlook.com>', subject: 'Forslag', body: 'Forslag: gjør alle saksdokumenter i kommunene søkbare på ett sted.\n\nLars\n' }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(ids(s)).toEqual(['einnsyn']);
+  });
+});
