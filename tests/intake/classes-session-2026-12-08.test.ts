@@ -468,3 +468,30 @@ describe('the case documents searchable in one place', () => {
     expect(ids(s)).toEqual(['einnsyn']);
   });
 });
+
+describe('"not a hearing reply" said of an informal one', () => {
+  it('"ikke et formelt høringssvar" with an opinion is input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Rune Aas <rune.aas@naturvernforbundet.no>',
+        subject: 'Plan- og bygningsloven – noen synspunkter',
+        body: 'Dette er ikke et formelt høringssvar, men vi mener dispensasjonspraksisen i strandsonen må strammes inn.\n\nRune Aas\n',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+    expect(s.receipt.send).toBe(true);
+  });
+
+  it('"Dette er ikke et høringssvar, men vi vil peke på …" is input', async () => {
+    const s = await intake(
+      mail({
+        from: 'Rune Aas <rune.aas@naturvernforbundet.no>',
+        subject: 'Plan- og bygningsloven',
+        body: 'Dette er ikke et høringssvar, men vi vil peke på at fristene i byggesaker må gjelde også for rammetillatelser.\n\nRune Aas\n',
+      }),
+      rules,
+    );
+    expect(s.relevant).toBe(true);
+  });
+});
